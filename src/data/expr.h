@@ -1,0 +1,45 @@
+// A small, depth-bounded copy of the Python expressions that facts need
+// (url patterns, decorator arguments, base classes, settings values).
+// Plain data; depends on the standard library only.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace djcost {
+
+enum class ExprKind {
+  kOther,   // anything not modelled below; `text` holds a short source excerpt
+  kName,    // a dotted name: `views.Foo`, `settings.DEBUG`; `text` is the dotted name
+  kString,  // a string literal (concatenations joined); `text` is its decoded value
+  kNumber,  // `text` is the literal as written
+  kTrue,
+  kFalse,
+  kNone,
+  kList,    // list, tuple or set display; `items` are the elements
+  kDict,    // `keywords` holds entries with string keys; other keys are dropped
+  kCall,    // `text` is the callee's dotted name ("" when it is not dotted);
+            // `items` the positional arguments, `keywords` the keyword arguments
+  kBinOp,   // `text` is the operator; `items` are [left, right]
+  kFString, // an f-string; `text` is its source without the prefix and quotes
+};
+
+struct Expr {
+  ExprKind kind = ExprKind::kOther;
+  std::string text;
+  std::vector<Expr> items;
+  std::vector<std::pair<std::string, Expr>> keywords;
+  int line = 0;
+
+  /// The keyword argument named `name`, or nullptr.
+  const Expr* Keyword(const std::string& name) const {
+    for (const auto& [key, value] : keywords) {
+      if (key == name) return &value;
+    }
+    return nullptr;
+  }
+  bool operator==(const Expr&) const = default;
+};
+
+}  // namespace djcost

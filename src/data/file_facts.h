@@ -1,0 +1,114 @@
+// What extraction finds in one file: raw syntactic facts with their lines,
+// nothing resolved across files. Produced by extract/, consumed by link/.
+// Plain data; depends on the standard library only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "data/diagnostic.h"
+#include "data/expr.h"
+#include "data/source_file.h"
+
+namespace djcost {
+
+struct LineCounts {
+  int code = 0;     // lines holding code (docstrings count as code, as cloc does not: see docs)
+  int comment = 0;  // lines holding only a comment
+  int blank = 0;
+
+  LineCounts& operator+=(const LineCounts& o) {
+    code += o.code;
+    comment += o.comment;
+    blank += o.blank;
+    return *this;
+  }
+  bool operator==(const LineCounts&) const = default;
+};
+
+/// One import binding. `import a.b` -> {module "a.b", name "", alias ""} (binds `a`);
+/// `import a.b as c` -> alias "c"; `from ..m import X as Y` -> {module "m", level 2,
+/// name "X", alias "Y"}; `from m import *` -> star.
+struct Import {
+  std::string module;
+  int level = 0;  // leading dots of a relative import
+  std::string name;
+  std::string alias;
+  bool star = false;
+  bool module_level = true;  // false inside a function or class body
+  int line = 0;
+  bool operator==(const Import&) const = default;
+};
+
+/// `target = value`, `target += value` or `target: T = value`. Only simple and dotted
+/// targets are kept; tuple unpacking is not.
+struct Assignment {
+  std::string target;
+  Expr value;
+  bool augmented = false;    // `+=`
+  bool conditional = false;  // under if/try/with/for at its scope, e.g. `if settings.DEBUG:`
+  int line = 0;
+  bool operator==(const Assignment&) const = default;
+};
+
+/// A call made in a function body, by dotted callee name; repeated calls to the
+/// same name are folded into one entry with the first line and a count.
+struct CallSite {
+  std::string callee;  // "render", "cursor.execute", "post_save.send"
+  int line = 0;
+  int count = 1;
+  bool operator==(const CallSite&) const = default;
+};
+
+struct FunctionDef {
+  std::string name;
+  std::string scope;  // "" at module level, "Outer" for a method, "Cls.ready" for nested
+  std::vector<Expr> decorators;
+  std::vector<std::string> parameters;
+  std::vector<CallSite> calls;  // every call in the body, nested functions excluded
+  bool is_async = false;
+  int line = 0;
+  int end_line = 0;
+  bool operator==(const FunctionDef&) const = default;
+};
+
+struct ClassDef {
+  std::string name;
+  std::string scope;  // "" at module level; enclosing qualified name otherwise
+  std::vector<Expr> bases;
+  std::vector<std::pair<std::string, Expr>> keywords;  // metaclass=..., etc.
+  std::vector<Expr> decorators;
+  std::vector<FunctionDef> methods;     // functions defined directly in the body
+  std::vector<Assignment> attributes;   // class-level assignments, in order
+  std::vector<Assignment> meta;         // assignments in a nested `class Meta:`
+  bool has_meta = false;
+  int line = 0;
+  int end_line = 0;
+  bool operator==(const ClassDef&) const = default;
+};
+
+/// A call that stands as a statement of its own: `admin.site.register(A)`,
+/// `router.register(...)`, `post_save.connect(fn)`, `urlpatterns.append(...)`.
+struct CallStatement {
+  Expr call;          // kind kCall
+  std::string scope;  // "" at module level, else the enclosing qualified name
+  bool conditional = false;
+  int line = 0;
+  bool operator==(const CallStatement&) const = default;
+};
+
+struct FileFacts {
+  SourceFile file;
+  bool parsed = false;  // false when the file was counted but not parsed (see diagnostics)
+  int parse_errors = 0; // ERROR and MISSING nodes tree-sitter reported
+  LineCounts lines;
+  std::vector<Import> imports;
+  std::vector<Assignment> assignments;  // module scope (also under if/try), source order
+  std::vector<ClassDef> classes;        // at any depth, source order
+  std::vector<FunctionDef> functions;   // not methods; at any depth, source order
+  std::vector<CallStatement> calls;     // statement calls at any depth, source order
+  std::vector<Diagnostic> diagnostics;
+  bool operator==(const FileFacts&) const = default;
+};
+
+}  // namespace djcost

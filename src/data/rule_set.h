@@ -1,0 +1,68 @@
+// Everything a user may tune without recompiling: rates and knowledge tables.
+// Loaded by rules/ from rules/*.json (embedded) plus overrides; read by link/
+// and estimate/. Plain data; depends on the standard library only.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace djcost {
+
+/// A cost rate: effort per unit, as a three-point range.
+struct Rate {
+  std::string id;           // kebab-case, e.g. "split-per-endpoint"
+  std::string description;  // what one unit is
+  std::string unit;         // e.g. "engineer-weeks per endpoint"
+  double low = 0;
+  double likely = 0;
+  double high = 0;
+  bool assumed = false;     // true: an assumption, not a documented figure
+  std::string source;       // the seed article named, or "assumption"
+  std::string rationale;    // one line: why this figure
+  std::string origin;       // where the value in effect came from: "embedded", "pyproject.toml:14"
+  bool operator==(const Rate&) const = default;
+};
+
+/// A class defined outside the repository that djcost knows: Django's, DRF's and
+/// common third-party bases. Link walks these like repo classes.
+struct KnownClass {
+  std::string qualname;               // canonical: "django.views.generic.edit.CreateView"
+  std::vector<std::string> aliases;   // other import paths: "django.views.generic.CreateView"
+  std::vector<std::string> bases;     // canonical qualnames, in MRO order of declaration
+  std::vector<std::string> methods;   // methods the class itself defines that matter:
+                                      // HTTP handlers ("get", "post") and viewset actions
+  std::vector<std::string> tags;      // "model", "view", "api", "page", "viewset",
+                                      // "model-admin", "admin-site", "manager", "app-config",
+                                      // "signal", "form"
+  bool operator==(const KnownClass&) const = default;
+};
+
+/// A known function: decorators and calls whose meaning djcost understands.
+struct KnownFunction {
+  std::string qualname;              // "django.views.decorators.http.require_POST"
+  std::vector<std::string> aliases;
+  std::vector<std::string> methods;  // methods a method-restricting decorator allows
+  std::vector<std::string> tags;     // "restrict-methods", "api-view", "renders-template",
+                                     // "returns-json", "raw-sql", "celery-task", "receiver",
+                                     // "url-pattern", "include", "static-urls", "i18n-patterns"
+  bool operator==(const KnownFunction&) const = default;
+};
+
+struct RuleSet {
+  std::string version;  // a hash of the rules in effect: part of the cache key
+  std::vector<Rate> rates;
+  std::vector<KnownClass> classes;
+  std::vector<KnownFunction> functions;
+  std::vector<std::string> builtin_signals;  // qualified names
+  std::map<std::string, std::string> options;  // other [tool.djcost] settings, as text
+
+  const Rate* FindRate(const std::string& id) const {
+    for (const auto& r : rates) {
+      if (r.id == id) return &r;
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace djcost

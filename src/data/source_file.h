@@ -1,0 +1,28 @@
+// What discovery hands to extraction: the files to read, classified.
+// Plain data; depends on the standard library only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "data/diagnostic.h"
+
+namespace djcost {
+
+enum class FileKind { kSource, kTest, kMigration, kSettings, kUrls };
+
+struct SourceFile {
+  std::string path;  // relative to the scan root, '/' separators
+  FileKind kind = FileKind::kSource;
+  std::uint64_t size = 0;
+};
+
+struct Discovery {
+  std::string root;                // the scan root as given
+  std::vector<SourceFile> files;   // sorted by path
+  std::vector<std::string> markers;  // relative paths of manage.py, wsgi.py, asgi.py, pyproject.toml, setup.cfg
+  std::vector<Diagnostic> diagnostics;  // unreadable folders, skipped links, oversized files
+};
+
+}  // namespace djcost

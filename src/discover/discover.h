@@ -1,0 +1,28 @@
+// Lists the files a scan reads and classifies each (source, test, migration,
+// settings, urls). Input: a root folder and options; output: Discovery, sorted
+// by path. Reads directory entries only, never file contents; parses nothing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "data/source_file.h"
+
+namespace djcost {
+
+struct DiscoverOptions {
+  std::uint64_t max_file_size = 10 * 1024 * 1024;  // larger .py files are skipped, named
+  std::vector<std::string> excludes;  // extra glob patterns, relative to the root
+  bool use_gitignore = true;
+};
+
+/// Walks `root`. Skips .git, virtual environments, node_modules, site-packages,
+/// build folders and what .gitignore ignores; never follows a symlink out of the
+/// tree or around a loop. Problems become diagnostics in the result.
+Discovery Discover(const std::string& root, const DiscoverOptions& options);
+
+/// The kind of a file from its relative path alone.
+FileKind ClassifyPath(const std::string& relative_path);
+
+}  // namespace djcost
