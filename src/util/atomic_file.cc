@@ -1,0 +1,81 @@
+#include "util/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace djcost {
+
+namespace {
+
+std::string Reason(const std::string& path) { return path + ": " + std::strerror(errno); }
+
+}  // namespace
+
+bool WriteFileAtomically(const std::string& path, std::string_view contents, std::string* error) {
+  // mkstemp makes a unique name in the target's folder, so the rename stays on
+  // one file system and is atomic.
+  std::string tmpl = path + ".tmp-XXXXXX";
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) {
+    *error = Reason(path);
+    return false;
+  }
+  const char* data = contents.data();
+  size_t left = contents.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = Reason(path);
+      ::close(fd);
+      ::unlink(tmpl.c_str());
+      return false;
+    }
+    data += n;
+    left -= static_cast<size_t>(n);
+  }
+  // mkstemp creates 0600; a report is an ordinary file.
+  ::fchmod(fd, 0644);
+  if (::close(fd) != 0) {
+    *error = Reason(path);
+    ::unlink(tmpl.c_str());
+    return false;
+  }
+  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+    *error = Reason(path);
+    ::unlink(tmpl.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool ReadFile(const std::string& path, std::string* contents, std::string* error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = Reason(path);
+    return false;
+  }
+  std::string out;
+  char buf[65536];
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = Reason(path);  // e.g. EISDIR for a folder
+      ::close(fd);
+      return false;
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  *contents = std::move(out);
+  return true;
+}
+
+}  // namespace djcost

@@ -1,0 +1,20 @@
+// Runs independent per-item work on a fixed number of threads. Callers store
+// each result at its item's index, so output never depends on the thread count
+// or on scheduling. Input: item count, job count, a function; output: none.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace djcost {
+
+/// Calls fn(index, worker_id) once for every index in [0, n_items), on
+/// min(jobs, n_items) threads (the calling thread is worker 0). jobs <= 0 means
+/// one per hardware thread. `fn` must not throw; worker_id is in [0, workers).
+void ParallelFor(std::size_t n_items, int jobs,
+                 const std::function<void(std::size_t index, int worker_id)>& fn);
+
+/// The number of workers ParallelFor would use for `jobs` and `n_items`.
+int WorkerCount(std::size_t n_items, int jobs);
+
+}  // namespace djcost

@@ -1,0 +1,29 @@
+// Small string helpers shared by every stage: split, join, prefix tests, glob
+// matching for route and path patterns, and fixed-precision number formatting.
+// Pure functions over std::string; no I/O, no locale.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace djcost {
+
+/// Splits on every `sep`; empty pieces are kept ("a,,b" -> {"a", "", "b"}).
+std::vector<std::string> Split(std::string_view text, char sep);
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+
+bool StartsWith(std::string_view text, std::string_view prefix);
+bool EndsWith(std::string_view text, std::string_view suffix);
+
+/// Glob match over '/'-separated text. `*` matches any run of characters except '/',
+/// `**` matches any run including '/', `?` matches one character other than '/'.
+/// A `**/` segment also matches nothing, so "**/x.py" matches "x.py".
+bool GlobMatch(std::string_view pattern, std::string_view text);
+
+/// `value` with exactly `decimals` digits after the point, independent of locale;
+/// negative zero prints as zero.
+std::string FormatFixed(double value, int decimals);
+
+}  // namespace djcost

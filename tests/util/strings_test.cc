@@ -1,0 +1,68 @@
+#include "util/strings.h"
+
+#include <gtest/gtest.h>
+
+namespace djcost {
+namespace {
+
+TEST(Split, KeepsEmptyPieces) {
+  EXPECT_EQ(Split("a,,b", ','), (std::vector<std::string>{"a", "", "b"}));
+  EXPECT_EQ(Split("", ','), (std::vector<std::string>{""}));
+  EXPECT_EQ(Split("a/b/", '/'), (std::vector<std::string>{"a", "b", ""}));
+}
+
+TEST(Join, InsertsSeparatorBetweenParts) {
+  EXPECT_EQ(Join({"a", "b", "c"}, ", "), "a, b, c");
+  EXPECT_EQ(Join({}, ", "), "");
+  EXPECT_EQ(Join({"only"}, "/"), "only");
+}
+
+TEST(StartsEndsWith, ComparePrefixAndSuffix) {
+  EXPECT_TRUE(StartsWith("api/users/", "api/"));
+  EXPECT_FALSE(StartsWith("ap", "api/"));
+  EXPECT_TRUE(EndsWith("models.py", ".py"));
+  EXPECT_FALSE(EndsWith("py", ".py"));
+}
+
+struct GlobCase {
+  const char* pattern;
+  const char* text;
+  bool matches;
+};
+
+class GlobMatchTest : public ::testing::TestWithParam<GlobCase> {};
+
+TEST_P(GlobMatchTest, Matches) {
+  const GlobCase& c = GetParam();
+  EXPECT_EQ(GlobMatch(c.pattern, c.text), c.matches) << c.pattern << " vs " << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, GlobMatchTest,
+    ::testing::Values(GlobCase{"api/*", "api/users", true},
+                      GlobCase{"api/*", "api/users/1", false},
+                      GlobCase{"api/**", "api/users/1", true},
+                      GlobCase{"api/**", "api/", true},
+                      GlobCase{"**/migrations/*.py", "shop/migrations/0001_initial.py", true},
+                      GlobCase{"**/migrations/*.py", "migrations/0001.py", true},
+                      GlobCase{"**/migrations/*.py", "shop/migrations/sub/x.py", false},
+                      GlobCase{"*.py", "a.py", true},
+                      GlobCase{"*.py", "dir/a.py", false},
+                      GlobCase{"a?c", "abc", true},
+                      GlobCase{"a?c", "a/c", false},
+                      GlobCase{"legacy/**", "legacy", false},
+                      GlobCase{"users/<int:pk>/", "users/<int:pk>/", true},
+                      GlobCase{"", "", true},
+                      GlobCase{"", "x", false}));
+
+TEST(FormatFixed, UsesFixedDecimalsAndNoNegativeZero) {
+  EXPECT_EQ(FormatFixed(1.25, 1), "1.2");  // round-half-even of the binary value
+  EXPECT_EQ(FormatFixed(2.0, 2), "2.00");
+  EXPECT_EQ(FormatFixed(0.049, 1), "0.0");
+  EXPECT_EQ(FormatFixed(-0.01, 1), "0.0");
+  EXPECT_EQ(FormatFixed(-1.5, 1), "-1.5");
+  EXPECT_EQ(FormatFixed(12345.678, 0), "12346");
+}
+
+}  // namespace
+}  // namespace djcost
