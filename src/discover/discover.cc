@@ -1,0 +1,202 @@
+// Discover: walks the scan root with std::filesystem and lists the *.py files a
+// scan reads. Never follows symbolic links (see SkipSymlink), never throws.
+#include "discover/discover.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+#include "discover/git_ignore.h"
+#include "util/strings.h"
+
+namespace djcost {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Folders that hold tools' state, caches, installed packages or build output,
+// never project Python.
+const std::set<std::string, std::less<>> kSkippedFolders = {
+    ".git", ".hg", ".svn", ".bzr", "node_modules", "bower_components", "site-packages",
+    "__pycache__", ".tox", ".nox", ".eggs", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+    ".cache", ".idea", ".vscode"};
+
+// Usually a virtualenv or build output, but a Django app could carry one of these
+// names: such a folder is kept when it is a Python package (has __init__.py).
+const std::set<std::string, std::less<>> kSkippedUnlessPackage = {"venv", ".venv", "env",
+                                                                  "build", "dist"};
+
+const std::set<std::string, std::less<>> kMarkers = {"manage.py", "wsgi.py", "asgi.py",
+                                                     "pyproject.toml", "setup.cfg"};
+
+bool Exists(const fs::path& p) {
+  std::error_code ec;
+  return fs::exists(p, ec);
+}
+
+bool IsSkippedFolder(const fs::path& dir, const std::string& name) {
+  if (kSkippedFolders.count(name) > 0 || EndsWith(name, ".egg-info")) return true;
+  if (kSkippedUnlessPackage.count(name) > 0 && !Exists(dir / "__init__.py")) return true;
+  // Any virtualenv, whatever its name.
+  return Exists(dir / "pyvenv.cfg");
+}
+
+bool Excluded(const std::vector<std::string>& excludes, const std::string& relative) {
+  for (const auto& pattern : excludes) {
+    if (GlobMatch(pattern, relative)) return true;
+  }
+  return false;
+}
+
+Diagnostic Warn(std::string code, std::string path, std::string message) {
+  Diagnostic d;
+  d.severity = Severity::kWarning;
+  d.code = std::move(code);
+  d.location.path = std::move(path);
+  d.message = std::move(message);
+  return d;
+}
+
+bool Inside(const fs::path& path, const fs::path& root) {
+  auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return r == root.end();
+}
+
+class Walker {
+ public:
+  Walker(const fs::path& root, const DiscoverOptions& options, Discovery* out)
+      : root_(root), options_(options), out_(out), ignore_(root.string()) {
+    if (options_.use_gitignore && !ignore_.error().empty()) {
+      out_->diagnostics.push_back(
+          Warn("gitignore-unavailable", "", ".gitignore rules not applied: " + ignore_.error()));
+    }
+  }
+
+  void Walk(const fs::path& dir, const std::string& relative_dir) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::none, ec);
+    if (ec) {
+      out_->diagnostics.push_back(
+          Warn("unreadable", relative_dir, "folder could not be read: " + ec.message()));
+      return;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      Visit(*it, relative_dir);
+    }
+    if (ec) {
+      out_->diagnostics.push_back(
+          Warn("unreadable", relative_dir, "folder listing stopped: " + ec.message()));
+    }
+  }
+
+ private:
+  void Visit(const fs::directory_entry& entry, const std::string& relative_dir) {
+    std::string name = entry.path().filename().string();
+    std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
+    std::error_code ec;
+    fs::file_status status = entry.symlink_status(ec);
+    if (ec) {
+      out_->diagnostics.push_back(Warn("unreadable", relative, ec.message()));
+      return;
+    }
+    if (fs::is_symlink(status)) {
+      SkipSymlink(entry.path(), relative, name);
+      return;
+    }
+    if (fs::is_directory(status)) {
+      if (IsSkippedFolder(entry.path(), name) || Excluded(options_.excludes, relative) ||
+          Ignored(relative, true)) {
+        return;
+      }
+      Walk(entry.path(), relative);
+      return;
+    }
+    if (!fs::is_regular_file(status)) return;  // sockets, fifos, devices
+    if (kMarkers.count(name) > 0 && !Excluded(options_.excludes, relative)) {
+      out_->markers.push_back(relative);
+    }
+    if (!EndsWith(name, ".py") || Excluded(options_.excludes, relative) ||
+        Ignored(relative, false)) {
+      return;
+    }
+    std::uintmax_t size = entry.file_size(ec);
+    if (ec) {
+      out_->diagnostics.push_back(Warn("unreadable", relative, ec.message()));
+      return;
+    }
+    if (size > options_.max_file_size) {
+      out_->diagnostics.push_back(Warn("file-too-large", relative,
+                                       std::to_string(size) + " bytes, over the limit of " +
+                                           std::to_string(options_.max_file_size)));
+      return;
+    }
+    out_->files.push_back(SourceFile{relative, ClassifyPath(relative), size});
+  }
+
+  // Links are never followed: a link inside the tree points at files the walk
+  // reaches by their real path (following it would count them twice, or loop),
+  // and a link out of the tree points at code that is not the project's.
+  // Only links that could matter (folders, *.py) are named.
+  void SkipSymlink(const fs::path& link, const std::string& relative, const std::string& name) {
+    std::error_code ec;
+    fs::path target = fs::canonical(link, ec);
+    if (ec) {
+      if (EndsWith(name, ".py")) {
+        out_->diagnostics.push_back(Warn("symlink-skipped", relative,
+                                         "symbolic link not followed: its target does not exist"));
+      }
+      return;
+    }
+    bool is_dir = fs::is_directory(target, ec);
+    if (!is_dir && !EndsWith(name, ".py")) return;
+    if (Excluded(options_.excludes, relative) || Ignored(relative, is_dir)) return;
+    std::string why;
+    if (!Inside(target, root_)) {
+      why = "symbolic link not followed: it points outside the scanned folder";
+    } else if (is_dir && Inside(link.parent_path(), target)) {
+      why = "symbolic link not followed: it points to a folder that contains it (a loop)";
+    } else {
+      why = "symbolic link not followed: its target " +
+            (target == root_ ? std::string(".") : target.lexically_relative(root_).generic_string()) +
+            " is scanned at its own path";
+    }
+    out_->diagnostics.push_back(Warn("symlink-skipped", relative, why));
+  }
+
+  bool Ignored(const std::string& relative, bool is_dir) const {
+    return options_.use_gitignore && ignore_.IsIgnored(relative, is_dir);
+  }
+
+  fs::path root_;
+  const DiscoverOptions& options_;
+  Discovery* out_;
+  GitIgnore ignore_;
+};
+
+}  // namespace
+
+Discovery Discover(const std::string& root, const DiscoverOptions& options) {
+  Discovery out;
+  out.root = root;
+  std::error_code ec;
+  fs::path canonical = fs::canonical(root, ec);
+  if (ec) {
+    out.diagnostics.push_back(Warn("unreadable", "", root + ": " + ec.message()));
+    return out;
+  }
+  if (!fs::is_directory(canonical, ec)) {
+    out.diagnostics.push_back(Warn("unreadable", "", root + ": not a folder"));
+    return out;
+  }
+  Walker walker(canonical, options, &out);
+  walker.Walk(canonical, "");
+  std::sort(out.files.begin(), out.files.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+  std::sort(out.markers.begin(), out.markers.end());
+  std::sort(out.diagnostics.begin(), out.diagnostics.end());
+  return out;
+}
+
+}  // namespace djcost

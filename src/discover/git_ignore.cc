@@ -1,0 +1,68 @@
+#include "discover/git_ignore.h"
+
+#include <git2.h>
+
+#include <filesystem>
+
+namespace djcost {
+
+namespace {
+
+std::string LastGitError() {
+  const git_error* e = git_error_last();
+  return e && e->message ? e->message : "unknown libgit2 error";
+}
+
+}  // namespace
+
+GitIgnore::GitIgnore(const std::string& canonical_root) {
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  int rc = git_repository_open_ext(&repo, canonical_root.c_str(), 0, nullptr);
+  if (rc != 0) {
+    // Not inside a repository is the ordinary case; anything else is worth naming.
+    if (rc != GIT_ENOTFOUND) error_ = LastGitError();
+    return;
+  }
+  const char* workdir = git_repository_workdir(repo);
+  if (workdir == nullptr) {  // a bare repository has no ignore rules for a work tree
+    git_repository_free(repo);
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::path work = std::filesystem::weakly_canonical(workdir, ec);
+  std::filesystem::path rel = std::filesystem::path(canonical_root).lexically_relative(work);
+  std::string prefix = rel.generic_string();
+  if (ec || rel.empty() || prefix.rfind("..", 0) == 0) {
+    git_repository_free(repo);
+    return;
+  }
+  prefix_ = prefix == "." ? "" : prefix + "/";
+  repo_ = repo;
+  // A root the enclosing repository ignores was asked for by name (a checkout
+  // kept inside another one): its own files are the point, so the outer rules
+  // must not hide them all.
+  if (!prefix_.empty() && IsIgnoredInRepo(prefix_)) {
+    git_repository_free(repo_);
+    repo_ = nullptr;
+  }
+}
+
+GitIgnore::~GitIgnore() {
+  if (repo_ != nullptr) git_repository_free(repo_);
+  git_libgit2_shutdown();
+}
+
+bool GitIgnore::IsIgnoredInRepo(const std::string& repo_relative) const {
+  int ignored = 0;
+  if (git_ignore_path_is_ignored(&ignored, repo_, repo_relative.c_str()) != 0) return false;
+  return ignored == 1;
+}
+
+bool GitIgnore::IsIgnored(const std::string& relative, bool is_dir) const {
+  if (repo_ == nullptr) return false;
+  // The trailing slash tells libgit2 the path is a folder, so "build/" rules apply.
+  return IsIgnoredInRepo(prefix_ + relative + (is_dir ? "/" : ""));
+}
+
+}  // namespace djcost

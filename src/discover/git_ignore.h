@@ -1,0 +1,38 @@
+// Answers "does .gitignore ignore this path?" for a scan root, using libgit2 when
+// the root lies inside a git work tree. Input: the scan root; output: yes/no per
+// root-relative path. Internal to discover/.
+#pragma once
+
+#include <memory>
+#include <string>
+
+struct git_repository;
+
+namespace djcost {
+
+class GitIgnore {
+ public:
+  /// Opens the repository holding `canonical_root`, if any. When there is none,
+  /// or the root itself is ignored by it, IsIgnored always answers false.
+  explicit GitIgnore(const std::string& canonical_root);
+  ~GitIgnore();
+  GitIgnore(const GitIgnore&) = delete;
+  GitIgnore& operator=(const GitIgnore&) = delete;
+
+  /// True when a repository's ignore rules are in use.
+  bool active() const { return repo_ != nullptr; }
+  /// Why the rules could not be used when a repository was found; "" otherwise.
+  const std::string& error() const { return error_; }
+
+  /// `relative` is relative to the scan root, '/'-separated.
+  bool IsIgnored(const std::string& relative, bool is_dir) const;
+
+ private:
+  bool IsIgnoredInRepo(const std::string& repo_relative) const;
+
+  git_repository* repo_ = nullptr;
+  std::string prefix_;  // the scan root relative to the work tree, "" or ending in '/'
+  std::string error_;
+};
+
+}  // namespace djcost

@@ -1,0 +1,215 @@
+#include "discover/discover.h"
+
+#include <git2.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "support/temp_dir.h"
+
+namespace djcost {
+namespace {
+
+using testing::TempDir;
+
+std::vector<std::string> Paths(const Discovery& d) {
+  std::vector<std::string> out;
+  for (const auto& f : d.files) out.push_back(f.path);
+  return out;
+}
+
+// One line per diagnostic: "code path: message".
+std::vector<std::string> Diags(const Discovery& d) {
+  std::vector<std::string> out;
+  for (const auto& x : d.diagnostics) out.push_back(x.code + " " + x.location.path + ": " + x.message);
+  return out;
+}
+
+void InitGitRepo(const std::string& path) {
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  ASSERT_EQ(git_repository_init(&repo, path.c_str(), 0), 0);
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+}
+
+TEST(Discover, ListsPythonFilesSortedAndClassified) {
+  TempDir dir;
+  dir.Write("manage.py", "import os\n");
+  dir.Write("zeta/views.py", "x = 1\n");
+  dir.Write("shop/models.py", "class A: pass\n");
+  dir.Write("shop/migrations/0001_initial.py");
+  dir.Write("shop/tests.py");
+  dir.Write("site/settings.py");
+  dir.Write("site/urls.py");
+  dir.Write("site/wsgi.py");
+  dir.Write("pyproject.toml", "[tool.djcost]\n");
+  dir.Write("README.md");
+  dir.Write("shop/templates/x.html");
+  Discovery d = Discover(dir.str(), {});
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"manage.py", "shop/migrations/0001_initial.py",
+                                                "shop/models.py", "shop/tests.py",
+                                                "site/settings.py", "site/urls.py",
+                                                "site/wsgi.py", "zeta/views.py"}));
+  ASSERT_EQ(d.files.size(), 8u);
+  EXPECT_EQ(d.files[1].kind, FileKind::kMigration);
+  EXPECT_EQ(d.files[2].kind, FileKind::kSource);
+  EXPECT_EQ(d.files[2].size, 14u);
+  EXPECT_EQ(d.files[3].kind, FileKind::kTest);
+  EXPECT_EQ(d.files[4].kind, FileKind::kSettings);
+  EXPECT_EQ(d.files[5].kind, FileKind::kUrls);
+  EXPECT_EQ(d.markers, (std::vector<std::string>{"manage.py", "pyproject.toml", "site/wsgi.py"}));
+  EXPECT_TRUE(d.diagnostics.empty()) << ::testing::PrintToString(Diags(d));
+  EXPECT_EQ(d.root, dir.str());
+}
+
+TEST(Discover, SkipsToolFoldersAndVirtualenvs) {
+  TempDir dir;
+  dir.Write("app/models.py");
+  dir.Write(".git/hooks/x.py");
+  dir.Write("node_modules/pkg/x.py");
+  dir.Write("app/__pycache__/models.py");
+  dir.Write(".venv/lib/python3.11/site-packages/django/db.py");
+  dir.Write("venv/lib/x.py");
+  dir.Write("env/x.py");
+  dir.Write(".tox/py311/x.py");
+  dir.Write("build/lib/app/models.py");
+  dir.Write("dist/x.py");
+  dir.Write("pkg.egg-info/x.py");
+  dir.Write("myenv/pyvenv.cfg", "home = /usr/bin\n");
+  dir.Write("myenv/lib/x.py");
+  dir.Write("lib/site-packages/x.py");
+  // A Django app that happens to be called "build" is a package: kept.
+  dir.Write("build_app/__init__.py");
+  dir.Write("dist2/x.py");
+  dir.Write("env_pkg/env/__init__.py");
+  Discovery d = Discover(dir.str(), {});
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"app/models.py", "build_app/__init__.py",
+                                                "dist2/x.py", "env_pkg/env/__init__.py"}));
+}
+
+TEST(Discover, ExcludeGlobsDropFilesAndFolders) {
+  TempDir dir;
+  dir.Write("app/models.py");
+  dir.Write("legacy/old.py");
+  dir.Write("legacy/deep/older.py");
+  dir.Write("app/generated_pb2.py");
+  DiscoverOptions options;
+  options.excludes = {"legacy", "**/*_pb2.py"};
+  Discovery d = Discover(dir.str(), options);
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"app/models.py"}));
+}
+
+TEST(Discover, OversizedFileIsNamedNotListed) {
+  TempDir dir;
+  dir.Write("small.py", "x = 1\n");
+  dir.Write("big.py", std::string(101, '#'));
+  DiscoverOptions options;
+  options.max_file_size = 100;
+  Discovery d = Discover(dir.str(), options);
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"small.py"}));
+  EXPECT_EQ(Diags(d), (std::vector<std::string>{
+                          "file-too-large big.py: 101 bytes, over the limit of 100"}));
+}
+
+TEST(Discover, SymlinksAreNeverFollowedAndNamed) {
+  TempDir dir;
+  TempDir outside;
+  outside.Write("evil.py");
+  dir.Write("app/models.py");
+  dir.Symlink("..", "app/loop");                          // a loop back to the root
+  dir.Symlink("../../app", "app/sub/again");              // a loop through a parent
+  dir.Symlink(outside.str(), "vendored");                  // outside the root
+  dir.Symlink("missing.py", "app/dangling.py");           // dangling
+  dir.Symlink("models.py", "app/alias.py");               // file inside the tree
+  dir.Symlink("missing.txt", "app/notes.txt");            // irrelevant: not named
+  Discovery d = Discover(dir.str(), {});
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"app/models.py"}));
+  EXPECT_EQ(Diags(d),
+            (std::vector<std::string>{
+                "symlink-skipped app/alias.py: symbolic link not followed: its target "
+                "app/models.py is scanned at its own path",
+                "symlink-skipped app/dangling.py: symbolic link not followed: its target does "
+                "not exist",
+                "symlink-skipped app/loop: symbolic link not followed: it points to a folder "
+                "that contains it (a loop)",
+                "symlink-skipped app/sub/again: symbolic link not followed: it points to a "
+                "folder that contains it (a loop)",
+                "symlink-skipped vendored: symbolic link not followed: it points outside the "
+                "scanned folder"}));
+}
+
+TEST(Discover, SymlinkToSiblingFolderIsNotCountedTwice) {
+  TempDir dir;
+  dir.Write("real/models.py");
+  dir.Symlink("real", "alias");
+  Discovery d = Discover(dir.str(), {});
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"real/models.py"}));
+  EXPECT_EQ(Diags(d), (std::vector<std::string>{"symlink-skipped alias: symbolic link not "
+                                                "followed: its target real is scanned at its "
+                                                "own path"}));
+}
+
+TEST(Discover, RootThatIsAFileOrMissingGivesADiagnosticNotACrash) {
+  TempDir dir;
+  dir.Write("one.py");
+  Discovery file = Discover((dir.path() / "one.py").string(), {});
+  EXPECT_TRUE(file.files.empty());
+  EXPECT_EQ(Diags(file), (std::vector<std::string>{"unreadable : " +
+                                                   (dir.path() / "one.py").string() +
+                                                   ": not a folder"}));
+  Discovery missing = Discover((dir.path() / "nope").string(), {});
+  EXPECT_TRUE(missing.files.empty());
+  ASSERT_EQ(missing.diagnostics.size(), 1u);
+  EXPECT_EQ(missing.diagnostics[0].code, "unreadable");
+}
+
+TEST(Discover, RootGivenThroughASymlinkIsWalked) {
+  TempDir dir;
+  TempDir links;
+  dir.Write("app/models.py");
+  links.Symlink(dir.str(), "project");
+  Discovery d = Discover((links.path() / "project").string(), {});
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"app/models.py"}));
+}
+
+TEST(Discover, HonoursGitignoreInsideARepository) {
+  TempDir dir;
+  InitGitRepo(dir.str());
+  dir.Write(".gitignore", "generated/\n*_local.py\n/top_only.py\n");
+  dir.Write("app/.gitignore", "scratch.py\n");
+  dir.Write("app/models.py");
+  dir.Write("app/scratch.py");
+  dir.Write("app/settings_local.py");
+  dir.Write("generated/x.py");
+  dir.Write("top_only.py");
+  dir.Write("app/top_only.py");
+  Discovery d = Discover(dir.str(), {});
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"app/models.py", "app/top_only.py"}));
+
+  DiscoverOptions no_ignore;
+  no_ignore.use_gitignore = false;
+  EXPECT_EQ(Discover(dir.str(), no_ignore).files.size(), 6u);
+}
+
+TEST(Discover, GitignoreOfTheEnclosingRepositoryAppliesToASubfolderRoot) {
+  TempDir dir;
+  InitGitRepo(dir.str());
+  dir.Write(".gitignore", "project/app/secret.py\n");
+  dir.Write("project/app/models.py");
+  dir.Write("project/app/secret.py");
+  Discovery d = Discover((dir.path() / "project").string(), {});
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"app/models.py"}));
+}
+
+TEST(Discover, RootIgnoredByTheEnclosingRepositoryIsStillScanned) {
+  TempDir dir;
+  InitGitRepo(dir.str());
+  dir.Write(".gitignore", "checkouts/\n");
+  dir.Write("checkouts/project/app/models.py");
+  Discovery d = Discover((dir.path() / "checkouts/project").string(), {});
+  EXPECT_EQ(Paths(d), (std::vector<std::string>{"app/models.py"}));
+}
+
+}  // namespace
+}  // namespace djcost
