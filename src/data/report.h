@@ -21,6 +21,7 @@ struct Report {
   Inventory inventory;
   Estimate estimate;
   std::vector<Rate> rates;  // the rates in effect, for the line items' sources
+  EstimateOptions options;  // what the estimate was asked for: team size, weekly cost, hot set
   std::vector<Diagnostic> diagnostics;  // all stages', sorted
 };
 
