@@ -1,4 +1,5 @@
 # Writes OUT: a C++ table of {path, contents} for each file in FILES (relative to ROOT).
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from rules/ by rules/embed.cmake; do not edit.\n#include \"rules/embedded.h\"\n\nnamespace djcost {\n\nconst std::vector<EmbeddedFile>& EmbeddedRuleFiles() {\n  static const std::vector<EmbeddedFile> files = {\n")
 foreach(f IN LISTS FILES)
   file(READ ${ROOT}/${f} content)

@@ -1,0 +1,104 @@
+#include "link/module_index.h"
+
+#include <algorithm>
+#include <set>
+
+namespace djcost {
+namespace {
+
+std::string_view Dirname(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+// `path` relative to folder `dir` ("" is the root), or nullopt-like "" when not inside.
+bool RelativeTo(std::string_view path, std::string_view dir, std::string_view* rest) {
+  if (dir.empty()) {
+    *rest = path;
+    return true;
+  }
+  if (path.size() > dir.size() && path.substr(0, dir.size()) == dir && path[dir.size()] == '/') {
+    *rest = path.substr(dir.size() + 1);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string ModuleNameFromPath(std::string_view relative_path) {
+  if (relative_path.size() < 3 || relative_path.substr(relative_path.size() - 3) != ".py") {
+    return "";
+  }
+  std::string name(relative_path.substr(0, relative_path.size() - 3));
+  if (name == "__init__") return "";
+  const std::string_view init = "/__init__";
+  if (name.size() > init.size() && name.compare(name.size() - init.size(), init.size(), init) == 0) {
+    name.resize(name.size() - init.size());
+  }
+  std::replace(name.begin(), name.end(), '/', '.');
+  return name;
+}
+
+ModuleIndex::ModuleIndex(const std::vector<FileFacts>& files,
+                         const std::vector<std::string>& markers) {
+  std::set<std::string, std::less<>> package_dirs;
+  for (const auto& f : files) {
+    std::string_view path = f.file.path;
+    if (path == "__init__.py" || (path.size() > 12 && path.substr(path.size() - 12) == "/__init__.py")) {
+      package_dirs.insert(std::string(Dirname(path)));
+    }
+  }
+  std::vector<std::string> project_dirs;
+  for (const auto& m : markers) project_dirs.emplace_back(Dirname(m));
+  // Deepest first, so the first match is the deepest folder holding a file.
+  std::sort(project_dirs.begin(), project_dirs.end(),
+            [](const std::string& a, const std::string& b) {
+              return a.size() != b.size() ? a.size() > b.size() : a < b;
+            });
+
+  names_.resize(files.size());
+  is_package_.resize(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string_view path = files[i].file.path;
+    is_package_[i] = path == "__init__.py" ||
+                     (path.size() > 12 && path.substr(path.size() - 12) == "/__init__.py");
+    // The top-level package's parent: walk up while the folder is a package.
+    std::string_view root = Dirname(path);
+    while (!root.empty() && package_dirs.count(root)) root = Dirname(root);
+    if (root.empty() && package_dirs.count(std::string_view())) root = "";
+
+    std::vector<std::string> candidates;
+    std::string_view rest;
+    for (const auto& dir : project_dirs) {
+      if (RelativeTo(path, dir, &rest)) candidates.push_back(ModuleNameFromPath(rest));
+    }
+    if (RelativeTo(path, root, &rest)) candidates.push_back(ModuleNameFromPath(rest));
+    candidates.push_back(ModuleNameFromPath(path));
+
+    for (const auto& name : candidates) {
+      if (name.empty()) continue;
+      if (names_[i].empty()) names_[i] = name;
+      // Files are sorted by path, so the first file to claim a name keeps it.
+      by_name_.emplace(name, static_cast<int>(i));
+    }
+  }
+}
+
+int ModuleIndex::Find(std::string_view module) const {
+  auto it = by_name_.find(std::string(module));
+  return it == by_name_.end() ? -1 : it->second;
+}
+
+std::string ModuleIndex::RelativeBase(int file, int level) const {
+  std::string base = names_[file];
+  // A module's own package is one step up; a package's __init__ is its own package.
+  int steps = is_package_[file] ? level - 1 : level;
+  for (int i = 0; i < steps; ++i) {
+    size_t dot = base.rfind('.');
+    base = dot == std::string::npos ? "" : base.substr(0, dot);
+  }
+  return base;
+}
+
+}  // namespace djcost

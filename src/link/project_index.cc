@@ -1,0 +1,527 @@
+#include "link/project_index.h"
+
+#include <algorithm>
+
+namespace djcost {
+namespace {
+
+// Import chains longer than this are cycles or pathological re-exports.
+constexpr int kMaxDepth = 24;
+
+std::string Join(std::string_view a, std::string_view b) {
+  if (a.empty()) return std::string(b);
+  if (b.empty()) return std::string(a);
+  std::string out(a);
+  out += '.';
+  out += b;
+  return out;
+}
+
+bool IsListMutator(std::string_view callee, const std::string& name, std::string_view* method) {
+  if (callee.size() <= name.size() + 1 || callee.substr(0, name.size()) != name ||
+      callee[name.size()] != '.') {
+    return false;
+  }
+  *method = callee.substr(name.size() + 1);
+  return *method == "append" || *method == "extend" || *method == "insert";
+}
+
+}  // namespace
+
+std::pair<std::string_view, std::string_view> SplitHead(std::string_view dotted) {
+  size_t dot = dotted.find('.');
+  if (dot == std::string_view::npos) return {dotted, {}};
+  return {dotted.substr(0, dot), dotted.substr(dot + 1)};
+}
+
+std::string_view LastComponent(std::string_view dotted) {
+  size_t dot = dotted.rfind('.');
+  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
+}
+
+ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& rules,
+                           const std::vector<std::string>& markers)
+    : files_(files), rules_(rules), modules_(files, markers) {
+  for (const auto& known : rules_.classes) {
+    known_classes_.emplace(known.qualname, &known);
+    for (const auto& alias : known.aliases) known_classes_.emplace(alias, &known);
+    auto key = std::make_pair(std::string(SplitHead(known.qualname).first),
+                              std::string(LastComponent(known.qualname)));
+    auto [it, inserted] = known_by_last_.emplace(key, &known);
+    if (!inserted && it->second != &known) it->second = nullptr;  // ambiguous: no fallback
+  }
+  for (const auto& known : rules_.functions) {
+    known_functions_.emplace(known.qualname, &known);
+    for (const auto& alias : known.aliases) known_functions_.emplace(alias, &known);
+  }
+
+  namespaces_.resize(files_.size());
+  star_modules_.resize(files_.size());
+  for (size_t i = 0; i < files_.size(); ++i) {
+    const FileFacts& facts = files_[i];
+    const int file = static_cast<int>(i);
+    Namespace& ns = namespaces_[i];
+    // First binding wins: `try: from x import y / except: y = None` keeps the import.
+    for (const auto& imp : facts.imports) {
+      if (!imp.module_level) continue;
+      std::string module = ImportedModule(file, imp);
+      if (imp.star) {
+        star_modules_[i].push_back(module);
+      } else if (imp.name.empty()) {
+        Binding b{Binding::Kind::kImportModule};
+        b.line = imp.line;
+        if (imp.alias.empty()) {
+          b.module = std::string(SplitHead(module).first);
+          ns.emplace(b.module, b);
+        } else {
+          b.module = module;
+          ns.emplace(imp.alias, b);
+        }
+      } else {
+        Binding b{Binding::Kind::kImportFrom};
+        b.line = imp.line;
+        b.module = module;
+        b.name = imp.name;
+        ns.emplace(imp.alias.empty() ? imp.name : imp.alias, b);
+      }
+    }
+    for (const auto& cls : facts.classes) {
+      std::string qual = QualName(file, cls.scope, cls.name);
+      classes_.emplace(qual, std::make_pair(file, &cls));
+      if (!cls.scope.empty()) continue;
+      Binding b{Binding::Kind::kClass};
+      b.line = cls.line;
+      b.cls = &cls;
+      ns.insert_or_assign(cls.name, b);  // a definition beats an import of the same name
+    }
+    for (const auto& fn : facts.functions) {
+      std::string qual = QualName(file, fn.scope, fn.name);
+      functions_.emplace(qual, std::make_pair(file, &fn));
+      if (!fn.scope.empty()) continue;
+      Binding b{Binding::Kind::kFunction};
+      b.line = fn.line;
+      b.function = &fn;
+      ns.insert_or_assign(fn.name, b);
+    }
+    for (const auto& a : facts.assignments) {
+      if (a.target.find('.') != std::string::npos) continue;
+      Binding b{Binding::Kind::kVariable};
+      b.line = a.line;
+      b.assignment = &a;
+      ns.emplace(a.target, b);
+    }
+  }
+}
+
+std::string ProjectIndex::QualName(int file, const std::string& scope,
+                                   const std::string& name) const {
+  return Join(Join(modules_.NameOf(file), scope), name);
+}
+
+std::string ProjectIndex::ImportedModule(int file, const Import& imp) const {
+  if (imp.level == 0) return imp.module;
+  return Join(modules_.RelativeBase(file, imp.level), imp.module);
+}
+
+const KnownClass* ProjectIndex::FindKnownClass(std::string_view qualname) const {
+  auto it = known_classes_.find(std::string(qualname));
+  if (it != known_classes_.end()) return it->second;
+  // Packages re-export their classes under many paths (django.contrib.gis.db.models.Model):
+  // fall back to the class name within the same top-level package when unambiguous.
+  auto key = std::make_pair(std::string(SplitHead(qualname).first),
+                            std::string(LastComponent(qualname)));
+  auto last = known_by_last_.find(key);
+  return last == known_by_last_.end() ? nullptr : last->second;
+}
+
+const KnownFunction* ProjectIndex::FindKnownFunction(std::string_view qualname) const {
+  auto it = known_functions_.find(std::string(qualname));
+  return it == known_functions_.end() ? nullptr : it->second;
+}
+
+const ClassDef* ProjectIndex::FindClass(std::string_view qualname, int* file) const {
+  auto it = classes_.find(std::string(qualname));
+  if (it == classes_.end()) return nullptr;
+  if (file) *file = it->second.first;
+  return it->second.second;
+}
+
+const FunctionDef* ProjectIndex::FindFunction(std::string_view qualname, int* file) const {
+  auto it = functions_.find(std::string(qualname));
+  if (it == functions_.end()) return nullptr;
+  if (file) *file = it->second.first;
+  return it->second.second;
+}
+
+Symbol ProjectIndex::External(std::string_view dotted) const {
+  Symbol s;
+  s.kind = Symbol::Kind::kExternal;
+  s.qualname = std::string(dotted);
+  // The longest prefix naming a known class or function is canonical; the rest
+  // is an attribute path ("...ModelViewSet.as_view").
+  std::string_view prefix = dotted;
+  while (!prefix.empty()) {
+    if (const KnownClass* k = FindKnownClass(prefix)) {
+      s.qualname = k->qualname;
+      s.remainder = std::string(dotted.substr(std::min(dotted.size(), prefix.size() + 1)));
+      return s;
+    }
+    if (const KnownFunction* k = FindKnownFunction(prefix)) {
+      s.qualname = k->qualname;
+      s.remainder = std::string(dotted.substr(std::min(dotted.size(), prefix.size() + 1)));
+      return s;
+    }
+    size_t dot = prefix.rfind('.');
+    if (dot == std::string_view::npos) break;
+    prefix = prefix.substr(0, dot);
+  }
+  return s;
+}
+
+Symbol ProjectIndex::Resolve(int file, std::string_view dotted) const {
+  return ResolveIn(file, dotted, 0);
+}
+
+Symbol ProjectIndex::ResolveAbsolute(std::string_view dotted) const {
+  return ResolveAbsoluteAt(dotted, 0);
+}
+
+Symbol ProjectIndex::ResolveAbsoluteAt(std::string_view dotted, int depth) const {
+  // The longest prefix that is a repository module, then names inside it.
+  std::string_view prefix = dotted;
+  while (!prefix.empty()) {
+    int file = modules_.Find(prefix);
+    if (file >= 0) {
+      std::string_view rest = dotted.substr(std::min(dotted.size(), prefix.size() + 1));
+      if (rest.empty()) {
+        Symbol s;
+        s.kind = Symbol::Kind::kModule;
+        s.qualname = modules_.NameOf(file);
+        s.file = file;
+        return s;
+      }
+      Symbol s = ResolveIn(file, rest, depth + 1);
+      if (s.kind != Symbol::Kind::kUnknown) return s;
+      s.qualname = std::string(dotted);
+      return s;
+    }
+    size_t dot = prefix.rfind('.');
+    if (dot == std::string_view::npos) break;
+    prefix = prefix.substr(0, dot);
+  }
+  return External(dotted);
+}
+
+Symbol ProjectIndex::ResolveIn(int file, std::string_view dotted, int depth) const {
+  Symbol unknown;
+  unknown.qualname = std::string(dotted);
+  if (file < 0 || depth > kMaxDepth || dotted.empty()) return unknown;
+  auto [head, rest] = SplitHead(dotted);
+  const Namespace& ns = namespaces_[file];
+  auto it = ns.find(std::string(head));
+  if (it == ns.end()) {
+    // Star imports, last first: a later `import *` shadows an earlier one.
+    const auto& stars = star_modules_[file];
+    for (auto m = stars.rbegin(); m != stars.rend(); ++m) {
+      int target = modules_.Find(*m);
+      if (target < 0 || target == file) continue;
+      Symbol s = ResolveIn(target, dotted, depth + 1);
+      if (s.kind != Symbol::Kind::kUnknown) return s;
+    }
+    return unknown;
+  }
+  const Binding& b = it->second;
+  Symbol s;
+  switch (b.kind) {
+    case Binding::Kind::kClass: {
+      // A nested class ("Outer.Inner") is a class of its own.
+      if (!rest.empty()) {
+        auto [inner, inner_rest] = SplitHead(rest);
+        int inner_file = -1;
+        std::string inner_qual = QualName(file, b.cls->name, std::string(inner));
+        if (const ClassDef* nested = FindClass(inner_qual, &inner_file)) {
+          s.kind = Symbol::Kind::kClass;
+          s.file = inner_file;
+          s.cls = nested;
+          s.qualname = inner_qual;
+          s.remainder = std::string(inner_rest);
+          return s;
+        }
+      }
+      s.kind = Symbol::Kind::kClass;
+      s.file = file;
+      s.cls = b.cls;
+      s.qualname = QualName(file, "", b.cls->name);
+      s.remainder = std::string(rest);
+      return s;
+    }
+    case Binding::Kind::kFunction:
+      s.kind = Symbol::Kind::kFunction;
+      s.file = file;
+      s.function = b.function;
+      s.qualname = QualName(file, "", b.function->name);
+      s.remainder = std::string(rest);
+      return s;
+    case Binding::Kind::kVariable:
+      s.kind = Symbol::Kind::kVariable;
+      s.file = file;
+      s.variable = std::string(head);
+      s.value = &b.assignment->value;
+      s.qualname = QualName(file, "", s.variable);
+      s.remainder = std::string(rest);
+      return s;
+    case Binding::Kind::kImportModule:
+      return ResolveAbsoluteAt(Join(b.module, rest), depth + 1);
+    case Binding::Kind::kImportFrom: {
+      int source = modules_.Find(b.module);
+      if (source >= 0 && source != file) {
+        Symbol inner = ResolveIn(source, Join(b.name, rest), depth + 1);
+        if (inner.kind != Symbol::Kind::kUnknown) return inner;
+      }
+      // `from pkg import submodule`, or a name from outside the repository.
+      return ResolveAbsoluteAt(Join(Join(b.module, b.name), rest), depth + 1);
+    }
+  }
+  return unknown;
+}
+
+std::vector<std::string> ProjectIndex::BasesOf(int file, const ClassDef& cls) const {
+  std::vector<std::string> bases;
+  for (const auto& base : cls.bases) {
+    if (base.kind != ExprKind::kName) continue;
+    Symbol s = Resolve(file, base.text);
+    if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) {
+      bases.push_back(s.qualname);
+    } else if (s.kind == Symbol::Kind::kExternal) {
+      bases.push_back(s.remainder.empty() ? s.qualname : Join(s.qualname, s.remainder));
+    } else {
+      bases.push_back(s.qualname.empty() ? base.text : s.qualname);
+    }
+  }
+  return bases;
+}
+
+const std::vector<std::string>& ProjectIndex::Ancestors(const std::string& qualname) const {
+  auto cached = ancestors_.find(qualname);
+  if (cached != ancestors_.end()) return cached->second;
+  // Mark in progress first, so a cyclic hierarchy ends instead of recursing forever.
+  ancestors_[qualname] = {qualname};
+  std::vector<std::string> order{qualname};
+  std::set<std::string> seen{qualname};
+  std::vector<std::string> bases;
+  int file = -1;
+  if (const ClassDef* cls = FindClass(qualname, &file)) {
+    bases = BasesOf(file, *cls);
+  } else if (const KnownClass* known = FindKnownClass(qualname)) {
+    bases = known->bases;
+  }
+  for (const auto& base : bases) {
+    std::string canonical = base;
+    if (FindClass(base, nullptr) == nullptr) {
+      if (const KnownClass* known = FindKnownClass(base)) canonical = known->qualname;
+    }
+    const std::vector<std::string> parents = Ancestors(canonical);
+    for (const auto& p : parents) {
+      if (seen.insert(p).second) order.push_back(p);
+    }
+  }
+  auto& slot = ancestors_[qualname];
+  slot = std::move(order);
+  return slot;
+}
+
+bool ProjectIndex::HasTag(const std::string& qualname, std::string_view tag) const {
+  for (const auto& a : Ancestors(qualname)) {
+    if (FindClass(a, nullptr)) continue;
+    if (const KnownClass* known = FindKnownClass(a)) {
+      if (std::find(known->tags.begin(), known->tags.end(), tag) != known->tags.end()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::set<std::string> ProjectIndex::Methods(const std::string& qualname) const {
+  std::set<std::string> methods;
+  for (const auto& a : Ancestors(qualname)) {
+    if (const ClassDef* cls = FindClass(a, nullptr)) {
+      for (const auto& m : cls->methods) methods.insert(m.name);
+    } else if (const KnownClass* known = FindKnownClass(a)) {
+      methods.insert(known->methods.begin(), known->methods.end());
+    }
+  }
+  return methods;
+}
+
+const Assignment* ProjectIndex::FindAttribute(const std::string& qualname,
+                                              std::string_view attribute, int* file) const {
+  for (const auto& a : Ancestors(qualname)) {
+    int f = -1;
+    const ClassDef* cls = FindClass(a, &f);
+    if (!cls) continue;
+    for (auto it = cls->attributes.rbegin(); it != cls->attributes.rend(); ++it) {
+      if (it->target == attribute) {
+        if (file) *file = f;
+        return &*it;
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool ProjectIndex::EvalList(int file, const std::string& name,
+                            std::vector<ListItem>* out) const {
+  return EvalListAt(file, name, out, 0);
+}
+
+void ProjectIndex::ExpandList(int file, const Expr& expr, std::vector<ListItem>* out) const {
+  ExpandListAt(file, expr, out, 0);
+}
+
+void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out,
+                                int depth) const {
+  if (depth > kMaxDepth) return;
+  switch (expr.kind) {
+    case ExprKind::kList:
+      for (const auto& item : expr.items) out->push_back({&item, file});
+      return;
+    case ExprKind::kBinOp:
+      if (expr.text == "+" && expr.items.size() == 2) {
+        ExpandListAt(file, expr.items[0], out, depth + 1);
+        ExpandListAt(file, expr.items[1], out, depth + 1);
+        return;
+      }
+      break;
+    case ExprKind::kCall:
+      // list(x) and tuple(x) copy a list.
+      if ((expr.text == "list" || expr.text == "tuple") && expr.items.size() == 1) {
+        ExpandListAt(file, expr.items[0], out, depth + 1);
+        return;
+      }
+      break;
+    case ExprKind::kName: {
+      Symbol s = ResolveIn(file, expr.text, depth + 1);
+      if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
+        if (EvalListAt(s.file, s.variable, out, depth + 1)) return;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  out->push_back({&expr, file});
+}
+
+bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<ListItem>* out,
+                              int depth) const {
+  if (file < 0 || depth > kMaxDepth) return false;
+  const FileFacts& facts = files_[file];
+  // Every event that changes the list, in source order.
+  struct Event {
+    int line;
+    int order;
+    const Assignment* assignment = nullptr;
+    const CallStatement* call = nullptr;
+    const Import* import = nullptr;
+  };
+  std::vector<Event> events;
+  int order = 0;
+  for (const auto& imp : facts.imports) {
+    if (!imp.module_level) continue;
+    if (imp.star || (!imp.name.empty() && (imp.alias.empty() ? imp.name : imp.alias) == name)) {
+      events.push_back({imp.line, order++, nullptr, nullptr, &imp});
+    }
+  }
+  for (const auto& a : facts.assignments) {
+    if (a.target == name) events.push_back({a.line, order++, &a, nullptr, nullptr});
+  }
+  std::string_view method;
+  for (const auto& c : facts.calls) {
+    if (c.scope.empty() && IsListMutator(c.call.text, name, &method)) {
+      events.push_back({c.line, order++, nullptr, &c, nullptr});
+    }
+  }
+  if (events.empty()) return false;
+  std::stable_sort(events.begin(), events.end(),
+                   [](const Event& a, const Event& b) { return a.line < b.line; });
+
+  bool bound = false;
+  for (const auto& e : events) {
+    if (e.import) {
+      int source = modules_.Find(ImportedModule(file, *e.import));
+      if (source < 0 || source == file) continue;
+      std::vector<ListItem> imported;
+      if (EvalListAt(source, e.import->star ? name : e.import->name, &imported, depth + 1)) {
+        *out = std::move(imported);
+        bound = true;
+      }
+    } else if (e.assignment) {
+      if (!e.assignment->augmented) {
+        // `x = x + [...]` refers to the old value, which `out` already holds.
+        std::vector<ListItem> fresh;
+        const Expr& v = e.assignment->value;
+        if (v.kind == ExprKind::kBinOp && v.text == "+" && v.items.size() == 2 &&
+            v.items[0].kind == ExprKind::kName && v.items[0].text == name) {
+          fresh = *out;
+          ExpandListAt(file, v.items[1], &fresh, depth + 1);
+        } else {
+          ExpandListAt(file, v, &fresh, depth + 1);
+        }
+        *out = std::move(fresh);
+      } else {
+        ExpandListAt(file, e.assignment->value, out, depth + 1);
+      }
+      bound = true;
+    } else if (e.call) {
+      IsListMutator(e.call->call.text, name, &method);
+      const auto& args = e.call->call.items;
+      if (method == "append" && args.size() == 1) {
+        out->push_back({&args[0], file});
+      } else if (method == "extend" && args.size() == 1) {
+        ExpandListAt(file, args[0], out, depth + 1);
+      } else if (method == "insert" && args.size() == 2) {
+        out->push_back({&args[1], file});
+      }
+      bound = true;
+    }
+  }
+  return bound;
+}
+
+const Expr* ProjectIndex::EvalValue(int file, const std::string& name, int* value_file) const {
+  return EvalValueAt(file, name, value_file, 0);
+}
+
+const Expr* ProjectIndex::EvalValueAt(int file, const std::string& name, int* value_file,
+                                      int depth) const {
+  if (file < 0 || depth > kMaxDepth) return nullptr;
+  const FileFacts& facts = files_[file];
+  const Expr* best = nullptr;
+  int best_line = -1;
+  int best_file = -1;
+  for (const auto& a : facts.assignments) {
+    if (a.target == name && !a.augmented && a.line >= best_line) {
+      best = &a.value;
+      best_line = a.line;
+      best_file = file;
+    }
+  }
+  for (const auto& imp : facts.imports) {
+    if (!imp.module_level || imp.line < best_line) continue;
+    bool binds = imp.star || (!imp.name.empty() && (imp.alias.empty() ? imp.name : imp.alias) == name);
+    if (!binds) continue;
+    int source = modules_.Find(ImportedModule(file, imp));
+    if (source < 0 || source == file) continue;
+    int f = -1;
+    if (const Expr* v = EvalValueAt(source, imp.star ? name : imp.name, &f, depth + 1)) {
+      best = v;
+      best_line = imp.line;
+      best_file = f;
+    }
+  }
+  if (best && value_file) *value_file = best_file;
+  return best;
+}
+
+}  // namespace djcost

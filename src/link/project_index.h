@@ -1,0 +1,137 @@
+// The whole project's names: which module defines what, what each import binds,
+// and how class hierarchies run through repository classes and the known classes
+// of rules/knowledge. Input: every file's FileFacts and the RuleSet; output:
+// lookups used by the rest of link/. Read-only after construction, but for
+// memoised hierarchy walks.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "data/file_facts.h"
+#include "data/rule_set.h"
+#include "link/module_index.h"
+
+namespace djcost {
+
+/// What a name resolves to.
+struct Symbol {
+  enum class Kind { kUnknown, kModule, kClass, kFunction, kVariable, kExternal };
+  Kind kind = Kind::kUnknown;
+  /// Repo symbols: "<module>.<name>"; external ones: the dotted path, canonical
+  /// when it names a known class or function.
+  std::string qualname;
+  int file = -1;  // the defining file of a repo symbol
+  const ClassDef* cls = nullptr;
+  const FunctionDef* function = nullptr;
+  std::string variable;       // kVariable: the module-level name
+  const Expr* value = nullptr;  // kVariable: its first assigned value
+  /// Attribute path left over after a class, function or variable:
+  /// resolving "views.Home.as_view" gives class Home with remainder "as_view".
+  std::string remainder;
+
+  bool is_repo() const { return file >= 0; }
+};
+
+/// One element of a module-level list (urlpatterns, INSTALLED_APPS), with the
+/// file whose names it must be resolved in.
+struct ListItem {
+  const Expr* expr = nullptr;
+  int file = -1;
+};
+
+class ProjectIndex {
+ public:
+  ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& rules,
+               const std::vector<std::string>& markers);
+
+  const std::vector<FileFacts>& files() const { return files_; }
+  const ModuleIndex& modules() const { return modules_; }
+  const RuleSet& rules() const { return rules_; }
+  const std::string& ModuleOf(int file) const { return modules_.NameOf(file); }
+
+  /// Resolves `dotted` as written in `file`: locals, imports, star imports.
+  Symbol Resolve(int file, std::string_view dotted) const;
+  /// Resolves a fully qualified dotted name ("shop.views.Home", "django.db.models.Model").
+  Symbol ResolveAbsolute(std::string_view dotted) const;
+
+  /// The module an import names, made absolute ("" when it climbs above the top).
+  std::string ImportedModule(int file, const Import& import) const;
+
+  const KnownClass* FindKnownClass(std::string_view qualname) const;
+  const KnownFunction* FindKnownFunction(std::string_view qualname) const;
+  /// A repo class by qualified name, or nullptr (sets *file).
+  const ClassDef* FindClass(std::string_view qualname, int* file) const;
+  /// A repo function by qualified name, or nullptr (sets *file).
+  const FunctionDef* FindFunction(std::string_view qualname, int* file) const;
+  /// Qualified name of a repo class or function.
+  std::string QualName(int file, const std::string& scope, const std::string& name) const;
+
+  /// The resolved bases of a repo class, in declaration order (qualnames).
+  std::vector<std::string> BasesOf(int file, const ClassDef& cls) const;
+  /// The class and all its ancestors, repo and known, depth-first left to right,
+  /// each once. Unknown external bases appear by their dotted name.
+  const std::vector<std::string>& Ancestors(const std::string& qualname) const;
+  /// True when the class or any ancestor is a known class with `tag`.
+  bool HasTag(const std::string& qualname, std::string_view tag) const;
+  /// Methods the class and its ancestors define (repo method names and known
+  /// classes' `methods`).
+  std::set<std::string> Methods(const std::string& qualname) const;
+  /// The nearest class-level assignment of `attribute` in the class or a repo
+  /// ancestor, or nullptr (sets *file).
+  const Assignment* FindAttribute(const std::string& qualname, std::string_view attribute,
+                                  int* file) const;
+
+  /// The value of a module-level list after every assignment, `+=`, append,
+  /// extend and star import in source order; names of other lists are expanded.
+  /// Returns false when the module never binds the name.
+  bool EvalList(int file, const std::string& name, std::vector<ListItem>* out) const;
+  /// The last value bound to a module-level name (following imports), or nullptr.
+  const Expr* EvalValue(int file, const std::string& name, int* value_file) const;
+  /// Expands a list-valued expression (list display, `a + b`, names of lists).
+  void ExpandList(int file, const Expr& expr, std::vector<ListItem>* out) const;
+
+ private:
+  struct Binding {
+    enum class Kind { kClass, kFunction, kVariable, kImportFrom, kImportModule };
+    Kind kind;
+    int line = 0;
+    const ClassDef* cls = nullptr;
+    const FunctionDef* function = nullptr;
+    const Assignment* assignment = nullptr;
+    std::string module;  // imports: absolute module
+    std::string name;    // kImportFrom: the imported name
+  };
+  using Namespace = std::unordered_map<std::string, Binding>;
+
+  Symbol ResolveIn(int file, std::string_view dotted, int depth) const;
+  Symbol ResolveAbsoluteAt(std::string_view dotted, int depth) const;
+  Symbol External(std::string_view dotted) const;
+  bool EvalListAt(int file, const std::string& name, std::vector<ListItem>* out, int depth) const;
+  void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
+  const Expr* EvalValueAt(int file, const std::string& name, int* value_file, int depth) const;
+
+  const std::vector<FileFacts>& files_;
+  const RuleSet& rules_;
+  ModuleIndex modules_;
+  std::vector<Namespace> namespaces_;
+  std::vector<std::vector<std::string>> star_modules_;  // per file, in source order
+  std::unordered_map<std::string, std::pair<int, const ClassDef*>> classes_;
+  std::unordered_map<std::string, std::pair<int, const FunctionDef*>> functions_;
+  std::unordered_map<std::string, const KnownClass*> known_classes_;
+  std::unordered_map<std::string, const KnownFunction*> known_functions_;
+  // (top-level package, class name) -> known class, for re-exports the table lacks.
+  std::map<std::pair<std::string, std::string>, const KnownClass*> known_by_last_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> ancestors_;
+};
+
+/// The first component of a dotted name and the rest ("a.b.c" -> "a", "b.c").
+std::pair<std::string_view, std::string_view> SplitHead(std::string_view dotted);
+/// The last component ("a.b.c" -> "c").
+std::string_view LastComponent(std::string_view dotted);
+
+}  // namespace djcost

@@ -1,0 +1,195 @@
+#include "link/project_index.h"
+
+#include <gtest/gtest.h>
+
+namespace djcost {
+namespace {
+
+Expr Name(const std::string& dotted) {
+  Expr e;
+  e.kind = ExprKind::kName;
+  e.text = dotted;
+  return e;
+}
+
+FileFacts File(const std::string& path) {
+  FileFacts f;
+  f.file.path = path;
+  f.parsed = true;
+  return f;
+}
+
+Import From(const std::string& module, const std::string& name, int level = 0,
+            const std::string& alias = "") {
+  Import i;
+  i.module = module;
+  i.name = name;
+  i.level = level;
+  i.alias = alias;
+  i.line = 1;
+  return i;
+}
+
+ClassDef Class(const std::string& name, std::vector<std::string> bases, int line = 3) {
+  ClassDef c;
+  c.name = name;
+  c.line = line;
+  for (const auto& b : bases) c.bases.push_back(Name(b));
+  return c;
+}
+
+RuleSet KnownDjango() {
+  RuleSet rules;
+  KnownClass model;
+  model.qualname = "django.db.models.Model";
+  model.aliases = {"django.db.models.base.Model"};
+  model.tags = {"model"};
+  rules.classes.push_back(model);
+  KnownClass view;
+  view.qualname = "django.views.generic.base.View";
+  view.aliases = {"django.views.generic.View", "django.views.View"};
+  view.methods = {"options"};
+  view.tags = {"view"};
+  rules.classes.push_back(view);
+  return rules;
+}
+
+class ProjectIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // core/models/base.py: abstract base; core/models/__init__.py re-exports it;
+    // shop/models.py inherits through a relative import and an alias.
+    FileFacts base = File("core/models/base.py");
+    base.imports.push_back(From("django.db", "models"));
+    base.classes.push_back(Class("TimeStamped", {"models.Model"}));
+    FileFacts core_init = File("core/models/__init__.py");
+    Import star = From("base", "", 1);
+    star.star = true;
+    core_init.imports.push_back(star);
+    FileFacts core_pkg = File("core/__init__.py");
+    FileFacts shop_init = File("shop/__init__.py");
+    FileFacts shop = File("shop/models.py");
+    shop.imports.push_back(From("core.models", "TimeStamped", 0, "Stamped"));
+    shop.classes.push_back(Class("Order", {"Stamped"}));
+    shop.classes.push_back(Class("Special", {"Order"}, 9));
+    FileFacts views = File("shop/views.py");
+    Import views_imp = From("", "models", 1);
+    views.imports.push_back(views_imp);
+    Import generic = From("django", "views");
+    views.imports.push_back(generic);
+    views.classes.push_back(Class("Home", {"views.View"}));
+    files_ = {base, core_init, core_pkg, shop_init, shop, views};
+    std::sort(files_.begin(), files_.end(),
+              [](const FileFacts& a, const FileFacts& b) { return a.file.path < b.file.path; });
+    rules_ = KnownDjango();
+  }
+  int FileOf(const std::string& path) {
+    for (size_t i = 0; i < files_.size(); ++i) {
+      if (files_[i].file.path == path) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  std::vector<FileFacts> files_;
+  RuleSet rules_;
+};
+
+TEST_F(ProjectIndexTest, NamesModulesFromPackages) {
+  ProjectIndex index(files_, rules_, {});
+  EXPECT_EQ(index.ModuleOf(FileOf("core/models/__init__.py")), "core.models");
+  EXPECT_EQ(index.ModuleOf(FileOf("shop/models.py")), "shop.models");
+  EXPECT_EQ(index.modules().Find("core.models.base"), FileOf("core/models/base.py"));
+}
+
+TEST_F(ProjectIndexTest, ResolvesThroughAliasesAndStarReexports) {
+  ProjectIndex index(files_, rules_, {});
+  Symbol s = index.Resolve(FileOf("shop/models.py"), "Stamped");
+  EXPECT_EQ(s.kind, Symbol::Kind::kClass);
+  EXPECT_EQ(s.qualname, "core.models.base.TimeStamped");
+}
+
+TEST_F(ProjectIndexTest, ResolvesExternalNamesToKnownCanonicalNames) {
+  ProjectIndex index(files_, rules_, {});
+  Symbol s = index.Resolve(FileOf("core/models/base.py"), "models.Model");
+  EXPECT_EQ(s.kind, Symbol::Kind::kExternal);
+  EXPECT_EQ(s.qualname, "django.db.models.Model");
+  Symbol v = index.Resolve(FileOf("shop/views.py"), "views.View.as_view");
+  EXPECT_EQ(v.qualname, "django.views.generic.base.View");
+  EXPECT_EQ(v.remainder, "as_view");
+}
+
+TEST_F(ProjectIndexTest, RelativeImportOfASiblingModule) {
+  ProjectIndex index(files_, rules_, {});
+  Symbol s = index.Resolve(FileOf("shop/views.py"), "models.Special");
+  EXPECT_EQ(s.kind, Symbol::Kind::kClass);
+  EXPECT_EQ(s.qualname, "shop.models.Special");
+}
+
+TEST_F(ProjectIndexTest, AncestorsCrossModulesAndReachKnownClasses) {
+  ProjectIndex index(files_, rules_, {});
+  std::vector<std::string> expected = {"shop.models.Special", "shop.models.Order",
+                                       "core.models.base.TimeStamped", "django.db.models.Model"};
+  EXPECT_EQ(index.Ancestors("shop.models.Special"), expected);
+  EXPECT_TRUE(index.HasTag("shop.models.Special", "model"));
+  EXPECT_FALSE(index.HasTag("shop.views.Home", "model"));
+  EXPECT_TRUE(index.HasTag("shop.views.Home", "view"));
+}
+
+TEST_F(ProjectIndexTest, CyclicHierarchyEnds) {
+  FileFacts a = File("cyc.py");
+  a.classes.push_back(Class("A", {"B"}));
+  a.classes.push_back(Class("B", {"A"}, 5));
+  std::vector<FileFacts> files{a};
+  ProjectIndex index(files, rules_, {});
+  std::vector<std::string> expected = {"cyc.A", "cyc.B"};
+  EXPECT_EQ(index.Ancestors("cyc.A"), expected);
+}
+
+TEST(ProjectIndexListTest, EvaluatesListsAcrossAssignmentsAppendsAndImports) {
+  FileFacts base = File("proj/settings/base.py");
+  Assignment apps;
+  apps.target = "INSTALLED_APPS";
+  apps.value.kind = ExprKind::kList;
+  Expr a;
+  a.kind = ExprKind::kString;
+  a.text = "django.contrib.admin";
+  apps.value.items.push_back(a);
+  apps.line = 2;
+  base.assignments.push_back(apps);
+  FileFacts dev = File("proj/settings/dev.py");
+  Import star = From("base", "", 1);
+  star.star = true;
+  dev.imports.push_back(star);
+  Assignment more;
+  more.target = "INSTALLED_APPS";
+  more.augmented = true;
+  more.value.kind = ExprKind::kList;
+  Expr b;
+  b.kind = ExprKind::kString;
+  b.text = "debug_toolbar";
+  more.value.items.push_back(b);
+  more.line = 4;
+  dev.assignments.push_back(more);
+  CallStatement append;
+  append.call.kind = ExprKind::kCall;
+  append.call.text = "INSTALLED_APPS.append";
+  Expr c;
+  c.kind = ExprKind::kString;
+  c.text = "shop";
+  append.call.items.push_back(c);
+  append.line = 6;
+  dev.calls.push_back(append);
+  std::vector<FileFacts> files{File("proj/__init__.py"), File("proj/settings/__init__.py"), base,
+                               dev};
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  std::vector<ListItem> items;
+  ASSERT_TRUE(index.EvalList(3, "INSTALLED_APPS", &items));
+  std::vector<std::string> got;
+  for (const auto& item : items) got.push_back(item.expr->text);
+  std::vector<std::string> expected = {"django.contrib.admin", "debug_toolbar", "shop"};
+  EXPECT_EQ(got, expected);
+  EXPECT_FALSE(index.EvalList(3, "MIDDLEWARE", &items));
+}
+
+}  // namespace
+}  // namespace djcost
