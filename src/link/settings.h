@@ -1,0 +1,34 @@
+// Finds the project's Django settings without running them: the settings module
+// named by DJANGO_SETTINGS_MODULE in manage.py / wsgi.py / asgi.py (else the one
+// settings module that sets ROOT_URLCONF), and the values djcost needs from it.
+// Input: the ProjectIndex; output: Settings. Settings split across modules with
+// star imports are followed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "data/diagnostic.h"
+#include "link/project_index.h"
+
+namespace djcost {
+
+struct SettingsValue {
+  std::string value;
+  Location location;
+};
+
+struct Settings {
+  std::string module;  // "" when no settings module was found
+  int file = -1;
+  SettingsValue root_urlconf;
+  SettingsValue auth_user_model;
+  std::vector<SettingsValue> installed_apps;
+  std::vector<SettingsValue> middleware;
+  std::vector<SettingsValue> authentication_backends;
+  std::vector<Diagnostic> diagnostics;
+};
+
+Settings FindSettings(const ProjectIndex& index);
+
+}  // namespace djcost
