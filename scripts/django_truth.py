@@ -416,8 +416,17 @@ def all_subclasses(cls):
 def describe_model(project, model, kind):
     from django.contrib.auth import get_user_model
     meta = model._meta
-    local = [f for f in list(meta.local_fields) + list(meta.local_many_to_many)
-             if not f.auto_created]
+    # Django copies an abstract base's fields into each child, so local_fields holds
+    # them too; keep the ones written in this class body, as a reader of the source sees.
+    inherited = set()
+    for base in model.__mro__[1:]:
+        base_meta = getattr(base, "_meta", None)
+        if base_meta is not None and base_meta.abstract:
+            inherited.update(f.name for f in base_meta.local_fields)
+            inherited.update(f.name for f in base_meta.local_many_to_many)
+    all_local = [f for f in list(meta.local_fields) + list(meta.local_many_to_many)
+                 if not f.auto_created]
+    local = [f for f in all_local if f.name not in inherited]
     relations = []
     for field in local:
         if not field.is_relation or field.related_model is None:
@@ -443,6 +452,7 @@ def describe_model(project, model, kind):
         "kind": kind,
         "bases": [qualname(b) for b in model.__bases__],
         "field_count": len(local),
+        "inherited_field_count": len(all_local) - len(local),
         "relations": relations,
         "managers": sorted(m.name for m in meta.local_managers
                            if project.contains_module(type(m).__module__)),
