@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runtime ground truth for djcost: what Django itself reports for a project.
 
-Usage: python3 scripts/django_truth.py PROJECT_ROOT [--settings MODULE] [--counts-only]
+Usage: python3 scripts/django_truth.py PROJECT_ROOT [--settings MODULE]
+                                       [--counts-only | --endpoints]
 
 Imports the project (the folder holding manage.py goes on sys.path, the settings
 module comes from manage.py unless --settings is given), runs django.setup(),
@@ -725,6 +726,8 @@ def main(argv=None):
     parser.add_argument("project_root", help="the repository (or folder) to inspect")
     parser.add_argument("--settings", help="settings module; default: read from manage.py")
     parser.add_argument("--counts-only", action="store_true", help="print only the counts")
+    parser.add_argument("--endpoints", action="store_true",
+                        help="print one endpoint a line: METHOD<tab>route<tab>view")
     args = parser.parse_args(argv)
     sys.dont_write_bytecode = True  # never write __pycache__ into the inspected repository
     try:
@@ -732,6 +735,10 @@ def main(argv=None):
     except UnusableProject as exc:
         print("django_truth: %s" % exc, file=sys.stderr)
         return 2
+    if args.endpoints:
+        for endpoint in report["endpoints"]:
+            print("%s\t%s\t%s" % (endpoint["method"], endpoint["route"], endpoint["view"]))
+        return 0
     payload = report["counts"] if args.counts_only else report
     json.dump(payload, sys.stdout, indent=2, sort_keys=False)
     sys.stdout.write("\n")
