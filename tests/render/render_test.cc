@@ -1,0 +1,155 @@
+#include "render/render.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "render/format.h"
+#include "render/sample_report.h"
+#include "support/golden_file.h"
+
+namespace djcost {
+namespace {
+
+using testing::MatchesGolden;
+using testing::SampleReport;
+
+std::string Markdown(const Report& r) {
+  std::ostringstream out;
+  RenderMarkdown(r, out);
+  return out.str();
+}
+
+std::string JsonText(const Report& r) {
+  std::ostringstream out;
+  RenderJson(r, out);
+  return out.str();
+}
+
+TEST(RenderMarkdown, MatchesGolden) {
+  EXPECT_TRUE(MatchesGolden(Markdown(SampleReport()), "tests/render/golden/sample.md"));
+}
+
+TEST(RenderMarkdown, WithTeamAndCostMatchesGolden) {
+  Report r = SampleReport();
+  r.options.team_size = 2;
+  r.options.weekly_cost = 4000;
+  r.options.currency = "EUR";
+  for (auto& s : r.estimate.strategies) {
+    s.calendar_weeks_p50 = s.p50 / 2;
+    s.calendar_weeks_p80 = s.p80 / 2;
+    s.cost_p50 = s.p50 * 4000;
+    s.cost_p80 = s.p80 * 4000;
+  }
+  EXPECT_TRUE(MatchesGolden(Markdown(r), "tests/render/golden/sample_team.md"));
+}
+
+TEST(RenderJson, MatchesGolden) {
+  EXPECT_TRUE(MatchesGolden(JsonText(SampleReport()), "tests/render/golden/sample.json"));
+}
+
+TEST(RenderJson, CountsHoldTheDocumentedKeys) {
+  nlohmann::json j = nlohmann::json::parse(JsonText(SampleReport()));
+  const auto& c = j.at("counts");
+  EXPECT_EQ(c.at("endpoints"), 4);
+  EXPECT_EQ(c.at("routes"), 3);
+  EXPECT_EQ(c.at("api_endpoints"), 3);
+  EXPECT_EQ(c.at("pages"), 1);
+  EXPECT_EQ(c.at("models_concrete"), 2);  // the model in tests is counted apart
+  EXPECT_EQ(c.at("models_abstract"), 1);
+  EXPECT_EQ(c.at("models_proxy"), 1);
+  EXPECT_EQ(c.at("models_in_tests"), 1);
+  EXPECT_EQ(c.at("admin_registrations"), 1);
+  EXPECT_EQ(c.at("signal_receivers"), 1);
+  EXPECT_EQ(c.at("custom_signals"), 1);
+  EXPECT_EQ(c.at("apps"), 2);
+  EXPECT_EQ(c.at("loc_code"), 840);
+  EXPECT_EQ(c.at("loc_tests"), 200);
+  EXPECT_EQ(c.at("loc_migrations"), 150);
+  EXPECT_EQ(c.at("files"), 19);
+  EXPECT_EQ(c.at("files_with_parse_errors"), 1);
+  EXPECT_EQ(c.at("diagnostics"), 2);
+}
+
+TEST(RenderJson, EveryInventoryItemHasFileAndLine) {
+  nlohmann::json j = nlohmann::json::parse(JsonText(SampleReport()));
+  for (const char* list : {"endpoints", "external_routes", "models", "admin_registrations",
+                           "signal_receivers", "custom_signals", "findings"}) {
+    const auto& items = j.at("inventory").at(list);
+    ASSERT_FALSE(items.empty()) << list;
+    for (const auto& item : items) {
+      EXPECT_TRUE(item.at("file").is_string()) << list;
+      EXPECT_GT(item.at("line").get<int>(), 0) << list;
+    }
+  }
+  // Sorted by route then method, whatever the inventory's order.
+  const auto& eps = j.at("inventory").at("endpoints");
+  EXPECT_EQ(eps[0].at("route"), "");
+  EXPECT_EQ(eps[1].at("route"), "api/books/");
+  EXPECT_EQ(eps[1].at("method"), "GET");
+  EXPECT_EQ(eps[2].at("method"), "POST");
+}
+
+TEST(RenderJson, CalendarWeeksAndCostAreNullWithoutTeamOrCost) {
+  nlohmann::json j = nlohmann::json::parse(JsonText(SampleReport()));
+  EXPECT_TRUE(j.at("strategies")[1].at("calendar_weeks_p50").is_null());
+  EXPECT_TRUE(j.at("strategies")[1].at("cost_p80").is_null());
+  EXPECT_TRUE(j.at("split_plan").at("traffic_share").is_null());
+}
+
+TEST(Render, OutputDoesNotDependOnInputOrder) {
+  Report a = SampleReport();
+  Report b = SampleReport();
+  std::reverse(b.inventory.endpoints.begin(), b.inventory.endpoints.end());
+  std::reverse(b.inventory.models.begin(), b.inventory.models.end());
+  std::reverse(b.diagnostics.begin(), b.diagnostics.end());
+  std::reverse(b.estimate.risks.begin(), b.estimate.risks.end());
+  std::reverse(b.inventory.apps.begin(), b.inventory.apps.end());
+  EXPECT_EQ(Markdown(a), Markdown(b));
+  EXPECT_EQ(JsonText(a), JsonText(b));
+}
+
+TEST(Render, EmptyReportRendersWithoutCrashing) {
+  Report empty;
+  std::string md = Markdown(empty);
+  EXPECT_NE(md.find("# Migration estimate: project\n"), std::string::npos);
+  EXPECT_NE(md.find("None: every file was read and parsed."), std::string::npos);
+  nlohmann::json j = nlohmann::json::parse(JsonText(empty));
+  EXPECT_EQ(j.at("counts").at("endpoints"), 0);
+  EXPECT_TRUE(j.at("strategies").empty());
+}
+
+TEST(Render, InvalidUtf8InANameDoesNotThrow) {
+  Report r = SampleReport();
+  r.inventory.endpoints[0].view = "bad\xff";
+  EXPECT_NO_THROW(JsonText(r));
+}
+
+TEST(Renderers, TableListsMarkdownThenJson) {
+  ASSERT_EQ(Renderers().size(), 2u);
+  EXPECT_EQ(Renderers()[0].name, "md");
+  EXPECT_EQ(Renderers()[1].name, "json");
+  ASSERT_NE(FindRenderer("json"), nullptr);
+  EXPECT_EQ(FindRenderer("json")->render, &RenderJson);
+  EXPECT_EQ(FindRenderer("sarif"), nullptr);
+}
+
+TEST(Format, FixedFormats) {
+  EXPECT_EQ(FormatWeeks(0.45), "0.5");  // 0.45 is stored as 0.4500000000000000111
+  EXPECT_EQ(FormatWeeks(12), "12.0");
+  EXPECT_EQ(FormatRate(0.05), "0.05");
+  EXPECT_EQ(FormatRate(0.025), "0.025");
+  EXPECT_EQ(FormatRate(0.1733333333333333), "0.1733");
+  EXPECT_EQ(FormatRate(3), "3.00");
+  EXPECT_EQ(FormatCount(3), "3");
+  EXPECT_EQ(FormatCount(0.84), "0.84");
+  EXPECT_EQ(FormatPercent(0.3333), "33%");
+  EXPECT_EQ(FormatMoney(1234567.4, "EUR"), "1,234,567 EUR");
+  EXPECT_EQ(FormatMoney(999, ""), "999");
+  EXPECT_EQ(FormatLocation(Location{"a.py", 3, 0}), "a.py:3");
+  EXPECT_EQ(FormatLocation(Location{"a.py", 0, 0}), "a.py");
+}
+
+}  // namespace
+}  // namespace djcost
