@@ -403,7 +403,12 @@ void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem
     case ExprKind::kName: {
       Symbol s = ResolveIn(file, expr.text, depth + 1);
       if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
-        if (EvalListAt(s.file, s.variable, out, depth + 1)) return;
+        // Evaluated apart: EvalListAt replaces its output on each plain assignment.
+        std::vector<ListItem> named;
+        if (EvalListAt(s.file, s.variable, &named, depth + 1)) {
+          out->insert(out->end(), named.begin(), named.end());
+          return;
+        }
       }
       break;
     }

@@ -24,6 +24,9 @@ struct Settings {
   SettingsValue root_urlconf;
   SettingsValue auth_user_model;
   std::vector<SettingsValue> installed_apps;
+  /// True when every INSTALLED_APPS entry was a string djcost could read, so
+  /// the list can be trusted to say what is not installed.
+  bool installed_apps_complete = false;
   std::vector<SettingsValue> middleware;
   std::vector<SettingsValue> authentication_backends;
   std::vector<Diagnostic> diagnostics;

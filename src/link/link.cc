@@ -1,0 +1,99 @@
+#include "link/link.h"
+
+#include <algorithm>
+#include <set>
+
+#include "link/admin.h"
+#include "link/apps.h"
+#include "link/findings.h"
+#include "link/models.h"
+#include "link/project_index.h"
+#include "link/settings.h"
+#include "link/signals.h"
+#include "link/urls.h"
+
+namespace djcost {
+namespace {
+
+bool IsManagePy(const std::string& path) {
+  return path == "manage.py" ||
+         (path.size() > 10 && path.compare(path.size() - 10, 10, "/manage.py") == 0);
+}
+
+void AddTotals(const std::vector<FileFacts>& files, Inventory* inv) {
+  for (const auto& f : files) {
+    FileTotals* totals = &inv->source;
+    if (f.file.kind == FileKind::kTest) totals = &inv->tests;
+    if (f.file.kind == FileKind::kMigration) totals = &inv->migrations;
+    totals->files += 1;
+    totals->lines += f.lines;
+    if (f.parsed) inv->files_parsed += 1;
+    if (f.parse_errors > 0) inv->files_with_parse_errors += 1;
+    inv->diagnostics.insert(inv->diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());
+  }
+}
+
+// Django registers no model of an app missing from INSTALLED_APPS; trust the list
+// only when every entry could be read.
+void DropModelsOutsideInstalledApps(const Settings& settings, const Apps& apps, Inventory* inv) {
+  if (!settings.installed_apps_complete) return;
+  std::set<std::string> installed;
+  for (const auto& app : apps.list()) {
+    if (app.installed) installed.insert(app.label);
+  }
+  auto outside = [&](const Model& m) {
+    return !m.in_tests && m.kind != ModelKind::kAbstract && !installed.count(m.app);
+  };
+  for (const auto& m : inv->models) {
+    if (outside(m)) {
+      inv->diagnostics.push_back(
+          {Severity::kWarning, "model-outside-installed-apps", m.location,
+           m.qualname + " is in app '" + m.app + "', which INSTALLED_APPS does not list: not counted"});
+    }
+  }
+  inv->models.erase(std::remove_if(inv->models.begin(), inv->models.end(), outside),
+                    inv->models.end());
+}
+
+}  // namespace
+
+Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules) {
+  std::vector<std::string> markers;
+  for (const auto& f : files) {
+    if (IsManagePy(f.file.path)) markers.push_back(f.file.path);
+  }
+  ProjectIndex index(files, rules, markers);
+  Settings settings = FindSettings(index);
+  Apps apps(index, settings);
+
+  Inventory inv;
+  inv.settings_module = settings.module;
+  inv.root_urlconf = settings.root_urlconf.value;
+  inv.auth_user_model = settings.auth_user_model.value;
+  for (const auto& app : settings.installed_apps) inv.installed_apps.push_back(app.value);
+  inv.apps = apps.list();
+  inv.diagnostics = settings.diagnostics;
+
+  UrlInventory urls = WalkUrls(index, settings, apps);
+  inv.endpoints = std::move(urls.endpoints);
+  inv.external_routes = std::move(urls.external_routes);
+  inv.urlconf_fallback = urls.fallback;
+  inv.diagnostics.insert(inv.diagnostics.end(), urls.diagnostics.begin(), urls.diagnostics.end());
+
+  inv.models = FindModels(index, settings, apps, &inv.diagnostics);
+  DropModelsOutsideInstalledApps(settings, apps, &inv);
+  inv.admin_registrations = FindAdminRegistrations(index, apps, &inv.diagnostics);
+  SignalInventory signals = FindSignals(index, apps, &inv.diagnostics);
+  inv.signal_receivers = std::move(signals.receivers);
+  inv.custom_signals = std::move(signals.custom_signals);
+  inv.findings = FindFindings(index, settings, apps);
+
+  AddTotals(files, &inv);
+  std::sort(inv.diagnostics.begin(), inv.diagnostics.end(),
+            [](const Diagnostic& a, const Diagnostic& b) {
+              return std::tie(a.location, a.code, a.message) < std::tie(b.location, b.code, b.message);
+            });
+  return inv;
+}
+
+}  // namespace djcost

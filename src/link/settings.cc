@@ -1,0 +1,174 @@
+#include "link/settings.h"
+
+#include <algorithm>
+
+namespace djcost {
+namespace {
+
+std::string_view Basename(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+int Depth(std::string_view path) { return static_cast<int>(std::count(path.begin(), path.end(), '/')); }
+
+// manage.py first, then wsgi.py and asgi.py; shallower first within each.
+int EntryRank(std::string_view path) {
+  std::string_view base = Basename(path);
+  if (base == "manage.py") return 0;
+  if (base == "wsgi.py") return 1;
+  if (base == "asgi.py") return 2;
+  return -1;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The module named by os.environ.setdefault("DJANGO_SETTINGS_MODULE", "...") or
+// os.environ["DJANGO_SETTINGS_MODULE"] = "..." in one file, or "".
+std::string SettingsModuleNamedIn(const FileFacts& facts) {
+  for (const auto& c : facts.calls) {
+    if (!EndsWith(c.call.text, "environ.setdefault") || c.call.items.size() < 2) continue;
+    const Expr& key = c.call.items[0];
+    const Expr& value = c.call.items[1];
+    if (key.kind == ExprKind::kString && key.text == "DJANGO_SETTINGS_MODULE" &&
+        value.kind == ExprKind::kString) {
+      return value.text;
+    }
+  }
+  for (const auto& a : facts.assignments) {
+    if (a.target.find("DJANGO_SETTINGS_MODULE") != std::string::npos &&
+        a.value.kind == ExprKind::kString) {
+      return a.value.text;
+    }
+  }
+  return "";
+}
+
+// A module name, or the file whose path ends like it (the project may sit below
+// the folder djcost was pointed at).
+int FindModuleLoosely(const ProjectIndex& index, const std::string& module) {
+  int file = index.modules().Find(module);
+  if (file >= 0) return file;
+  std::string as_path = module;
+  std::replace(as_path.begin(), as_path.end(), '.', '/');
+  const auto& files = index.files();
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& p = files[i].file.path;
+    if (p == as_path + ".py" || EndsWith(p, "/" + as_path + ".py") ||
+        p == as_path + "/__init__.py" || EndsWith(p, "/" + as_path + "/__init__.py")) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+SettingsValue StringValue(const ProjectIndex& index, int file, const std::string& name) {
+  SettingsValue out;
+  int value_file = -1;
+  const Expr* v = index.EvalValue(file, name, &value_file);
+  if (v && v->kind == ExprKind::kString && value_file >= 0) {
+    out.value = v->text;
+    out.location = {index.files()[value_file].file.path, v->line, 0};
+  }
+  return out;
+}
+
+std::vector<SettingsValue> StringList(const ProjectIndex& index, int file,
+                                      const std::string& name, bool* complete) {
+  std::vector<SettingsValue> out;
+  std::vector<ListItem> items;
+  if (!index.EvalList(file, name, &items)) return out;
+  for (const auto& item : items) {
+    if (item.expr->kind != ExprKind::kString) {
+      if (complete) *complete = false;
+      continue;
+    }
+    out.push_back({item.expr->text, {index.files()[item.file].file.path, item.expr->line, 0}});
+  }
+  return out;
+}
+
+// Settings modules that bind ROOT_URLCONF, for projects whose entry points do not
+// name one: settings.py or settings/*.py, shallowest first.
+int GuessSettingsFile(const ProjectIndex& index) {
+  const auto& files = index.files();
+  int best = -1;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (files[i].file.kind != FileKind::kSettings) continue;
+    int value_file = -1;
+    if (!index.EvalValue(static_cast<int>(i), "ROOT_URLCONF", &value_file)) continue;
+    if (best < 0 || Depth(files[i].file.path) < Depth(files[best].file.path)) {
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Settings FindSettings(const ProjectIndex& index) {
+  Settings settings;
+  const auto& files = index.files();
+
+  std::vector<int> entries;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (EntryRank(files[i].file.path) >= 0) entries.push_back(static_cast<int>(i));
+  }
+  std::stable_sort(entries.begin(), entries.end(), [&](int a, int b) {
+    int ra = EntryRank(files[a].file.path), rb = EntryRank(files[b].file.path);
+    if (ra != rb) return ra < rb;
+    return Depth(files[a].file.path) < Depth(files[b].file.path);
+  });
+  for (int entry : entries) {
+    std::string module = SettingsModuleNamedIn(files[entry]);
+    if (module.empty()) continue;
+    int file = FindModuleLoosely(index, module);
+    if (file < 0) {
+      settings.diagnostics.push_back(
+          {Severity::kWarning, "settings-not-found", {files[entry].file.path, 0, 0},
+           "DJANGO_SETTINGS_MODULE names " + module + ", which is not in the repository"});
+      continue;
+    }
+    settings.module = index.ModuleOf(file);
+    settings.file = file;
+    break;
+  }
+  if (settings.file < 0) {
+    int guess = GuessSettingsFile(index);
+    if (guess >= 0) {
+      settings.file = guess;
+      settings.module = index.ModuleOf(guess);
+    }
+  }
+  if (settings.file < 0) return settings;
+
+  settings.root_urlconf = StringValue(index, settings.file, "ROOT_URLCONF");
+  settings.auth_user_model = StringValue(index, settings.file, "AUTH_USER_MODEL");
+  bool complete = true;
+  settings.installed_apps = StringList(index, settings.file, "INSTALLED_APPS", &complete);
+  if (!complete) {
+    settings.diagnostics.push_back(
+        {Severity::kWarning, "settings-partly-evaluated",
+         {files[settings.file].file.path, 0, 0},
+         "INSTALLED_APPS holds values djcost cannot evaluate statically; apps outside the "
+         "strings found are attributed by folder"});
+  }
+  settings.installed_apps_complete = complete && !settings.installed_apps.empty();
+  settings.middleware = StringList(index, settings.file, "MIDDLEWARE", nullptr);
+  if (settings.middleware.empty()) {
+    settings.middleware = StringList(index, settings.file, "MIDDLEWARE_CLASSES", nullptr);
+  }
+  settings.authentication_backends =
+      StringList(index, settings.file, "AUTHENTICATION_BACKENDS", nullptr);
+  if (settings.root_urlconf.value.empty()) {
+    settings.diagnostics.push_back({Severity::kWarning, "root-urlconf-not-found",
+                                    {files[settings.file].file.path, 0, 0},
+                                    "settings module " + settings.module +
+                                        " sets no ROOT_URLCONF djcost can read"});
+  }
+  return settings;
+}
+
+}  // namespace djcost

@@ -1,0 +1,129 @@
+#include "link/settings.h"
+
+#include <gtest/gtest.h>
+
+#include "link/apps.h"
+#include "support/snippet_project.h"
+
+namespace djcost {
+namespace {
+
+using testing::ExtractProject;
+
+std::vector<std::string> Values(const std::vector<SettingsValue>& values) {
+  std::vector<std::string> out;
+  for (const auto& v : values) out.push_back(v.value);
+  return out;
+}
+
+RuleSet AppConfigRules() {
+  RuleSet rules;
+  KnownClass app_config;
+  app_config.qualname = "django.apps.config.AppConfig";
+  app_config.aliases = {"django.apps.AppConfig"};
+  app_config.tags = {"app-config"};
+  rules.classes.push_back(app_config);
+  return rules;
+}
+
+TEST(SettingsTest, FollowsManagePyIntoASettingsPackageWithStarImports) {
+  auto files = ExtractProject({
+      {"manage.py",
+       "import os, sys\n"
+       "def main():\n"
+       "    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.dev')\n"},
+      {"config/__init__.py", ""},
+      {"config/settings/__init__.py", ""},
+      {"config/settings/base.py",
+       "DJANGO_APPS = ['django.contrib.admin', 'django.contrib.auth']\n"
+       "LOCAL_APPS = ['shop.apps.ShopConfig', 'blog']\n"
+       "INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS\n"
+       "ROOT_URLCONF = 'config.urls'\n"
+       "AUTH_USER_MODEL = 'accounts.User'\n"
+       "MIDDLEWARE = ['django.middleware.common.CommonMiddleware']\n"},
+      {"config/settings/dev.py",
+       "from .base import *\n"
+       "INSTALLED_APPS += ['debug_toolbar']\n"
+       "MIDDLEWARE.insert(0, 'debug_toolbar.middleware.DebugToolbarMiddleware')\n"
+       "try:\n"
+       "    from .local import *\n"
+       "except ImportError:\n"
+       "    pass\n"},
+      {"config/settings/local.py", "ROOT_URLCONF = 'config.local_urls'\n"},
+      {"shop/__init__.py", ""},
+      {"shop/apps.py",
+       "from django.apps import AppConfig\n"
+       "class ShopConfig(AppConfig):\n"
+       "    name = 'shop'\n"
+       "    label = 'store'\n"},
+      {"shop/models.py", ""},
+      {"blog/__init__.py", ""},
+      {"blog/models.py", ""},
+      {"tools/__init__.py", ""},
+      {"tools/models.py", ""},
+  });
+  RuleSet rules = AppConfigRules();
+  ProjectIndex index(files, rules, {"manage.py"});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.module, "config.settings.dev");
+  EXPECT_EQ(settings.root_urlconf.value, "config.local_urls");
+  EXPECT_EQ(settings.root_urlconf.location.path, "config/settings/local.py");
+  EXPECT_EQ(settings.auth_user_model.value, "accounts.User");
+  std::vector<std::string> apps = {"django.contrib.admin", "django.contrib.auth",
+                                   "shop.apps.ShopConfig", "blog", "debug_toolbar"};
+  EXPECT_EQ(Values(settings.installed_apps), apps);
+  EXPECT_TRUE(settings.installed_apps_complete);
+  std::vector<std::string> middleware = {"django.middleware.common.CommonMiddleware",
+                                         "debug_toolbar.middleware.DebugToolbarMiddleware"};
+  EXPECT_EQ(Values(settings.middleware), middleware);
+
+  Apps project_apps(index, settings);
+  ASSERT_EQ(project_apps.list().size(), 3u);
+  EXPECT_EQ(project_apps.list()[0].label, "blog");
+  EXPECT_TRUE(project_apps.list()[0].installed);
+  EXPECT_EQ(project_apps.list()[1].label, "store");
+  EXPECT_EQ(project_apps.list()[1].module, "shop");
+  EXPECT_TRUE(project_apps.list()[1].installed);
+  EXPECT_EQ(project_apps.list()[2].label, "tools");
+  EXPECT_FALSE(project_apps.list()[2].installed);
+  EXPECT_EQ(project_apps.LabelForPath("shop/views/orders.py"), "store");
+  EXPECT_EQ(project_apps.LabelForPath("config/urls.py"), "");
+}
+
+TEST(SettingsTest, GuessesTheSettingsModuleWhenNoEntryPointNamesOne) {
+  auto files = ExtractProject({
+      {"site/__init__.py", ""},
+      {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = [APP for APP in X]\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.module, "site.settings");
+  EXPECT_EQ(settings.root_urlconf.value, "site.urls");
+  EXPECT_FALSE(settings.installed_apps_complete);
+}
+
+TEST(SettingsTest, NoSettingsIsNotAnError) {
+  auto files = ExtractProject({{"lib/util.py", "X = 1\n"}});
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.module, "");
+  EXPECT_EQ(settings.file, -1);
+}
+
+TEST(SettingsTest, NamesASettingsModuleThatIsMissing) {
+  auto files = ExtractProject({
+      {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'gone.settings')\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {"manage.py"});
+  Settings settings = FindSettings(index);
+  ASSERT_EQ(settings.diagnostics.size(), 1u);
+  EXPECT_EQ(settings.diagnostics[0].code, "settings-not-found");
+  EXPECT_EQ(settings.diagnostics[0].message,
+            "DJANGO_SETTINGS_MODULE names gone.settings, which is not in the repository");
+}
+
+}  // namespace
+}  // namespace djcost
