@@ -25,6 +25,7 @@ struct Endpoint {
   EndpointKind kind = EndpointKind::kPage;
   Location location;       // the url pattern or router registration
   Location view_location;  // the view's definition
+  bool in_tests = false;   // mounted only by a test URLconf: inventoried, never priced
   auto operator<=>(const Endpoint&) const = default;
 };
 
