@@ -26,7 +26,9 @@ class SyntaxTree {
   bool ok() const { return tree_ != nullptr; }
   TSNode Root() const { return ts_tree_root_node(tree_.get()); }
   std::string_view Source() const { return source_; }
+  /// The bytes `node` spans; empty for a null node (absent optional fields).
   std::string_view Text(TSNode node) const {
+    if (ts_node_is_null(node)) return {};
     uint32_t begin = ts_node_start_byte(node);
     uint32_t end = ts_node_end_byte(node);
     if (begin > source_.size() || end > source_.size() || end < begin) return {};
