@@ -16,6 +16,7 @@ struct SourceFile {
   std::string path;  // relative to the scan root, '/' separators
   FileKind kind = FileKind::kSource;
   std::uint64_t size = 0;
+  bool operator==(const SourceFile&) const = default;  // lets FileFacts be compared
 };
 
 struct Discovery {
