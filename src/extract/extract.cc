@@ -1,0 +1,93 @@
+#include "extract/extract.h"
+
+#include <exception>
+#include <string>
+
+#include "extract/expr_builder.h"
+#include "extract/facts_walk.h"
+#include "extract/utf8_check.h"
+#include "syntax/tree_walk.h"
+
+namespace djcost {
+namespace {
+
+Diagnostic MakeDiagnostic(Severity severity, std::string code, const SourceFile& file, int line,
+                          std::string message) {
+  Diagnostic d;
+  d.severity = severity;
+  d.code = std::move(code);
+  d.location = {file.path, line, 0};
+  d.message = std::move(message);
+  return d;
+}
+
+FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
+                           PythonParser& parser) {
+  FileFacts facts;
+  facts.file = file;
+  // A UTF-8 byte order mark is not Python; it sits before line 1 and moves no line.
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  facts.lines = CountLines(bytes);
+
+  if (size_t bad = FirstInvalidUtf8(bytes); bad != std::string_view::npos) {
+    // Tree-sitter reads the rest fine; names in the file may be garbled, so say so.
+    facts.diagnostics.push_back(MakeDiagnostic(
+        Severity::kWarning, "not-utf8", file, LineAt(bytes, bad),
+        "the file is not valid UTF-8 (byte " + std::to_string(bad) +
+            "); its facts were extracted, but names with non-UTF-8 bytes may be wrong"));
+  }
+  if (!parser.ok()) {
+    facts.diagnostics.push_back(MakeDiagnostic(Severity::kError, "parser-unavailable", file, 0,
+                                               "not parsed: " + parser.Error()));
+    return facts;
+  }
+  if (bytes.size() > kMaxParseBytes) {
+    facts.diagnostics.push_back(MakeDiagnostic(
+        Severity::kWarning, "file-too-large", file, 0,
+        "not parsed: " + std::to_string(bytes.size()) + " bytes is more than the " +
+            std::to_string(kMaxParseBytes) + "-byte limit; only its lines were counted"));
+    return facts;
+  }
+  SyntaxTree tree = parser.Parse(bytes);
+  if (!tree.ok()) {
+    facts.diagnostics.push_back(MakeDiagnostic(Severity::kError, "parse-failed", file, 0,
+                                               "not parsed: tree-sitter returned no tree"));
+    return facts;
+  }
+  facts.parsed = true;
+  ErrorScan errors = ScanErrors(tree.Root());
+  facts.parse_errors = errors.count;
+  if (errors.count > 0) {
+    facts.diagnostics.push_back(MakeDiagnostic(
+        Severity::kWarning, "parse-error", file, errors.first_line,
+        std::to_string(errors.count) + (errors.count == 1 ? " syntax error" : " syntax errors") +
+            ", the first at line " + std::to_string(errors.first_line) +
+            "; facts were extracted where the parser recovered"));
+  }
+  ExprBuilder exprs(tree);
+  WalkModule(tree, exprs, &facts);
+  if (exprs.truncated()) {
+    facts.diagnostics.push_back(MakeDiagnostic(
+        Severity::kWarning, "expression-truncated", file, exprs.truncated_line(),
+        "an expression has more than " + std::to_string(kMaxExprNodes) +
+            " parts; the rest was kept as source excerpts"));
+  }
+  return facts;
+}
+
+}  // namespace
+
+FileFacts ExtractFile(const SourceFile& file, std::string_view bytes, PythonParser& parser) {
+  try {
+    return ExtractUnchecked(file, bytes, parser);
+  } catch (const std::exception& e) {
+    // Only allocation can throw here; the scan goes on without this file's facts.
+    FileFacts facts;
+    facts.file = file;
+    facts.diagnostics.push_back(MakeDiagnostic(Severity::kError, "extract-failed", file, 0,
+                                               std::string("not extracted: ") + e.what()));
+    return facts;
+  }
+}
+
+}  // namespace djcost

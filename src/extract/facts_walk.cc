@@ -1,0 +1,399 @@
+#include "extract/facts_walk.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "extract/imports.h"
+#include "syntax/python_kinds.h"
+#include "syntax/tree_walk.h"
+
+namespace djcost {
+namespace {
+
+enum class ScopeKind { kModule, kClass, kMeta, kFunction };
+
+struct Scope {
+  ScopeKind kind = ScopeKind::kModule;
+  std::string qualname;    // "" for the module
+  int class_index = -1;    // kClass, kMeta: the class (for kMeta, the owner)
+  int call_owner = -1;     // the innermost enclosing function, which gets calls
+};
+
+struct Frame {
+  TSNode node;
+  int scope = 0;             // index into Walker::scopes_
+  bool conditional = false;  // under if/try/with/for/while/match at its scope
+  bool expression = false;   // inside an expression: only calls matter here
+};
+
+struct PendingFunction {
+  FunctionDef def;
+  int owner_class = -1;  // a method of this class, or -1
+  std::unordered_map<std::string, size_t> call_index;  // callee -> index in def.calls
+};
+
+int LineOf(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
+int EndLineOf(TSNode node) { return static_cast<int>(ts_node_end_point(node).row) + 1; }
+
+std::string Join(const std::string& scope, std::string_view name) {
+  return scope.empty() ? std::string(name) : scope + "." + std::string(name);
+}
+
+bool IsCompound(PyKind kind) {
+  switch (kind) {
+    case PyKind::kIfStatement:
+    case PyKind::kElifClause:
+    case PyKind::kElseClause:
+    case PyKind::kForStatement:
+    case PyKind::kWhileStatement:
+    case PyKind::kTryStatement:
+    case PyKind::kExceptClause:
+    case PyKind::kExceptGroupClause:
+    case PyKind::kFinallyClause:
+    case PyKind::kWithStatement:
+    case PyKind::kMatchStatement:
+    case PyKind::kCaseClause:
+      return true;
+    default:
+      return false;
+  }
+}
+
+class Walker {
+ public:
+  Walker(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts)
+      : tree_(tree), exprs_(exprs), facts_(facts), f_(Fields()) {}
+
+  void Run() {
+    scopes_.push_back(Scope{});
+    stack_.push_back({tree_.Root(), 0, false, false});
+    while (!stack_.empty()) {
+      Frame frame = stack_.back();
+      stack_.pop_back();
+      if (frame.expression) {
+        VisitExpression(frame);
+      } else {
+        VisitStatement(frame);
+      }
+    }
+    for (PendingFunction& fn : functions_) {
+      if (fn.owner_class >= 0) {
+        facts_->classes[fn.owner_class].methods.push_back(std::move(fn.def));
+      } else {
+        facts_->functions.push_back(std::move(fn.def));
+      }
+    }
+  }
+
+ private:
+  // Pushes children in reverse so they pop in source order: classes, functions
+  // and calls are then appended in the order they start in the file.
+  void PushChildren(TSNode node, int scope, bool conditional, bool expression) {
+    lister_.ListNamed(node, &children_);
+    for (auto it = children_.rbegin(); it != children_.rend(); ++it) {
+      stack_.push_back({it->node, scope, conditional, expression});
+    }
+  }
+
+  // Expressions are walked only where a function will own their calls.
+  void PushExpression(TSNode node, int scope) {
+    if (ts_node_is_null(node) || scopes_[scope].call_owner < 0) return;
+    stack_.push_back({node, scope, false, true});
+  }
+
+  // One cursor pass over the expression: statements never nest inside one (a
+  // lambda's body is an expression), so only calls are left to find.
+  void VisitExpression(const Frame& frame) {
+    int owner = scopes_[frame.scope].call_owner;
+    expression_walker_.Walk(frame.node, [&](TSNode node) {
+      if (!ts_node_is_named(node)) return false;
+      PyKind kind = KindOf(node);
+      if (kind == PyKind::kCall) RecordCallSite(node, owner);
+      if (kind == PyKind::kString) return IsFString(node);  // only f-strings hold calls
+      return kind != PyKind::kComment;
+    });
+  }
+
+  bool IsFString(TSNode string) const {
+    for (char c : tree_.Text(string)) {
+      if (c == '\'' || c == '"') return false;
+      if (c == 'f' || c == 'F' || c == 't' || c == 'T') return true;
+    }
+    return false;
+  }
+
+  void VisitStatement(const Frame& frame) {
+    TSNode node = frame.node;
+    PyKind kind = KindOf(node);
+    switch (kind) {
+      case PyKind::kComment:
+        return;
+      case PyKind::kModule:
+      case PyKind::kBlock:
+      case PyKind::kError:  // salvage the statements error recovery wrapped
+        PushChildren(node, frame.scope, frame.conditional, false);
+        return;
+      case PyKind::kExpressionStatement:
+        VisitExpressionStatement(frame);
+        return;
+      case PyKind::kImportStatement:
+      case PyKind::kImportFromStatement:
+      case PyKind::kFutureImportStatement:
+        ExtractImports(tree_, node, scopes_[frame.scope].kind == ScopeKind::kModule, lister_,
+                       &facts_->imports);
+        return;
+      case PyKind::kClassDefinition:
+        EnterClass(node, {}, frame);
+        return;
+      case PyKind::kFunctionDefinition:
+        EnterFunction(node, {}, frame);
+        return;
+      case PyKind::kDecoratedDefinition:
+        VisitDecorated(frame);
+        return;
+      default:
+        break;
+    }
+    if (IsCompound(kind)) {
+      lister_.ListNamed(node, &children_);
+      std::vector<ChildNode> parts = children_;
+      for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+        PyKind part = KindOf(it->node);
+        if (part == PyKind::kBlock || IsCompound(part)) {
+          stack_.push_back({it->node, frame.scope, true, false});
+        } else {
+          PushExpression(it->node, frame.scope);  // conditions, with items, patterns
+        }
+      }
+      return;
+    }
+    // return, raise, assert, del, ... : only their calls matter.
+    PushExpression(node, frame.scope);
+  }
+
+  void VisitExpressionStatement(const Frame& frame) {
+    lister_.ListNamed(frame.node, &children_);
+    std::vector<ChildNode> parts = children_;
+    for (const ChildNode& part : parts) {
+      PyKind kind = KindOf(part.node);
+      if (kind == PyKind::kAssignment || kind == PyKind::kAugmentedAssignment) {
+        RecordAssignment(part.node, frame);
+      } else if (kind == PyKind::kCall && parts.size() == 1) {
+        RecordCallStatement(part.node, frame);
+      }
+    }
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) PushExpression(it->node, frame.scope);
+  }
+
+  void VisitDecorated(const Frame& frame) {
+    lister_.ListNamed(frame.node, &children_);
+    std::vector<ChildNode> parts = children_;
+    std::vector<Expr> decorators;
+    TSNode definition = ts_node_child_by_field_id(frame.node, f_.definition);
+    for (const ChildNode& part : parts) {
+      if (KindOf(part.node) != PyKind::kDecorator) continue;
+      TSNode expression = ts_node_named_child(part.node, 0);
+      if (ts_node_is_null(expression)) continue;
+      decorators.push_back(exprs_.Build(expression));
+    }
+    PyKind kind = KindOf(definition);
+    if (kind == PyKind::kClassDefinition) {
+      EnterClass(definition, std::move(decorators), frame);
+    } else if (kind == PyKind::kFunctionDefinition) {
+      EnterFunction(definition, std::move(decorators), frame);
+    }
+    // Decorators run in the enclosing scope; pushed last, so their calls come first.
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+      if (KindOf(it->node) == PyKind::kDecorator) PushExpression(it->node, frame.scope);
+    }
+  }
+
+  void EnterClass(TSNode node, std::vector<Expr> decorators, const Frame& frame) {
+    const Scope parent = scopes_[frame.scope];
+    std::string_view name = tree_.Text(ts_node_child_by_field_id(node, f_.name));
+    TSNode body = ts_node_child_by_field_id(node, f_.body);
+    TSNode superclasses = ts_node_child_by_field_id(node, f_.superclasses);
+
+    Scope scope;
+    scope.call_owner = parent.call_owner;
+    bool body_conditional = false;
+    if (name == "Meta" && parent.kind == ScopeKind::kClass) {
+      facts_->classes[parent.class_index].has_meta = true;
+      scope.kind = ScopeKind::kMeta;
+      scope.class_index = parent.class_index;
+      scope.qualname = Join(parent.qualname, name);
+      body_conditional = frame.conditional;
+    } else {
+      ClassDef cls;
+      cls.name = std::string(name);
+      cls.scope = parent.qualname;
+      cls.decorators = std::move(decorators);
+      cls.line = LineOf(node);
+      cls.end_line = EndLineOf(node);
+      if (!ts_node_is_null(superclasses)) ReadSuperclasses(superclasses, &cls);
+      facts_->classes.push_back(std::move(cls));
+      scope.kind = ScopeKind::kClass;
+      scope.class_index = static_cast<int>(facts_->classes.size()) - 1;
+      scope.qualname = Join(parent.qualname, name);
+    }
+    scopes_.push_back(std::move(scope));
+    int scope_index = static_cast<int>(scopes_.size()) - 1;
+    if (!ts_node_is_null(body)) stack_.push_back({body, scope_index, body_conditional, false});
+    PushExpression(superclasses, frame.scope);
+  }
+
+  void ReadSuperclasses(TSNode superclasses, ClassDef* cls) {
+    lister_.ListNamed(superclasses, &children_);
+    std::vector<ChildNode> args = children_;
+    for (const ChildNode& arg : args) {
+      PyKind kind = KindOf(arg.node);
+      if (kind == PyKind::kComment) continue;
+      if (kind == PyKind::kKeywordArgument) {
+        TSNode key = ts_node_child_by_field_id(arg.node, f_.name);
+        TSNode value = ts_node_child_by_field_id(arg.node, f_.value);
+        if (ts_node_is_null(key) || ts_node_is_null(value)) continue;
+        cls->keywords.emplace_back(std::string(tree_.Text(key)), exprs_.Build(value));
+      } else {
+        cls->bases.push_back(exprs_.Build(arg.node));
+      }
+    }
+  }
+
+  void EnterFunction(TSNode node, std::vector<Expr> decorators, const Frame& frame) {
+    const Scope parent = scopes_[frame.scope];
+    std::string_view name = tree_.Text(ts_node_child_by_field_id(node, f_.name));
+    TSNode parameters = ts_node_child_by_field_id(node, f_.parameters);
+    TSNode body = ts_node_child_by_field_id(node, f_.body);
+
+    PendingFunction fn;
+    fn.def.name = std::string(name);
+    fn.def.scope = parent.qualname;
+    fn.def.decorators = std::move(decorators);
+    fn.def.line = LineOf(node);
+    fn.def.end_line = EndLineOf(node);
+    TSNode first = ts_node_child(node, 0);
+    fn.def.is_async = !ts_node_is_null(first) && tree_.Text(first) == "async";
+    if (!ts_node_is_null(parameters)) ReadParameters(parameters, &fn.def.parameters);
+    if (parent.kind == ScopeKind::kClass) fn.owner_class = parent.class_index;
+    functions_.push_back(std::move(fn));
+
+    Scope scope;
+    scope.kind = ScopeKind::kFunction;
+    scope.qualname = Join(parent.qualname, name);
+    scope.call_owner = static_cast<int>(functions_.size()) - 1;
+    scopes_.push_back(std::move(scope));
+    int scope_index = static_cast<int>(scopes_.size()) - 1;
+    if (!ts_node_is_null(body)) stack_.push_back({body, scope_index, false, false});
+    // Defaults and annotations run when the def runs: the enclosing scope's calls.
+    PushExpression(parameters, frame.scope);
+  }
+
+  void ReadParameters(TSNode parameters, std::vector<std::string>* out) {
+    lister_.ListNamed(parameters, &children_);
+    std::vector<ChildNode> params = children_;
+    for (const ChildNode& param : params) {
+      TSNode node = param.node;
+      PyKind kind = KindOf(node);
+      if (kind == PyKind::kDefaultParameter || kind == PyKind::kTypedDefaultParameter) {
+        node = ts_node_child_by_field_id(node, f_.name);
+        kind = KindOf(node);
+      } else if (kind == PyKind::kTypedParameter) {
+        node = ts_node_named_child(node, 0);
+        kind = KindOf(node);
+      }
+      if (kind == PyKind::kIdentifier) {
+        out->emplace_back(tree_.Text(node));
+      } else if (kind == PyKind::kListSplatPattern || kind == PyKind::kDictionarySplatPattern) {
+        // "*args" and "**kwargs", as written without inner spaces.
+        TSNode inner = ts_node_named_child(node, 0);
+        out->push_back((kind == PyKind::kListSplatPattern ? "*" : "**") +
+                       std::string(tree_.Text(inner)));
+      }
+      // Bare `*` and `/` separators bind nothing.
+    }
+  }
+
+  void RecordAssignment(TSNode node, const Frame& frame) {
+    const Scope& scope = scopes_[frame.scope];
+    std::vector<Assignment>* out = nullptr;
+    switch (scope.kind) {
+      case ScopeKind::kModule: out = &facts_->assignments; break;
+      case ScopeKind::kClass: out = &facts_->classes[scope.class_index].attributes; break;
+      case ScopeKind::kMeta: out = &facts_->classes[scope.class_index].meta; break;
+      case ScopeKind::kFunction: return;  // locals are not facts
+    }
+    bool augmented = KindOf(node) == PyKind::kAugmentedAssignment;
+    if (augmented && tree_.Text(ts_node_child_by_field_id(node, f_.operator_)) != "+=") return;
+    // `a = b = v` nests as assignment(a, assignment(b, v)).
+    std::vector<TSNode> targets;
+    TSNode value = node;
+    while (true) {
+      targets.push_back(ts_node_child_by_field_id(value, f_.left));
+      TSNode right = ts_node_child_by_field_id(value, f_.right);
+      value = right;
+      if (augmented || KindOf(right) != PyKind::kAssignment) break;
+    }
+    if (ts_node_is_null(value)) return;  // `x: int` declares without assigning
+    Expr built;
+    bool have_value = false;
+    for (TSNode target : targets) {
+      std::string name = exprs_.DottedName(target);
+      if (name.empty()) continue;  // tuple unpacking, subscripts
+      if (!have_value) {
+        built = exprs_.Build(value);
+        have_value = true;
+      }
+      Assignment a;
+      a.target = std::move(name);
+      a.value = built;
+      a.augmented = augmented;
+      a.conditional = frame.conditional;
+      a.line = LineOf(node);
+      out->push_back(std::move(a));
+    }
+  }
+
+  void RecordCallStatement(TSNode node, const Frame& frame) {
+    CallStatement statement;
+    statement.call = exprs_.Build(node);
+    statement.scope = scopes_[frame.scope].qualname;
+    statement.conditional = frame.conditional;
+    statement.line = LineOf(node);
+    facts_->calls.push_back(std::move(statement));
+  }
+
+  void RecordCallSite(TSNode call, int owner) {
+    if (owner < 0) return;
+    std::string callee = exprs_.CalleeName(ts_node_child_by_field_id(call, f_.function));
+    if (callee.empty()) return;
+    PendingFunction& fn = functions_[owner];
+    auto [it, inserted] = fn.call_index.try_emplace(callee, fn.def.calls.size());
+    if (inserted) {
+      fn.def.calls.push_back({std::move(callee), LineOf(call), 1});
+    } else {
+      ++fn.def.calls[it->second].count;
+    }
+  }
+
+  const SyntaxTree& tree_;
+  ExprBuilder& exprs_;
+  FileFacts* facts_;
+  const PyFields& f_;
+  ChildLister lister_;
+  SubtreeWalker expression_walker_;
+  std::vector<ChildNode> children_;  // scratch for PushChildren
+  std::vector<Frame> stack_;
+  std::vector<Scope> scopes_;
+  std::vector<PendingFunction> functions_;
+};
+
+}  // namespace
+
+void WalkModule(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts) {
+  Walker(tree, exprs, facts).Run();
+}
+
+}  // namespace djcost

@@ -1,0 +1,95 @@
+#include "snippet_case.h"
+
+namespace djcost::testing {
+namespace {
+
+class FunctionsTest : public ::testing::TestWithParam<SnippetCase> {};
+
+TEST_P(FunctionsTest, Extracts) {
+  EXPECT_EQ(DumpFacts(ExtractSnippet(GetParam().source)), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, FunctionsTest,
+    ::testing::Values(
+        SnippetCase{"ViewWithFoldedCalls",
+                    "@require_http_methods(['GET', 'POST'])\n"
+                    "def order_list(request):\n"
+                    "    if request.method == 'POST':\n"
+                    "        form = OrderForm(request.POST)\n"
+                    "        return redirect('orders')\n"
+                    "    orders = Order.objects.filter(paid=True)\n"
+                    "    return render(request, 'orders.html', {'orders': orders, 'n': len(orders)})\n"
+                    "\n"
+                    "def again(request):\n"
+                    "    render(request, 'a.html')\n"
+                    "    render(request, 'b.html')\n",
+                    "def 2-7: @require_http_methods(['GET', 'POST']) order_list(request)\n"
+                    "  calls 4: OrderForm\n"
+                    "  calls 5: redirect\n"
+                    "  calls 6: Order.objects.filter\n"
+                    "  calls 7: render\n"
+                    "  calls 7: len\n"
+                    "def 9-11: again(request)\n"
+                    "  calls 10: render x2\n"
+                    "call 10: render(request, 'a.html') in again\n"
+                    "call 11: render(request, 'b.html') in again\n"},
+        SnippetCase{"ParametersOfEveryShape",
+                    "async def f(a, b: int, c=1, d: str = 'x', /, *args, e, f=2, **kwargs) -> R:\n"
+                    "    pass\n"
+                    "def g(*, key):\n"
+                    "    pass\n",
+                    "def 1-2: async f(a, b, c, d, *args, e, f, **kwargs)\n"
+                    "def 3-4: g(key)\n"},
+        SnippetCase{"NestedFunctionsOwnTheirCalls",
+                    "def outer(x=default()):\n"
+                    "    first()\n"
+                    "    @decorate(make())\n"
+                    "    def inner(y=compute()):\n"
+                    "        second()\n"
+                    "    return [lambda: third() for _ in range(2)]\n",
+                    "def 1-6: outer(x)\n"
+                    "  calls 2: first\n"
+                    "  calls 3: decorate\n"
+                    "  calls 3: make\n"
+                    "  calls 4: compute\n"
+                    "  calls 6: third\n"
+                    "  calls 6: range\n"
+                    "def 4-5: @decorate(make()) outer.inner(y)\n"
+                    "  calls 5: second\n"
+                    "call 2: first() in outer\n"
+                    "call 5: second() in outer.inner\n"},
+        SnippetCase{"ChainedAndUnnamedCallees",
+                    "def run(sql):\n"
+                    "    with connection.cursor() as cursor:\n"
+                    "        cursor.execute(sql)\n"
+                    "    connection.cursor().execute(sql)\n"
+                    "    handlers[0](sql)\n"
+                    "    log(f'ran {describe(sql)}')\n",
+                    "def 1-6: run(sql)\n"
+                    "  calls 2: connection.cursor x2\n"
+                    "  calls 3: cursor.execute\n"
+                    "  calls 4: connection.cursor().execute\n"
+                    "  calls 6: log\n"
+                    "  calls 6: describe\n"
+                    "call 3: cursor.execute(sql) in run (conditional)\n"
+                    "call 4: ?(sql) in run\n"
+                    "call 5: ?(sql) in run\n"
+                    "call 6: log(f'ran {describe(sql)}') in run\n"},
+        SnippetCase{"ReceiverDecoratorsKeepEverySignal",
+                    "@receiver([post_save, post_delete], sender=Order, dispatch_uid='x')\n"
+                    "def on_change(sender, instance, **kwargs):\n"
+                    "    order_changed.send(sender=sender)\n",
+                    "def 2-3: @receiver([post_save, post_delete], sender=Order, dispatch_uid='x') "
+                    "on_change(sender, instance, **kwargs)\n"
+                    "  calls 3: order_changed.send\n"
+                    "call 3: order_changed.send(sender=sender) in on_change\n"},
+        SnippetCase{"StackedDecorators",
+                    "@api_view(['GET'])\n@permission_classes([IsAuthenticated])\n"
+                    "def me(request):\n    return Response(1)\n",
+                    "def 3-4: @api_view(['GET']) @permission_classes([IsAuthenticated]) me(request)\n"
+                    "  calls 4: Response\n"}),
+    CaseName);
+
+}  // namespace
+}  // namespace djcost::testing
