@@ -1,0 +1,103 @@
+#include "cli/commands.h"
+
+#include <filesystem>
+#include <iomanip>
+#include <sstream>
+
+#include "cli/facts_json.h"
+#include "cli/run.h"
+#include "cli/scan.h"
+#include "discover/discover.h"
+#include "extract/extract.h"
+#include "render/format.h"
+#include "render/render.h"
+#include "rules/load_rules.h"
+#include "syntax/python_parser.h"
+#include "util/atomic_file.h"
+
+namespace djcost {
+
+namespace fs = std::filesystem;
+
+int Fail(std::ostream& err, const std::string& message) {
+  err << "djcost: error: " << message << "\n";
+  return kExitUsage;
+}
+
+int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& err) {
+  ScanConfig config;
+  std::string error;
+  if (!ValidateScanOptions(options, &config, &error)) return Fail(err, error);
+  Report report;
+  if (!Scan(config, &report, &error)) return Fail(err, error);
+  std::ostringstream text;
+  FindRenderer(config.format)->render(report, text);
+  if (config.output.empty()) {
+    out << text.str();
+  } else if (!WriteFileAtomically(config.output, text.str(), &error)) {
+    return Fail(err, error);
+  }
+  if (!config.fail_strategy.empty()) {
+    for (const auto& s : report.estimate.strategies) {
+      if (s.id == config.fail_strategy && s.p50 > config.fail_weeks) {
+        err << "djcost: " << s.id << " P50 of " << FormatWeeks(s.p50)
+            << " engineer-weeks is above the threshold of " << FormatWeeks(config.fail_weeks)
+            << "\n";
+        return kExitThreshold;
+      }
+    }
+  }
+  return kExitOk;
+}
+
+int RunRulesCommand(const std::string& path, const std::string& rules_file, std::ostream& out,
+                    std::ostream& err) {
+  RuleSources sources;
+  sources.rules_file = rules_file;
+  if (!path.empty()) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return Fail(err, path + ": no such file or directory");
+    if (!fs::is_directory(path, ec)) {
+      return Fail(err, path + ": not a folder (give the root folder of the Django repository)");
+    }
+    fs::path pyproject = fs::path(path) / "pyproject.toml";
+    if (fs::is_regular_file(pyproject, ec)) sources.pyproject = pyproject.string();
+  }
+  RuleSet rules;
+  ConfigError config_error;
+  if (!LoadRuleSet(sources, &rules, &config_error)) return Fail(err, config_error.ToString());
+  std::vector<Rate> rates = EffectiveRates(rules);
+  size_t id_width = 4;
+  for (const auto& r : rates) id_width = std::max(id_width, r.id.size());
+  out << "rules " << rules.version << "\n\n";
+  out << std::left << std::setw(static_cast<int>(id_width)) << "rate" << "  " << std::right
+      << std::setw(8) << "low" << std::setw(8) << "likely" << std::setw(8) << "high"
+      << "  " << std::left << std::setw(10) << "basis" << "  set in / source\n";
+  for (const auto& r : rates) {
+    out << std::left << std::setw(static_cast<int>(id_width)) << r.id << "  " << std::right
+        << std::setw(8) << FormatRate(r.low) << std::setw(8) << FormatRate(r.likely)
+        << std::setw(8) << FormatRate(r.high) << "  " << std::left << std::setw(10)
+        << (r.assumed ? "assumed" : "documented") << "  " << r.origin << " / " << r.source
+        << "\n";
+  }
+  out << "\nUnits: engineer-weeks per unit of each rate. Override one with a "
+         "[tool.djcost.rates.<id>] table (low, likely, high) in the repository's pyproject.toml, "
+         "or with --rules FILE.\n";
+  return kExitOk;
+}
+
+int RunFactsCommand(const std::string& file, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return Fail(err, file + ": no such file or directory");
+  if (fs::is_directory(file, ec)) return Fail(err, file + ": a folder, not a Python file");
+  std::string bytes, error;
+  if (!ReadFile(file, &bytes, &error)) return Fail(err, error);
+  PythonParser parser;
+  if (!parser.ok()) return Fail(err, "tree-sitter: " + parser.Error());
+  std::string path = fs::path(file).generic_string();
+  SourceFile source{path, ClassifyPath(path), bytes.size()};
+  WriteFactsJson(ExtractFile(source, bytes, parser), out);
+  return kExitOk;
+}
+
+}  // namespace djcost

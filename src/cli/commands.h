@@ -1,0 +1,25 @@
+// The djcost commands behind cli::Run: the scan (default), `rules` and `facts`.
+// Each takes already-parsed values and the streams, and returns an exit code.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "cli/scan_config.h"
+
+namespace djcost {
+
+/// `djcost PATH ...`: scans and writes the report.
+int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& err);
+
+/// `djcost rules [PATH] [--rules FILE]`: the rates in effect and where each came from.
+int RunRulesCommand(const std::string& path, const std::string& rules_file, std::ostream& out,
+                    std::ostream& err);
+
+/// `djcost facts FILE.py`: one file's FileFacts as JSON.
+int RunFactsCommand(const std::string& file, std::ostream& out, std::ostream& err);
+
+/// Writes "djcost: error: <message>" as one line and returns kExitUsage.
+int Fail(std::ostream& err, const std::string& message);
+
+}  // namespace djcost

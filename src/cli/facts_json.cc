@@ -1,0 +1,126 @@
+#include "cli/facts_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace djcost {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const char* ExprKindName(ExprKind kind) {
+  switch (kind) {
+    case ExprKind::kOther: return "other";
+    case ExprKind::kName: return "name";
+    case ExprKind::kString: return "string";
+    case ExprKind::kNumber: return "number";
+    case ExprKind::kTrue: return "true";
+    case ExprKind::kFalse: return "false";
+    case ExprKind::kNone: return "none";
+    case ExprKind::kList: return "list";
+    case ExprKind::kDict: return "dict";
+    case ExprKind::kCall: return "call";
+    case ExprKind::kBinOp: return "binop";
+    case ExprKind::kFString: return "fstring";
+  }
+  return "other";
+}
+
+const char* FileKindName(FileKind kind) {
+  switch (kind) {
+    case FileKind::kSource: return "source";
+    case FileKind::kTest: return "test";
+    case FileKind::kMigration: return "migration";
+    case FileKind::kSettings: return "settings";
+    case FileKind::kUrls: return "urls";
+  }
+  return "source";
+}
+
+Json ExprJson(const Expr& e) {
+  Json j{{"kind", ExprKindName(e.kind)}, {"text", e.text}, {"line", e.line}};
+  if (!e.items.empty()) {
+    j["items"] = Json::array();
+    for (const auto& item : e.items) j["items"].push_back(ExprJson(item));
+  }
+  if (!e.keywords.empty()) {
+    j["keywords"] = Json::array();
+    for (const auto& [key, value] : e.keywords) {
+      j["keywords"].push_back({{"key", key}, {"value", ExprJson(value)}});
+    }
+  }
+  return j;
+}
+
+Json ExprsJson(const std::vector<Expr>& exprs) {
+  Json j = Json::array();
+  for (const auto& e : exprs) j.push_back(ExprJson(e));
+  return j;
+}
+
+Json AssignmentJson(const Assignment& a) {
+  return {{"target", a.target},
+          {"value", ExprJson(a.value)},
+          {"augmented", a.augmented},
+          {"conditional", a.conditional},
+          {"line", a.line}};
+}
+
+Json FunctionJson(const FunctionDef& f) {
+  Json calls = Json::array();
+  for (const auto& c : f.calls) calls.push_back({{"callee", c.callee}, {"line", c.line}, {"count", c.count}});
+  return {{"name", f.name},          {"scope", f.scope},   {"decorators", ExprsJson(f.decorators)},
+          {"parameters", f.parameters}, {"calls", calls},   {"is_async", f.is_async},
+          {"line", f.line},          {"end_line", f.end_line}};
+}
+
+}  // namespace
+
+void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
+  Json j;
+  j["file"] = {{"path", facts.file.path}, {"kind", FileKindName(facts.file.kind)}, {"size", facts.file.size}};
+  j["parsed"] = facts.parsed;
+  j["parse_errors"] = facts.parse_errors;
+  j["lines"] = {{"code", facts.lines.code}, {"comment", facts.lines.comment}, {"blank", facts.lines.blank}};
+  j["imports"] = Json::array();
+  for (const auto& i : facts.imports) {
+    j["imports"].push_back({{"module", i.module}, {"level", i.level}, {"name", i.name},
+                            {"alias", i.alias}, {"star", i.star}, {"module_level", i.module_level},
+                            {"line", i.line}});
+  }
+  j["assignments"] = Json::array();
+  for (const auto& a : facts.assignments) j["assignments"].push_back(AssignmentJson(a));
+  j["classes"] = Json::array();
+  for (const auto& c : facts.classes) {
+    Json x{{"name", c.name}, {"scope", c.scope}, {"bases", ExprsJson(c.bases)}};
+    x["keywords"] = Json::array();
+    for (const auto& [key, value] : c.keywords) x["keywords"].push_back({{"key", key}, {"value", ExprJson(value)}});
+    x["decorators"] = ExprsJson(c.decorators);
+    x["methods"] = Json::array();
+    for (const auto& m : c.methods) x["methods"].push_back(FunctionJson(m));
+    x["attributes"] = Json::array();
+    for (const auto& a : c.attributes) x["attributes"].push_back(AssignmentJson(a));
+    x["has_meta"] = c.has_meta;
+    x["meta"] = Json::array();
+    for (const auto& a : c.meta) x["meta"].push_back(AssignmentJson(a));
+    x["line"] = c.line;
+    x["end_line"] = c.end_line;
+    j["classes"].push_back(std::move(x));
+  }
+  j["functions"] = Json::array();
+  for (const auto& f : facts.functions) j["functions"].push_back(FunctionJson(f));
+  j["calls"] = Json::array();
+  for (const auto& c : facts.calls) {
+    j["calls"].push_back({{"call", ExprJson(c.call)}, {"scope", c.scope},
+                          {"conditional", c.conditional}, {"line", c.line}});
+  }
+  j["diagnostics"] = Json::array();
+  for (const auto& d : facts.diagnostics) {
+    j["diagnostics"].push_back({{"severity", d.severity == Severity::kError ? "error" : "warning"},
+                                {"code", d.code}, {"file", d.location.path},
+                                {"line", d.location.line}, {"message", d.message}});
+  }
+  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace djcost

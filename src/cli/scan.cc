@@ -1,0 +1,96 @@
+#include "cli/scan.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "discover/discover.h"
+#include "estimate/estimate.h"
+#include "extract/extract.h"
+#include "link/link.h"
+#include "rules/load_rules.h"
+#include "syntax/python_parser.h"
+#include "util/atomic_file.h"
+#include "util/parallel.h"
+
+#ifndef DJCOST_VERSION
+#define DJCOST_VERSION "unknown"
+#endif
+
+namespace djcost {
+
+std::vector<FileFacts> ExtractAll(const std::string& root, const std::vector<SourceFile>& files,
+                                  int jobs) {
+  std::vector<FileFacts> facts(files.size());
+  int workers = WorkerCount(files.size(), jobs);
+  // One parser per worker: a TSParser must not be shared between threads.
+  std::vector<std::unique_ptr<PythonParser>> parsers(workers);
+  ParallelFor(files.size(), jobs, [&](std::size_t i, int worker) {
+    if (!parsers[worker]) parsers[worker] = std::make_unique<PythonParser>();
+    const SourceFile& file = files[i];
+    std::string bytes, error;
+    if (!ReadFile(root + "/" + file.path, &bytes, &error)) {
+      FileFacts& f = facts[i];
+      f.file = file;
+      f.parsed = false;
+      // The reason alone: the path is already the diagnostic's location.
+      std::string reason = error.substr(error.rfind(": ") + 2);
+      f.diagnostics.push_back(
+          Diagnostic{Severity::kError, "unreadable", Location{file.path, 0, 0},
+                     "file could not be read: " + reason});
+      return;
+    }
+    facts[i] = ExtractFile(file, bytes, *parsers[worker]);
+  });
+  return facts;
+}
+
+bool LooksLikeDjango(const Inventory& inv) {
+  return !inv.settings_module.empty() || !inv.root_urlconf.empty() || !inv.endpoints.empty() ||
+         !inv.external_routes.empty() || !inv.models.empty() ||
+         !inv.admin_registrations.empty();
+}
+
+bool Scan(const ScanConfig& config, Report* report, std::string* error) {
+  RuleSet rules;
+  ConfigError config_error;
+  if (!LoadRuleSet(RuleSources{config.rules_file, config.pyproject}, &rules, &config_error)) {
+    *error = config_error.ToString();
+    return false;
+  }
+  {
+    PythonParser probe;
+    if (!probe.ok()) {
+      *error = "tree-sitter: " + probe.Error();
+      return false;
+    }
+  }
+  Discovery discovery = Discover(config.root, config.discover);
+  std::vector<FileFacts> facts = ExtractAll(config.root, discovery.files, config.jobs);
+  Inventory inventory = Link(facts, rules);
+  if (discovery.files.empty() || !LooksLikeDjango(inventory)) {
+    *error = config.root + ": not a Django project (no settings, urls, models or admin found)";
+    return false;
+  }
+  Estimate estimate = EstimateCosts(inventory, rules, config.estimate);
+
+  Report r;
+  r.tool_version = DJCOST_VERSION;
+  r.rules_version = rules.version;
+  r.project = config.project;
+  r.rates = EffectiveRates(rules);
+  r.options = config.estimate;
+  // Every stage's diagnostics, once each: link may pass file diagnostics on.
+  std::vector<Diagnostic>& d = r.diagnostics;
+  d = discovery.diagnostics;
+  for (const auto& f : facts) d.insert(d.end(), f.diagnostics.begin(), f.diagnostics.end());
+  d.insert(d.end(), inventory.diagnostics.begin(), inventory.diagnostics.end());
+  d.insert(d.end(), estimate.diagnostics.begin(), estimate.diagnostics.end());
+  std::sort(d.begin(), d.end());
+  d.erase(std::unique(d.begin(), d.end()), d.end());
+  r.inventory = std::move(inventory);
+  r.estimate = std::move(estimate);
+  *report = std::move(r);
+  return true;
+}
+
+}  // namespace djcost
