@@ -1,0 +1,83 @@
+#include "estimate/scope.h"
+
+#include "util/strings.h"
+
+namespace djcost {
+namespace {
+
+std::string_view TrimSlashes(std::string_view s) {
+  while (!s.empty() && s.front() == '/') s.remove_prefix(1);
+  while (!s.empty() && s.back() == '/') s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool MatchesHotPattern(const std::string& route, const std::vector<std::string>& patterns) {
+  const std::string_view text = TrimSlashes(route);
+  for (const auto& p : patterns) {
+    const std::string_view pattern = TrimSlashes(p);
+    if (GlobMatch(pattern, text)) return true;
+    if (EndsWith(pattern, "/**") && text == pattern.substr(0, pattern.size() - 3)) return true;
+  }
+  return false;
+}
+
+const Model* SenderModel(const Inventory& inventory, const std::string& sender) {
+  if (sender.empty()) return nullptr;
+  for (const Model& m : inventory.models) {
+    if (m.in_tests) continue;
+    if (m.qualname == sender || (!m.app.empty() && m.app + "." + m.name == sender)) return &m;
+  }
+  return nullptr;
+}
+
+std::string SenderApp(const Inventory& inventory, const SignalReceiver& receiver) {
+  if (const Model* m = SenderModel(inventory, receiver.sender)) return m->app;
+  for (const CustomSignal& s : inventory.custom_signals) {
+    if (s.qualname == receiver.signal) return s.app;
+  }
+  return "";
+}
+
+MoveScope ScopeOf(const Inventory& inventory, const std::vector<std::string>& hot_patterns) {
+  MoveScope scope;
+  for (const Endpoint& e : inventory.endpoints) {
+    if (e.kind != EndpointKind::kApi || e.in_tests) continue;
+    if (!hot_patterns.empty() && !MatchesHotPattern(e.route, hot_patterns)) continue;
+    scope.endpoints.push_back(&e);
+    if (!e.app.empty()) scope.apps.insert(e.app);
+  }
+  for (const Model& m : inventory.models) {
+    if (!m.in_tests && scope.apps.count(m.app)) scope.models.push_back(&m);
+  }
+  for (const SignalReceiver& r : inventory.signal_receivers) {
+    const Model* sender = SenderModel(inventory, r.sender);
+    if (sender != nullptr && scope.apps.count(sender->app)) scope.receivers.push_back(&r);
+  }
+  for (const CustomSignal& s : inventory.custom_signals) {
+    if (scope.apps.count(s.app)) scope.custom_signals.push_back(&s);
+  }
+  for (const Finding& f : inventory.findings) {
+    if (scope.apps.count(f.app)) scope.findings.push_back(&f);
+  }
+  return scope;
+}
+
+int CountFindings(const std::vector<const Finding*>& findings, const std::string& kind) {
+  int n = 0;
+  for (const Finding* f : findings) n += f->kind == kind ? 1 : 0;
+  return n;
+}
+
+bool HasCustomAuth(const Inventory& inventory) {
+  for (const Model& m : inventory.models) {
+    if (m.is_user_model && !m.in_tests) return true;
+  }
+  for (const Finding& f : inventory.findings) {
+    if (f.kind == "auth-backend") return true;
+  }
+  return false;
+}
+
+}  // namespace djcost

@@ -1,0 +1,48 @@
+// What a strategy moves: the endpoints, the apps they belong to and what those
+// apps carry (models, receivers on their models, custom signals, findings).
+// Input: the Inventory and the hot route globs; output: pointers into the
+// Inventory, valid while it lives.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "data/inventory.h"
+
+namespace djcost {
+
+/// True when `route` matches one of `patterns`. Leading and trailing '/' are
+/// ignored on both sides; `*` stays within a path segment, `**` crosses them,
+/// and "prefix/**" also matches "prefix" itself.
+bool MatchesHotPattern(const std::string& route, const std::vector<std::string>& patterns);
+
+/// The model a receiver's sender names ("shop.models.Order" or "shop.Order"),
+/// among models outside tests; nullptr when it names none.
+const Model* SenderModel(const Inventory& inventory, const std::string& sender);
+
+/// The app a receiver listens to: its sender model's app, or the app of the
+/// repo signal it is connected to; "" when unknown.
+std::string SenderApp(const Inventory& inventory, const SignalReceiver& receiver);
+
+struct MoveScope {
+  std::vector<const Endpoint*> endpoints;  // API endpoints outside tests
+  std::set<std::string> apps;              // their apps ("" left out)
+  std::vector<const Model*> models;        // models of those apps, outside tests
+  std::vector<const SignalReceiver*> receivers;  // receivers whose sender is one of `models`
+  std::vector<const CustomSignal*> custom_signals;  // defined in those apps
+  std::vector<const Finding*> findings;             // in those apps
+};
+
+/// The API endpoints (outside tests) matching `hot_patterns`, or all of them
+/// when there are no patterns, with what their apps carry.
+MoveScope ScopeOf(const Inventory& inventory, const std::vector<std::string>& hot_patterns);
+
+/// Findings of `kind` in `findings`.
+int CountFindings(const std::vector<const Finding*>& findings, const std::string& kind);
+
+/// True when the project has a custom user model or a custom authentication
+/// backend: the moved API then has to authenticate Django's users.
+bool HasCustomAuth(const Inventory& inventory);
+
+}  // namespace djcost

@@ -1,0 +1,78 @@
+#include "estimate/risks.h"
+
+#include <gtest/gtest.h>
+
+#include "estimate/estimate.h"
+#include "sample.h"
+
+namespace djcost {
+namespace {
+
+using testing::SampleInventory;
+using testing::SampleRules;
+
+std::string Dump(const std::vector<Risk>& risks) {
+  std::string out;
+  for (const Risk& r : risks) {
+    out += r.severity + " " + r.kind + " " + r.location.path + ":" +
+           std::to_string(r.location.line) + " [" + r.app + "] " + r.message + "\n";
+  }
+  return out;
+}
+
+TEST(FindRisksTest, SampleInventoryRisksInOrder) {
+  EstimateOptions options;
+  options.hot_patterns = {"api/orders/**"};
+  Estimate e = EstimateCosts(SampleInventory(), SampleRules(), options);
+  EXPECT_EQ(Dump(e.risks),
+            "high custom-user-model accounts/models.py:8 [accounts] accounts.models.User is "
+            "AUTH_USER_MODEL: every service must share its password hashing, permissions and "
+            "sessions\n"
+            "high signal-on-moved-model blog/signals.py:3 [blog] blog.signals.welcome receives "
+            "django.db.models.signals.post_save from accounts.models.User, which the hybrid "
+            "would write from FastAPI, where Django signals never fire\n"
+            "high signal-on-moved-model orders/signals.py:7 [orders] orders.signals.notify "
+            "receives django.db.models.signals.post_save from orders.models.Order, which the "
+            "split and the hybrid would write from FastAPI, where Django signals never fire\n"
+            "medium celery-task blog/tasks.py:6 [blog] Celery task: blog.tasks.send_digest\n"
+            "medium custom-manager orders/models.py:10 [orders] orders.models.Order has custom "
+            "managers (objects = OrderManager()): their querysets must be ported\n"
+            "medium middleware core/middleware.py:1 [] custom middleware: "
+            "core.middleware.Timing\n"
+            "medium overridden-save orders/models.py:10 [orders] orders.models.Order overrides "
+            "save(): writes through SQLAlchemy bypass that logic\n"
+            "medium raw-sql orders/reports.py:14 [orders] raw SQL: cursor.execute\n");
+}
+
+TEST(FindRisksTest, UnknownFindingKindsAreLowAndKeepTheirDetail) {
+  Inventory inv;
+  inv.findings = {Finding{"graphql-schema", "schema.Query", "api", Location{"api/schema.py", 3, 1}},
+                  Finding{"auth-backend", "core.auth.Backend", "core", Location{"core/auth.py", 9, 1}}};
+  std::vector<Risk> risks = FindRisks(inv, MoveScope{}, MoveScope{});
+  EXPECT_EQ(Dump(risks),
+            "high auth-backend core/auth.py:9 [core] custom authentication backend: "
+            "core.auth.Backend\n"
+            "low graphql-schema api/schema.py:3 [api] schema.Query\n");
+}
+
+TEST(FindRisksTest, SeverityTable) {
+  EXPECT_EQ(FindingSeverity("auth-backend"), "high");
+  EXPECT_EQ(FindingSeverity("raw-sql"), "medium");
+  EXPECT_EQ(FindingSeverity("celery-task"), "medium");
+  EXPECT_EQ(FindingSeverity("middleware"), "medium");
+  EXPECT_EQ(FindingSeverity("template-tag"), "low");
+  EXPECT_EQ(FindingSeverity("anything-else"), "low");
+}
+
+TEST(FindRisksTest, SaveAndDeleteAreNamedTogether) {
+  Inventory inv;
+  Model m = testing::MakeModel("shop", "Cart", 4);
+  m.overrides = {"delete", "clean", "save"};
+  inv.models = {m};
+  EXPECT_EQ(Dump(FindRisks(inv, MoveScope{}, MoveScope{})),
+            "medium overridden-save shop/models.py:4 [shop] shop.models.Cart overrides delete() "
+            "and save(): writes through SQLAlchemy bypass that logic\n");
+}
+
+}  // namespace
+}  // namespace djcost
