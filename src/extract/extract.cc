@@ -33,7 +33,7 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
     // Tree-sitter reads the rest fine; names in the file may be garbled, so say so.
     facts.diagnostics.push_back(MakeDiagnostic(
         Severity::kWarning, "not-utf8", file, LineAt(bytes, bad),
-        "the file is not valid UTF-8 (byte " + std::to_string(bad) +
+        "the file is not valid UTF-8 (at byte offset " + std::to_string(bad) +
             "); its facts were extracted, but names with non-UTF-8 bytes may be wrong"));
   }
   if (!parser.ok()) {

@@ -1,6 +1,7 @@
 #include "syntax/tree_walk.h"
 
 #include <cstring>
+#include <string_view>
 
 namespace djcost {
 
@@ -34,21 +35,51 @@ void ChildLister::Collect(TSNode node, bool named_only, std::vector<ChildNode>* 
   } while (ts_tree_cursor_goto_next_sibling(&cursor_));
 }
 
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Where an ERROR node went wrong. Error recovery often wraps whole good
+// statements before the bad token in the ERROR node, so its start can be lines
+// too early: skip leading error-free statements. 0 when the culprit lies in a
+// child with errors of its own, which the walk reaches anyway.
+int ErrorNodeLine(TSNode error) {
+  uint32_t count = ts_node_child_count(error);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode child = ts_node_child(error, i);
+    std::string_view type = ts_node_type(child);
+    bool has_error = ts_node_has_error(child);
+    if (!has_error && ts_node_is_named(child) &&
+        (EndsWith(type, "_statement") || EndsWith(type, "_definition"))) {
+      continue;
+    }
+    return has_error ? 0 : static_cast<int>(ts_node_start_point(child).row) + 1;
+  }
+  return static_cast<int>(ts_node_start_point(error).row) + 1;
+}
+
+}  // namespace
+
 ErrorScan ScanErrors(TSNode root) {
   ErrorScan scan;
   if (ts_node_is_null(root) || !ts_node_has_error(root)) return scan;
   TSTreeCursor cursor = ts_tree_cursor_new(root);
+  auto note_line = [&scan](int line) {
+    if (line > 0 && (scan.first_line == 0 || line < scan.first_line)) scan.first_line = line;
+  };
   // Pre-order walk with the cursor's own parent links: no recursion, no stack.
   bool descend = true;
   while (true) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
     if (descend) {
-      bool is_error = std::strcmp(ts_node_type(node), "ERROR") == 0;
-      if (is_error || ts_node_is_missing(node)) {
+      if (std::strcmp(ts_node_type(node), "ERROR") == 0) {
         ++scan.count;
-        if (scan.first_line == 0) {
-          scan.first_line = static_cast<int>(ts_node_start_point(node).row) + 1;
-        }
+        note_line(ErrorNodeLine(node));
+      } else if (ts_node_is_missing(node)) {
+        ++scan.count;
+        note_line(static_cast<int>(ts_node_start_point(node).row) + 1);
       }
       if (ts_node_has_error(node) && ts_tree_cursor_goto_first_child(&cursor)) continue;
     }

@@ -79,7 +79,7 @@ class SubtreeWalker {
 
 struct ErrorScan {
   int count = 0;       // ERROR nodes plus MISSING nodes
-  int first_line = 0;  // 1-based line of the first one in source order; 0 when none
+  int first_line = 0;  // 1-based line where the first problem is; 0 when none
 };
 
 /// Counts ERROR and MISSING nodes under `root`, visiting only subtrees that
