@@ -68,7 +68,6 @@ class Reader {
       *err_ = ConfigError{file_, at.line, at.column, "", StripNlohmannPrefix(e.what())};
       return false;
     }
-    positions_ = JsonValuePositions(text_);
     if (!doc.is_object()) return Fail("", "", "expected an object, got " + TypeName(doc));
     for (const auto& [key, value] : doc.items()) {
       const std::string pointer = AppendPointer("", key);
@@ -100,10 +99,13 @@ class Reader {
     return bracket == std::string::npos ? what : what.substr(bracket + 2);
   }
 
-  TextPosition PositionOf(std::string pointer) const {
+  // Positions are only needed to report a problem, so they are mapped on the
+  // first one: loading valid files stays a single parse.
+  TextPosition PositionOf(std::string pointer) {
+    if (!positions_) positions_ = JsonValuePositions(text_);
     while (true) {
-      auto it = positions_.find(pointer);
-      if (it != positions_.end()) return it->second;
+      auto it = positions_->find(pointer);
+      if (it != positions_->end()) return it->second;
       size_t slash = pointer.rfind('/');
       if (slash == std::string::npos) return TextPosition{};
       pointer.resize(slash);
@@ -450,7 +452,7 @@ class Reader {
   RuleSet* rules_;
   RuleNameOwners* owners_;
   ConfigError* err_;
-  std::map<std::string, TextPosition> positions_;
+  std::optional<std::map<std::string, TextPosition>> positions_;
 };
 
 }  // namespace

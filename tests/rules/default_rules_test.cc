@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "rules/load_rules.h"
@@ -17,6 +18,26 @@ TEST(DefaultRuleSetTest, EmbeddedFilesAllLoad) {
   EXPECT_EQ(rules.classes, DefaultRuleSet().classes);
   EXPECT_EQ(rules.functions, DefaultRuleSet().functions);
   EXPECT_EQ(rules.builtin_signals, DefaultRuleSet().builtin_signals);
+}
+
+// The knowledge tables other files provide reach the RuleSet through all three keys.
+TEST(DefaultRuleSetTest, KnowledgeTablesAreParsed) {
+  RuleSet rules = DefaultRuleSet();
+  const KnownClass* model = nullptr;
+  for (const auto& c : rules.classes) {
+    if (c.qualname == "django.db.models.base.Model") model = &c;
+  }
+  ASSERT_NE(model, nullptr);
+  EXPECT_NE(std::find(model->aliases.begin(), model->aliases.end(), "django.db.models.Model"),
+            model->aliases.end());
+  EXPECT_NE(std::find(model->tags.begin(), model->tags.end(), "model"), model->tags.end());
+  bool require_post = false;
+  for (const auto& f : rules.functions) {
+    if (f.qualname == "django.views.decorators.http.require_POST") require_post = true;
+  }
+  EXPECT_TRUE(require_post);
+  EXPECT_TRUE(std::binary_search(rules.builtin_signals.begin(), rules.builtin_signals.end(),
+                                 "django.db.models.signals.post_save"));
 }
 
 TEST(DefaultRuleSetTest, DocumentedRatesCarryTheSeedFigures) {
