@@ -1,0 +1,290 @@
+#include "link/models.h"
+
+#include <gtest/gtest.h>
+
+#include "link/models_test_support.h"
+
+namespace djcost {
+namespace {
+
+using testing::DiagnosticsText;
+using testing::JoinList;
+using testing::SnippetProject;
+using testing::Where;
+
+std::string KindName(ModelKind kind) {
+  switch (kind) {
+    case ModelKind::kConcrete: return "concrete";
+    case ModelKind::kAbstract: return "abstract";
+    case ModelKind::kProxy: return "proxy";
+  }
+  return "?";
+}
+
+std::string Dump(const std::vector<Model>& models) {
+  std::string out;
+  for (const auto& m : models) {
+    out += KindName(m.kind) + " " + m.qualname + " app=" + m.app +
+           " fields=" + std::to_string(m.field_count) + " bases=" + JoinList(m.bases) +
+           " managers=" + JoinList(m.managers) + " overrides=" + JoinList(m.overrides) +
+           (m.is_user_model ? " user-model" : "") + (m.in_tests ? " in-tests" : "") + " " +
+           Where(m.location) + "\n";
+    for (const auto& r : m.relations) {
+      out += "  " + r.field + " " + r.kind + " -> " + r.target + " (" + r.target_app + ")" +
+             (r.cross_app ? " cross-app" : "") + " :" + std::to_string(r.line) + "\n";
+    }
+  }
+  return out;
+}
+
+std::vector<Model> Find(SnippetProject& p, std::string* diagnostics = nullptr) {
+  p.Build();
+  std::vector<Diagnostic> d;
+  std::vector<Model> models = FindModels(p.index(), p.settings, p.apps(), &d);
+  if (diagnostics) *diagnostics = DiagnosticsText(d);
+  return models;
+}
+
+TEST(FindModelsTest, KindsFieldsRelationsManagersAndOverrides) {
+  SnippetProject p;
+  p.Add("core/__init__.py", "");
+  p.Add("core/models.py", R"py(from django.db import models
+
+
+class TimeStamped(models.Model):
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class SoftQuerySet(models.QuerySet):
+    pass
+)py");
+  p.Add("accounts/__init__.py", "");
+  p.Add("accounts/models.py", R"py(from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    nickname = models.CharField(max_length=20)
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE)
+)py");
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", R"py(from django.conf import settings
+from django.db import models
+
+from core.models import SoftQuerySet, TimeStamped
+
+
+class OrderManager(models.Manager.from_queryset(SoftQuerySet)):
+    pass
+
+
+class Order(TimeStamped):
+    customer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    address = models.ForeignKey("accounts.Profile", null=True, on_delete=models.SET_NULL)
+    parent = models.ForeignKey("self", null=True, on_delete=models.CASCADE)
+    coupon = models.ForeignKey(to="Coupon", on_delete=models.CASCADE)
+    total = models.DecimalField(max_digits=8, decimal_places=2)
+    STATUS = [("a", "A")]
+    objects = OrderManager()
+    plain = models.Manager()
+    soft = SoftQuerySet.as_manager()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        pass
+
+    def total_price(self):
+        return self.total
+
+
+class Coupon(models.Model):
+    code = models.CharField(max_length=8)
+    tags = models.ManyToManyField("core.Tag")
+
+
+class BigOrder(Order):
+    size = models.IntegerField()
+
+
+class OrderView(Order):
+    class Meta:
+        proxy = True
+        ordering = ["-total"]
+
+
+class Imported(models.Model):
+    class Meta:
+        app_label = "legacy"
+        db_table = "imported"
+)py");
+  p.settings.auth_user_model.value = "accounts.User";
+  EXPECT_EQ(Dump(Find(p)),
+            "concrete accounts.models.Profile app=accounts fields=1 bases=[django.db.models.Model] "
+            "managers=[] overrides=[] accounts/models.py:9\n"
+            "  user OneToOneField -> accounts.models.User (accounts) :10\n"
+            "concrete accounts.models.User app=accounts fields=1 "
+            "bases=[django.contrib.auth.models.AbstractUser] managers=[] overrides=[] user-model "
+            "accounts/models.py:5\n"
+            "abstract core.models.TimeStamped app=core fields=1 bases=[django.db.models.Model] "
+            "managers=[] overrides=[] core/models.py:4\n"
+            "concrete shop.models.BigOrder app=shop fields=1 bases=[shop.models.Order] managers=[] "
+            "overrides=[] shop/models.py:37\n"
+            "concrete shop.models.Coupon app=shop fields=2 bases=[django.db.models.Model] "
+            "managers=[] overrides=[] shop/models.py:32\n"
+            "  tags ManyToManyField -> core.Tag (core) cross-app :34\n"
+            "concrete shop.models.Imported app=legacy fields=0 bases=[django.db.models.Model] "
+            "managers=[] overrides=[] shop/models.py:47\n"
+            "concrete shop.models.Order app=shop fields=5 bases=[core.models.TimeStamped] "
+            "managers=[objects,soft] overrides=[clean,save] shop/models.py:11\n"
+            "  customer ForeignKey -> accounts.models.User (accounts) cross-app :12\n"
+            "  address ForeignKey -> accounts.models.Profile (accounts) cross-app :13\n"
+            "  parent ForeignKey -> shop.models.Order (shop) :14\n"
+            "  coupon ForeignKey -> shop.models.Coupon (shop) :15\n"
+            "proxy shop.models.OrderView app=shop fields=0 bases=[shop.models.Order] managers=[] "
+            "overrides=[] shop/models.py:41\n");
+}
+
+TEST(FindModelsTest, AbstractIsNotInheritedAndThirdPartyAbstractBasesMakeConcreteModels) {
+  SnippetProject p;
+  p.Add("blog/__init__.py", "");
+  p.Add("blog/models.py", R"py(from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Base(models.Model):
+    class Meta:
+        abstract = True
+
+
+class Child(Base):
+    class Meta(Base.Meta):
+        ordering = ["id"]
+
+
+class Member(AbstractUser):
+    pass
+)py");
+  EXPECT_EQ(Dump(Find(p)),
+            "abstract blog.models.Base app=blog fields=0 bases=[django.db.models.Model] "
+            "managers=[] overrides=[] blog/models.py:5\n"
+            "concrete blog.models.Child app=blog fields=0 bases=[blog.models.Base] managers=[] "
+            "overrides=[] blog/models.py:10\n"
+            "concrete blog.models.Member app=blog fields=0 "
+            "bases=[django.contrib.auth.models.AbstractUser] managers=[] overrides=[] "
+            "blog/models.py:15\n");
+}
+
+TEST(FindModelsTest, InfersModelsOfUnknownBasesFromDjangoFieldsOrMetaAndSaysSo) {
+  SnippetProject p;
+  p.Add("zoo/__init__.py", "");
+  p.Add("zoo/models.py", R"py(from django import forms
+from django.db import models
+from polymorphic.models import PolymorphicModel
+from somewhere import Mixin
+
+
+class Animal(PolymorphicModel):
+    name = models.CharField(max_length=10)
+
+
+class Lion(Animal):
+    mane = models.BooleanField()
+
+
+class Keeper(Mixin):
+    class Meta:
+        db_table = "keepers"
+
+
+class Plain(Mixin):
+    title = forms.CharField()
+
+    class Meta:
+        fields = ["title"]
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Dump(Find(p, &diagnostics)),
+            "concrete zoo.models.Animal app=zoo fields=1 bases=[polymorphic.models.PolymorphicModel] "
+            "managers=[] overrides=[] zoo/models.py:7\n"
+            "concrete zoo.models.Keeper app=zoo fields=0 bases=[somewhere.Mixin] managers=[] "
+            "overrides=[] zoo/models.py:15\n"
+            "concrete zoo.models.Lion app=zoo fields=1 bases=[zoo.models.Animal] managers=[] "
+            "overrides=[] zoo/models.py:11\n");
+  EXPECT_EQ(diagnostics,
+            "inferred-model zoo/models.py:7: zoo.models.Animal is counted as a model: it declares "
+            "model fields and derives from polymorphic.models.PolymorphicModel, which the "
+            "knowledge tables do not know (add it to rules/knowledge)\n"
+            "inferred-model zoo/models.py:15: zoo.models.Keeper is counted as a model: it "
+            "declares model fields and derives from somewhere.Mixin, which the knowledge tables "
+            "do not know (add it to rules/knowledge)\n");
+}
+
+TEST(FindModelsTest, TestFilesAreInventoriedApartAndMigrationsSkipped) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/tests/__init__.py", "", FileKind::kTest);
+  p.Add("shop/models.py", "from django.db import models\n\nclass A(models.Model):\n    pass\n");
+  p.Add("shop/tests/test_models.py",
+        "from django.db import models\n\n\ndef test_it():\n    class Temp(models.Model):\n"
+        "        x = models.IntegerField()\n",
+        FileKind::kTest);
+  p.Add("shop/migrations/0001_initial.py",
+        "from django.db import models\n\nclass Fake(models.Model):\n    pass\n",
+        FileKind::kMigration);
+  EXPECT_EQ(Dump(Find(p)),
+            "concrete shop.models.A app=shop fields=0 bases=[django.db.models.Model] managers=[] "
+            "overrides=[] shop/models.py:3\n"
+            "concrete shop.tests.test_models.test_it.Temp app=shop fields=1 "
+            "bases=[django.db.models.Model] managers=[] overrides=[] in-tests "
+            "shop/tests/test_models.py:5\n");
+}
+
+TEST(FindModelsTest, FieldsAreCallsOfFieldClassesIncludingRepoSubclassesAndThirdParty) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/fields.py", R"py(from django.db import models
+
+
+class Money(models.DecimalField):
+    pass
+)py");
+  p.Add("shop/models.py", R"py(from django.contrib.contenttypes.fields import GenericForeignKey
+from django.db import models
+from phonenumber_field.modelfields import PhoneNumberField
+from taggit.managers import TaggableManager
+from model_utils.managers import InheritanceManager
+
+from .fields import Money
+
+
+class Item(models.Model):
+    price = Money()
+    phone = PhoneNumberField()
+    tags = TaggableManager()
+    target = GenericForeignKey("content_type", "object_id")
+    label = "not a field"
+    objects = InheritanceManager()
+)py");
+  EXPECT_EQ(Dump(Find(p)),
+            "concrete shop.models.Item app=shop fields=4 bases=[django.db.models.Model] "
+            "managers=[objects] overrides=[] shop/models.py:10\n");
+}
+
+TEST(FindModelsTest, DefaultUserModelIsNotTheRepos) {
+  SnippetProject p;
+  p.Add("auth2/models.py", "from django.db import models\n\nclass User(models.Model):\n    pass\n");
+  std::vector<Model> models = Find(p);
+  ASSERT_EQ(models.size(), 1u);
+  EXPECT_FALSE(models[0].is_user_model);
+}
+
+}  // namespace
+}  // namespace djcost
