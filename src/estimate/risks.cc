@@ -18,11 +18,16 @@ struct FindingKind {
 const std::map<std::string, FindingKind>& FindingKinds() {
   static const std::map<std::string, FindingKind> kinds = {
       {"auth-backend", {"high", "custom authentication backend"}},
+      {"third-party-auth-backend", {"high", "third-party authentication backend"}},
+      {"custom-user-model", {"high", "custom user model"}},
       {"db-router", {"high", "database router"}},
       {"raw-sql", {"medium", "raw SQL"}},
       {"celery-task", {"medium", "Celery task"}},
       {"middleware", {"medium", "custom middleware"}},
+      {"third-party-middleware", {"medium", "third-party middleware"}},
+      {"permission-class", {"medium", "DRF permission class"}},
       {"transaction", {"medium", "explicit transaction"}},
+      {"form", {"low", "Django form"}},
       {"context-processor", {"low", "template context processor"}},
       {"template-tag", {"low", "custom template tag"}},
       {"management-command", {"low", "management command"}},
@@ -86,7 +91,13 @@ std::vector<Risk> FindRisks(const Inventory& inventory, const MoveScope& split,
                            m.app, m.location});
     }
   }
+  // Link may report the user model as a finding too; the model's own risk,
+  // with its definition, already covers it.
+  const bool user_model_risk = std::any_of(risks.begin(), risks.end(), [](const Risk& r) {
+    return r.kind == "custom-user-model";
+  });
   for (const Finding& f : inventory.findings) {
+    if (f.kind == "custom-user-model" && user_model_risk) continue;
     auto it = FindingKinds().find(f.kind);
     const std::string message =
         it == FindingKinds().end() ? f.detail : std::string(it->second.label) + ": " + f.detail;

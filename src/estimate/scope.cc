@@ -75,7 +75,10 @@ bool HasCustomAuth(const Inventory& inventory) {
     if (m.is_user_model && !m.in_tests) return true;
   }
   for (const Finding& f : inventory.findings) {
-    if (f.kind == "auth-backend") return true;
+    if (f.kind == "auth-backend" || f.kind == "third-party-auth-backend" ||
+        f.kind == "custom-user-model") {
+      return true;
+    }
   }
   return false;
 }

@@ -41,8 +41,10 @@ MoveScope ScopeOf(const Inventory& inventory, const std::vector<std::string>& ho
 /// Findings of `kind` in `findings`.
 int CountFindings(const std::vector<const Finding*>& findings, const std::string& kind);
 
-/// True when the project has a custom user model or a custom authentication
-/// backend: the moved API then has to authenticate Django's users.
+/// True when the project has a custom user model (a model, or a
+/// "custom-user-model" finding) or an authentication backend finding
+/// ("auth-backend", "third-party-auth-backend"): the moved API then has to
+/// authenticate Django's users.
 bool HasCustomAuth(const Inventory& inventory);
 
 }  // namespace djcost

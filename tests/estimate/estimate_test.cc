@@ -139,9 +139,12 @@ TEST(EstimateCostsTest, HybridLeavesAuthOutWithoutCustomAuth) {
   inv.models[2].is_user_model = false;
   const StrategyEstimate hybrid = EstimateCosts(inv, SampleRules(), {}).strategies[2];
   for (const LineItem& item : hybrid.items) EXPECT_NE(item.id, "auth");
-  inv.findings.push_back(Finding{"auth-backend", "core.auth.TokenBackend", "", {}});
-  const StrategyEstimate with_backend = EstimateCosts(inv, SampleRules(), {}).strategies[2];
-  EXPECT_EQ(with_backend.items[5].id, "auth");
+  for (const char* kind : {"auth-backend", "third-party-auth-backend", "custom-user-model"}) {
+    Inventory with = inv;
+    with.findings.push_back(Finding{kind, "core.auth.TokenBackend", "", {}});
+    const StrategyEstimate hybrid_with = EstimateCosts(with, SampleRules(), {}).strategies[2];
+    EXPECT_EQ(hybrid_with.items[5].id, "auth") << kind;
+  }
 }
 
 TEST(EstimateCostsTest, RewriteRebuildsEverything) {

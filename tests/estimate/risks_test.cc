@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "estimate/estimate.h"
 #include "sample.h"
 
@@ -57,11 +59,32 @@ TEST(FindRisksTest, UnknownFindingKindsAreLowAndKeepTheirDetail) {
 
 TEST(FindRisksTest, SeverityTable) {
   EXPECT_EQ(FindingSeverity("auth-backend"), "high");
+  EXPECT_EQ(FindingSeverity("third-party-auth-backend"), "high");
+  EXPECT_EQ(FindingSeverity("custom-user-model"), "high");
+  EXPECT_EQ(FindingSeverity("permission-class"), "medium");
+  EXPECT_EQ(FindingSeverity("third-party-middleware"), "medium");
+  EXPECT_EQ(FindingSeverity("form"), "low");
   EXPECT_EQ(FindingSeverity("raw-sql"), "medium");
   EXPECT_EQ(FindingSeverity("celery-task"), "medium");
   EXPECT_EQ(FindingSeverity("middleware"), "medium");
   EXPECT_EQ(FindingSeverity("template-tag"), "low");
   EXPECT_EQ(FindingSeverity("anything-else"), "low");
+}
+
+TEST(FindRisksTest, UserModelFindingIsNotRepeated) {
+  Inventory inv = SampleInventory();
+  inv.findings = {Finding{"custom-user-model", "accounts.User", "accounts",
+                          Location{"accounts/models.py", 8, 1}}};
+  std::vector<Risk> risks = FindRisks(inv, MoveScope{}, MoveScope{});
+  ASSERT_EQ(std::count_if(risks.begin(), risks.end(),
+                          [](const Risk& r) { return r.kind == "custom-user-model"; }),
+            1);
+  // Without a model to point at (a user model outside the repository), the
+  // finding is the risk.
+  inv.models.clear();
+  EXPECT_EQ(Dump(FindRisks(inv, MoveScope{}, MoveScope{})),
+            "high custom-user-model accounts/models.py:8 [accounts] custom user model: "
+            "accounts.User\n");
 }
 
 TEST(FindRisksTest, SaveAndDeleteAreNamedTogether) {
