@@ -20,6 +20,28 @@ struct UrlInventory {
   std::vector<Diagnostic> diagnostics;  // unresolved views, includes that lead nowhere
 };
 
+/// Routes are written as Django joins them: each level's pattern text appended
+/// to its include()'s. Normalisations (so one route reads the same whichever way
+/// it was declared):
+/// - re_path()/url() levels lose one leading '^', and an endpoint's pattern one
+///   unescaped trailing '$' (see RouteLevel in urls_route.h); `^books/$` under
+///   `api/` reads `api/books/`.
+/// - DRF router routes read `books/<pk>/` instead of DRF's regex (routers.h).
+/// - django-ninja routes read `<id>` / `<int:id>` for `{id}` / `{int:id}` (ninja.h).
+/// - i18n_patterns() adds no language prefix; format_suffix_patterns() twins,
+///   DefaultRouter's API root, static() and ninja's docs are not endpoints.
+///
+/// What is counted: (route, method) pairs whose view is defined in the repo. A
+/// view defined outside it (`LoginView.as_view()`, `TemplateView.as_view(...)`
+/// used directly, `django.views.static.serve`) becomes an ExternalRoute with
+/// reason "view defined outside the repository"; third-party includes and admin
+/// sites are ExternalRoutes too. The first pattern with a given route serves it,
+/// as in Django: later ones are dropped with a "shadowed-route" diagnostic.
+/// Endpoint.location is the path() call (router.register() for router routes,
+/// the decorator for ninja operations); view_location the view's definition.
 UrlInventory WalkUrls(const ProjectIndex& index, const Settings& settings, const Apps& apps);
+
+/// WalkUrls without app attribution when `apps` is null (every `app` is "").
+UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, const Apps* apps);
 
 }  // namespace djcost

@@ -1,0 +1,321 @@
+#include "link/routers.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace djcost {
+namespace {
+
+const std::vector<std::string> kRouterClasses = {"rest_framework.routers.BaseRouter",
+                                                 "rest_framework.routers.SimpleRouter",
+                                                 "rest_framework.routers.DefaultRouter"};
+
+struct Registration {
+  int file = -1;
+  const CallStatement* call = nullptr;
+};
+
+// An @action method (or an old @detail_route / @list_route).
+struct ExtraAction {
+  std::string name;  // the method's name
+  bool detail = false;
+  std::string url_path;
+  std::string url_name;
+  // method (lowercase) -> handler; @<action>.mapping.<method> adds entries.
+  std::vector<std::pair<std::string, std::string>> mapping;
+};
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool SameVariable(const Symbol& a, const Symbol& b) {
+  return a.kind == Symbol::Kind::kVariable && b.kind == Symbol::Kind::kVariable &&
+         a.file == b.file && a.variable == b.variable && a.remainder.empty() &&
+         b.remainder.empty();
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Positional argument `i`, else the keyword `name`.
+const Expr* Argument(const Expr& call, size_t i, const char* name) {
+  if (call.items.size() > i) return &call.items[i];
+  return call.Keyword(name);
+}
+
+void CollectRegistrations(const ProjectIndex& index, const Symbol& router,
+                          std::set<std::pair<int, std::string>>* seen,
+                          std::vector<Registration>* out) {
+  if (!seen->insert({router.file, router.variable}).second) return;
+  const auto& files = index.files();
+  // The router's own file first: that is the order its module runs in.
+  std::vector<int> order{router.file};
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    if (f != router.file) order.push_back(f);
+  }
+  for (int f : order) {
+    for (const CallStatement& c : files[f].calls) {
+      const std::string& callee = c.call.text;
+      if (EndsWith(callee, ".register")) {
+        std::string base = callee.substr(0, callee.size() - std::string_view(".register").size());
+        if (SameVariable(index.Resolve(f, base), router)) out->push_back({f, &c});
+      } else if (EndsWith(callee, ".registry.extend") && c.call.items.size() == 1) {
+        std::string base = callee.substr(0, callee.size() - std::string_view(".registry.extend").size());
+        const Expr& arg = c.call.items[0];
+        if (!SameVariable(index.Resolve(f, base), router) || arg.kind != ExprKind::kName ||
+            !EndsWith(arg.text, ".registry")) {
+          continue;
+        }
+        Symbol other = index.Resolve(f, arg.text.substr(0, arg.text.size() - 9));
+        if (IsRouter(index, other)) CollectRegistrations(index, other, seen, out);
+      }
+    }
+  }
+}
+
+bool IsActionDecorator(const ProjectIndex& index, int file, const Expr& deco, bool* detail) {
+  if (deco.kind != ExprKind::kName && deco.kind != ExprKind::kCall) return false;
+  Symbol s = index.Resolve(file, deco.text);
+  std::string qual = s.qualname;
+  if (s.kind == Symbol::Kind::kExternal) {
+    if (const KnownFunction* k = index.FindKnownFunction(qual)) {
+      if (std::find(k->tags.begin(), k->tags.end(), "viewset-action") == k->tags.end()) {
+        return false;
+      }
+      qual = k->qualname;  // action, or the older detail_route / list_route
+    }
+  } else if (s.kind != Symbol::Kind::kUnknown) {
+    return false;
+  }
+  std::string_view name = LastComponent(qual);
+  bool drf = s.kind == Symbol::Kind::kUnknown || qual.rfind("rest_framework.", 0) == 0;
+  if (!drf) return false;
+  if (name == "detail_route") {
+    *detail = true;
+    return true;
+  }
+  if (name == "list_route") {
+    *detail = false;
+    return true;
+  }
+  if (name != "action") return false;
+  const Expr* d = deco.Keyword("detail");
+  *detail = d && d->kind == ExprKind::kTrue;
+  return true;
+}
+
+// The extra actions of a viewset, nearest definition of each name winning, as
+// DRF's get_extra_actions() finds them on the class.
+std::vector<ExtraAction> ExtraActions(const ProjectIndex& index, const std::string& cls) {
+  std::vector<ExtraAction> actions;
+  std::set<std::string> seen;
+  struct Mapped {
+    std::string action, method, handler;
+  };
+  std::vector<Mapped> mapped;
+  for (const auto& a : index.Ancestors(cls)) {
+    int f = -1;
+    const ClassDef* c = index.FindClass(a, &f);
+    if (!c) continue;
+    for (auto m = c->methods.rbegin(); m != c->methods.rend(); ++m) {
+      for (const Expr& deco : m->decorators) {
+        // @publish.mapping.delete
+        std::string_view text = deco.text;
+        size_t at = text.find(".mapping.");
+        if (deco.kind == ExprKind::kName && at != std::string_view::npos) {
+          mapped.push_back({std::string(text.substr(0, at)),
+                            Lower(std::string(text.substr(at + 9))), m->name});
+        }
+      }
+      if (!seen.insert(m->name).second) continue;
+      for (const Expr& deco : m->decorators) {
+        bool detail = false;
+        if (!IsActionDecorator(index, f, deco, &detail)) continue;
+        ExtraAction act;
+        act.name = m->name;
+        act.detail = detail;
+        act.url_path = m->name;
+        act.url_name = m->name;
+        std::replace(act.url_name.begin(), act.url_name.end(), '_', '-');
+        if (const Expr* p = deco.Keyword("url_path"); p && p->kind == ExprKind::kString) {
+          act.url_path = p->text;
+        }
+        if (const Expr* n = deco.Keyword("url_name"); n && n->kind == ExprKind::kString) {
+          act.url_name = n->text;
+        }
+        const Expr* methods = deco.Keyword("methods");
+        if (methods && methods->kind == ExprKind::kList) {
+          for (const Expr& item : methods->items) {
+            if (item.kind == ExprKind::kString) act.mapping.push_back({Lower(item.text), m->name});
+          }
+        } else {
+          act.mapping.push_back({"get", m->name});
+        }
+        actions.push_back(std::move(act));
+        break;
+      }
+    }
+  }
+  for (const auto& m : mapped) {
+    for (auto& act : actions) {
+      if (act.name == m.action) act.mapping.push_back({m.method, m.handler});
+    }
+  }
+  std::sort(actions.begin(), actions.end(),
+            [](const ExtraAction& x, const ExtraAction& y) { return x.name < y.name; });
+  return actions;
+}
+
+std::string StringAttribute(const ProjectIndex& index, const std::string& cls,
+                            std::string_view attribute) {
+  const Assignment* a = index.FindAttribute(cls, attribute, nullptr);
+  return a && a->value.kind == ExprKind::kString ? a->value.text : "";
+}
+
+// DRF's default basename: the queryset's model name, lowercased.
+std::string BasenameFromQueryset(const ProjectIndex& index, const std::string& cls) {
+  const Assignment* a = index.FindAttribute(cls, "queryset", nullptr);
+  if (!a || a->value.text.empty()) return "";
+  std::string text = a->value.text;  // "Book.objects.all" or "models.Book.objects"
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t dot = text.find('.', start);
+    parts.push_back(text.substr(start, dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  auto objects = std::find(parts.begin(), parts.end(), "objects");
+  if (objects != parts.end() && objects != parts.begin()) return Lower(*(objects - 1));
+  return Lower(parts.front());
+}
+
+void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
+                        const std::string& trailing_slash, RouterExpansion* out) {
+  const FileFacts& facts = index.files()[reg.file];
+  const Expr& call = reg.call->call;
+  Location loc{facts.file.path, reg.call->line, 0};
+  const Expr* prefix_expr = Argument(call, 0, "prefix");
+  const Expr* viewset_expr = Argument(call, 1, "viewset");
+  const Expr* basename_expr = Argument(call, 2, "basename");
+  if (!basename_expr) basename_expr = call.Keyword("base_name");
+  if (!prefix_expr || prefix_expr->kind != ExprKind::kString) {
+    out->diagnostics.push_back({Severity::kWarning, "unresolved-route", loc,
+                                "router.register() prefix is not a string literal"});
+    return;
+  }
+  const std::string& prefix = prefix_expr->text;
+  auto route_text = [&](const std::string& body) {
+    std::string r = prefix + body + trailing_slash;
+    if (prefix.empty() && !r.empty() && r.front() == '/') r.erase(0, 1);
+    return r;
+  };
+  Symbol s;
+  if (viewset_expr && viewset_expr->kind == ExprKind::kName) {
+    s = index.Resolve(reg.file, viewset_expr->text);
+  }
+  if (s.kind == Symbol::Kind::kExternal) {
+    RouterRoute r;
+    r.route = route_text("");
+    r.view.status = ResolvedView::Status::kExternal;
+    r.view.qualname = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+    r.location = loc;
+    out->routes.push_back(std::move(r));
+    return;
+  }
+  if (s.kind != Symbol::Kind::kClass || !s.remainder.empty()) {
+    std::string what = viewset_expr ? viewset_expr->text : "(missing)";
+    out->diagnostics.push_back({Severity::kWarning, "unresolved-view", loc,
+                                "router.register() viewset " + what + " names no class we can find"});
+    return;
+  }
+
+  const std::string& cls = s.qualname;
+  std::set<std::string> methods = index.Methods(cls);
+  std::optional<std::set<std::string>> allowed = HttpMethodNames(index, cls, nullptr);
+  std::string lookup = StringAttribute(index, cls, "lookup_url_kwarg");
+  if (lookup.empty()) lookup = StringAttribute(index, cls, "lookup_field");
+  if (lookup.empty()) lookup = "pk";
+  std::string basename = basename_expr && basename_expr->kind == ExprKind::kString
+                             ? basename_expr->text
+                             : BasenameFromQueryset(index, cls);
+  std::vector<ExtraAction> actions = ExtraActions(index, cls);
+
+  size_t before = out->routes.size();
+  auto add = [&](const std::string& route, const std::string& name,
+                 const std::vector<std::pair<std::string, std::string>>& mapping,
+                 bool need_method) {
+    RouterRoute r;
+    r.route = route;
+    r.name = basename.empty() ? "" : basename + "-" + name;
+    r.location = loc;
+    r.view.status = ResolvedView::Status::kRepo;
+    r.view.qualname = cls;
+    r.view.file = s.file;
+    r.view.line = s.cls->line;
+    std::set<std::string> done;
+    for (const auto& [method, action] : mapping) {
+      if (need_method && !methods.count(action)) continue;
+      if (method == "head" || method == "options" || !done.insert(method).second) continue;
+      if (allowed && !allowed->count(method)) continue;
+      r.view.operations.push_back({Upper(method), action, EndpointKind::kApi});
+    }
+    if (!r.view.operations.empty()) out->routes.push_back(std::move(r));
+  };
+  add(route_text(""), "list", {{"get", "list"}, {"post", "create"}}, true);
+  for (const auto& act : actions) {
+    if (!act.detail) add(route_text("/" + act.url_path), act.url_name, act.mapping, false);
+  }
+  add(route_text("/<" + lookup + ">"), "detail",
+      {{"get", "retrieve"}, {"put", "update"}, {"patch", "partial_update"},
+       {"delete", "destroy"}},
+      true);
+  for (const auto& act : actions) {
+    if (act.detail) {
+      add(route_text("/<" + lookup + ">/" + act.url_path), act.url_name, act.mapping, false);
+    }
+  }
+  if (out->routes.size() == before) {
+    out->diagnostics.push_back(
+        {Severity::kWarning, "view-without-handlers", loc,
+         "viewset " + cls + " provides no action a router can route (list, create, retrieve, "
+                            "update, partial_update, destroy or @action)"});
+  }
+}
+
+}  // namespace
+
+bool IsRouter(const ProjectIndex& index, const Symbol& variable) {
+  if (variable.kind != Symbol::Kind::kVariable || !variable.value) return false;
+  std::string cls = InstantiatedClass(index, variable.file, *variable.value);
+  return !cls.empty() && ClassIs(index, cls, "router", kRouterClasses);
+}
+
+RouterExpansion ExpandRouter(const ProjectIndex& index, const Symbol& variable) {
+  RouterExpansion out;
+  Symbol router = variable;
+  router.remainder.clear();
+  std::string trailing_slash = "/";
+  if (const Expr* ts = router.value ? router.value->Keyword("trailing_slash") : nullptr) {
+    if (ts->kind == ExprKind::kFalse || ts->kind == ExprKind::kNone ||
+        (ts->kind == ExprKind::kString && ts->text.empty())) {
+      trailing_slash = "";
+    }
+  }
+  std::set<std::pair<int, std::string>> seen;
+  std::vector<Registration> registrations;
+  CollectRegistrations(index, router, &seen, &registrations);
+  for (const auto& reg : registrations) ExpandRegistration(index, reg, trailing_slash, &out);
+  return out;
+}
+
+}  // namespace djcost

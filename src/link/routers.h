@@ -1,0 +1,44 @@
+// DRF routers: finds a router instance's registrations anywhere in the project
+// (`router.register(prefix, ViewSet, basename=...)`, `router.registry.extend(...)`)
+// and expands them as SimpleRouter.get_routes does: list, extra list actions,
+// detail, extra detail actions, each with the methods the viewset provides.
+// Input: ProjectIndex and the router variable; output: RouterExpansion.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "data/diagnostic.h"
+#include "link/project_index.h"
+#include "link/views.h"
+
+namespace djcost {
+
+/// One URL pattern a router generates, relative to where its urls are mounted.
+///
+/// Routes are written readably rather than as DRF's regexes: the lookup group
+/// `(?P<pk>[^/.]+)` is written `<pk>` (named by the viewset's lookup_url_kwarg,
+/// else lookup_field, else pk), so `^books/(?P<pk>[^/.]+)/$` reads `books/<pk>/`.
+/// The trailing slash follows the router's `trailing_slash`. The API-root view
+/// of DefaultRouter and the format-suffix twins are not generated.
+struct RouterRoute {
+  std::string route;
+  std::string name;   // "book-list", "book-detail", "book-publish"
+  ResolvedView view;  // the viewset and the operations this route serves
+  Location location;  // the register() call
+};
+
+struct RouterExpansion {
+  std::vector<RouterRoute> routes;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// True when `variable` is a module-level name bound to an instance of a DRF
+/// router class (known "router" tag, DRF's router classes, or a repo subclass).
+bool IsRouter(const ProjectIndex& index, const Symbol& variable);
+
+/// Every route of the router `variable`, registrations in the router's own file
+/// first (source order), then those made in other files.
+RouterExpansion ExpandRouter(const ProjectIndex& index, const Symbol& variable);
+
+}  // namespace djcost

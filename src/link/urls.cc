@@ -1,0 +1,509 @@
+#include "link/urls.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "link/ninja.h"
+#include "link/routers.h"
+#include "link/urls_route.h"
+#include "link/views.h"
+
+namespace djcost {
+namespace {
+
+// What a call in a URLconf is, by its resolved callee.
+enum class Role { kOther, kPath, kRePath, kInclude, kStatic, kI18n, kFormatSuffix };
+
+const std::map<std::string, Role, std::less<>>& RolesByQualname() {
+  static const std::map<std::string, Role, std::less<>> kRoles = {
+      {"django.urls.path", Role::kPath},
+      {"django.urls.conf.path", Role::kPath},
+      {"django.urls.re_path", Role::kRePath},
+      {"django.urls.conf.re_path", Role::kRePath},
+      {"django.conf.urls.url", Role::kRePath},
+      {"django.urls.include", Role::kInclude},
+      {"django.urls.conf.include", Role::kInclude},
+      {"django.conf.urls.include", Role::kInclude},
+      {"django.conf.urls.static.static", Role::kStatic},
+      {"django.contrib.staticfiles.urls.staticfiles_urlpatterns", Role::kStatic},
+      {"django.conf.urls.i18n.i18n_patterns", Role::kI18n},
+      {"rest_framework.urlpatterns.format_suffix_patterns", Role::kFormatSuffix},
+  };
+  return kRoles;
+}
+
+// Names accepted without an import (a file that star-imports django.urls, or a
+// snippet): only when the name resolves to nothing at all.
+const std::map<std::string, Role, std::less<>>& RolesByBareName() {
+  static const std::map<std::string, Role, std::less<>> kRoles = {
+      {"path", Role::kPath},
+      {"re_path", Role::kRePath},
+      {"url", Role::kRePath},
+      {"include", Role::kInclude},
+      {"static", Role::kStatic},
+      {"staticfiles_urlpatterns", Role::kStatic},
+      {"i18n_patterns", Role::kI18n},
+      {"format_suffix_patterns", Role::kFormatSuffix},
+  };
+  return kRoles;
+}
+
+bool Has(const std::vector<std::string>& tags, std::string_view tag) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+Role CalleeRole(const ProjectIndex& index, int file, const Expr& call) {
+  if (call.kind != ExprKind::kCall || call.text.empty()) return Role::kOther;
+  Symbol s = index.Resolve(file, call.text);
+  if (s.kind == Symbol::Kind::kUnknown) {
+    auto it = RolesByBareName().find(call.text);
+    return it == RolesByBareName().end() ? Role::kOther : it->second;
+  }
+  if (s.kind != Symbol::Kind::kExternal) return Role::kOther;
+  std::string qual = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+  if (const KnownFunction* k = index.FindKnownFunction(qual)) {
+    if (Has(k->tags, "url-pattern")) {
+      return LastComponent(k->qualname) == "path" ? Role::kPath : Role::kRePath;
+    }
+    if (Has(k->tags, "include")) return Role::kInclude;
+    if (Has(k->tags, "static-urls")) return Role::kStatic;
+    if (Has(k->tags, "i18n-patterns")) return Role::kI18n;
+    qual = k->qualname;
+  }
+  auto it = RolesByQualname().find(qual);
+  return it == RolesByQualname().end() ? Role::kOther : it->second;
+}
+
+const Expr* Argument(const Expr& call, size_t i, const char* name) {
+  if (call.items.size() > i) return &call.items[i];
+  return call.Keyword(name);
+}
+
+bool IsAdminSite(const ProjectIndex& index, const Symbol& v) {
+  if (v.kind != Symbol::Kind::kVariable || !v.value) return false;
+  std::string cls = InstantiatedClass(index, v.file, *v.value);
+  return !cls.empty() && ClassIs(index, cls, "admin-site",
+                                 {"django.contrib.admin.sites.AdminSite",
+                                  "django.contrib.admin.AdminSite"});
+}
+
+// The module-level name a `*name` argument (i18n_patterns(*urlpatterns)) unpacks.
+const Expr* Unstarred(const Expr& e, Expr* scratch) {
+  if (e.kind == ExprKind::kOther && e.text.size() > 1 && e.text[0] == '*' && e.text[1] != '*') {
+    scratch->kind = ExprKind::kName;
+    scratch->text = e.text.substr(1);
+    scratch->line = e.line;
+    return scratch;
+  }
+  return &e;
+}
+
+class UrlWalker {
+ public:
+  UrlWalker(const ProjectIndex& index, const Apps* apps, UrlInventory* out)
+      : index_(index), apps_(apps), out_(out) {}
+
+  /// Walks one root URLconf; route claims start afresh (each root is its own resolver).
+  void WalkRoot(int file) {
+    claims_.clear();
+    WalkModule(file, "", Location{index_.files()[file].file.path, 0, 0});
+  }
+
+  /// Modules (and modules' urlpatterns lists) reached through an include.
+  const std::set<int>& included() const { return included_; }
+
+ private:
+  Location At(int file, int line) const { return Location{index_.files()[file].file.path, line, 0}; }
+
+  void Diag(const char* code, const Location& loc, std::string message) {
+    out_->diagnostics.push_back({Severity::kWarning, code, loc, std::move(message)});
+  }
+
+  void WalkModule(int file, const std::string& prefix, const Location& from) {
+    if (std::find(stack_.begin(), stack_.end(), file) != stack_.end()) {
+      Diag("include-cycle", from,
+           "include of " + index_.ModuleOf(file) + " leads back to itself; not walked again");
+      return;
+    }
+    std::vector<ListItem> items;
+    if (!index_.EvalList(file, "urlpatterns", &items)) {
+      Diag("unresolved-include", from, "module " + index_.ModuleOf(file) + " has no urlpatterns");
+      return;
+    }
+    if (!stack_.empty()) included_.insert(file);
+    stack_.push_back(file);
+    for (const ListItem& item : items) WalkItem(item.file, *item.expr, prefix);
+    stack_.pop_back();
+  }
+
+  void WalkItem(int file, const Expr& item, const std::string& prefix) {
+    // A list that contains itself through names would recurse forever.
+    if (!active_.insert(&item).second) return;
+    WalkItemOnce(file, item, prefix);
+    active_.erase(&item);
+  }
+
+  void WalkItemOnce(int file, const Expr& item, const std::string& prefix) {
+    Location loc = At(file, item.line);
+    switch (item.kind) {
+      case ExprKind::kCall:
+        break;
+      case ExprKind::kName:
+        WalkIncluded(file, item, prefix, loc);
+        return;
+      case ExprKind::kList:
+        for (const Expr& inner : item.items) WalkItem(file, inner, prefix);
+        return;
+      default:
+        Diag("unresolved-url-pattern", loc, "url pattern " + item.text + " is not understood");
+        return;
+    }
+    Role role = CalleeRole(index_, file, item);
+    switch (role) {
+      case Role::kPath:
+      case Role::kRePath:
+        WalkPattern(file, item, role == Role::kRePath, prefix);
+        return;
+      case Role::kStatic:
+        return;  // media and static files served in DEBUG: not endpoints
+      case Role::kI18n:
+      case Role::kFormatSuffix: {
+        // i18n_patterns(*patterns): no language prefix is written (see urls.h).
+        // format_suffix_patterns(patterns): the suffix twins are not endpoints.
+        size_t count = role == Role::kI18n ? item.items.size() : std::min<size_t>(1, item.items.size());
+        for (size_t i = 0; i < count; ++i) {
+          Expr scratch;
+          const Expr* arg = Unstarred(item.items[i], &scratch);
+          if (arg == &scratch) {
+            WalkIncluded(file, *arg, prefix, loc);
+            continue;
+          }
+          std::vector<ListItem> items;
+          index_.ExpandList(file, *arg, &items);
+          for (const ListItem& li : items) WalkItem(li.file, *li.expr, prefix);
+        }
+        return;
+      }
+      case Role::kInclude:
+        Diag("unresolved-url-pattern", loc, "include() outside a path() is not a url pattern");
+        return;
+      case Role::kOther:
+        break;
+    }
+    Symbol s = index_.Resolve(file, item.text);
+    if (s.kind == Symbol::Kind::kExternal) {
+      // debug_toolbar_urls() and the like: patterns from a third-party package.
+      std::string target = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+      out_->external_routes.push_back({prefix, target + "()", "third-party include", loc});
+      return;
+    }
+    Diag("unresolved-url-pattern", loc,
+         "url pattern " + (item.text.empty() ? std::string("call") : item.text + "()") +
+             " is a call we do not evaluate");
+  }
+
+  // True when `view` in path(route, view) is a list of patterns rather than a
+  // view: a tuple, router.urls, api.urls, admin.site.urls, a list variable.
+  bool IsIncludable(int file, const Expr& view) const {
+    if (view.kind == ExprKind::kList) return true;
+    if (view.kind == ExprKind::kCall) return CalleeRole(index_, file, view) == Role::kInclude;
+    if (view.kind != ExprKind::kName) return false;
+    Symbol s = index_.Resolve(file, view.text);
+    if (s.kind == Symbol::Kind::kExternal) {
+      std::string full = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+      return LastComponent(full) == "urls";
+    }
+    if (s.kind != Symbol::Kind::kVariable || !s.value) return false;
+    if (s.remainder == "urls") return true;
+    if (!s.remainder.empty()) return false;
+    const Expr& v = *s.value;
+    return v.kind == ExprKind::kList || v.kind == ExprKind::kBinOp ||
+           (v.kind == ExprKind::kCall && CalleeRole(index_, s.file, v) != Role::kOther);
+  }
+
+  void WalkPattern(int file, const Expr& call, bool regex, const std::string& prefix) {
+    Location loc = At(file, call.line);
+    const Expr* route = Argument(call, 0, "route");
+    if (!route) route = call.Keyword("regex");
+    const Expr* view = Argument(call, 1, "view");
+    if (!route || route->kind != ExprKind::kString) {
+      Diag("unresolved-route", loc, "route of " + call.text + "() is not a string literal");
+      return;
+    }
+    if (!view) {
+      Diag("unresolved-view", loc, call.text + "() has no view");
+      return;
+    }
+    if (IsIncludable(file, *view)) {
+      std::string inner = prefix + RouteLevel(route->text, regex, false);
+      if (view->kind == ExprKind::kCall) {
+        const Expr* target = Argument(*view, 0, "arg");
+        if (!target) {
+          Diag("unresolved-include", loc, "include() has no argument");
+          return;
+        }
+        WalkIncluded(file, *target, inner, loc);
+      } else {
+        WalkIncluded(file, *view, inner, loc);
+      }
+      return;
+    }
+    std::string name;
+    if (const Expr* n = call.Keyword("name"); n && n->kind == ExprKind::kString) name = n->text;
+    ResolvedView resolved = ResolveView(index_, file, *view);
+    AddView(resolved, prefix + RouteLevel(route->text, regex, true), name, loc, next_leaf_++);
+  }
+
+  void WalkIncluded(int file, const Expr& target, const std::string& prefix,
+                    const Location& loc) {
+    switch (target.kind) {
+      case ExprKind::kString: {
+        int module = index_.modules().Find(target.text);
+        if (module >= 0) {
+          WalkModule(module, prefix, loc);
+        } else if (index_.modules().Find(SplitHead(target.text).first) >= 0) {
+          Diag("unresolved-include", loc,
+               "include(\"" + target.text + "\") names a module the repository does not have");
+        } else {
+          out_->external_routes.push_back({prefix, target.text, "third-party include", loc});
+        }
+        return;
+      }
+      case ExprKind::kList:
+        // include((patterns, "app_name")) and include((patterns, "app", "namespace")).
+        if ((target.items.size() == 2 || target.items.size() == 3) &&
+            target.items[1].kind == ExprKind::kString) {
+          WalkIncluded(file, target.items[0], prefix, loc);
+          return;
+        }
+        for (const Expr& item : target.items) WalkItem(file, item, prefix);
+        return;
+      case ExprKind::kCall:
+        WalkItem(file, target, prefix);
+        return;
+      case ExprKind::kName:
+        break;
+      default:
+        Diag("unresolved-include", loc, "include of " + target.text + " is not understood");
+        return;
+    }
+    Symbol s = index_.Resolve(file, target.text);
+    switch (s.kind) {
+      case Symbol::Kind::kModule:
+        WalkModule(s.file, prefix, loc);
+        return;
+      case Symbol::Kind::kExternal: {
+        std::string full = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+        bool admin = full.size() > 10 && full.substr(full.size() - 10) == ".site.urls" &&
+                     full.find("admin") != std::string::npos;
+        if (admin) {
+          out_->external_routes.push_back({prefix, "admin.site.urls", "admin", loc});
+        } else {
+          out_->external_routes.push_back({prefix, full, "third-party include", loc});
+        }
+        return;
+      }
+      case Symbol::Kind::kVariable:
+        if (s.remainder == "urls") {
+          WalkUrlsAttribute(s, prefix, loc);
+          return;
+        }
+        if (s.remainder.empty()) {
+          WalkListVariable(file, target, s, prefix, loc);
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    Diag("unresolved-include", loc, "include of " + target.text + " names nothing we can walk");
+  }
+
+  void WalkListVariable(int file, const Expr& target, const Symbol& s, const std::string& prefix,
+                        const Location& loc) {
+    if (s.variable == "urlpatterns" && s.file != file) included_.insert(s.file);
+    std::vector<ListItem> items;
+    index_.ExpandList(file, target, &items);
+    if (items.size() == 1 && items[0].expr == &target) {
+      // Not a list: `patterns = i18n_patterns(...)` or an unreadable value.
+      if (s.value && s.value->kind == ExprKind::kCall) {
+        WalkItem(s.file, *s.value, prefix);
+      } else {
+        Diag("unresolved-include", loc, target.text + " is not a list of url patterns");
+      }
+      return;
+    }
+    for (const ListItem& li : items) WalkItem(li.file, *li.expr, prefix);
+  }
+
+  // router.urls, api.urls (ninja) or site.urls (an AdminSite instance).
+  void WalkUrlsAttribute(const Symbol& s, const std::string& prefix, const Location& loc) {
+    if (IsRouter(index_, s)) {
+      RouterExpansion routes = ExpandRouter(index_, s);
+      for (auto& d : routes.diagnostics) out_->diagnostics.push_back(std::move(d));
+      for (const RouterRoute& r : routes.routes) {
+        AddView(r.view, prefix + r.route, r.name, r.location, next_leaf_++);
+      }
+      return;
+    }
+    if (IsNinjaApi(index_, s)) {
+      NinjaExpansion api = ExpandNinja(index_, s);
+      for (auto& d : api.diagnostics) out_->diagnostics.push_back(std::move(d));
+      for (const NinjaPath& p : api.paths) {
+        int leaf = next_leaf_++;  // ninja serves all methods of one path from one pattern
+        for (size_t i = 0; i < p.views.size(); ++i) {
+          AddView(p.views[i], prefix + p.route, p.name, p.locations[i], leaf);
+        }
+      }
+      return;
+    }
+    if (IsAdminSite(index_, s)) {
+      out_->external_routes.push_back({prefix, s.qualname + ".urls", "admin", loc});
+      return;
+    }
+    Diag("unresolved-include", loc,
+         s.qualname + ".urls is not a DRF router, a ninja API or an admin site we can find");
+  }
+
+  // Django resolves the first pattern matching a path: a later pattern with the
+  // same route is never reached, whatever its methods.
+  bool Claim(const std::string& route, int leaf, const Location& loc) {
+    auto [it, inserted] = claims_.emplace(route, std::make_pair(leaf, loc));
+    if (inserted || it->second.first == leaf) return true;
+    const Location& first = it->second.second;
+    Diag("shadowed-route", loc,
+         "route " + route + " is served by the pattern at " + first.path + ":" +
+             std::to_string(first.line) + "; this one is never reached");
+    return false;
+  }
+
+  void AddView(const ResolvedView& v, const std::string& route, const std::string& name,
+               const Location& loc, int leaf) {
+    switch (v.status) {
+      case ResolvedView::Status::kUnresolved:
+        Diag("unresolved-view", loc, "view " + v.qualname + " " + v.problem);
+        return;
+      case ResolvedView::Status::kExternal:
+        if (Claim(route, leaf, loc)) {
+          out_->external_routes.push_back(
+              {route, v.qualname, "view defined outside the repository", loc});
+        }
+        return;
+      case ResolvedView::Status::kRepo:
+        break;
+    }
+    if (v.operations.empty()) {
+      Diag("view-without-handlers", loc, "view " + v.qualname + ": " + v.problem);
+      return;
+    }
+    if (!Claim(route, leaf, loc)) return;
+    Location view_location = At(v.file, v.line);
+    std::string app = apps_ ? apps_->LabelForFile(v.file) : "";
+    for (const ViewOperation& op : v.operations) {
+      Endpoint e;
+      e.route = route;
+      e.method = op.method;
+      e.view = v.qualname;
+      e.handler = op.handler;
+      e.name = name;
+      e.app = app;
+      e.kind = op.kind;
+      e.location = loc;
+      e.view_location = view_location;
+      out_->endpoints.push_back(std::move(e));
+    }
+  }
+
+  const ProjectIndex& index_;
+  const Apps* apps_;
+  UrlInventory* out_;
+  std::vector<int> stack_;           // modules being walked, for include cycles
+  std::set<const Expr*> active_;     // list items being walked
+  std::set<int> included_;
+  std::map<std::string, std::pair<int, Location>> claims_;  // route -> first pattern
+  int next_leaf_ = 0;
+};
+
+// Modules that bind `urlpatterns` themselves, for the no-settings fallback.
+std::vector<int> UrlconfCandidates(const ProjectIndex& index) {
+  std::vector<int> out;
+  const auto& files = index.files();
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    if (!files[f].parsed || files[f].file.kind == FileKind::kTest ||
+        files[f].file.kind == FileKind::kMigration) {
+      continue;
+    }
+    for (const auto& a : files[f].assignments) {
+      if (a.target == "urlpatterns") {
+        out.push_back(f);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+void Finish(UrlInventory* out) {
+  // Keep the first (route, method): the pattern Django would resolve.
+  std::set<std::pair<std::string, std::string>> seen;
+  std::vector<Endpoint> unique;
+  for (auto& e : out->endpoints) {
+    if (seen.insert({e.route, e.method}).second) unique.push_back(std::move(e));
+  }
+  std::stable_sort(unique.begin(), unique.end(), [](const Endpoint& a, const Endpoint& b) {
+    return std::tie(a.route, a.method) < std::tie(b.route, b.method);
+  });
+  out->endpoints = std::move(unique);
+  auto& ext = out->external_routes;
+  std::sort(ext.begin(), ext.end());
+  ext.erase(std::unique(ext.begin(), ext.end()), ext.end());
+  auto& diags = out->diagnostics;
+  std::sort(diags.begin(), diags.end());
+  diags.erase(std::unique(diags.begin(), diags.end()), diags.end());
+}
+
+}  // namespace
+
+UrlInventory WalkUrls(const ProjectIndex& index, const Settings& settings, const Apps& apps) {
+  return WalkUrlsWith(index, settings, &apps);
+}
+
+UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, const Apps* apps) {
+  UrlInventory out;
+  if (!settings.root_urlconf.value.empty()) {
+    int root = index.modules().Find(settings.root_urlconf.value);
+    if (root >= 0) {
+      UrlWalker walker(index, apps, &out);
+      walker.WalkRoot(root);
+      Finish(&out);
+      return out;
+    }
+    out.diagnostics.push_back({Severity::kWarning, "unresolved-root-urlconf",
+                               settings.root_urlconf.location,
+                               "ROOT_URLCONF " + settings.root_urlconf.value +
+                                   " is not a module of the repository; walking every "
+                                   "urlpatterns instead"});
+  }
+  out.fallback = true;
+  std::vector<int> candidates = UrlconfCandidates(index);
+  // A module another candidate includes is not a root of its own.
+  std::set<int> included;
+  {
+    UrlInventory scratch;
+    UrlWalker probe(index, nullptr, &scratch);
+    for (int f : candidates) probe.WalkRoot(f);
+    included = probe.included();
+  }
+  std::vector<int> roots;
+  for (int f : candidates) {
+    if (!included.count(f)) roots.push_back(f);
+  }
+  if (roots.empty()) roots = candidates;  // every candidate is in an include cycle
+  UrlWalker walker(index, apps, &out);
+  for (int f : roots) walker.WalkRoot(f);
+  Finish(&out);
+  return out;
+}
+
+}  // namespace djcost

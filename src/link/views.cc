@@ -1,0 +1,413 @@
+#include "link/views.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace djcost {
+namespace {
+
+// Wrappers nest a few levels at most (csrf_exempt(require_POST(v))); more is a
+// cycle through variables.
+constexpr int kMaxDepth = 12;
+
+// Classes whose construction is a JSON response, when the knowledge table does not
+// tag them "returns-json".
+constexpr std::array<std::string_view, 4> kJsonResponses = {
+    "django.http.JsonResponse", "django.http.response.JsonResponse",
+    "rest_framework.response.Response", "ninja.responses.Response"};
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool Contains(const std::vector<std::string>& v, std::string_view x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// Which methods a view may serve after decorators and wrappers: unrestricted
+// until a restricting decorator names its methods (uppercase).
+struct Restriction {
+  bool restricted = false;
+  std::set<std::string> methods;
+  bool api = false;  // @api_view: a DRF view
+
+  void Allow(const std::set<std::string>& allowed) {
+    if (!restricted) {
+      methods = allowed;
+      restricted = true;
+      return;
+    }
+    std::set<std::string> both;
+    std::set_intersection(methods.begin(), methods.end(), allowed.begin(), allowed.end(),
+                          std::inserter(both, both.begin()));
+    methods = std::move(both);
+  }
+};
+
+// Method names as written in a decorator argument: ["GET", "POST"] or ('get',).
+bool MethodList(const Expr& e, std::set<std::string>* out) {
+  if (e.kind != ExprKind::kList) return false;
+  for (const Expr& item : e.items) {
+    if (item.kind == ExprKind::kString) out->insert(Upper(item.text));
+  }
+  return true;
+}
+
+// The list argument of require_http_methods / api_view: first positional, or any
+// keyword whose value is a list (request_method_list=, http_method_names=).
+const Expr* MethodsArgument(const Expr& call) {
+  if (call.kind != ExprKind::kCall) return nullptr;
+  if (!call.items.empty()) return &call.items[0];
+  for (const auto& [key, value] : call.keywords) {
+    if (value.kind == ExprKind::kList) return &value;
+  }
+  return nullptr;
+}
+
+enum class Effect { kNone, kRestrict, kApiView };
+
+// What a decorator (or a wrapper call's callee) named `callee` in `file` does.
+// `fixed` receives the methods it allows when they do not come from an argument.
+Effect DecoratorEffect(const ProjectIndex& index, int file, const std::string& callee,
+                       std::set<std::string>* fixed, bool* from_argument) {
+  *from_argument = false;
+  fixed->clear();
+  if (callee.empty()) return Effect::kNone;
+  Symbol s = index.Resolve(file, callee);
+  std::string qual = s.qualname;
+  if (s.kind == Symbol::Kind::kExternal && !s.remainder.empty()) qual += "." + s.remainder;
+  if (s.kind == Symbol::Kind::kExternal) {
+    if (const KnownFunction* known = index.FindKnownFunction(qual)) {
+      if (Contains(known->tags, "api-view")) {
+        *from_argument = true;
+        return Effect::kApiView;
+      }
+      if (Contains(known->tags, "restrict-methods")) {
+        for (const auto& m : known->methods) fixed->insert(Upper(m));
+        *from_argument = fixed->empty() || Contains(known->tags, "methods-from-argument");
+        return Effect::kRestrict;
+      }
+      return Effect::kNone;
+    }
+  } else if (s.kind != Symbol::Kind::kUnknown) {
+    return Effect::kNone;  // a repo function or variable: not a known decorator
+  }
+  // Without a knowledge-table entry: Django's and DRF's own names, also when the
+  // name is not imported at all.
+  std::string_view name = LastComponent(qual);
+  bool django = s.kind == Symbol::Kind::kUnknown ||
+                qual.rfind("django.views.decorators.http.", 0) == 0;
+  bool drf = s.kind == Symbol::Kind::kUnknown || qual.rfind("rest_framework.decorators.", 0) == 0;
+  if (django && name == "require_GET") {
+    *fixed = {"GET"};
+  } else if (django && name == "require_POST") {
+    *fixed = {"POST"};
+  } else if (django && name == "require_safe") {
+    *fixed = {"GET", "HEAD"};
+  } else if (django && name == "require_http_methods") {
+    *from_argument = true;
+  } else if (drf && name == "api_view") {
+    *from_argument = true;
+    return Effect::kApiView;
+  } else {
+    return Effect::kNone;
+  }
+  return Effect::kRestrict;
+}
+
+// Applies a decorator expression (`@require_POST`, `@api_view(["GET"])`).
+void ApplyDecorator(const ProjectIndex& index, int file, const Expr& deco, Restriction* r) {
+  const std::string& callee = deco.text;
+  if (deco.kind != ExprKind::kName && deco.kind != ExprKind::kCall) return;
+  std::set<std::string> fixed;
+  bool from_argument = false;
+  Effect effect = DecoratorEffect(index, file, callee, &fixed, &from_argument);
+  if (effect == Effect::kNone) return;
+  if (from_argument) {
+    std::set<std::string> listed;
+    const Expr* arg = MethodsArgument(deco);
+    if (arg && MethodList(*arg, &listed)) {
+      fixed = std::move(listed);
+    } else if (effect == Effect::kApiView) {
+      fixed = {"GET"};  // DRF's default: @api_view or @api_view()
+    } else {
+      return;  // methods we cannot read: leave the view unrestricted
+    }
+  }
+  if (effect == Effect::kApiView) r->api = true;
+  r->Allow(fixed);
+}
+
+// GET, POST, PUT, PATCH, DELETE, TRACE first, in Django's order; then others.
+std::vector<std::string> OrderedMethods(const std::set<std::string>& methods) {
+  std::vector<std::string> out;
+  for (const auto& h : HandlerNames()) {
+    if (methods.count(Upper(h))) out.push_back(Upper(h));
+  }
+  for (const auto& m : methods) {
+    if (m == "HEAD" || m == "OPTIONS") continue;
+    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+  }
+  return out;
+}
+
+ResolvedView Unresolved(std::string qualname, std::string problem) {
+  ResolvedView v;
+  v.status = ResolvedView::Status::kUnresolved;
+  v.qualname = std::move(qualname);
+  v.problem = std::move(problem);
+  return v;
+}
+
+ResolvedView External(std::string target) {
+  ResolvedView v;
+  v.status = ResolvedView::Status::kExternal;
+  v.qualname = std::move(target);
+  return v;
+}
+
+ResolvedView FunctionView(const ProjectIndex& index, int file, const FunctionDef& fn,
+                          Restriction r) {
+  for (const Expr& deco : fn.decorators) ApplyDecorator(index, file, deco, &r);
+  ResolvedView v;
+  v.status = ResolvedView::Status::kRepo;
+  v.qualname = index.QualName(file, fn.scope, fn.name);
+  v.file = file;
+  v.line = fn.line;
+  EndpointKind kind = r.api || ReturnsJson(index, file, fn) ? EndpointKind::kApi
+                                                             : EndpointKind::kPage;
+  if (!r.restricted) {
+    v.operations.push_back({"ANY", fn.name, kind});
+    return v;
+  }
+  for (const auto& m : OrderedMethods(r.methods)) v.operations.push_back({m, fn.name, kind});
+  if (v.operations.empty()) v.problem = "its decorators allow no countable HTTP method";
+  return v;
+}
+
+// The kind of one handler of a class-based view.
+EndpointKind HandlerKind(const ProjectIndex& index, const std::string& cls,
+                         const std::string& handler) {
+  if (IsApiClass(index, cls)) return EndpointKind::kApi;
+  // The handler itself, or the response hook Django's generic handlers end in.
+  for (const std::string& name : {handler, std::string("render_to_response")}) {
+    int f = -1;
+    if (const FunctionDef* fn = FindMethod(index, cls, name, &f)) {
+      if (ReturnsJson(index, f, *fn)) return EndpointKind::kApi;
+    }
+  }
+  return EndpointKind::kPage;
+}
+
+ResolvedView ClassView(const ProjectIndex& index, const Symbol& s, const Expr& as_view,
+                       const Restriction& r) {
+  ResolvedView v;
+  v.status = ResolvedView::Status::kRepo;
+  v.qualname = s.qualname;
+  v.file = s.file;
+  v.line = s.cls ? s.cls->line : 0;
+  std::set<std::string> methods = index.Methods(s.qualname);
+  std::optional<std::set<std::string>> allowed = HttpMethodNames(index, s.qualname, &as_view);
+  auto permitted = [&](const std::string& lower) {
+    if (allowed && !allowed->count(lower)) return false;
+    return !r.restricted || r.methods.count(Upper(lower)) > 0;
+  };
+
+  if (IsViewSet(index, s.qualname)) {
+    // ViewSet.as_view({"get": "list"}): each key is a method, each value an action.
+    const Expr* actions = nullptr;
+    if (!as_view.items.empty() && as_view.items[0].kind == ExprKind::kDict) {
+      actions = &as_view.items[0];
+    } else if (const Expr* kw = as_view.Keyword("actions"); kw && kw->kind == ExprKind::kDict) {
+      actions = kw;
+    }
+    if (!actions) {
+      v.problem = "a ViewSet's as_view() needs its actions mapping";
+      return v;
+    }
+    for (const auto& [method, action] : actions->keywords) {
+      std::string lower = Lower(method);
+      if (action.kind != ExprKind::kString || lower == "head" || lower == "options") continue;
+      if (!methods.count(action.text) || !permitted(lower)) continue;
+      v.operations.push_back({Upper(lower), action.text, EndpointKind::kApi});
+    }
+    if (v.operations.empty()) v.problem = "none of its mapped actions is defined";
+    return v;
+  }
+
+  for (const auto& h : HandlerNames()) {
+    if (!methods.count(h) || !permitted(h)) continue;
+    v.operations.push_back({Upper(h), h, HandlerKind(index, s.qualname, h)});
+  }
+  if (v.operations.empty()) {
+    v.problem = "the class defines no HTTP handler (get, post, put, patch, delete, trace)";
+  }
+  return v;
+}
+
+ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view,
+                           Restriction r, int depth) {
+  if (depth > kMaxDepth) return Unresolved(view.text, "too many wrappers or aliases");
+  if (view.kind == ExprKind::kCall) {
+    Symbol s = index.Resolve(file, view.text);
+    bool as_view = s.remainder == "as_view" || LastComponent(view.text) == "as_view";
+    if (as_view) {
+      if (s.kind == Symbol::Kind::kClass && s.remainder == "as_view") {
+        return ClassView(index, s, view, r);
+      }
+      if (s.kind == Symbol::Kind::kExternal) {
+        std::string target = s.qualname;
+        if (s.remainder.empty() && EndsWith(target, ".as_view")) {
+          target.resize(target.size() - std::string_view(".as_view").size());
+        }
+        return External(target);
+      }
+      return Unresolved(view.text, "names no class we can find");
+    }
+    // A wrapper applied in urls.py: csrf_exempt(v), require_POST(v), cache_page(60)(v).
+    if (view.items.size() != 1 || (view.items[0].kind != ExprKind::kName &&
+                                   view.items[0].kind != ExprKind::kCall)) {
+      return Unresolved(view.text.empty() ? "(call)" : view.text + "()",
+                        "is a call we cannot follow to a view");
+    }
+    ApplyDecorator(index, file, view, &r);
+    return ResolveViewAt(index, file, view.items[0], r, depth + 1);
+  }
+  if (view.kind != ExprKind::kName) return Unresolved(view.text, "is not a view");
+  Symbol s = index.Resolve(file, view.text);
+  switch (s.kind) {
+    case Symbol::Kind::kFunction:
+      if (s.remainder.empty()) return FunctionView(index, s.file, *s.function, r);
+      break;
+    case Symbol::Kind::kVariable:
+      // `home = HomeView.as_view()` in views.py, used as `views.home`.
+      if (s.remainder.empty() && s.value) {
+        return ResolveViewAt(index, s.file, *s.value, r, depth + 1);
+      }
+      break;
+    case Symbol::Kind::kClass:
+      if (s.remainder.empty()) return Unresolved(s.qualname, "is a class used without as_view()");
+      break;
+    case Symbol::Kind::kExternal:
+      return External(s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder);
+    default:
+      break;
+  }
+  return Unresolved(s.qualname.empty() ? view.text : s.qualname, "names nothing we can find");
+}
+
+}  // namespace
+
+const std::vector<std::string>& HandlerNames() {
+  static const std::vector<std::string> kNames = {"get", "post", "put", "patch", "delete",
+                                                  "trace"};
+  return kNames;
+}
+
+ResolvedView ResolveView(const ProjectIndex& index, int file, const Expr& view) {
+  return ResolveViewAt(index, file, view, Restriction{}, 0);
+}
+
+std::optional<std::set<std::string>> HttpMethodNames(const ProjectIndex& index,
+                                                     const std::string& cls,
+                                                     const Expr* as_view) {
+  const Expr* value = nullptr;
+  if (as_view) value = as_view->Keyword("http_method_names");
+  if (!value) {
+    if (const Assignment* a = index.FindAttribute(cls, "http_method_names", nullptr)) {
+      value = &a->value;
+    }
+  }
+  if (!value || value->kind != ExprKind::kList) return std::nullopt;
+  std::set<std::string> names;
+  for (const Expr& item : value->items) {
+    if (item.kind == ExprKind::kString) names.insert(Lower(item.text));
+  }
+  return names;
+}
+
+bool ClassIs(const ProjectIndex& index, const std::string& cls, const std::string& tag,
+             const std::vector<std::string>& qualnames) {
+  if (index.HasTag(cls, tag)) return true;
+  for (const auto& a : index.Ancestors(cls)) {
+    if (Contains(qualnames, a)) return true;
+  }
+  return false;
+}
+
+bool IsApiClass(const ProjectIndex& index, const std::string& cls) {
+  return ClassIs(index, cls, "api",
+                 {"rest_framework.views.APIView", "rest_framework.viewsets.ViewSetMixin"});
+}
+
+bool IsViewSet(const ProjectIndex& index, const std::string& cls) {
+  return ClassIs(index, cls, "viewset", {"rest_framework.viewsets.ViewSetMixin"});
+}
+
+const FunctionDef* FindMethod(const ProjectIndex& index, const std::string& cls,
+                              const std::string& method, int* file) {
+  for (const auto& a : index.Ancestors(cls)) {
+    int f = -1;
+    if (const ClassDef* c = index.FindClass(a, &f)) {
+      // The last definition in a class body is the one Python keeps.
+      for (auto it = c->methods.rbegin(); it != c->methods.rend(); ++it) {
+        if (it->name == method) {
+          if (file) *file = f;
+          return &*it;
+        }
+      }
+    } else if (const KnownClass* known = index.FindKnownClass(a)) {
+      if (Contains(known->methods, method)) return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+bool ReturnsJson(const ProjectIndex& index, int file, const FunctionDef& fn) {
+  for (const CallSite& call : fn.calls) {
+    if (call.callee.find("()") != std::string::npos) continue;
+    Symbol s = index.Resolve(file, call.callee);
+    if (!s.remainder.empty()) continue;
+    if (s.kind == Symbol::Kind::kUnknown) {
+      if (call.callee == "JsonResponse") return true;
+      continue;
+    }
+    if (s.kind != Symbol::Kind::kExternal && s.kind != Symbol::Kind::kClass) continue;
+    for (const auto& a : index.Ancestors(s.qualname)) {
+      if (std::find(kJsonResponses.begin(), kJsonResponses.end(), a) != kJsonResponses.end()) {
+        return true;
+      }
+      if (const KnownClass* k = index.FindKnownClass(a); k && Contains(k->tags, "returns-json")) {
+        return true;
+      }
+    }
+    if (const KnownFunction* k = index.FindKnownFunction(s.qualname);
+        k && Contains(k->tags, "returns-json")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string InstantiatedClass(const ProjectIndex& index, int file, const Expr& call) {
+  if (call.kind != ExprKind::kCall || call.text.empty()) return "";
+  Symbol s = index.Resolve(file, call.text);
+  if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) return s.qualname;
+  if (s.kind == Symbol::Kind::kExternal) {
+    return s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+  }
+  return "";
+}
+
+}  // namespace djcost

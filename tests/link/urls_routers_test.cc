@@ -1,0 +1,171 @@
+// DRF routers through WalkUrls: registrations, the routes SimpleRouter generates
+// for each viewset's actions, @action extras, lookups, trailing slashes.
+#include "link/routers.h"
+
+#include <gtest/gtest.h>
+
+#include "urls_test_support.h"
+
+namespace djcost {
+namespace {
+
+using testing::Dump;
+using testing::Project;
+using testing::UrlRules;
+
+const char* kViewSets = R"py(
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from .models import Book
+
+class Publishing:
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        pass
+
+    @publish.mapping.delete
+    def unpublish(self, request, pk=None):
+        pass
+
+class BookViewSet(Publishing, viewsets.ModelViewSet):
+    queryset = Book.objects.all()
+    lookup_field = "slug"
+
+    @action(detail=False, url_path="best-sellers", url_name="best")
+    def best_sellers(self, request):
+        pass
+
+class ReadOnly(viewsets.ReadOnlyModelViewSet):
+    queryset = Book.objects.filter(active=True)
+    http_method_names = ["get"]
+
+class Custom(viewsets.ViewSet):
+    def list(self, request):
+        pass
+    def retrieve(self, request, pk=None):
+        pass
+    @action(detail=True, methods=["get", "put"], url_path="cover")
+    def cover_image(self, request, pk=None):
+        pass
+
+class CreateOnly(mixins.CreateModelMixin, viewsets.GenericViewSet):
+    pass
+
+class Nothing(viewsets.ViewSet):
+    pass
+)py";
+
+TEST(RoutersTest, ExpandsRegistrationsLikeSimpleRouter) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+from shop import api
+
+router = DefaultRouter()
+router.register(r"books", api.BookViewSet)
+router.register("readonly", api.ReadOnly, basename="ro")
+router.register(prefix="custom", viewset=api.Custom, basename="custom")
+router.register("create", api.CreateOnly, "make")
+router.register("nothing", api.Nothing, basename="nothing")
+
+urlpatterns = [
+    path("api/", include(router.urls)),
+]
+)py"},
+             {"shop/api.py", kViewSets}},
+            UrlRules());
+  UrlInventory urls = p.Walk("config.urls");
+  EXPECT_EQ(Dump(urls),
+            "GET api/books/ shop.api.BookViewSet.list api config/urls.py:7\n"
+            "POST api/books/ shop.api.BookViewSet.create api config/urls.py:7\n"
+            "DELETE api/books/<slug>/ shop.api.BookViewSet.destroy api config/urls.py:7\n"
+            "GET api/books/<slug>/ shop.api.BookViewSet.retrieve api config/urls.py:7\n"
+            "PATCH api/books/<slug>/ shop.api.BookViewSet.partial_update api config/urls.py:7\n"
+            "PUT api/books/<slug>/ shop.api.BookViewSet.update api config/urls.py:7\n"
+            "DELETE api/books/<slug>/publish/ shop.api.BookViewSet.unpublish api config/urls.py:7\n"
+            "POST api/books/<slug>/publish/ shop.api.BookViewSet.publish api config/urls.py:7\n"
+            "GET api/books/best-sellers/ shop.api.BookViewSet.best_sellers api config/urls.py:7\n"
+            "POST api/create/ shop.api.CreateOnly.create api config/urls.py:10\n"
+            "GET api/custom/ shop.api.Custom.list api config/urls.py:9\n"
+            "GET api/custom/<pk>/ shop.api.Custom.retrieve api config/urls.py:9\n"
+            "GET api/custom/<pk>/cover/ shop.api.Custom.cover_image api config/urls.py:9\n"
+            "PUT api/custom/<pk>/cover/ shop.api.Custom.cover_image api config/urls.py:9\n"
+            "GET api/readonly/ shop.api.ReadOnly.list api config/urls.py:8\n"
+            "GET api/readonly/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:8\n"
+            "view-without-handlers config/urls.py:11 viewset shop.api.Nothing provides no "
+            "action a router can route (list, create, retrieve, update, partial_update, "
+            "destroy or @action)\n");
+  std::vector<std::string> names;
+  for (const auto& e : urls.endpoints) {
+    if (e.method == "GET" || e.method == "POST") names.push_back(e.route + " " + e.name);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "api/books/ book-list", "api/books/ book-list",
+                       "api/books/<slug>/ book-detail", "api/books/<slug>/publish/ book-publish",
+                       "api/books/best-sellers/ book-best", "api/create/ make-list",
+                       "api/custom/ custom-list", "api/custom/<pk>/ custom-detail",
+                       "api/custom/<pk>/cover/ custom-cover-image", "api/readonly/ ro-list",
+                       "api/readonly/<pk>/ ro-detail"}));
+}
+
+TEST(RoutersTest, RoutersImportedExtendedAndAddedWithoutSlash) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from rest_framework import routers
+from shop.routers import router as shop_router
+from shop import api
+
+router = routers.SimpleRouter(trailing_slash=False)
+router.registry.extend(shop_router.registry)
+router.register("", api.Custom, basename="root")
+
+urlpatterns = [path("health/", api.health)]
+urlpatterns += router.urls
+urlpatterns += [path("v2/", shop_router.urls)]
+)py"},
+             {"shop/routers.py", R"py(
+from rest_framework.routers import DefaultRouter
+from .api import ReadOnly
+router = DefaultRouter()
+router.register("ro", ReadOnly)
+)py"},
+             {"shop/api.py", std::string(kViewSets) + "\ndef health(request):\n    pass\n"},
+             {"other/register.py", R"py(
+from shop.routers import router
+from shop.api import CreateOnly
+router.register("late", CreateOnly, basename="late")
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET  shop.api.Custom.list api config/urls.py:9\n"
+            "GET <pk> shop.api.Custom.retrieve api config/urls.py:9\n"
+            "GET <pk>/cover shop.api.Custom.cover_image api config/urls.py:9\n"
+            "PUT <pk>/cover shop.api.Custom.cover_image api config/urls.py:9\n"
+            "ANY health/ shop.api.health page config/urls.py:11\n"
+            "POST late shop.api.CreateOnly.create api other/register.py:4\n"
+            "GET ro shop.api.ReadOnly.list api shop/routers.py:5\n"
+            "GET ro/<pk> shop.api.ReadOnly.retrieve api shop/routers.py:5\n"
+            "POST v2/late/ shop.api.CreateOnly.create api other/register.py:4\n"
+            "GET v2/ro/ shop.api.ReadOnly.list api shop/routers.py:5\n"
+            "GET v2/ro/<pk>/ shop.api.ReadOnly.retrieve api shop/routers.py:5\n");
+}
+
+TEST(RoutersTest, ExternalAndUnresolvedViewSets) {
+  Project p({{"config/urls.py", R"py(
+from rest_framework.routers import DefaultRouter
+from thirdparty.views import TheirViewSet
+router = DefaultRouter()
+router.register("theirs", TheirViewSet)
+router.register("missing", MissingViewSet)
+urlpatterns = router.urls
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "external theirs/ thirdparty.views.TheirViewSet (view defined outside the "
+            "repository) config/urls.py:5\n"
+            "unresolved-view config/urls.py:6 router.register() viewset MissingViewSet names "
+            "no class we can find\n");
+}
+
+}  // namespace
+}  // namespace djcost

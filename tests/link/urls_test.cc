@@ -1,0 +1,405 @@
+// WalkUrls over small projects: includes and prefixes, function views and their
+// method restrictions, external and unresolved views, fallback roots, cycles.
+#include "link/urls.h"
+
+#include <gtest/gtest.h>
+
+#include "link/urls_route.h"
+#include "urls_test_support.h"
+
+namespace djcost {
+namespace {
+
+using testing::Dump;
+using testing::Project;
+using testing::UrlRules;
+
+TEST(UrlsTest, IncludesAccumulatePrefixesInEveryForm) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path, re_path
+from shop import urls as shop_urls
+from shop.extra import extra_patterns
+from shop import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("shop/", include("shop.urls")),
+    path("again/", include(shop_urls)),
+    path("ns/", include(("shop.urls", "shop"), namespace="shop")),
+    path("inline/", include([path("a/", views.home), path("b/", views.about)])),
+    path("listed/", include(extra_patterns)),
+    path("tuple/", ([path("t/", views.about)], "app", "ns")),
+    re_path(r"^legacy/", include("shop.legacy")),
+]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/views.py", R"py(
+def home(request):
+    return render(request, "home.html")
+
+def about(request):
+    pass
+)py"},
+             {"shop/urls.py", R"py(
+from django.urls import path
+from . import views
+
+urlpatterns = [path("about/", views.about, name="about")]
+)py"},
+             {"shop/extra.py", R"py(
+from django.urls import path
+from .views import about
+
+extra_patterns = [path("x/", about)]
+extra_patterns += [path("y/", about)]
+)py"},
+             {"shop/legacy.py", R"py(
+from django.conf.urls import url
+from shop import views
+
+urlpatterns = [
+    url(r"^old/(?P<pk>\d+)/$", views.about),
+    url(r"^price\$$", views.about),
+]
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY  shop.views.home page config/urls.py:8\n"
+            "ANY again/about/ shop.views.about page shop/urls.py:5\n"
+            "ANY inline/a/ shop.views.home page config/urls.py:12\n"
+            "ANY inline/b/ shop.views.about page config/urls.py:12\n"
+            "ANY legacy/old/(?P<pk>\\d+)/ shop.views.about page shop/legacy.py:6\n"
+            "ANY legacy/price\\$ shop.views.about page shop/legacy.py:7\n"
+            "ANY listed/x/ shop.views.about page shop/extra.py:5\n"
+            "ANY listed/y/ shop.views.about page shop/extra.py:6\n"
+            "ANY ns/about/ shop.views.about page shop/urls.py:5\n"
+            "ANY shop/about/ shop.views.about page shop/urls.py:5\n"
+            "ANY tuple/t/ shop.views.about page config/urls.py:14\n");
+}
+
+TEST(UrlsTest, EndpointCarriesNameViewLocationAndHandler) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from shop import views
+urlpatterns = [path("about/", views.about, name="about")]
+)py"},
+             {"shop/views.py", "def about(request):\n    pass\n"}},
+            UrlRules());
+  UrlInventory urls = p.Walk("config.urls");
+  ASSERT_EQ(urls.endpoints.size(), 1u);
+  const Endpoint& e = urls.endpoints[0];
+  EXPECT_EQ(e.name, "about");
+  EXPECT_EQ(e.handler, "about");
+  EXPECT_EQ(e.view, "shop.views.about");
+  EXPECT_EQ(e.view_location, (Location{"shop/views.py", 1, 0}));
+  EXPECT_EQ(e.location, (Location{"config/urls.py", 4, 0}));
+  EXPECT_FALSE(urls.fallback);
+}
+
+TEST(UrlsTest, MethodRestrictingDecoratorsAndWrappers) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django.views.decorators.cache import cache_page
+from app import views
+
+urlpatterns = [
+    path("any/", views.anything),
+    path("both/", views.both),
+    path("get/", views.only_get),
+    path("post/", views.only_post),
+    path("safe/", views.safe),
+    path("api/", views.api_default),
+    path("api2/", views.api_listed),
+    path("wrapped/", require_POST(views.anything)),
+    path("csrf/", csrf_exempt(views.both)),
+    path("cached/", cache_page(60)(views.only_get)),
+    path("narrowed/", require_POST(views.both)),
+    path("json/", views.data),
+]
+)py"},
+             {"app/views.py", R"py(
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.views.decorators import http
+from django.views.decorators.http import require_GET, require_POST, require_safe
+from rest_framework.decorators import api_view
+
+def anything(request):
+    pass
+
+@login_required
+@http.require_http_methods(["GET", "POST"])
+def both(request):
+    pass
+
+@require_GET
+def only_get(request):
+    pass
+
+@login_required
+@require_POST
+def only_post(request):
+    pass
+
+@require_safe
+def safe(request):
+    pass
+
+@api_view()
+def api_default(request):
+    pass
+
+@api_view(["get", "POST", "delete"])
+def api_listed(request):
+    pass
+
+def data(request):
+    return JsonResponse({})
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY any/ app.views.anything page config/urls.py:9\n"
+            "GET api/ app.views.api_default api config/urls.py:14\n"
+            "DELETE api2/ app.views.api_listed api config/urls.py:15\n"
+            "GET api2/ app.views.api_listed api config/urls.py:15\n"
+            "POST api2/ app.views.api_listed api config/urls.py:15\n"
+            "GET both/ app.views.both page config/urls.py:10\n"
+            "POST both/ app.views.both page config/urls.py:10\n"
+            "GET cached/ app.views.only_get page config/urls.py:18\n"
+            "GET csrf/ app.views.both page config/urls.py:17\n"
+            "POST csrf/ app.views.both page config/urls.py:17\n"
+            "GET get/ app.views.only_get page config/urls.py:11\n"
+            "ANY json/ app.views.data api config/urls.py:20\n"
+            "POST narrowed/ app.views.both page config/urls.py:19\n"
+            "POST post/ app.views.only_post page config/urls.py:12\n"
+            "GET safe/ app.views.safe page config/urls.py:13\n"
+            "POST wrapped/ app.views.anything page config/urls.py:16\n");
+}
+
+TEST(UrlsTest, DecoratorsWithoutKnowledgeTableFallBackToDjangoNames) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app.views import fn, api
+urlpatterns = [path("fn/", fn), path("api/", api)]
+)py"},
+             {"app/views.py", R"py(
+from django.views.decorators.http import require_http_methods
+from rest_framework.decorators import api_view
+
+@require_http_methods(["PUT"])
+def fn(request):
+    pass
+
+@api_view(["POST"])
+def api(request):
+    pass
+)py"}},
+            RuleSet{});
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "POST api/ app.views.api api config/urls.py:4\n"
+            "PUT fn/ app.views.fn page config/urls.py:4\n");
+}
+
+TEST(UrlsTest, ExternalViewsIncludesAndAdminAreListedNotCounted) {
+  Project p({{"config/urls.py", R"py(
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.urls import include, path
+from django.views.generic import TemplateView
+from django.views.static import serve
+import debug_toolbar
+
+from core.sites import backoffice
+from app import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("backoffice/", backoffice.urls),
+    path("old-admin/", include(admin.site.urls)),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("about/", TemplateView.as_view(template_name="about.html")),
+    path("media/<path:path>", serve),
+    path("accounts/", include("allauth.urls")),
+    path("__debug__/", include(debug_toolbar.urls)),
+    path("missing/", views.nothing_here),
+    path("nowhere/", undefined_view),
+    path("app/", include("app.no_such_module")),
+    path("bare/", views.BareView.as_view()),
+]
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += staticfiles_urlpatterns()
+)py"},
+             {"core/sites.py", R"py(
+from django.contrib.admin import AdminSite
+
+class BackOffice(AdminSite):
+    site_header = "Back office"
+
+backoffice = BackOffice(name="backoffice")
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from django.views import View
+
+class BareView(View):
+    template_name = "x.html"
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "external __debug__/ debug_toolbar.urls (third-party include) config/urls.py:23\n"
+            "external about/ django.views.generic.base.TemplateView (view defined outside the "
+            "repository) config/urls.py:20\n"
+            "external accounts/ allauth.urls (third-party include) config/urls.py:22\n"
+            "external admin/ admin.site.urls (admin) config/urls.py:16\n"
+            "external backoffice/ core.sites.backoffice.urls (admin) config/urls.py:17\n"
+            "external login/ django.contrib.auth.views.LoginView (view defined outside the "
+            "repository) config/urls.py:19\n"
+            "external media/<path:path> django.views.static.serve (view defined outside the "
+            "repository) config/urls.py:21\n"
+            "external old-admin/ admin.site.urls (admin) config/urls.py:18\n"
+            "unresolved-include config/urls.py:26 include(\"app.no_such_module\") names a module "
+            "the repository does not have\n"
+            "unresolved-view config/urls.py:24 view app.views.nothing_here names nothing we can "
+            "find\n"
+            "unresolved-view config/urls.py:25 view undefined_view names nothing we can find\n"
+            "view-without-handlers config/urls.py:27 view app.views.BareView: the class defines "
+            "no HTTP handler (get, post, put, patch, delete, trace)\n");
+}
+
+TEST(UrlsTest, FallbackWalksEveryUrlconfNotIncludedByAnother) {
+  Project p({{"site_a/urls.py", R"py(
+from django.urls import include, path
+urlpatterns = [path("blog/", include("blog.urls"))]
+)py"},
+             {"blog/urls.py", R"py(
+from django.urls import path
+from blog.views import index
+urlpatterns = [path("", index)]
+)py"},
+             {"blog/views.py", "def index(request):\n    pass\n"},
+             {"tools/urls.py", R"py(
+from django.urls import path
+from blog.views import index
+urlpatterns = [path("tools/", index)]
+)py"},
+             {"blog/tests/urls.py", R"py(
+from django.urls import path
+from blog.views import index
+urlpatterns = [path("test-only/", index)]
+)py"}},
+            UrlRules());
+  UrlInventory urls = p.Walk("");
+  EXPECT_TRUE(urls.fallback);
+  EXPECT_EQ(Dump(urls),
+            "ANY blog/ blog.views.index page blog/urls.py:4\n"
+            "ANY tools/ blog.views.index page tools/urls.py:4\n");
+}
+
+TEST(UrlsTest, UnknownRootUrlconfFallsBackWithADiagnostic) {
+  Project p({{"blog/urls.py", R"py(
+from django.urls import path
+from blog.views import index
+urlpatterns = [path("", index)]
+)py"},
+             {"blog/views.py", "def index(request):\n    pass\n"}},
+            UrlRules());
+  Settings settings;
+  settings.root_urlconf = {"proj.urls", {"proj/settings.py", 7, 0}};
+  UrlInventory urls = WalkUrlsWith(*p.index, settings, nullptr);
+  EXPECT_TRUE(urls.fallback);
+  EXPECT_EQ(Dump(urls),
+            "ANY  blog.views.index page blog/urls.py:4\n"
+            "unresolved-root-urlconf proj/settings.py:7 ROOT_URLCONF proj.urls is not a module "
+            "of the repository; walking every urlpatterns instead\n");
+}
+
+TEST(UrlsTest, IncludeCyclesEnd) {
+  Project p({{"a/urls.py", R"py(
+from django.urls import include, path
+from a.views import v
+urlpatterns = [path("a/", v), path("b/", include("b.urls"))]
+)py"},
+             {"b/urls.py", R"py(
+from django.urls import include, path
+urlpatterns = [path("again/", include("a.urls"))]
+)py"},
+             {"a/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("a.urls")),
+            "ANY a/ a.views.v page a/urls.py:4\n"
+            "include-cycle b/urls.py:3 include of a.urls leads back to itself; not walked again\n");
+}
+
+TEST(UrlsTest, FirstPatternForARouteWinsAsInDjango) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path, re_path
+from app.views import one, two, Page
+urlpatterns = [
+    path("x/", one),
+    path("x/", two),
+    re_path(r"^x/$", Page.as_view()),
+    path("y/", Page.as_view()),
+]
+)py"},
+             {"app/views.py", R"py(
+from django.views.generic import View
+def one(request):
+    pass
+def two(request):
+    pass
+class Page(View):
+    def get(self, request):
+        pass
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY x/ app.views.one page config/urls.py:5\n"
+            "GET y/ app.views.Page.get page config/urls.py:8\n"
+            "shadowed-route config/urls.py:6 route x/ is served by the pattern at "
+            "config/urls.py:5; this one is never reached\n"
+            "shadowed-route config/urls.py:7 route x/ is served by the pattern at "
+            "config/urls.py:5; this one is never reached\n");
+}
+
+TEST(UrlsTest, I18nAndFormatSuffixPatternsAddNoPrefixOrTwins) {
+  Project p({{"config/urls.py", R"py(
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import path
+from rest_framework.urlpatterns import format_suffix_patterns
+from app import views
+
+urlpatterns = [path("plain/", views.v)]
+urlpatterns += i18n_patterns(path("about/", views.v), path("help/", views.v))
+api_patterns = format_suffix_patterns([path("data/", views.v)])
+urlpatterns += api_patterns
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY about/ app.views.v page config/urls.py:8\n"
+            "ANY data/ app.views.v page config/urls.py:9\n"
+            "ANY help/ app.views.v page config/urls.py:8\n"
+            "ANY plain/ app.views.v page config/urls.py:7\n");
+}
+
+TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
+  EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
+  EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
+  EXPECT_EQ(RouteLevel("^books/$", true, false), "books/$");
+  EXPECT_EQ(RouteLevel("^cost\\$", true, true), "cost\\$");
+  EXPECT_EQ(RouteLevel("^books/$", false, true), "^books/$");
+}
+
+TEST(UrlsRouteTest, NinjaRoutesUseDjangoConverters) {
+  EXPECT_EQ(NinjaRoute("", "/items/{int:item_id}"), "items/<int:item_id>");
+  EXPECT_EQ(NinjaRoute("/shop/", "/orders/{id}/"), "shop/orders/<id>/");
+  EXPECT_EQ(NinjaRoute("", "/"), "");
+}
+
+}  // namespace
+}  // namespace djcost

@@ -1,0 +1,164 @@
+// Class-based views through WalkUrls: handlers found across repo and known
+// classes, http_method_names, ViewSet.as_view({...}), APIView, and the API/page kind.
+#include "link/views.h"
+
+#include <gtest/gtest.h>
+
+#include "urls_test_support.h"
+
+namespace djcost {
+namespace {
+
+using testing::Dump;
+using testing::Project;
+using testing::UrlRules;
+
+TEST(ViewsTest, ClassBasedViewsServeTheHandlersTheirMroDefines) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app import views
+from app.views import home
+
+urlpatterns = [
+    path("page/", views.Page.as_view()),
+    path("child/", views.Child.as_view()),
+    path("form/", views.ContactForm.as_view()),
+    path("go/", views.Go.as_view()),
+    path("limited/", views.Limited.as_view()),
+    path("kw/", views.Page.as_view(http_method_names=["post"])),
+    path("home/", home),
+    path("json/", views.Data.as_view()),
+    path("rendered/", views.JsonRendered.as_view()),
+]
+)py"},
+             {"app/views.py", R"py(
+from django.http import JsonResponse
+from django.views.generic import FormView, RedirectView, TemplateView, View
+from .mixins import Deletes
+
+class Page(View):
+    def get(self, request):
+        pass
+    def post(self, request):
+        pass
+    def head(self, request):
+        pass
+    def helper(self):
+        pass
+
+class Child(Deletes, Page):
+    pass
+
+class ContactForm(FormView):
+    template_name = "contact.html"
+
+class Go(RedirectView):
+    url = "/"
+
+class Limited(Page):
+    http_method_names = ["get", "head", "options"]
+
+home = TemplateView.as_view(template_name="home.html")
+
+class Data(View):
+    def get(self, request):
+        return JsonResponse({"ok": True})
+    def post(self, request):
+        return redirect("/")
+
+class JsonRendered(TemplateView):
+    def render_to_response(self, context):
+        return JsonResponse(context)
+)py"},
+             {"app/mixins.py", R"py(
+class Deletes:
+    def delete(self, request):
+        pass
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "DELETE child/ app.views.Child.delete page config/urls.py:8\n"
+            "GET child/ app.views.Child.get page config/urls.py:8\n"
+            "POST child/ app.views.Child.post page config/urls.py:8\n"
+            "GET form/ app.views.ContactForm.get page config/urls.py:9\n"
+            "POST form/ app.views.ContactForm.post page config/urls.py:9\n"
+            "PUT form/ app.views.ContactForm.put page config/urls.py:9\n"
+            "DELETE go/ app.views.Go.delete page config/urls.py:10\n"
+            "GET go/ app.views.Go.get page config/urls.py:10\n"
+            "PATCH go/ app.views.Go.patch page config/urls.py:10\n"
+            "POST go/ app.views.Go.post page config/urls.py:10\n"
+            "PUT go/ app.views.Go.put page config/urls.py:10\n"
+            "GET json/ app.views.Data.get api config/urls.py:14\n"
+            "POST json/ app.views.Data.post page config/urls.py:14\n"
+            "POST kw/ app.views.Page.post page config/urls.py:12\n"
+            "GET limited/ app.views.Limited.get page config/urls.py:11\n"
+            "GET page/ app.views.Page.get page config/urls.py:7\n"
+            "POST page/ app.views.Page.post page config/urls.py:7\n"
+            "GET rendered/ app.views.JsonRendered.get api config/urls.py:15\n"
+            "external home/ django.views.generic.base.TemplateView (view defined outside the "
+            "repository) config/urls.py:13\n");
+}
+
+TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from api import views
+
+urlpatterns = [
+    path("stats/", views.Stats.as_view()),
+    path("orders/", views.Orders.as_view()),
+    path("books/", views.BookViewSet.as_view({"get": "list", "post": "create"})),
+    path("books/<int:pk>/", views.BookViewSet.as_view(actions={"get": "retrieve", "delete": "gone"})),
+    path("nothing/", views.BookViewSet.as_view()),
+]
+)py"},
+             {"api/views.py", R"py(
+from rest_framework import generics, viewsets
+from rest_framework.views import APIView
+
+class Stats(APIView):
+    def get(self, request):
+        return Response({})
+
+class Orders(generics.ListCreateAPIView):
+    pass
+
+class BookViewSet(viewsets.ModelViewSet):
+    pass
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET books/ api.views.BookViewSet.list api config/urls.py:8\n"
+            "POST books/ api.views.BookViewSet.create api config/urls.py:8\n"
+            "GET books/<int:pk>/ api.views.BookViewSet.retrieve api config/urls.py:9\n"
+            "GET orders/ api.views.Orders.get api config/urls.py:7\n"
+            "POST orders/ api.views.Orders.post api config/urls.py:7\n"
+            "GET stats/ api.views.Stats.get api config/urls.py:6\n"
+            "view-without-handlers config/urls.py:10 view api.views.BookViewSet: a ViewSet's "
+            "as_view() needs its actions mapping\n");
+}
+
+TEST(ViewsTest, ResolveViewReportsExternalAndUnresolved) {
+  Project p({{"app/urls.py", R"py(
+from django.contrib.auth.views import LogoutView
+from app.views import Page
+)py"},
+             {"app/views.py", "class Page:\n    pass\n"}},
+            UrlRules());
+  Expr external;
+  external.kind = ExprKind::kCall;
+  external.text = "LogoutView.as_view";
+  ResolvedView v = ResolveView(*p.index, 0, external);
+  EXPECT_EQ(v.status, ResolvedView::Status::kExternal);
+  EXPECT_EQ(v.qualname, "django.contrib.auth.views.LogoutView");
+
+  Expr bare;
+  bare.kind = ExprKind::kName;
+  bare.text = "Page";
+  v = ResolveView(*p.index, 0, bare);
+  EXPECT_EQ(v.status, ResolvedView::Status::kUnresolved);
+  EXPECT_EQ(v.problem, "is a class used without as_view()");
+}
+
+}  // namespace
+}  // namespace djcost
