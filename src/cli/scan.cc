@@ -8,6 +8,7 @@
 #include "extract/extract.h"
 #include "link/link.h"
 #include "rules/load_rules.h"
+#include "rules/rule_options.h"
 #include "syntax/python_parser.h"
 #include "util/atomic_file.h"
 #include "util/parallel.h"
@@ -71,14 +72,17 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
     *error = config.root + ": not a Django project (no settings, urls, models or admin found)";
     return false;
   }
-  Estimate estimate = EstimateCosts(inventory, rules, config.estimate);
+  // [tool.djcost] in pyproject.toml fills what the command line left unset.
+  EstimateOptions options = MergeEstimateOptions(rules, config.estimate);
+  if (options.weekly_cost > 0 && options.currency.empty()) options.currency = "EUR";
+  Estimate estimate = EstimateCosts(inventory, rules, options);
 
   Report r;
   r.tool_version = DJCOST_VERSION;
   r.rules_version = rules.version;
   r.project = config.project;
   r.rates = EffectiveRates(rules);
-  r.options = config.estimate;
+  r.options = options;
   // Every stage's diagnostics, once each: link may pass file diagnostics on.
   std::vector<Diagnostic>& d = r.diagnostics;
   d = discovery.diagnostics;
