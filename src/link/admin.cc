@@ -1,0 +1,263 @@
+#include "link/admin.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+#include <tuple>
+
+#include "link/admin_counts.h"
+#include "link/models_resolve.h"
+
+namespace djcost {
+namespace {
+
+/// The name every registration with Django's default site is reported under.
+constexpr std::string_view kDefaultSite = "admin.site";
+constexpr int kMaxAliasDepth = 8;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A model named in a register call: `qualname` is "" when it could not be resolved.
+struct NamedModel {
+  std::string qualname;
+  std::string app;
+  std::string written;
+};
+
+// One register or unregister, before unregisters are applied.
+struct Event {
+  bool unregister = false;
+  std::string site;
+  std::string model;
+  std::string model_app;
+  std::string admin_class;
+  int file = -1;
+  Location location;
+};
+
+class AdminFinder {
+ public:
+  AdminFinder(const ProjectIndex& index, const Apps& apps)
+      : index_(index), refs_(index, apps, "") {}
+
+  std::vector<AdminRegistration> Run(std::vector<Diagnostic>* diagnostics) {
+    diagnostics_ = diagnostics;
+    const auto& files = index_.files();
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (files[i].file.kind == FileKind::kMigration) continue;
+      int file = static_cast<int>(i);
+      for (const auto& call : files[i].calls) ReadCall(file, call);
+      for (const auto& cls : files[i].classes) ReadDecorators(file, cls);
+    }
+    return Apply(diagnostics);
+  }
+
+ private:
+  // The site an expression names: "admin.site" for Django's default site, the
+  // variable's qualified name for a module-level instance of an AdminSite class,
+  // "" for anything else (a DRF router, a template Library...).
+  std::string SiteOf(int file, const std::string& scope, std::string_view text, int depth) const {
+    if (depth > kMaxAliasDepth || text.empty()) return "";
+    Symbol s = ResolveInScope(index_, file, scope, text);
+    if (s.kind == Symbol::Kind::kExternal) {
+      std::string full = FullName(s);
+      if (full == "django.contrib.admin.site" || full == "django.contrib.admin.sites.site") {
+        return std::string(kDefaultSite);
+      }
+      return "";
+    }
+    if (s.kind != Symbol::Kind::kVariable || !s.remainder.empty() || !s.value) return "";
+    const Expr& value = *s.value;
+    if (value.kind == ExprKind::kName) return SiteOf(s.file, "", value.text, depth + 1);
+    if (value.kind != ExprKind::kCall || value.text.empty()) return "";
+    Symbol cls = index_.Resolve(s.file, value.text);
+    std::string cls_name;
+    if (cls.kind == Symbol::Kind::kClass && cls.remainder.empty()) cls_name = cls.qualname;
+    if (cls.kind == Symbol::Kind::kExternal) cls_name = FullName(cls);
+    if (cls_name.empty()) return "";
+    if (ReachesAny(index_, cls_name,
+                   {"django.contrib.admin.AdminSite", "django.contrib.admin.sites.AdminSite"},
+                   "admin-site")) {
+      return s.qualname;
+    }
+    return "";
+  }
+
+  // The models an argument names: one class, or a list or tuple of them.
+  std::vector<NamedModel> ModelsOf(int file, const std::string& scope, const Expr& arg) const {
+    std::vector<ListItem> items;
+    if (arg.kind == ExprKind::kName) {
+      Symbol s = ResolveInScope(index_, file, scope, arg.text);
+      if (s.kind == Symbol::Kind::kVariable) {
+        index_.ExpandList(file, arg, &items);
+      } else {
+        items.push_back({&arg, file});
+      }
+    } else {
+      index_.ExpandList(file, arg, &items);
+    }
+    std::vector<NamedModel> out;
+    for (const auto& item : items) {
+      if (item.expr->kind != ExprKind::kName) {
+        out.push_back({"", "", item.expr->text});
+        continue;
+      }
+      const std::string& item_scope = item.file == file ? scope : std::string();
+      Symbol s = ResolveInScope(index_, item.file, item_scope, item.expr->text);
+      if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) {
+        out.push_back({s.qualname, refs_.AppOf(s.file, *s.cls), item.expr->text});
+      } else if (s.kind == Symbol::Kind::kExternal) {
+        // A model outside the repository: Django lists it all the same.
+        out.push_back({FullName(s), "", item.expr->text});
+      } else {
+        out.push_back({"", "", item.expr->text});
+      }
+    }
+    return out;
+  }
+
+  // Registrations of a name djcost cannot follow (a loop variable, a call's
+  // result) are left out, and said so.
+  bool Resolved(const NamedModel& target, int file, int line, bool unregister) {
+    if (!target.qualname.empty()) return true;
+    if (!unregister && diagnostics_) {
+      diagnostics_->push_back({Severity::kWarning, "admin-model-unresolved",
+                               {index_.files()[file].file.path, line, 0},
+                               "cannot tell which model '" + target.written +
+                                   "' is: this admin registration is not counted"});
+    }
+    return false;
+  }
+
+  std::string AdminClassOf(int file, const std::string& scope, const Expr* arg) const {
+    if (!arg || arg->kind == ExprKind::kNone) return "";
+    if (arg->kind != ExprKind::kName) return arg->text;
+    Symbol s = ResolveInScope(index_, file, scope, arg->text);
+    if (s.kind == Symbol::Kind::kClass || s.kind == Symbol::Kind::kExternal) return FullName(s);
+    return arg->text;
+  }
+
+  void ReadCall(int file, const CallStatement& call) {
+    const Expr& c = call.call;
+    bool unregister = EndsWith(c.text, ".unregister");
+    if (!unregister && !EndsWith(c.text, ".register")) return;
+    std::string_view object(c.text);
+    object.remove_suffix(unregister ? 11 : 9);
+    if (object.find("()") != std::string_view::npos) return;
+    std::string site = SiteOf(file, call.scope, object, 0);
+    if (site.empty()) return;
+    const Expr* models = c.items.empty() ? c.Keyword("model_or_iterable") : &c.items[0];
+    if (!models) return;
+    const Expr* admin_arg = c.items.size() > 1 ? &c.items[1] : c.Keyword("admin_class");
+    std::string admin_class = unregister ? "" : AdminClassOf(file, call.scope, admin_arg);
+    Location where{index_.files()[file].file.path, call.line, 0};
+    for (auto& target : ModelsOf(file, call.scope, *models)) {
+      if (!Resolved(target, file, call.line, unregister)) continue;
+      events_.push_back({unregister, site, std::move(target.qualname), std::move(target.app),
+                         admin_class, file, where});
+    }
+  }
+
+  bool IsRegisterDecorator(int file, const std::string& scope, const Expr& d) const {
+    if (d.kind != ExprKind::kCall || LastComponent(d.text) != "register") return false;
+    Symbol s = ResolveInScope(index_, file, scope, d.text);
+    std::string full = FullName(s);
+    if (full == "django.contrib.admin.register" ||
+        full == "django.contrib.admin.decorators.register") {
+      return true;
+    }
+    const KnownFunction* known = index_.FindKnownFunction(full);
+    return known && std::find(known->tags.begin(), known->tags.end(), "admin-register") !=
+                        known->tags.end();
+  }
+
+  void ReadDecorators(int file, const ClassDef& cls) {
+    for (const auto& d : cls.decorators) {
+      if (!IsRegisterDecorator(file, cls.scope, d)) continue;
+      std::string site(kDefaultSite);
+      if (const Expr* site_arg = d.Keyword("site")) {
+        site = site_arg->kind == ExprKind::kName ? SiteOf(file, cls.scope, site_arg->text, 0) : "";
+        if (site.empty()) site = site_arg->text;
+      }
+      std::string admin_class = index_.QualName(file, cls.scope, cls.name);
+      Location where{index_.files()[file].file.path, d.line > 0 ? d.line : cls.line, 0};
+      for (const auto& arg : d.items) {
+        for (auto& target : ModelsOf(file, cls.scope, arg)) {
+          if (!Resolved(target, file, where.line, false)) continue;
+          events_.push_back({false, site, std::move(target.qualname), std::move(target.app),
+                             admin_class, file, where});
+        }
+      }
+    }
+  }
+
+  // Django runs admin modules one after another, so an unregister in another
+  // file must follow the registration it removes (else NotRegistered): it wins.
+  // Within one file, source order decides (`unregister(User)` then
+  // `register(User, MyUserAdmin)` keeps the new one).
+  std::vector<AdminRegistration> Apply(std::vector<Diagnostic>* diagnostics) const {
+    std::map<std::pair<std::string, std::string>, std::vector<const Event*>> by_key;
+    for (const auto& e : events_) by_key[{e.site, e.model}].push_back(&e);
+    std::vector<AdminRegistration> out;
+    for (auto& [key, events] : by_key) {
+      std::sort(events.begin(), events.end(), [](const Event* a, const Event* b) {
+        return a->location < b->location;
+      });
+      std::vector<const Event*> kept;
+      for (const Event* r : events) {
+        if (r->unregister) continue;
+        bool removed = std::any_of(events.begin(), events.end(), [&](const Event* u) {
+          return u->unregister &&
+                 (u->file != r->file || u->location.line > r->location.line);
+        });
+        if (!removed) kept.push_back(r);
+      }
+      if (kept.empty()) continue;
+      for (size_t i = 1; i < kept.size(); ++i) {
+        if (!diagnostics) break;
+        diagnostics->push_back(
+            {Severity::kWarning, "admin-already-registered", kept[i]->location,
+             key.second + " is registered with " + key.first + " again (first at " +
+                 kept[0]->location.path + ":" + std::to_string(kept[0]->location.line) +
+                 "): Django raises AlreadyRegistered; counted once"});
+      }
+      const Event& e = *kept[0];
+      AdminRegistration reg;
+      reg.model = e.model;
+      reg.admin_class = e.admin_class;
+      reg.site = e.site;
+      reg.app = e.model_app;
+      if (!e.admin_class.empty()) {
+        AdminCounts counts = CountAdminClass(index_, e.admin_class);
+        reg.inlines = counts.inlines;
+        reg.actions = counts.actions;
+        reg.custom_methods = counts.custom_methods;
+        reg.list_display = counts.list_display;
+      }
+      reg.location = e.location;
+      out.push_back(std::move(reg));
+    }
+    std::sort(out.begin(), out.end(), [](const AdminRegistration& a, const AdminRegistration& b) {
+      return std::tie(a.site, a.model, a.location) < std::tie(b.site, b.model, b.location);
+    });
+    return out;
+  }
+
+  const ProjectIndex& index_;
+  ModelRefs refs_;
+  std::vector<Event> events_;
+  std::vector<Diagnostic>* diagnostics_ = nullptr;
+};
+
+}  // namespace
+
+std::vector<AdminRegistration> FindAdminRegistrations(const ProjectIndex& index,
+                                                      const Apps& apps,
+                                                      std::vector<Diagnostic>* diagnostics) {
+  return AdminFinder(index, apps).Run(diagnostics);
+}
+
+}  // namespace djcost

@@ -1,0 +1,245 @@
+#include "link/admin.h"
+
+#include <gtest/gtest.h>
+
+#include "link/models_test_support.h"
+
+namespace djcost {
+namespace {
+
+using testing::DiagnosticsText;
+using testing::SnippetProject;
+using testing::Where;
+
+std::string Dump(const std::vector<AdminRegistration>& regs) {
+  std::string out;
+  for (const auto& r : regs) {
+    out += r.site + " " + r.model + " admin=" + r.admin_class + " app=" + r.app +
+           " inlines=" + std::to_string(r.inlines) + " actions=" + std::to_string(r.actions) +
+           " custom=" + std::to_string(r.custom_methods) +
+           " list_display=" + std::to_string(r.list_display) + " " + Where(r.location) + "\n";
+  }
+  return out;
+}
+
+std::string Find(SnippetProject& p, std::string* diagnostics = nullptr) {
+  p.Build();
+  std::vector<Diagnostic> d;
+  std::string out = Dump(FindAdminRegistrations(p.index(), p.apps(), &d));
+  if (diagnostics) *diagnostics = DiagnosticsText(d);
+  return out;
+}
+
+constexpr std::string_view kShopModels = R"py(from django.db import models
+
+
+class Book(models.Model):
+    pass
+
+
+class Author(models.Model):
+    pass
+
+
+class Tag(models.Model):
+    pass
+
+
+class Shelf(models.Model):
+    pass
+
+
+class Note(models.Model):
+    pass
+
+
+class Review(models.Model):
+    pass
+)py";
+
+TEST(FindAdminRegistrationsTest, EveryFormOfRegisterOnTheDefaultSite) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", kShopModels);
+  p.Add("shop/admin.py", R"py(from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin import site as default_site
+
+from . import models
+from .models import Author, Book, Note, Review, Shelf, Tag
+
+SIMPLE = [Note]
+
+
+class NoteInline(admin.TabularInline):
+    model = Note
+
+
+class BaseAdmin(admin.ModelAdmin):
+    actions = ["archive"]
+
+    def archive(self, request, queryset):
+        pass
+
+
+@admin.register(Book, models.Author)
+class BookAdmin(BaseAdmin):
+    inlines = [NoteInline]
+    list_display = ("__str__", "title", "price")
+    actions = BaseAdmin.actions + ["publish"]
+
+    @admin.action(description="Publish")
+    def publish(self, request, queryset):
+        pass
+
+    @admin.action(description="Not listed, so no action")
+    def hidden(self, request, queryset):
+        pass
+
+    def get_queryset(self, request):
+        return super().get_queryset(request)
+
+    def price_display(self, obj):
+        return obj.price
+
+
+admin.site.register((Tag, Shelf), admin_class=BaseAdmin)
+default_site.register(SIMPLE)
+
+if settings.DEBUG:
+    admin.site.register(Review)
+)py");
+  EXPECT_EQ(Find(p),
+            "admin.site shop.models.Author admin=shop.admin.BookAdmin app=shop inlines=1 "
+            "actions=2 custom=4 list_display=2 shop/admin.py:22\n"
+            "admin.site shop.models.Book admin=shop.admin.BookAdmin app=shop inlines=1 actions=2 "
+            "custom=4 list_display=2 shop/admin.py:22\n"
+            "admin.site shop.models.Note admin= app=shop inlines=0 actions=0 custom=0 "
+            "list_display=0 shop/admin.py:44\n"
+            "admin.site shop.models.Review admin= app=shop inlines=0 actions=0 custom=0 "
+            "list_display=0 shop/admin.py:47\n"
+            "admin.site shop.models.Shelf admin=shop.admin.BaseAdmin app=shop inlines=0 "
+            "actions=1 custom=1 list_display=0 shop/admin.py:43\n"
+            "admin.site shop.models.Tag admin=shop.admin.BaseAdmin app=shop inlines=0 actions=1 "
+            "custom=1 list_display=0 shop/admin.py:43\n");
+}
+
+TEST(FindAdminRegistrationsTest, CustomSitesDecoratorSiteAndRegistrationsInFunctions) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", kShopModels);
+  p.Add("core/__init__.py", "");
+  p.Add("core/sites.py", R"py(from django.contrib import admin
+from django.contrib.admin import AdminSite
+
+
+class BackOffice(AdminSite):
+    site_header = "Back office"
+
+
+backoffice = BackOffice(name="backoffice")
+plain = admin.AdminSite(name="plain")
+)py");
+  p.Add("shop/apps.py", R"py(from django.apps import AppConfig
+
+
+class ShopConfig(AppConfig):
+    name = "shop"
+
+    def ready(self):
+        from core.sites import plain
+        from .models import Shelf
+
+        plain.register(Shelf)
+)py");
+  p.Add("shop/admin.py", R"py(from django.contrib import admin
+from rest_framework import routers
+
+from core.sites import backoffice
+from .models import Book, Tag
+from .views import TagViewSet
+
+router = routers.DefaultRouter()
+router.register("tags", TagViewSet)
+
+
+@admin.register(Book, site=backoffice)
+class BookAdmin(admin.ModelAdmin):
+    list_display = ["title"]
+
+
+def register_all():
+    for model in [Tag]:
+        backoffice.register(model)
+    backoffice.register(Tag, BookAdmin)
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Find(p, &diagnostics),
+            "core.sites.backoffice shop.models.Book admin=shop.admin.BookAdmin app=shop "
+            "inlines=0 actions=0 custom=0 list_display=1 shop/admin.py:12\n"
+            "core.sites.backoffice shop.models.Tag admin=shop.admin.BookAdmin app=shop "
+            "inlines=0 actions=0 custom=0 list_display=1 shop/admin.py:20\n"
+            "core.sites.plain shop.models.Shelf admin= app=shop inlines=0 actions=0 custom=0 "
+            "list_display=0 shop/apps.py:11\n");
+  EXPECT_EQ(diagnostics,
+            "admin-model-unresolved shop/admin.py:19: cannot tell which model 'model' is: this "
+            "admin registration is not counted\n");
+}
+
+TEST(FindAdminRegistrationsTest, UnregisterRemovesAndExternalModelsStay) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", kShopModels);
+  p.Add("shop/admin.py", R"py(from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Permission, User
+
+from .models import Book, Tag
+
+admin.site.register(Book)
+admin.site.register(Tag)
+admin.site.register(Permission)
+admin.site.unregister(User)
+admin.site.register(User, UserAdmin)
+)py");
+  p.Add("core/__init__.py", "");
+  p.Add("core/admin.py", R"py(from django.contrib import admin
+from django.contrib.auth.models import Group
+
+from shop.models import Tag
+
+admin.site.unregister(Group)
+admin.site.unregister(Tag)
+)py");
+  EXPECT_EQ(Find(p),
+            "admin.site django.contrib.auth.models.Permission admin= app= inlines=0 actions=0 "
+            "custom=0 list_display=0 shop/admin.py:9\n"
+            "admin.site django.contrib.auth.models.User admin=django.contrib.auth.admin.UserAdmin "
+            "app= inlines=0 actions=0 custom=0 list_display=0 shop/admin.py:11\n"
+            "admin.site shop.models.Book admin= app=shop inlines=0 actions=0 custom=0 "
+            "list_display=0 shop/admin.py:7\n");
+}
+
+TEST(FindAdminRegistrationsTest, SecondRegistrationOfAModelIsCountedOnceWithADiagnostic) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", kShopModels);
+  p.Add("shop/admin.py", R"py(from django.contrib import admin
+
+from .models import Book
+
+admin.site.register(Book)
+admin.site.register(Book)
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Find(p, &diagnostics),
+            "admin.site shop.models.Book admin= app=shop inlines=0 actions=0 custom=0 "
+            "list_display=0 shop/admin.py:5\n");
+  EXPECT_EQ(diagnostics,
+            "admin-already-registered shop/admin.py:6: shop.models.Book is registered with "
+            "admin.site again (first at shop/admin.py:5): Django raises AlreadyRegistered; "
+            "counted once\n");
+}
+
+}  // namespace
+}  // namespace djcost
