@@ -11,6 +11,14 @@ namespace {
 
 int LineOf(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
 
+// `(a).b` names what `a.b` names, as Python's own ast sees it.
+TSNode Unparenthesize(TSNode node) {
+  while (KindOf(node) == PyKind::kParenthesizedExpression && ts_node_named_child_count(node) == 1) {
+    node = ts_node_named_child(node, 0);
+  }
+  return node;
+}
+
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -46,11 +54,12 @@ std::string ExprBuilder::Excerpt(TSNode node) const {
 std::string ExprBuilder::DottedName(TSNode node) const {
   const PyFields& f = Fields();
   std::vector<std::string_view> parts;
+  node = Unparenthesize(node);
   while (KindOf(node) == PyKind::kAttribute) {
     TSNode attr = ts_node_child_by_field_id(node, f.attribute);
     if (ts_node_is_null(attr)) return "";
     parts.push_back(tree_.Text(attr));
-    node = ts_node_child_by_field_id(node, f.object);
+    node = Unparenthesize(ts_node_child_by_field_id(node, f.object));
   }
   if (KindOf(node) != PyKind::kIdentifier) return "";
   parts.push_back(tree_.Text(node));
@@ -66,7 +75,13 @@ std::string ExprBuilder::CalleeName(TSNode node) const {
   const PyFields& f = Fields();
   std::vector<std::string_view> parts;  // "()" marks a call in the chain
   while (true) {
+    node = Unparenthesize(node);
     PyKind kind = KindOf(node);
+    if (kind == PyKind::kListSplat && parts.empty()) {
+      // tree-sitter-python 0.23 parses `f(*a.b())` as a call of `*a.b`: look through it.
+      node = ts_node_named_child(node, 0);
+      continue;
+    }
     if (kind == PyKind::kAttribute) {
       TSNode attr = ts_node_child_by_field_id(node, f.attribute);
       if (ts_node_is_null(attr)) return "";

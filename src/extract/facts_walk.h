@@ -20,8 +20,8 @@ namespace djcost {
 /// - A function's calls cover its body, lambdas and nested class bodies, not
 ///   nested functions (whose decorators and defaults do count: the outer body runs
 ///   them). Callees are dotted names, with "()" where the chain calls:
-///   `super().save`, `connection.cursor().execute`; calls through subscripts are
-///   not recorded.
+///   `super().save`, `connection.cursor().execute`; parentheses are looked
+///   through (`(n).bit_length`); calls through subscripts are not recorded.
 /// - Only `+=` augmented assignments are kept (`urlpatterns += [...]`); chained
 ///   `a = b = v` gives one Assignment per target.
 void WalkModule(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts);

@@ -84,6 +84,15 @@ INSTANTIATE_TEST_SUITE_P(
                     "on_change(sender, instance, **kwargs)\n"
                     "  calls 3: order_changed.send\n"
                     "call 3: order_changed.send(sender=sender) in on_change\n"},
+        SnippetCase{"ParenthesesAndSplatsAreLookedThrough",
+                    "def bits(n):\n"
+                    "    print('v', *sys.version.split())\n"
+                    "    return (n).bit_length()\n",
+                    "def 1-3: bits(n)\n"
+                    "  calls 2: print\n"
+                    "  calls 2: sys.version.split\n"
+                    "  calls 3: n.bit_length\n"
+                    "call 2: print('v', ?()) in bits\n"},
         SnippetCase{"StackedDecorators",
                     "@api_view(['GET'])\n@permission_classes([IsAuthenticated])\n"
                     "def me(request):\n    return Response(1)\n",
