@@ -470,6 +470,12 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
             v.items[0].kind == ExprKind::kName && v.items[0].text == name) {
           fresh = *out;
           ExpandListAt(file, v.items[1], &fresh, depth + 1);
+        } else if (v.kind == ExprKind::kCall && !v.items.empty() &&
+                   (v.items[0].text == name || v.items[0].text == "*" + name) &&
+                   (v.items[0].kind == ExprKind::kName || v.items[0].kind == ExprKind::kOther)) {
+          // `x = format_suffix_patterns(x)`, `x = i18n_patterns(*x)`: a call over the
+          // list itself keeps its items (its effect is not modelled).
+          fresh = *out;
         } else {
           ExpandListAt(file, v, &fresh, depth + 1);
         }

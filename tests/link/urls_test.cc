@@ -387,6 +387,25 @@ urlpatterns += api_patterns
             "ANY plain/ app.views.v page config/urls.py:7\n");
 }
 
+TEST(UrlsTest, ListReassignedThroughAWrapperOfItselfKeepsItsPatterns) {
+  Project p({{"config/urls.py", R"py(
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import path
+from rest_framework.urlpatterns import format_suffix_patterns
+from app import views
+
+urlpatterns = [path("a/", views.v)]
+urlpatterns = format_suffix_patterns(urlpatterns)
+urlpatterns += [path("b/", views.v)]
+urlpatterns = i18n_patterns(*urlpatterns)
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page config/urls.py:7\n"
+            "ANY b/ app.views.v page config/urls.py:9\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
