@@ -1,6 +1,7 @@
 // Finds signal receivers (@receiver, signal.connect, also inside AppConfig.ready)
 // with their signal and sender, and custom Signal() definitions with their send
-// sites. Input: ProjectIndex, Apps; output: sorted receivers and custom signals.
+// sites. Input: ProjectIndex, Settings, Apps; output: sorted receivers and custom
+// signals.
 #pragma once
 
 #include <vector>
@@ -8,6 +9,7 @@
 #include "data/inventory.h"
 #include "link/apps.h"
 #include "link/project_index.h"
+#include "link/settings.h"
 
 namespace djcost {
 
@@ -16,6 +18,16 @@ struct SignalInventory {
   std::vector<CustomSignal> custom_signals;
 };
 
+/// Receivers are one per (signal, handler, sender) connection; connections made
+/// in test files are left out (Django never imports tests when it runs). A
+/// `.connect(...)` counts when its object resolves to a built-in or repo signal,
+/// or when it names a handler function of the repo (third-party signals): so
+/// `db.connect()` and `socket.connect(addr)` are not receivers. `settings`
+/// resolves `sender=settings.AUTH_USER_MODEL`.
+SignalInventory FindSignals(const ProjectIndex& index, const Settings& settings,
+                            const Apps& apps, std::vector<Diagnostic>* diagnostics);
+
+/// As above, finding the settings itself (their diagnostics are dropped).
 SignalInventory FindSignals(const ProjectIndex& index, const Apps& apps,
                             std::vector<Diagnostic>* diagnostics);
 

@@ -1,0 +1,329 @@
+#include "link/signals.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+#include <tuple>
+
+#include "link/models_resolve.h"
+
+namespace djcost {
+namespace {
+
+constexpr int kMaxAliasDepth = 8;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// `text` without a trailing ".<method>", or "" when it does not end so or the
+// object is not a plain dotted name (a call's result, say).
+std::string_view ObjectOf(std::string_view text, std::string_view method) {
+  if (text.size() <= method.size() + 1 || !EndsWith(text, method) ||
+      text[text.size() - method.size() - 1] != '.') {
+    return {};
+  }
+  std::string_view object = text.substr(0, text.size() - method.size() - 1);
+  if (object.find("()") != std::string_view::npos) return {};
+  return object;
+}
+
+bool HasTag(const std::vector<std::string>& tags, std::string_view tag) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+// What a signal expression names.
+struct SignalRef {
+  std::string qualname;  // canonical built-in name, repo signal's qualname, or as written
+  bool builtin = false;
+  bool known = false;  // a built-in or a repo signal: certainly a signal
+};
+
+// What a handler expression names.
+struct HandlerRef {
+  std::string qualname;
+  int file = -1;  // the defining file of a repo function, else -1
+  Location location;
+};
+
+class SignalFinder {
+ public:
+  SignalFinder(const ProjectIndex& index, const Settings& settings, const Apps& apps)
+      : index_(index), apps_(apps), refs_(index, apps, settings.auth_user_model.value) {
+    for (const auto& name : index.rules().builtin_signals) {
+      builtin_.insert(name);
+      by_last_[std::string(LastComponent(name))].push_back(name);
+    }
+  }
+
+  SignalInventory Run() {
+    const auto& files = index_.files();
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (files[i].file.kind == FileKind::kMigration || files[i].file.kind == FileKind::kTest) {
+        continue;
+      }
+      FindDefinitions(static_cast<int>(i));
+    }
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (files[i].file.kind == FileKind::kMigration) continue;
+      int file = static_cast<int>(i);
+      // Tests connect mocks and temporary handlers; Django never imports them.
+      if (files[i].file.kind != FileKind::kTest) {
+        for (const auto& fn : files[i].functions) ReadReceiverDecorators(file, fn);
+        for (const auto& call : files[i].calls) ReadConnect(file, call);
+      }
+      FindSendSites(file);
+    }
+
+    SignalInventory out;
+    for (auto& [key, receiver] : receivers_) out.receivers.push_back(std::move(receiver));
+    std::sort(out.receivers.begin(), out.receivers.end());
+    for (auto& [qualname, signal] : custom_) {
+      std::sort(signal.send_sites.begin(), signal.send_sites.end());
+      signal.send_sites.erase(std::unique(signal.send_sites.begin(), signal.send_sites.end()),
+                              signal.send_sites.end());
+      out.custom_signals.push_back(std::move(signal));
+    }
+    return out;
+  }
+
+ private:
+  // A call creating a signal: django.dispatch.Signal, ModelSignal, a class the
+  // knowledge tables tag "signal", or a repo subclass of one.
+  bool IsSignalConstruction(int file, const Expr& value) const {
+    if (value.kind != ExprKind::kCall || value.text.empty()) return false;
+    Symbol s = index_.Resolve(file, value.text);
+    std::string cls;
+    if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) cls = s.qualname;
+    if (s.kind == Symbol::Kind::kExternal) cls = FullName(s);
+    if (cls.empty()) return false;
+    return ReachesAny(index_, cls,
+                      {"django.dispatch.Signal", "django.dispatch.dispatcher.Signal",
+                       "django.db.models.signals.ModelSignal"},
+                      "signal");
+  }
+
+  void AddCustom(int file, const std::string& qualname, int line) {
+    if (custom_.count(qualname)) return;  // the first definition is the one reported
+    CustomSignal signal;
+    signal.qualname = qualname;
+    signal.app = apps_.LabelForFile(file);
+    signal.location = {index_.files()[file].file.path, line, 0};
+    custom_.emplace(qualname, std::move(signal));
+  }
+
+  void FindDefinitions(int file) {
+    const FileFacts& facts = index_.files()[file];
+    for (const auto& a : facts.assignments) {
+      if (a.augmented || a.target.find('.') != std::string::npos) continue;
+      if (IsSignalConstruction(file, a.value)) {
+        AddCustom(file, index_.QualName(file, "", a.target), a.line);
+      }
+    }
+    for (const auto& cls : facts.classes) {
+      std::string in_module = cls.scope.empty() ? cls.name : cls.scope + "." + cls.name;
+      for (const auto& a : cls.attributes) {
+        if (a.augmented || a.target.find('.') != std::string::npos) continue;
+        if (IsSignalConstruction(file, a.value)) {
+          AddCustom(file, index_.QualName(file, in_module, a.target), a.line);
+        }
+      }
+    }
+  }
+
+  SignalRef Builtin(const std::string& name) const {
+    if (builtin_.count(name)) return {name, true, true};
+    // Django re-exports its signals (django.contrib.auth.user_logged_in): match
+    // by name within Django when only one built-in signal has that name.
+    if (StartsWith(name, "django.")) {
+      auto it = by_last_.find(std::string(LastComponent(name)));
+      if (it != by_last_.end() && it->second.size() == 1) return {it->second[0], true, true};
+    }
+    return {name, false, false};
+  }
+
+  SignalRef ResolveSignal(int file, const std::string& scope, std::string_view text,
+                          int depth) const {
+    if (depth > kMaxAliasDepth || text.empty()) return {std::string(text), false, false};
+    Symbol s = ResolveInScope(index_, file, scope, text);
+    switch (s.kind) {
+      case Symbol::Kind::kExternal:
+        return Builtin(FullName(s));
+      case Symbol::Kind::kVariable:
+        if (s.remainder.empty()) {
+          if (custom_.count(s.qualname)) return {s.qualname, false, true};
+          // `order_paid = signals.order_paid`: an alias of another signal.
+          if (s.value && s.value->kind == ExprKind::kName) {
+            return ResolveSignal(s.file, "", s.value->text, depth + 1);
+          }
+        }
+        break;
+      case Symbol::Kind::kClass:
+        if (custom_.count(FullName(s))) return {FullName(s), false, true};
+        break;
+      default:
+        break;
+    }
+    return {std::string(text), false, false};
+  }
+
+  HandlerRef ResolveHandler(int file, const std::string& scope, const Expr& e) const {
+    HandlerRef h;
+    h.qualname = e.text;
+    if (e.kind != ExprKind::kName) return h;
+    Symbol s = ResolveInScope(index_, file, scope, e.text);
+    if (s.kind == Symbol::Kind::kFunction && s.remainder.empty() && s.function) {
+      h.qualname = s.qualname;
+      h.file = s.file;
+      h.location = DefinitionLocation(index_.files()[s.file], s.function->line,
+                                      s.function->decorators);
+    } else if (s.kind == Symbol::Kind::kClass && s.cls && !s.remainder.empty()) {
+      // A static or class method: `Handlers.on_save`.
+      h.qualname = FullName(s);
+      for (const auto& m : s.cls->methods) {
+        if (m.name == s.remainder) {
+          h.file = s.file;
+          h.location = DefinitionLocation(index_.files()[s.file], m.line, m.decorators);
+        }
+      }
+    } else if (s.kind == Symbol::Kind::kExternal) {
+      h.qualname = FullName(s);
+    }
+    return h;
+  }
+
+  std::string SenderOf(int file, const std::string& scope, const Expr* sender) const {
+    if (!sender || sender->kind == ExprKind::kNone) return "";
+    return refs_.Resolve(file, scope, *sender, "", "").qualname;
+  }
+
+  // Django keys receivers by (dispatch_uid or the handler, sender): connecting
+  // the same key twice keeps the first.
+  void AddReceiver(SignalReceiver r) {
+    auto key = std::make_tuple(r.signal, r.dispatch_uid.empty() ? r.handler : r.dispatch_uid,
+                               r.dispatch_uid.empty(), r.sender);
+    auto it = receivers_.find(key);
+    if (it == receivers_.end() || r.location < it->second.location) {
+      receivers_.insert_or_assign(key, std::move(r));
+    }
+  }
+
+  bool IsReceiverDecorator(int file, const std::string& scope, const Expr& d) const {
+    if (d.kind != ExprKind::kCall || d.text.empty()) return false;
+    Symbol s = ResolveInScope(index_, file, scope, d.text);
+    std::string full = FullName(s);
+    if (full == "django.dispatch.receiver" || full == "django.dispatch.dispatcher.receiver") {
+      return true;
+    }
+    const KnownFunction* known = index_.FindKnownFunction(full);
+    return known && HasTag(known->tags, "receiver");
+  }
+
+  void ReadReceiverDecorators(int file, const FunctionDef& fn) {
+    const FileFacts& facts = index_.files()[file];
+    for (const auto& d : fn.decorators) {
+      if (!IsReceiverDecorator(file, fn.scope, d)) continue;
+      const Expr* signals = d.items.empty() ? d.Keyword("signal") : &d.items[0];
+      if (!signals) continue;
+      std::vector<const Expr*> each;
+      if (signals->kind == ExprKind::kList) {
+        for (const auto& item : signals->items) each.push_back(&item);
+      } else {
+        each.push_back(signals);
+      }
+      const Expr* uid = d.Keyword("dispatch_uid");
+      for (const Expr* sig : each) {
+        SignalRef ref = ResolveSignal(file, fn.scope, sig->text, 0);
+        SignalReceiver r;
+        r.signal = ref.qualname;
+        r.builtin = ref.builtin;
+        r.handler = index_.QualName(file, fn.scope, fn.name);
+        r.sender = SenderOf(file, fn.scope, d.Keyword("sender"));
+        r.dispatch_uid = uid && uid->kind == ExprKind::kString ? uid->text : "";
+        r.via = "receiver";
+        r.app = apps_.LabelForFile(file);
+        r.location = DefinitionLocation(facts, fn.line, fn.decorators);
+        AddReceiver(std::move(r));
+      }
+    }
+  }
+
+  // signal.connect(receiver, sender=None, weak=True, dispatch_uid=None)
+  void ReadConnect(int file, const CallStatement& call) {
+    const Expr& c = call.call;
+    std::string_view object = ObjectOf(c.text, "connect");
+    if (object.empty()) return;
+    const Expr* handler_arg = c.items.empty() ? c.Keyword("receiver") : &c.items[0];
+    if (!handler_arg) return;
+    SignalRef ref = ResolveSignal(file, call.scope, object, 0);
+    HandlerRef handler = ResolveHandler(file, call.scope, *handler_arg);
+    if (!ref.known && handler.file < 0) return;  // db.connect(), socket.connect(addr)
+    const Expr* sender = c.items.size() > 1 ? &c.items[1] : c.Keyword("sender");
+    const Expr* uid = c.items.size() > 3 ? &c.items[3] : c.Keyword("dispatch_uid");
+    SignalReceiver r;
+    r.signal = ref.qualname;
+    r.builtin = ref.builtin;
+    r.handler = handler.qualname;
+    r.sender = SenderOf(file, call.scope, sender);
+    r.dispatch_uid = uid && uid->kind == ExprKind::kString ? uid->text : "";
+    r.via = "connect";
+    // Reported where the handler is defined when it is the repo's, as Django's
+    // receiver list points at the function; else at the connect call.
+    r.app = apps_.LabelForFile(handler.file >= 0 ? handler.file : file);
+    r.location = handler.file >= 0 ? handler.location
+                                   : Location{index_.files()[file].file.path, call.line, 0};
+    AddReceiver(std::move(r));
+  }
+
+  void AddSendSite(int file, const std::string& scope, std::string_view callee, int line) {
+    std::string_view object = ObjectOf(callee, "send");
+    if (object.empty()) object = ObjectOf(callee, "send_robust");
+    if (object.empty()) return;
+    SignalRef ref = ResolveSignal(file, scope, object, 0);
+    if (!ref.known || ref.builtin) return;
+    auto it = custom_.find(ref.qualname);
+    if (it == custom_.end()) return;
+    it->second.send_sites.push_back({index_.files()[file].file.path, line, 0});
+  }
+
+  // Statement calls and calls inside expressions (`ok = sig.send(...)`); a
+  // statement call inside a function is in both, deduplicated by line later.
+  void FindSendSites(int file) {
+    const FileFacts& facts = index_.files()[file];
+    for (const auto& call : facts.calls) AddSendSite(file, call.scope, call.call.text, call.line);
+    auto from_function = [&](const FunctionDef& fn) {
+      for (const auto& site : fn.calls) AddSendSite(file, BodyScope(fn), site.callee, site.line);
+    };
+    for (const auto& fn : facts.functions) from_function(fn);
+    for (const auto& cls : facts.classes) {
+      for (const auto& m : cls.methods) from_function(m);
+    }
+  }
+
+  const ProjectIndex& index_;
+  const Apps& apps_;
+  ModelRefs refs_;
+  std::set<std::string> builtin_;
+  std::map<std::string, std::vector<std::string>> by_last_;
+  std::map<std::string, CustomSignal> custom_;
+  std::map<std::tuple<std::string, std::string, bool, std::string>, SignalReceiver> receivers_;
+};
+
+}  // namespace
+
+SignalInventory FindSignals(const ProjectIndex& index, const Settings& settings,
+                            const Apps& apps, std::vector<Diagnostic>* /*diagnostics*/) {
+  return SignalFinder(index, settings, apps).Run();
+}
+
+SignalInventory FindSignals(const ProjectIndex& index, const Apps& apps,
+                            std::vector<Diagnostic>* diagnostics) {
+  return FindSignals(index, FindSettings(index), apps, diagnostics);
+}
+
+}  // namespace djcost

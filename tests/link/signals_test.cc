@@ -1,0 +1,213 @@
+#include "link/signals.h"
+
+#include <gtest/gtest.h>
+
+#include "link/models_test_support.h"
+
+namespace djcost {
+namespace {
+
+using testing::SnippetProject;
+using testing::Where;
+
+std::string DumpReceivers(const std::vector<SignalReceiver>& receivers) {
+  std::string out;
+  for (const auto& r : receivers) {
+    out += r.signal + " <- " + r.handler + " sender=" + r.sender + " uid=" + r.dispatch_uid +
+           (r.builtin ? " builtin" : "") + " via=" + r.via + " app=" + r.app + " " +
+           Where(r.location) + "\n";
+  }
+  return out;
+}
+
+std::string DumpCustom(const std::vector<CustomSignal>& signals) {
+  std::string out;
+  for (const auto& s : signals) {
+    out += s.qualname + " app=" + s.app + " " + Where(s.location) + " sends=[";
+    for (size_t i = 0; i < s.send_sites.size(); ++i) {
+      out += (i ? "," : "") + Where(s.send_sites[i]);
+    }
+    out += "]\n";
+  }
+  return out;
+}
+
+class FindSignalsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    p_.Add("shop/__init__.py", "");
+    p_.Add("shop/models.py", R"py(from django.db import models
+
+
+class Order(models.Model):
+    pass
+)py");
+    p_.Add("shop/signals.py", R"py(from django.dispatch import Signal
+from django import dispatch
+
+order_placed = Signal()
+order_paid = dispatch.Signal()
+
+
+class Signals:
+    refunded = Signal()
+)py");
+    p_.Add("shop/receivers.py", R"py(from django.conf import settings
+from django.contrib.auth import user_logged_in
+from django.db.models import signals
+from django.db.models.signals import post_save, pre_delete, pre_save
+from django.dispatch import receiver
+
+from .models import Order
+from .signals import order_placed
+
+
+@receiver(post_save, sender=Order)
+def on_order_saved(sender, instance, **kwargs):
+    pass
+
+
+@receiver([pre_save, pre_delete], sender="shop.Order")
+def audit(sender, instance, **kwargs):
+    pass
+
+
+@receiver(user_logged_in, dispatch_uid="login-points")
+def on_login(sender, user, **kwargs):
+    pass
+
+
+@receiver(signals.post_delete, sender=settings.AUTH_USER_MODEL)
+def on_user_deleted(sender, instance, **kwargs):
+    pass
+
+
+@receiver(order_placed)
+def confirm(sender, order, **kwargs):
+    pass
+)py");
+    p_.Add("shop/handlers.py", R"py(import socket
+
+from allauth.account import signals as allauth_signals
+from django.db import connection as db
+from django.db.models.signals import post_delete, post_save
+
+from .models import Order
+
+
+def on_save(sender, instance, **kwargs):
+    pass
+
+
+def on_delete(sender, instance, **kwargs):
+    pass
+
+
+def on_signup(request, user, **kwargs):
+    pass
+
+
+post_delete.connect(receiver=on_delete, sender=Order, dispatch_uid="shop.on_delete")
+allauth_signals.user_signed_up.connect(on_signup)
+db.connect()
+socket.connect(("localhost", 80))
+post_save.connect(on_save, sender=Order)
+post_save.connect(on_save, Order)
+)py");
+    p_.Add("shop/apps.py", R"py(from django.apps import AppConfig
+from django.db.models.signals import post_save
+
+
+class ShopConfig(AppConfig):
+    name = "shop"
+
+    def ready(self):
+        from . import handlers
+        from .signals import order_paid
+
+        def on_paid(sender, **kwargs):
+            pass
+
+        post_save.connect(handlers.on_save)
+        order_paid.connect(on_paid)
+)py");
+    p_.Add("shop/views.py", R"py(from . import signals
+from .signals import Signals, order_placed
+
+
+def checkout(request):
+    order_placed.send(sender=None, order=1)
+    ok = signals.order_paid.send_robust(sender=None)
+    Signals.refunded.send(sender=None)
+    return ok
+
+
+order_placed.send(sender=None)
+)py");
+    p_.Add("shop/tests.py", R"py(from shop.signals import order_placed
+
+
+def test_it():
+    handler = object()
+    order_placed.connect(handler)
+    order_placed.send(sender=None)
+)py",
+           FileKind::kTest);
+    p_.Build();
+  }
+
+  SnippetProject p_;
+};
+
+TEST_F(FindSignalsTest, ReceiversFromDecoratorsAndConnectCalls) {
+  std::vector<Diagnostic> diagnostics;
+  SignalInventory found = FindSignals(p_.index(), p_.settings, p_.apps(), &diagnostics);
+  EXPECT_EQ(DumpReceivers(found.receivers),
+            "allauth.account.signals.user_signed_up <- shop.handlers.on_signup sender= uid= "
+            "via=connect app=shop shop/handlers.py:18\n"
+            "django.contrib.auth.signals.user_logged_in <- shop.receivers.on_login sender= "
+            "uid=login-points builtin via=receiver app=shop shop/receivers.py:21\n"
+            "django.db.models.signals.post_delete <- shop.handlers.on_delete "
+            "sender=shop.models.Order uid=shop.on_delete builtin via=connect app=shop "
+            "shop/handlers.py:14\n"
+            "django.db.models.signals.post_delete <- shop.receivers.on_user_deleted "
+            "sender=django.contrib.auth.models.User uid= builtin via=receiver app=shop "
+            "shop/receivers.py:26\n"
+            "django.db.models.signals.post_save <- shop.handlers.on_save sender= uid= builtin "
+            "via=connect app=shop shop/handlers.py:10\n"
+            "django.db.models.signals.post_save <- shop.handlers.on_save sender=shop.models.Order "
+            "uid= builtin via=connect app=shop shop/handlers.py:10\n"
+            "django.db.models.signals.post_save <- shop.receivers.on_order_saved "
+            "sender=shop.models.Order uid= builtin via=receiver app=shop shop/receivers.py:11\n"
+            "django.db.models.signals.pre_delete <- shop.receivers.audit sender=shop.models.Order "
+            "uid= builtin via=receiver app=shop shop/receivers.py:16\n"
+            "django.db.models.signals.pre_save <- shop.receivers.audit sender=shop.models.Order "
+            "uid= builtin via=receiver app=shop shop/receivers.py:16\n"
+            "shop.signals.order_paid <- shop.apps.ShopConfig.ready.on_paid sender= uid= "
+            "via=connect app=shop shop/apps.py:12\n"
+            "shop.signals.order_placed <- shop.receivers.confirm sender= uid= via=receiver "
+            "app=shop shop/receivers.py:31\n");
+  EXPECT_TRUE(diagnostics.empty());
+}
+
+TEST_F(FindSignalsTest, CustomSignalsWithTheirSendSites) {
+  SignalInventory found = FindSignals(p_.index(), p_.settings, p_.apps(), nullptr);
+  EXPECT_EQ(DumpCustom(found.custom_signals),
+            "shop.signals.Signals.refunded app=shop shop/signals.py:9 sends=[shop/views.py:8]\n"
+            "shop.signals.order_paid app=shop shop/signals.py:5 sends=[shop/views.py:7]\n"
+            "shop.signals.order_placed app=shop shop/signals.py:4 "
+            "sends=[shop/tests.py:7,shop/views.py:6,shop/views.py:12]\n");
+}
+
+TEST_F(FindSignalsTest, CustomUserModelSenderFollowsTheSetting) {
+  p_.settings.auth_user_model.value = "shop.Order";
+  SignalInventory found = FindSignals(p_.index(), p_.settings, p_.apps(), nullptr);
+  std::string senders;
+  for (const auto& r : found.receivers) {
+    if (r.handler == "shop.receivers.on_user_deleted") senders += r.sender + "\n";
+  }
+  EXPECT_EQ(senders, "shop.models.Order\n");
+}
+
+}  // namespace
+}  // namespace djcost
