@@ -210,8 +210,43 @@ EndpointKind HandlerKind(const ProjectIndex& index, const std::string& cls,
   return EndpointKind::kPage;
 }
 
+bool IsMethodDecorator(const ProjectIndex& index, int file, const Expr& deco) {
+  if (deco.kind != ExprKind::kCall || deco.items.empty()) return false;
+  Symbol s = index.Resolve(file, deco.text);
+  if (s.kind == Symbol::Kind::kUnknown) return deco.text == "method_decorator";
+  if (s.kind != Symbol::Kind::kExternal) return false;
+  if (const KnownFunction* k = index.FindKnownFunction(s.qualname)) {
+    return Contains(k->tags, "method-decorator");
+  }
+  return s.qualname == "django.utils.decorators.method_decorator";
+}
+
+// `@method_decorator(require_POST, name="dispatch")` on a class of the MRO, or
+// `@method_decorator(require_POST)` on its dispatch(): restricts every handler.
+void ApplyDispatchDecorators(const ProjectIndex& index, const std::string& cls, Restriction* r) {
+  for (const auto& a : index.Ancestors(cls)) {
+    int f = -1;
+    const ClassDef* c = index.FindClass(a, &f);
+    if (!c) continue;
+    for (const Expr& deco : c->decorators) {
+      const Expr* name = deco.Keyword("name");
+      if (name && name->kind == ExprKind::kString && name->text == "dispatch" &&
+          IsMethodDecorator(index, f, deco)) {
+        ApplyDecorator(index, f, deco.items[0], r);
+      }
+    }
+  }
+  int f = -1;
+  if (const FunctionDef* dispatch = FindMethod(index, cls, "dispatch", &f)) {
+    for (const Expr& deco : dispatch->decorators) {
+      if (IsMethodDecorator(index, f, deco)) ApplyDecorator(index, f, deco.items[0], r);
+    }
+  }
+}
+
 ResolvedView ClassView(const ProjectIndex& index, const Symbol& s, const Expr& as_view,
-                       const Restriction& r) {
+                       Restriction r) {
+  ApplyDispatchDecorators(index, s.qualname, &r);
   ResolvedView v;
   v.status = ResolvedView::Status::kRepo;
   v.qualname = s.qualname;

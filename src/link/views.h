@@ -1,7 +1,8 @@
 // What a view in a URL pattern serves: the HTTP methods its dispatch accepts, the
 // handler for each, and whether it is an API endpoint or a page. Covers function
 // views (method-restricting decorators, @api_view, wrappers applied in urls.py),
-// class-based views (.as_view()), DRF ViewSet.as_view({...}) and APIView.
+// class-based views (.as_view(), http_method_names, method_decorator on dispatch),
+// DRF ViewSet.as_view({...}) and APIView.
 // Input: a ProjectIndex and the view expression as written; output: ResolvedView.
 #pragma once
 

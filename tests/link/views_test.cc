@@ -138,6 +138,44 @@ class BookViewSet(viewsets.ModelViewSet):
             "as_view() needs its actions mapping\n");
 }
 
+TEST(ViewsTest, MethodDecoratorOnDispatchRestrictsHandlers) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app.views import Named, OnDispatch
+urlpatterns = [path("named/", Named.as_view()), path("dispatch/", OnDispatch.as_view())]
+)py"},
+             {"app/views.py", R"py(
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_http_methods
+from django.views.generic import View
+
+@method_decorator(csrf_exempt, name="dispatch")
+@method_decorator(require_POST, name="dispatch")
+class Named(View):
+    def get(self, request):
+        pass
+    def post(self, request):
+        pass
+
+class OnDispatch(View):
+    @method_decorator(require_http_methods(["GET", "DELETE"]))
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+    def get(self, request):
+        pass
+    def post(self, request):
+        pass
+    def delete(self, request):
+        pass
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "DELETE dispatch/ app.views.OnDispatch.delete page config/urls.py:4\n"
+            "GET dispatch/ app.views.OnDispatch.get page config/urls.py:4\n"
+            "POST named/ app.views.Named.post page config/urls.py:4\n");
+}
+
 TEST(ViewsTest, ResolveViewReportsExternalAndUnresolved) {
   Project p({{"app/urls.py", R"py(
 from django.contrib.auth.views import LogoutView
