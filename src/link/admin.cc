@@ -64,7 +64,10 @@ class AdminFinder {
     Symbol s = ResolveInScope(index_, file, scope, text);
     if (s.kind == Symbol::Kind::kExternal) {
       std::string full = FullName(s);
-      if (full == "django.contrib.admin.site" || full == "django.contrib.admin.sites.site") {
+      const KnownFunction* known = index_.FindKnownFunction(full);
+      if (full == "django.contrib.admin.site" || full == "django.contrib.admin.sites.site" ||
+          (known && std::find(known->tags.begin(), known->tags.end(), "admin-site-instance") !=
+                        known->tags.end())) {
         return std::string(kDefaultSite);
       }
       return "";

@@ -11,6 +11,16 @@
 
 namespace djcost {
 
+/// Sites: Django's default site, reported as "admin.site", and module-level
+/// variables holding an instance of an AdminSite class (reported by the
+/// variable's qualified name). Registrations in functions and `if` blocks count.
+/// Models outside the repository (auth's User, Group) are listed with app "".
+/// An unregister in another file removes the registration (Django would raise
+/// NotRegistered otherwise); in the same file, source order decides. A second
+/// registration of the same model with the same site is reported as an
+/// "admin-already-registered" diagnostic and counted once; a model name that
+/// cannot be resolved as an "admin-model-unresolved" one. Counts come from
+/// CountAdminClass (admin_counts.h). Sorted by (site, model).
 std::vector<AdminRegistration> FindAdminRegistrations(const ProjectIndex& index,
                                                       const Apps& apps,
                                                       std::vector<Diagnostic>* diagnostics);

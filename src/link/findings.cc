@@ -166,7 +166,7 @@ class FindingFinder {
     if (ReachesAny(index_, qual,
                    {"rest_framework.permissions.BasePermission",
                     "rest_framework.permissions.BasePermissionMetaclass"},
-                   "permission")) {
+                   "permission-class")) {
       Add("permission-class", qual, file, where);
     }
     if (ReachesAny(index_, qual,

@@ -201,9 +201,23 @@ ModelTarget ModelRefs::Resolve(int file, const std::string& scope, const Expr& r
       }
       return {ref.text, ""};
     }
-    case ExprKind::kCall:
-      if (LastComponent(ref.text) == "get_user_model") return UserModel();
+    case ExprKind::kCall: {
+      std::string_view callee = LastComponent(ref.text);
+      if (callee == "get_user_model") return UserModel();
+      // apps.get_model("shop", "Order"), apps.get_model("shop.Order") and, in an
+      // AppConfig, self.get_model("Order").
+      const auto& args = ref.items;
+      bool strings = !args.empty() && args.size() <= 2 &&
+                     std::all_of(args.begin(), args.end(), [](const Expr& a) {
+                       return a.kind == ExprKind::kString;
+                     });
+      if (callee == "get_model" && strings) {
+        if (args.size() == 2) return ByLabel(args[0].text + "." + args[1].text);
+        if (args[0].text.find('.') != std::string::npos) return ByLabel(args[0].text);
+        return ByLabel(apps_.LabelForFile(file) + "." + args[0].text);
+      }
       return {ref.text, ""};
+    }
     default:
       return {ref.text, ""};
   }

@@ -50,8 +50,8 @@ struct ModelTarget {
 };
 
 /// Resolves the ways Django code names a model: a class name through imports,
-/// "app_label.Model" and "Model" strings, "self", settings.AUTH_USER_MODEL and
-/// get_user_model().
+/// "app_label.Model" and "Model" strings, "self", settings.AUTH_USER_MODEL,
+/// get_user_model() and get_model() calls with literal arguments.
 class ModelRefs {
  public:
   /// `auth_user_model` is the AUTH_USER_MODEL setting ("" means Django's

@@ -61,7 +61,7 @@ inline RuleSet DjangoRules() {
       Known("django.dispatch.Signal", {"django.dispatch.dispatcher.Signal"}, {}, {"signal"}),
       Known("django.forms.Form", {"django.forms.forms.Form"}, {}, {"form"}),
       Known("django.forms.ModelForm", {"django.forms.models.ModelForm"}, {}, {"form"}),
-      Known("rest_framework.permissions.BasePermission", {}, {}, {}),
+      Known("rest_framework.permissions.BasePermission", {}, {}, {"permission-class"}),
   };
   rules.functions = {
       KnownFn("django.dispatch.receiver", {"django.dispatch.dispatcher.receiver"}, {"receiver"}),

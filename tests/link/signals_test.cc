@@ -209,5 +209,33 @@ TEST_F(FindSignalsTest, CustomUserModelSenderFollowsTheSetting) {
   EXPECT_EQ(senders, "shop.models.Order\n");
 }
 
+TEST(FindSignalsGetModelTest, SendersNamedThroughGetModel) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", "from django.db import models\n\nclass Order(models.Model):\n    pass\n");
+  p.Add("shop/apps.py", R"py(from django.apps import AppConfig, apps
+from django.db.models.signals import post_save, pre_save
+
+
+def on_save(sender, **kwargs):
+    pass
+
+
+class ShopConfig(AppConfig):
+    name = "shop"
+
+    def ready(self):
+        post_save.connect(on_save, sender=self.get_model("Order"))
+        pre_save.connect(on_save, sender=apps.get_model("shop", "order"))
+)py");
+  p.Build();
+  SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
+  EXPECT_EQ(DumpReceivers(found.receivers),
+            "django.db.models.signals.post_save <- shop.apps.on_save sender=shop.models.Order "
+            "uid= builtin via=connect app=shop shop/apps.py:5\n"
+            "django.db.models.signals.pre_save <- shop.apps.on_save sender=shop.models.Order "
+            "uid= builtin via=connect app=shop shop/apps.py:5\n");
+}
+
 }  // namespace
 }  // namespace djcost
