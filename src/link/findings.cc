@@ -45,7 +45,13 @@ class FindingFinder {
  public:
   FindingFinder(const ProjectIndex& index, const Settings& settings, const Apps& apps)
       : index_(index), settings_(settings), apps_(apps),
-        refs_(index, apps, settings.auth_user_model.value) {}
+        refs_(index, apps, settings.auth_user_model.value) {
+    for (const auto& fn : index.rules().functions) {
+      if (!HasTag(fn.tags, "raw-sql")) continue;
+      raw_sql_names_.emplace(LastComponent(fn.qualname));
+      for (const auto& alias : fn.aliases) raw_sql_names_.emplace(LastComponent(alias));
+    }
+  }
 
   std::vector<Finding> Run() {
     const auto& files = index_.files();
@@ -94,7 +100,10 @@ class FindingFinder {
       return RawSql::kQuery;
     }
     if (last == "RawSQL") return RawSql::kQuery;
-    if (callee.find("()") == std::string_view::npos) {
+    // Resolving every call would cost a lookup each: only names the tables'
+    // raw-sql functions end with are worth one, and bare names (aliases).
+    if (callee.find("()") == std::string_view::npos &&
+        (raw_sql_names_.count(last) || parts.size() == 1)) {
       Symbol s = ResolveInScope(index_, file, scope, callee);
       if (s.kind == Symbol::Kind::kExternal) {
         const KnownFunction* known = index_.FindKnownFunction(FullName(s));
@@ -216,6 +225,7 @@ class FindingFinder {
   const Settings& settings_;
   const Apps& apps_;
   ModelRefs refs_;
+  std::set<std::string, std::less<>> raw_sql_names_;  // last names of raw-sql functions
   std::vector<Finding> out_;
 };
 

@@ -73,6 +73,13 @@ Symbol ResolveInScope(const ProjectIndex& index, int file, const std::string& sc
                       std::string_view dotted) {
   if (file < 0 || dotted.empty()) return index.Resolve(file, dotted);
   const FileFacts& facts = index.files()[file];
+  // Most files have neither local imports nor nested functions: skip the walk.
+  bool local_names =
+      std::any_of(facts.imports.begin(), facts.imports.end(),
+                  [](const Import& i) { return !i.module_level; }) ||
+      std::any_of(facts.functions.begin(), facts.functions.end(),
+                  [](const FunctionDef& f) { return !f.scope.empty(); });
+  if (!local_names) return index.Resolve(file, dotted);
   auto [head, rest] = SplitHead(dotted);
   for (std::string_view s = scope; !s.empty(); s = ParentScope(s)) {
     const FunctionDef* fn = FunctionForScope(facts, s);

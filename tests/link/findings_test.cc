@@ -165,5 +165,24 @@ TEST(FindFindingsTest, UserModelOutsideTheRepoIsReportedAtTheSetting) {
             "custom-user-model accounts.User app=accounts config/settings.py:7\n");
 }
 
+TEST(FindFindingsTest, RawSqlFunctionsFromTheKnowledgeTablesThroughImports) {
+  RuleSet rules = testing::DjangoRules();
+  rules.functions.push_back(testing::KnownFn("legacydb.api.run_sql", {"legacydb.run_sql"},
+                                             {"raw-sql"}));
+  SnippetProject p(rules);
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", "from django.db import models\n");
+  p.Add("shop/reports.py", R"py(from legacydb import run_sql as q
+
+
+def totals():
+    q("SELECT SUM(total) FROM shop_order")
+    run_sql("not imported, not known")
+)py");
+  p.Build();
+  EXPECT_EQ(Dump(FindFindings(p.index(), p.settings, p.apps())),
+            "raw-sql q app=shop shop/reports.py:5\n");
+}
+
 }  // namespace
 }  // namespace djcost
