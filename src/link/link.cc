@@ -83,7 +83,7 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules) {
   inv.models = FindModels(index, settings, apps, &inv.diagnostics);
   DropModelsOutsideInstalledApps(settings, apps, &inv);
   inv.admin_registrations = FindAdminRegistrations(index, apps, &inv.diagnostics);
-  SignalInventory signals = FindSignals(index, apps, &inv.diagnostics);
+  SignalInventory signals = FindSignals(index, settings, apps, &inv.diagnostics);
   inv.signal_receivers = std::move(signals.receivers);
   inv.custom_signals = std::move(signals.custom_signals);
   inv.findings = FindFindings(index, settings, apps);

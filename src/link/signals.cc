@@ -321,9 +321,4 @@ SignalInventory FindSignals(const ProjectIndex& index, const Settings& settings,
   return SignalFinder(index, settings, apps).Run();
 }
 
-SignalInventory FindSignals(const ProjectIndex& index, const Apps& apps,
-                            std::vector<Diagnostic>* diagnostics) {
-  return FindSignals(index, FindSettings(index), apps, diagnostics);
-}
-
 }  // namespace djcost

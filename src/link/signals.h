@@ -27,8 +27,4 @@ struct SignalInventory {
 SignalInventory FindSignals(const ProjectIndex& index, const Settings& settings,
                             const Apps& apps, std::vector<Diagnostic>* diagnostics);
 
-/// As above, finding the settings itself (their diagnostics are dropped).
-SignalInventory FindSignals(const ProjectIndex& index, const Apps& apps,
-                            std::vector<Diagnostic>* diagnostics);
-
 }  // namespace djcost
