@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <functional>
 
 #include "rules/rules_json.h"
 #include "rules/toml_config.h"
@@ -86,10 +87,13 @@ bool ReadConfigFile(const std::string& path, std::string* text, ConfigError* err
   return false;
 }
 
-bool ApplyRulesFile(const std::string& path, RuleSet* rules, RuleNameOwners* owners,
-                    ConfigError* err) {
+// Reads a source's text: from the file system, or from memory (LoadRuleSetFromText).
+using TextReader = std::function<bool(const std::string& path, std::string* text, ConfigError* err)>;
+
+bool ApplyRulesFile(const std::string& path, const TextReader& read, RuleSet* rules,
+                    RuleNameOwners* owners, ConfigError* err) {
   std::string text;
-  if (!ReadConfigFile(path, &text, err)) return false;
+  if (!read(path, &text, err)) return false;
   const std::string origin = BaseName(path);
   if (EndsWith(path, ".toml")) {
     return ApplyTomlConfig(text, path, origin, TomlConfigRoot::kDocument, rules, err);
@@ -101,7 +105,7 @@ bool ApplyRulesFile(const std::string& path, RuleSet* rules, RuleNameOwners* own
   return false;
 }
 
-bool Load(const RuleSources& sources, RuleSet* out, ConfigError* err) {
+bool Load(const RuleSources& sources, const TextReader& read, RuleSet* out, ConfigError* err) {
   const Defaults& defaults = EmbeddedDefaults();
   if (!defaults.ok) {
     *err = defaults.error;
@@ -109,12 +113,12 @@ bool Load(const RuleSources& sources, RuleSet* out, ConfigError* err) {
   }
   RuleSet rules = defaults.rules;
   RuleNameOwners owners = defaults.owners;
-  if (!sources.rules_file.empty() && !ApplyRulesFile(sources.rules_file, &rules, &owners, err)) {
+  if (!sources.rules_file.empty() && !ApplyRulesFile(sources.rules_file, read, &rules, &owners, err)) {
     return false;
   }
   if (!sources.pyproject.empty()) {
     std::string text;
-    if (!ReadConfigFile(sources.pyproject, &text, err)) return false;
+    if (!read(sources.pyproject, &text, err)) return false;
     if (!ApplyTomlConfig(text, sources.pyproject, BaseName(sources.pyproject),
                          TomlConfigRoot::kPyproject, &rules, err)) {
       return false;
@@ -131,10 +135,24 @@ RuleSet DefaultRuleSet() { return EmbeddedDefaults().rules; }
 
 bool LoadRuleSet(const RuleSources& sources, RuleSet* out, ConfigError* err) {
   try {
-    return Load(sources, out, err);
+    return Load(sources, ReadConfigFile, out, err);
   } catch (const std::exception& e) {
     // The readers catch the parsers' own exceptions; this is for bad_alloc and
     // anything unforeseen, which must not escape the library either.
+    *err = ConfigError{"", 0, 0, "", std::string("internal error: ") + e.what()};
+    return false;
+  }
+}
+
+bool LoadRuleSetFromText(const RuleSources& sources, std::string_view rules_text,
+                         std::string_view pyproject_text, RuleSet* out, ConfigError* err) {
+  try {
+    TextReader read = [&](const std::string& path, std::string* text, ConfigError*) {
+      *text = std::string(path == sources.rules_file ? rules_text : pyproject_text);
+      return true;
+    };
+    return Load(sources, read, out, err);
+  } catch (const std::exception& e) {
     *err = ConfigError{"", 0, 0, "", std::string("internal error: ") + e.what()};
     return false;
   }

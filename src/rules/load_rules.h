@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "data/rule_set.h"
@@ -36,6 +37,13 @@ RuleSet DefaultRuleSet();
 /// Defaults, then `sources.rules_file`, then `[tool.djcost]` of `sources.pyproject`.
 /// On failure returns false, fills `*err` and leaves `*out` untouched.
 [[nodiscard]] bool LoadRuleSet(const RuleSources& sources, RuleSet* out, ConfigError* err);
+
+/// LoadRuleSet with the sources' contents given instead of read: `rules_text` is the
+/// contents of `sources.rules_file` and `pyproject_text` of `sources.pyproject`
+/// (the names still choose the format and appear in errors). For fuzzers and tests.
+[[nodiscard]] bool LoadRuleSetFromText(const RuleSources& sources, std::string_view rules_text,
+                                       std::string_view pyproject_text, RuleSet* out,
+                                       ConfigError* err);
 
 /// Merges rules/ JSON files by top-level key as DefaultRuleSet does: files not
 /// ending in ".json" and files under "schema/" are skipped; every id, class and
