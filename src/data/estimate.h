@@ -71,12 +71,52 @@ struct Recommendation {
   bool operator==(const Recommendation&) const = default;
 };
 
+/// Requests seen on one path, from a traffic file (--traffic): an access log
+/// line or a CSV row. Requests are grouped by (method, path).
+struct TrafficEntry {
+  std::string method;  // "GET", "POST", ...; "" when the source names none (CSV path,count)
+  std::string path;    // as requested, without query string or leading '/'
+  long long count = 0;
+  auto operator<=>(const TrafficEntry&) const = default;
+};
+
 struct EstimateOptions {
   int team_size = 0;        // 0: no calendar weeks
   double weekly_cost = 0;   // 0: no money
   std::string currency;
   std::vector<std::string> hot_patterns;  // route globs for the split
-  std::string traffic_file;               // already read into hot routes by the CLI
+  std::string traffic_file;               // its name, for the report; "" without traffic data
+  std::vector<TrafficEntry> traffic;      // read and parsed by the CLI (estimate/traffic.h)
+};
+
+/// Requests that reached one endpoint, and whether the traffic rule put it in
+/// the hot set. `method` is "" for requests given without a method (CSV) or
+/// with one the route has no endpoint for (OPTIONS): they belong to the route.
+struct EndpointTraffic {
+  std::string route;
+  std::string method;
+  std::string app;
+  bool api = false;  // an API endpoint (else a page)
+  long long requests = 0;
+  bool hot = false;
+  bool operator==(const EndpointTraffic&) const = default;
+};
+
+/// What the traffic data says, once mapped onto the inventoried routes.
+struct TrafficSummary {
+  bool given = false;          // false: no traffic file, every other field is empty
+  std::string file;            // the traffic file's name
+  long long requests = 0;      // every request read
+  long long api_requests = 0;  // on API endpoints
+  long long page_requests = 0;
+  long long external_requests = 0;   // on routes served outside the repository (admin...)
+  long long unmatched_requests = 0;  // no inventoried route matches the path
+  long long split_requests = 0;      // on the endpoints the split moves
+  int unmatched_paths = 0;           // distinct (method, path) pairs among the unmatched
+  double hot_share = 0;              // the share of API requests the hot set must carry
+  std::vector<EndpointTraffic> endpoints;     // endpoints with requests, busiest first
+  std::vector<TrafficEntry> top_unmatched;    // the busiest unmatched paths, at most 10
+  bool operator==(const TrafficSummary&) const = default;
 };
 
 struct Estimate {
@@ -88,6 +128,7 @@ struct Estimate {
   std::string split_scope;  // "all API endpoints" or "hot set: N patterns"
   int split_endpoints = 0;
   double split_traffic_share = -1;  // -1 when no traffic data was given
+  TrafficSummary traffic;
   std::vector<Diagnostic> diagnostics;
 };
 

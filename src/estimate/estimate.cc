@@ -1,5 +1,6 @@
 #include "estimate/estimate.h"
 
+#include "estimate/hot_set.h"
 #include "estimate/recommend.h"
 #include "estimate/risks.h"
 #include "estimate/scope.h"
@@ -11,7 +12,8 @@ namespace djcost {
 Estimate EstimateCosts(const Inventory& inventory, const RuleSet& rules,
                        const EstimateOptions& options) {
   Estimate estimate;
-  const MoveScope split = ScopeOf(inventory, options.hot_patterns);
+  HotSet hot = ChooseHotSet(inventory, options);
+  const MoveScope split = ScopeOfEndpoints(inventory, hot.endpoints);
   const MoveScope hybrid = ScopeOf(inventory, {});
   estimate.strategies.push_back(PriceStay(options));
   estimate.strategies.push_back(
@@ -22,12 +24,20 @@ Estimate EstimateCosts(const Inventory& inventory, const RuleSet& rules,
   estimate.risks = FindRisks(inventory, split, hybrid);
   estimate.split_plan = PlanSplit(inventory);
   estimate.recommendation = Recommend(inventory);
-  const size_t patterns = options.hot_patterns.size();
-  estimate.split_scope = patterns == 0 ? "all API endpoints"
-                                       : "hot set: " + std::to_string(patterns) +
-                                             (patterns == 1 ? " pattern" : " patterns");
+  estimate.split_scope = hot.scope;
   estimate.split_endpoints = static_cast<int>(split.endpoints.size());
-  estimate.split_traffic_share = -1;  // traffic shares arrive with a traffic file, not yet read
+  // The share of every request read, not of API requests only: what the new
+  // service would serve of the whole site's load.
+  estimate.split_traffic_share = -1;
+  if (hot.traffic.given) {
+    estimate.split_traffic_share =
+        hot.traffic.requests > 0 ? static_cast<double>(hot.traffic.split_requests) /
+                                       static_cast<double>(hot.traffic.requests)
+                                 : 0;
+  }
+  estimate.traffic = std::move(hot.traffic);
+  estimate.diagnostics.insert(estimate.diagnostics.end(), hot.diagnostics.begin(),
+                              hot.diagnostics.end());
   return estimate;
 }
 

@@ -41,12 +41,21 @@ std::string SenderApp(const Inventory& inventory, const SignalReceiver& receiver
 }
 
 MoveScope ScopeOf(const Inventory& inventory, const std::vector<std::string>& hot_patterns) {
-  MoveScope scope;
+  std::vector<const Endpoint*> endpoints;
   for (const Endpoint& e : inventory.endpoints) {
     if (e.kind != EndpointKind::kApi || e.in_tests) continue;
     if (!hot_patterns.empty() && !MatchesHotPattern(e.route, hot_patterns)) continue;
-    scope.endpoints.push_back(&e);
-    if (!e.app.empty()) scope.apps.insert(e.app);
+    endpoints.push_back(&e);
+  }
+  return ScopeOfEndpoints(inventory, endpoints);
+}
+
+MoveScope ScopeOfEndpoints(const Inventory& inventory,
+                           const std::vector<const Endpoint*>& endpoints) {
+  MoveScope scope;
+  scope.endpoints = endpoints;
+  for (const Endpoint* e : endpoints) {
+    if (!e->app.empty()) scope.apps.insert(e->app);
   }
   for (const Model& m : inventory.models) {
     if (!m.in_tests && scope.apps.count(m.app)) scope.models.push_back(&m);

@@ -38,6 +38,10 @@ struct MoveScope {
 /// when there are no patterns, with what their apps carry.
 MoveScope ScopeOf(const Inventory& inventory, const std::vector<std::string>& hot_patterns);
 
+/// `endpoints` (pointers into `inventory`, in inventory order) with what their apps carry.
+MoveScope ScopeOfEndpoints(const Inventory& inventory,
+                           const std::vector<const Endpoint*>& endpoints);
+
 /// Findings of `kind` in `findings`.
 int CountFindings(const std::vector<const Finding*>& findings, const std::string& kind);
 

@@ -66,7 +66,11 @@ TEST(TotaliseTest, PertAggregation) {
 
 TEST(TotaliseTest, EmptyStrategyIsAllZero) {
   StrategyEstimate s;
-  Totalise(EstimateOptions{4, 100, "EUR", {}, ""}, &s);
+  EstimateOptions options;
+  options.team_size = 4;
+  options.weekly_cost = 100;
+  options.currency = "EUR";
+  Totalise(options, &s);
   EXPECT_EQ(s, (StrategyEstimate{}));
 }
 
