@@ -39,6 +39,9 @@ struct StrategyEstimate {
   double calendar_weeks_p80 = 0;
   double cost_p50 = 0;            // p50 x weekly cost, when a weekly cost is given
   double cost_p80 = 0;
+  /// What a reader must know to read the total right: overlaps between items,
+  /// cross-checks against the seeds' figures. Sentences, in a fixed order.
+  std::vector<std::string> notes;
   bool operator==(const StrategyEstimate&) const = default;
 };
 

@@ -1,6 +1,7 @@
 #include "estimate/estimate.h"
 
 #include "estimate/hot_set.h"
+#include "estimate/notes.h"
 #include "estimate/recommend.h"
 #include "estimate/risks.h"
 #include "estimate/scope.h"
@@ -25,6 +26,7 @@ Estimate EstimateCosts(const Inventory& inventory, const RuleSet& rules,
   estimate.split_plan = PlanSplit(inventory);
   estimate.recommendation = Recommend(inventory);
   estimate.split_scope = hot.scope;
+  AddNotes(inventory, estimate.split_scope, &estimate.strategies);
   estimate.split_endpoints = static_cast<int>(split.endpoints.size());
   // The share of every request read, not of API requests only: what the new
   // service would serve of the whole site's load.

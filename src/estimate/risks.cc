@@ -71,6 +71,17 @@ std::vector<Risk> FindRisks(const Inventory& inventory, const MoveScope& split,
     for (const auto& o : m.overrides) {
       if (o == "save" || o == "delete") overridden.push_back(o + "()");
     }
+    std::vector<std::string> validation;
+    for (const auto& o : m.overrides) {
+      if (o == "clean" || o == "full_clean") validation.push_back(o + "()");
+    }
+    if (!validation.empty()) {
+      risks.push_back(Risk{"model-validation", "medium",
+                           m.qualname + " validates in " + Join(validation, " and ") +
+                               ": Django calls it from forms and the admin only; FastAPI writes "
+                               "must repeat it (a Pydantic validator)",
+                           m.app, m.location});
+    }
     if (!overridden.empty()) {
       risks.push_back(Risk{"overridden-save", "medium",
                            m.qualname + " overrides " + Join(overridden, " and ") +
@@ -90,6 +101,39 @@ std::vector<Risk> FindRisks(const Inventory& inventory, const MoveScope& split,
                                "hashing, permissions and sessions",
                            m.app, m.location});
     }
+  }
+  // Pages: one risk per app, at its first page, rather than one per page.
+  std::map<std::string, std::vector<const Endpoint*>> pages;
+  for (const Endpoint& e : inventory.endpoints) {
+    if (e.kind == EndpointKind::kPage && !e.in_tests) pages[e.app].push_back(&e);
+  }
+  for (auto& [app, list] : pages) {
+    std::sort(list.begin(), list.end(), [](const Endpoint* a, const Endpoint* b) {
+      return a->location < b->location;
+    });
+    const std::string n = std::to_string(list.size());
+    risks.push_back(Risk{"template-pages", "low",
+                         n + (list.size() == 1 ? " page" : " pages") + " of " +
+                             (app.empty() ? "no app" : "app " + app) +
+                             (list.size() == 1 ? " renders" : " render") +
+                             " templates and forms, which have no FastAPI counterpart: "
+                             "they stay on Django (split, hybrid) or are rebuilt (rewrite)",
+                         app, list.front()->location});
+  }
+  // A moved API beside Django pages is called by browsers holding Django's
+  // session cookie and CSRF token.
+  if (!split.endpoints.empty() && !pages.empty()) {
+    const Endpoint* first = *std::min_element(
+        split.endpoints.begin(), split.endpoints.end(),
+        [](const Endpoint* a, const Endpoint* b) { return a->location < b->location; });
+    size_t page_count = 0;
+    for (const auto& [_, list] : pages) page_count += list.size();
+    risks.push_back(Risk{"sessions-csrf", "medium",
+                         "the split moves " + std::to_string(split.endpoints.size()) +
+                             " API endpoints that live beside " + std::to_string(page_count) +
+                             " Django pages: browsers call them with Django's session cookie and "
+                             "CSRF token, which FastAPI must verify or replace",
+                         first->app, first->location});
   }
   // Link may report the user model as a finding too; the model's own risk,
   // with its definition, already covers it.

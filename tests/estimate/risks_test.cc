@@ -41,9 +41,22 @@ TEST(FindRisksTest, SampleInventoryRisksInOrder) {
             "managers (objects = OrderManager()): their querysets must be ported\n"
             "medium middleware core/middleware.py:1 [] custom middleware: "
             "core.middleware.Timing\n"
+            "medium model-validation orders/models.py:10 [orders] orders.models.Order validates "
+            "in clean(): Django calls it from forms and the admin only; FastAPI writes must "
+            "repeat it (a Pydantic validator)\n"
             "medium overridden-save orders/models.py:10 [orders] orders.models.Order overrides "
             "save(): writes through SQLAlchemy bypass that logic\n"
-            "medium raw-sql orders/reports.py:14 [orders] raw SQL: cursor.execute\n");
+            "medium raw-sql orders/reports.py:14 [orders] raw SQL: cursor.execute\n"
+            // The split moves the 5 endpoints under api/orders/; the first is at urls.py:5.
+            "medium sessions-csrf orders/urls.py:5 [orders] the split moves 5 API endpoints that "
+            "live beside 3 Django pages: browsers call them with Django's session cookie and "
+            "CSRF token, which FastAPI must verify or replace\n"
+            "low template-pages blog/urls.py:3 [blog] 2 pages of app blog render templates and "
+            "forms, which have no FastAPI counterpart: they stay on Django (split, hybrid) or are "
+            "rebuilt (rewrite)\n"
+            "low template-pages orders/urls.py:9 [orders] 1 page of app orders renders templates "
+            "and forms, which have no FastAPI counterpart: they stay on Django (split, hybrid) or "
+            "are rebuilt (rewrite)\n");
 }
 
 TEST(FindRisksTest, UnknownFindingKindsAreLowAndKeepTheirDetail) {
@@ -55,6 +68,18 @@ TEST(FindRisksTest, UnknownFindingKindsAreLowAndKeepTheirDetail) {
             "high auth-backend core/auth.py:9 [core] custom authentication backend: "
             "core.auth.Backend\n"
             "low graphql-schema api/schema.py:3 [api] schema.Query\n");
+}
+
+TEST(FindRisksTest, NoSessionsRiskWithoutPagesOrMovedEndpoints) {
+  Inventory inv = SampleInventory();
+  MoveScope split = ScopeOf(inv, {});
+  for (const Risk& r : FindRisks(inv, MoveScope{}, MoveScope{})) EXPECT_NE(r.kind, "sessions-csrf");
+  std::erase_if(inv.endpoints, [](const Endpoint& e) { return e.kind == EndpointKind::kPage; });
+  split = ScopeOf(inv, {});
+  for (const Risk& r : FindRisks(inv, split, split)) {
+    EXPECT_NE(r.kind, "sessions-csrf");
+    EXPECT_NE(r.kind, "template-pages");
+  }
 }
 
 TEST(FindRisksTest, SeverityTable) {
@@ -82,6 +107,7 @@ TEST(FindRisksTest, UserModelFindingIsNotRepeated) {
   // Without a model to point at (a user model outside the repository), the
   // finding is the risk.
   inv.models.clear();
+  inv.endpoints.clear();
   EXPECT_EQ(Dump(FindRisks(inv, MoveScope{}, MoveScope{})),
             "high custom-user-model accounts/models.py:8 [accounts] custom user model: "
             "accounts.User\n");
@@ -90,9 +116,12 @@ TEST(FindRisksTest, UserModelFindingIsNotRepeated) {
 TEST(FindRisksTest, SaveAndDeleteAreNamedTogether) {
   Inventory inv;
   Model m = testing::MakeModel("shop", "Cart", 4);
-  m.overrides = {"delete", "clean", "save"};
+  m.overrides = {"delete", "clean", "save", "full_clean"};
   inv.models = {m};
   EXPECT_EQ(Dump(FindRisks(inv, MoveScope{}, MoveScope{})),
+            "medium model-validation shop/models.py:4 [shop] shop.models.Cart validates in "
+            "clean() and full_clean(): Django calls it from forms and the admin only; FastAPI "
+            "writes must repeat it (a Pydantic validator)\n"
             "medium overridden-save shop/models.py:4 [shop] shop.models.Cart overrides delete() "
             "and save(): writes through SQLAlchemy bypass that logic\n");
 }
