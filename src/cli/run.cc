@@ -48,6 +48,10 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.add_option("--currency", scan.currency, "Currency of --weekly-cost")->capture_default_str();
   app.add_option("--hot", scan.hot, "Route glob of the hot paths the split moves (repeatable)")
       ->option_text("PATTERN");
+  app.add_option("--traffic", scan.traffic,
+                 "Access log (common/combined) or CSV path,count: the split moves the busiest "
+                 "API endpoints")
+      ->option_text("FILE");
   app.add_option("--max-file-size", scan.max_file_size, "Skip (and name) larger .py files")
       ->option_text("BYTES")
       ->capture_default_str();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "cli/traffic_file.h"
 #include "discover/discover.h"
 #include "estimate/estimate.h"
 #include "extract/extract.h"
@@ -58,6 +59,12 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
     *error = config_error.ToString();
     return false;
   }
+  // Read before the scan, so a missing or empty traffic file fails fast.
+  TrafficInput traffic;
+  if (!LoadTraffic(config.root, config.estimate.traffic_file, OptionText(rules, "traffic"),
+                   &traffic, error)) {
+    return false;
+  }
   {
     PythonParser probe;
     if (!probe.ok()) {
@@ -75,6 +82,8 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   // [tool.djcost] in pyproject.toml fills what the command line left unset.
   EstimateOptions options = MergeEstimateOptions(rules, config.estimate);
   if (options.weekly_cost > 0 && options.currency.empty()) options.currency = "EUR";
+  options.traffic_file = traffic.name;
+  options.traffic = std::move(traffic.entries);
   Estimate estimate = EstimateCosts(inventory, rules, options);
 
   Report r;
@@ -89,6 +98,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   for (const auto& f : facts) d.insert(d.end(), f.diagnostics.begin(), f.diagnostics.end());
   d.insert(d.end(), inventory.diagnostics.begin(), inventory.diagnostics.end());
   d.insert(d.end(), estimate.diagnostics.begin(), estimate.diagnostics.end());
+  d.insert(d.end(), traffic.diagnostics.begin(), traffic.diagnostics.end());
   std::sort(d.begin(), d.end());
   d.erase(std::unique(d.begin(), d.end()), d.end());
   r.inventory = std::move(inventory);

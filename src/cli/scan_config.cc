@@ -94,6 +94,7 @@ bool ValidateScanOptions(const ScanOptions& o, ScanConfig* config, std::string* 
   c.estimate.weekly_cost = o.weekly_cost;
   c.estimate.currency = o.weekly_cost > 0 ? o.currency : "";
   c.estimate.hot_patterns = o.hot;
+  c.estimate.traffic_file = o.traffic;  // read by Scan, with traffic = "..." from pyproject.toml
   *config = std::move(c);
   return true;
 }

@@ -23,6 +23,7 @@ struct ScanOptions {
   double weekly_cost = 0;
   std::string currency = "EUR";
   std::vector<std::string> hot;
+  std::string traffic;  // --traffic FILE
   std::int64_t max_file_size = 10 * 1024 * 1024;
   std::vector<std::string> excludes;
   std::string fail_above;  // "STRATEGY=WEEKS", "" for none
