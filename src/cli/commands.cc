@@ -28,6 +28,7 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
   ScanConfig config;
   std::string error;
   if (!ValidateScanOptions(options, &config, &error)) return Fail(err, error);
+  if (options.progress) config.progress = &err;
   Report report;
   if (!Scan(config, &report, &error)) return Fail(err, error);
   std::ostringstream text;

@@ -27,7 +27,8 @@ std::string FormatHelp() {
 
 }  // namespace
 
-int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        bool show_progress) {
   CLI::App app{"Estimates the cost of moving a Django project to FastAPI, from its code.",
                "djcost"};
   app.footer("Exit codes: 0 success, 1 --fail-above threshold exceeded, 2 bad usage or input.\n"
@@ -60,6 +61,11 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.add_option("--fail-above", scan.fail_above,
                  "Exit 1 when STRATEGY's P50 is above WEEKS, e.g. split=10")
       ->option_text("STRATEGY=WEEKS");
+  app.add_flag("--no-cache", scan.no_cache, "Parse every file; neither read nor write the fact cache");
+  app.add_option("--cache-dir", scan.cache_dir,
+                 "Keep the fact cache in DIR (default: $XDG_CACHE_HOME/djcost or ~/.cache/djcost)")
+      ->option_text("DIR");
+  scan.progress = show_progress;
 
   CLI::App* rules = app.add_subcommand("rules", "Print the rates in effect and where each came from");
   std::string rules_path, rules_file;

@@ -15,6 +15,9 @@ inline constexpr int kExitUsage = 2;
 
 /// `args[0]` is the program name. Writes reports to `out` (or -o FILE) and
 /// messages to `err`. Never exits the process; tests call it in process.
-int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `show_progress`: main found stderr to be a terminal outside CI, so a long
+/// scan may draw its progress on `err`.
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        bool show_progress = false);
 
 }  // namespace djcost

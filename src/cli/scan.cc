@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <memory>
 
+#include "cache/cache_location.h"
+#include "cli/extract_cached.h"
+#include "cli/progress.h"
 #include "cli/traffic_file.h"
 #include "discover/discover.h"
 #include "estimate/estimate.h"
@@ -22,28 +25,7 @@ namespace djcost {
 
 std::vector<FileFacts> ExtractAll(const std::string& root, const std::vector<SourceFile>& files,
                                   int jobs) {
-  std::vector<FileFacts> facts(files.size());
-  int workers = WorkerCount(files.size(), jobs);
-  // One parser per worker: a TSParser must not be shared between threads.
-  std::vector<std::unique_ptr<PythonParser>> parsers(workers);
-  ParallelFor(files.size(), jobs, [&](std::size_t i, int worker) {
-    if (!parsers[worker]) parsers[worker] = std::make_unique<PythonParser>();
-    const SourceFile& file = files[i];
-    std::string bytes, error;
-    if (!ReadFile(root + "/" + file.path, &bytes, &error)) {
-      FileFacts& f = facts[i];
-      f.file = file;
-      f.parsed = false;
-      // The reason alone: the path is already the diagnostic's location.
-      std::string reason = error.substr(error.rfind(": ") + 2);
-      f.diagnostics.push_back(
-          Diagnostic{Severity::kError, "unreadable", Location{file.path, 0, 0},
-                     "file could not be read: " + reason});
-      return;
-    }
-    facts[i] = ExtractFile(file, bytes, *parsers[worker]);
-  });
-  return facts;
+  return ExtractWithCache(root, files, jobs, FactCacheUse{}, nullptr).facts;
 }
 
 bool LooksLikeDjango(const Inventory& inv) {
@@ -73,7 +55,12 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
     }
   }
   Discovery discovery = Discover(config.root, config.discover);
-  std::vector<FileFacts> facts = ExtractAll(config.root, discovery.files, config.jobs);
+  Progress progress(config.progress, config.progress != nullptr, discovery.files.size());
+  Extraction extraction =
+      ExtractWithCache(config.root, discovery.files, config.jobs,
+                       FactCacheUse{config.cache_file, FactCacheKey(rules.version)}, &progress);
+  progress.Finish();
+  const std::vector<FileFacts>& facts = extraction.facts;
   Inventory inventory = Link(facts, rules);
   if (discovery.files.empty() || !LooksLikeDjango(inventory)) {
     *error = config.root + ": not a Django project (no settings, urls, models or admin found)";
@@ -95,6 +82,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   // Every stage's diagnostics, once each: link may pass file diagnostics on.
   std::vector<Diagnostic>& d = r.diagnostics;
   d = discovery.diagnostics;
+  d.insert(d.end(), extraction.diagnostics.begin(), extraction.diagnostics.end());
   for (const auto& f : facts) d.insert(d.end(), f.diagnostics.begin(), f.diagnostics.end());
   d.insert(d.end(), inventory.diagnostics.begin(), inventory.diagnostics.end());
   d.insert(d.end(), estimate.diagnostics.begin(), estimate.diagnostics.end());

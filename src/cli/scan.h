@@ -16,7 +16,7 @@ namespace djcost {
 /// Reads and extracts `discovery.files` on `jobs` workers, one parser each.
 /// Results are stored by file index, so they never depend on the job count.
 /// A file that cannot be read keeps its place, unparsed, with an "unreadable"
-/// diagnostic.
+/// diagnostic. Without the fact cache: see cli/extract_cached.h for the loop.
 std::vector<FileFacts> ExtractAll(const std::string& root, const std::vector<SourceFile>& files,
                                   int jobs);
 

@@ -1,9 +1,11 @@
 #include "cli/scan_config.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 
+#include "cache/cache_location.h"
 #include "render/render.h"
 
 namespace djcost {
@@ -95,6 +97,21 @@ bool ValidateScanOptions(const ScanOptions& o, ScanConfig* config, std::string* 
   c.estimate.currency = o.weekly_cost > 0 ? o.currency : "";
   c.estimate.hot_patterns = o.hot;
   c.estimate.traffic_file = o.traffic;  // read by Scan, with traffic = "..." from pyproject.toml
+  if (!o.no_cache) {
+    std::string dir = o.cache_dir.empty()
+                          ? DefaultCacheDir(std::getenv("XDG_CACHE_HOME"), std::getenv("HOME"))
+                          : o.cache_dir;
+    std::error_code cache_ec;
+    fs::path absolute_root = canonical.empty() ? fs::absolute(c.root, cache_ec) : canonical;
+    fs::path absolute_dir = fs::weakly_canonical(fs::absolute(dir, cache_ec), cache_ec);
+    // Never inside the scanned repository unless --cache-dir asks for it.
+    auto [root_end, dir_it] = std::mismatch(absolute_root.begin(), absolute_root.end(),
+                                            absolute_dir.begin(), absolute_dir.end());
+    bool inside = root_end == absolute_root.end();
+    if (!dir.empty() && (!o.cache_dir.empty() || !inside)) {
+      c.cache_file = CacheFilePath(dir, absolute_root.string());
+    }
+  }
   *config = std::move(c);
   return true;
 }

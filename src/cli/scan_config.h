@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct ScanOptions {
   std::int64_t max_file_size = 10 * 1024 * 1024;
   std::vector<std::string> excludes;
   std::string fail_above;  // "STRATEGY=WEEKS", "" for none
+  bool no_cache = false;   // --no-cache
+  std::string cache_dir;   // --cache-dir DIR, "" for the user's cache directory
+  bool progress = false;   // not an option: main says stderr is a terminal outside CI
 };
 
 /// What the stages need, checked.
@@ -42,6 +46,8 @@ struct ScanConfig {
   EstimateOptions estimate;
   std::string fail_strategy;   // with fail_weeks: exit 1 when its P80 is above
   double fail_weeks = 0;
+  std::string cache_file;          // the fact cache of this root; "" for no cache
+  std::ostream* progress = nullptr;  // where progress goes, or nullptr for none
 };
 
 /// Fills `*config` from `options`, or returns false with a one-line `*error`

@@ -21,8 +21,10 @@ Diagnostic MakeDiagnostic(Severity severity, std::string code, const SourceFile&
   return d;
 }
 
+enum class Parse { kYes, kNo, kNothingToFind };
+
 FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
-                           PythonParser& parser) {
+                           PythonParser& parser, Parse parse = Parse::kYes) {
   FileFacts facts;
   facts.file = file;
   // A UTF-8 byte order mark is not Python; it sits before line 1 and moves no line.
@@ -35,6 +37,11 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
         Severity::kWarning, "not-utf8", file, LineAt(bytes, bad),
         "the file is not valid UTF-8 (at byte offset " + std::to_string(bad) +
             "); its facts were extracted, but names with non-UTF-8 bytes may be wrong"));
+  }
+  if (parse == Parse::kNo) return facts;
+  if (parse == Parse::kNothingToFind && parser.ok() && bytes.size() <= kMaxParseBytes) {
+    facts.parsed = true;  // what the parse would say: no facts, no errors
+    return facts;
   }
   if (!parser.ok()) {
     facts.diagnostics.push_back(MakeDiagnostic(Severity::kError, "parser-unavailable", file, 0,
@@ -75,11 +82,10 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
   return facts;
 }
 
-}  // namespace
-
-FileFacts ExtractFile(const SourceFile& file, std::string_view bytes, PythonParser& parser) {
+FileFacts ExtractGuarded(const SourceFile& file, std::string_view bytes, PythonParser& parser,
+                         Parse parse) {
   try {
-    return ExtractUnchecked(file, bytes, parser);
+    return ExtractUnchecked(file, bytes, parser, parse);
   } catch (const std::exception& e) {
     // Only allocation can throw here; the scan goes on without this file's facts.
     FileFacts facts;
@@ -88,6 +94,39 @@ FileFacts ExtractFile(const SourceFile& file, std::string_view bytes, PythonPars
                                                std::string("not extracted: ") + e.what()));
     return facts;
   }
+}
+
+}  // namespace
+
+bool HoldsOnlyComments(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    char c = bytes[i];
+    if (c == '\n' || c == '\r' || c == ' ' || c == '\t') continue;
+    if (c == '#') {
+      // The comment runs to the end of the line; a NUL is left to the parser.
+      while (i + 1 < bytes.size() && bytes[i + 1] != '\n' && bytes[i + 1] != '\r') {
+        if (bytes[++i] == '\0') return false;
+      }
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+FileFacts ExtractForScan(const SourceFile& file, std::string_view bytes, PythonParser& parser) {
+  Parse parse = Parse::kYes;
+  if (file.kind == FileKind::kMigration) {
+    parse = Parse::kNo;
+  } else if (HoldsOnlyComments(bytes)) {
+    parse = Parse::kNothingToFind;
+  }
+  return ExtractGuarded(file, bytes, parser, parse);
+}
+
+FileFacts ExtractFile(const SourceFile& file, std::string_view bytes, PythonParser& parser) {
+  return ExtractGuarded(file, bytes, parser, Parse::kYes);
 }
 
 }  // namespace djcost

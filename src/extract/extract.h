@@ -22,6 +22,19 @@ inline constexpr size_t kMaxParseBytes = 16u << 20;
 /// there. See extract/facts_walk.h for what each fact covers.
 FileFacts ExtractFile(const SourceFile& file, std::string_view bytes, PythonParser& parser);
 
+/// ExtractFile for a scan: the same facts, except that files whose parse cannot
+/// change the report are not parsed.
+/// - Migrations: link reads only their lines. They come out with `parsed` false
+///   and, unlike ExtractFile's, without syntax-error diagnostics (Django writes
+///   them, and `migrate` would refuse a broken one).
+/// - Files of nothing but blank lines and comments (most `__init__.py`): a parse
+///   would find no fact and no error, so they come out exactly as ExtractFile's.
+FileFacts ExtractForScan(const SourceFile& file, std::string_view bytes, PythonParser& parser);
+
+/// True when `bytes` holds only blank lines and `#` comments (spaces and tabs
+/// aside), so that a parse can find neither a fact nor a syntax error.
+bool HoldsOnlyComments(std::string_view bytes);
+
 /// Line counts without a parse (used for files whose facts are not needed).
 LineCounts CountLines(std::string_view bytes);
 

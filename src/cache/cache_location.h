@@ -1,0 +1,26 @@
+// Where the fact cache lives and what it is keyed by. The default folder is the
+// user's cache directory, never the scanned repository. Input: environment
+// values and versions passed in (this module reads no environment itself);
+// output: paths and the key string.
+#pragma once
+
+#include <string>
+
+namespace djcost {
+
+/// $XDG_CACHE_HOME/djcost when that is an absolute path, else $HOME/.cache/djcost;
+/// "" when neither is usable (then no cache is kept). Either argument may be null.
+std::string DefaultCacheDir(const char* xdg_cache_home, const char* home);
+
+/// The cache file for the scan root `absolute_root` inside `dir`: the root's
+/// folder name (for people) and a hash of its whole path (so that two checkouts
+/// never share a file).
+std::string CacheFilePath(const std::string& dir, const std::string& absolute_root);
+
+/// Everything that shapes FileFacts besides the file itself: djcost's version,
+/// the tree-sitter library and grammar versions, a digest of the extraction
+/// sources (so a development build never trusts facts an older build wrote),
+/// and `rules_version`. Facts stored under another key are not used.
+std::string FactCacheKey(const std::string& rules_version);
+
+}  // namespace djcost

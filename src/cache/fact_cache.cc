@@ -1,0 +1,174 @@
+#include "cache/fact_cache.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "cache/byte_stream.h"
+#include "cache/fact_codec.h"
+#include "util/atomic_file.h"
+
+namespace djcost {
+namespace {
+
+// The file starts with a magic string and a checksum of everything after it, so
+// a truncated or damaged file is caught before any entry is trusted.
+constexpr std::string_view kMagic = "DJCOSTFC";
+constexpr std::size_t kHeader = 8 + 8;  // magic, checksum
+
+// Two seconds covers the coarsest common file-system clocks.
+constexpr std::int64_t kRacyWindowNs = 2'000'000'000;
+
+Diagnostic Ignored(const std::string& why) {
+  return Diagnostic{Severity::kWarning, "cache-ignored", Location{},
+                    "the fact cache was ignored (" + why +
+                        "): every file was parsed again and the cache rewritten"};
+}
+
+std::uint64_t Mix(std::uint64_t h) {
+  h ^= h >> 32;
+  h *= 0xd6e8feb86659fd93ull;
+  h ^= h >> 32;
+  return h;
+}
+
+}  // namespace
+
+std::uint64_t FastHash(std::string_view bytes) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ull ^ bytes.size();
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  while (n >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    h = (h ^ Mix(word)) * 0x9fb21c651e98df25ull;
+    p += 8;
+    n -= 8;
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, p, n);
+  h = (h ^ Mix(tail ^ (static_cast<std::uint64_t>(n) << 56))) * 0x9fb21c651e98df25ull;
+  return Mix(h);
+}
+
+FileStamp Racy(FileStamp stamp, std::int64_t scan_start_ns) {
+  if (stamp.mtime_ns >= scan_start_ns - kRacyWindowNs) stamp.mtime_ns = 0;
+  return stamp;
+}
+
+FactCache FactCache::Load(const std::string& path, const std::string& key,
+                          std::vector<Diagnostic>* diagnostics) {
+  FactCache cache;
+  auto buffer = std::make_unique<std::string>();
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 && errno == ENOENT) return cache;  // first scan
+  std::string error;
+  if (!ReadFile(path, buffer.get(), &error)) {
+    diagnostics->push_back(Ignored("unreadable: " + error.substr(error.rfind(": ") + 2)));
+    return cache;
+  }
+  std::string_view all = *buffer;
+  if (all.size() < kHeader || all.substr(0, kMagic.size()) != kMagic) {
+    diagnostics->push_back(Ignored("not a djcost cache file"));
+    return cache;
+  }
+  ByteReader header(all.substr(kMagic.size(), 8));
+  std::string_view body = all.substr(kHeader);
+  if (header.Fixed64() != FastHash(body)) {
+    diagnostics->push_back(Ignored("truncated or corrupt"));
+    return cache;
+  }
+  ByteReader r(body);
+  // Another build, grammar or rule set: facts may differ, start afresh.
+  if (r.StringView() != key) return cache;
+  std::size_t count = r.Count();
+  std::unordered_map<std::string_view, Entry> entries;
+  entries.reserve(count);
+  for (std::size_t i = 0; i < count && r.ok(); ++i) {
+    std::string_view file = r.StringView();
+    Entry e;
+    std::uint64_t kind = r.Varint();
+    e.kind = static_cast<FileKind>(kind);
+    e.stamp.size = r.Varint();
+    e.stamp.mtime_ns = r.Signed();
+    e.hash = r.Fixed64();
+    e.facts = r.StringView();
+    if (kind > static_cast<std::uint64_t>(FileKind::kUrls)) break;
+    entries.emplace(file, e);
+  }
+  if (!r.ok() || !r.done() || entries.size() != count) {
+    diagnostics->push_back(Ignored("corrupt"));
+    return cache;
+  }
+  cache.buffer_ = std::move(buffer);
+  cache.entries_ = std::move(entries);
+  return cache;
+}
+
+const FactCache::Entry* FactCache::Find(const SourceFile& file) const {
+  auto it = entries_.find(file.path);
+  if (it == entries_.end() || it->second.kind != file.kind) return nullptr;
+  return &it->second;
+}
+
+namespace {
+
+bool Decode(const FactCache::Entry& e, const SourceFile& file, FileFacts* facts) {
+  FileFacts decoded;
+  if (!DecodeFacts(e.facts, &decoded)) return false;
+  decoded.file = file;
+  *facts = std::move(decoded);
+  return true;
+}
+
+}  // namespace
+
+bool FactCache::FindByStamp(const SourceFile& file, const FileStamp& stamp,
+                            FileFacts* facts) const {
+  const Entry* e = Find(file);
+  if (e == nullptr || e->stamp.mtime_ns == 0 || !(e->stamp == stamp)) return false;
+  return Decode(*e, file, facts);
+}
+
+bool FactCache::FindByHash(const SourceFile& file, std::uint64_t hash, FileFacts* facts) const {
+  const Entry* e = Find(file);
+  if (e == nullptr || e->hash != hash) return false;
+  return Decode(*e, file, facts);
+}
+
+std::string BuildCacheFile(const std::string& key, const std::vector<SourceFile>& files,
+                           const std::vector<FileFacts>& facts,
+                           const std::vector<CacheRecord>& records) {
+  std::string body;
+  ByteWriter w(&body);
+  w.String(key);
+  std::size_t count = 0;
+  for (const CacheRecord& r : records) count += r.store;
+  w.Varint(count);
+  std::string encoded;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const CacheRecord& r = records[i];
+    if (!r.store) continue;
+    w.String(files[i].path);
+    w.Varint(static_cast<std::uint64_t>(files[i].kind));
+    w.Varint(r.stamp.size);
+    w.Signed(r.stamp.mtime_ns);
+    w.Fixed64(r.hash);
+    if (!r.encoded.empty()) {
+      w.String(r.encoded);
+    } else {
+      encoded.clear();
+      EncodeFacts(facts[i], &encoded);
+      w.String(encoded);
+    }
+  }
+  std::string out;
+  out.reserve(kHeader + body.size());
+  out.append(kMagic);
+  ByteWriter(&out).Fixed64(FastHash(body));
+  out.append(body);
+  return out;
+}
+
+}  // namespace djcost

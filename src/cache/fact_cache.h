@@ -1,0 +1,93 @@
+// The fact cache: one file per scanned root holding each source file's
+// FileFacts with the stamp (size, mtime) and content hash they were extracted
+// from, so a re-scan re-extracts only what changed. Input: a cache file and the
+// key of the build and rules in effect; output: lookups, then a new cache file.
+// Problems (unreadable, corrupt, unwritable) become Diagnostics; never throws.
+// Depends on data/ and util/ only; knows nothing of parsing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "data/diagnostic.h"
+#include "data/file_facts.h"
+#include "data/source_file.h"
+
+namespace djcost {
+
+/// What a file looked like on disk when its facts were taken. mtime_ns 0 means
+/// "do not trust the stamp" (see Racy below): the content hash decides.
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+/// The cache read at the start of a scan. Immutable once loaded, so worker
+/// threads may look up concurrently.
+class FactCache {
+ public:
+  /// An empty cache.
+  FactCache() = default;
+
+  /// Reads `path`. A missing file, or one written under another `key` (another
+  /// djcost build, grammar or rule set), is an empty cache without a word; an
+  /// unreadable, truncated or corrupt one is an empty cache plus a
+  /// "cache-ignored" warning in `*diagnostics`.
+  static FactCache Load(const std::string& path, const std::string& key,
+                        std::vector<Diagnostic>* diagnostics);
+
+  /// Facts stored for `file` (same path and kind) if `stamp` matches, decoded
+  /// into `*facts` (whose `file` becomes `file`).
+  bool FindByStamp(const SourceFile& file, const FileStamp& stamp, FileFacts* facts) const;
+
+  /// Facts stored for `file` if their content hash is `hash`.
+  bool FindByHash(const SourceFile& file, std::uint64_t hash, FileFacts* facts) const;
+
+  std::size_t size() const { return entries_.size(); }
+
+  struct Entry {
+    FileKind kind = FileKind::kSource;
+    FileStamp stamp;
+    std::uint64_t hash = 0;
+    std::string_view facts;  // encoded; a view into the cache's buffer
+  };
+
+  /// The entry of `file` (same path and kind), or nullptr.
+  const Entry* Find(const SourceFile& file) const;
+
+ private:
+
+  // Behind a pointer so that moving the cache keeps the views into it valid.
+  std::unique_ptr<std::string> buffer_;
+  std::unordered_map<std::string_view, Entry> entries_;  // keys point into buffer_
+};
+
+/// One file of the new cache: its facts (encoded, or to encode) and how it was seen.
+struct CacheRecord {
+  bool store = false;         // false: leave the file out (unreadable, no stamp)
+  FileStamp stamp;
+  std::uint64_t hash = 0;
+  std::string_view encoded;   // reuse these bytes from the old cache when not empty
+};
+
+/// Serialises a cache of `files` (with `facts` and `records` by index) under `key`.
+std::string BuildCacheFile(const std::string& key, const std::vector<SourceFile>& files,
+                           const std::vector<FileFacts>& facts,
+                           const std::vector<CacheRecord>& records);
+
+/// The hash the cache uses for file contents and for its own checksum: 64 bits,
+/// eight bytes at a time, much faster than FNV-1a on large inputs. Not cryptographic.
+std::uint64_t FastHash(std::string_view bytes);
+
+/// A stamp is only trusted when the file was last modified well before the scan
+/// started: a write landing in the same clock tick as the one we saw would keep
+/// size and mtime and go unnoticed (git's "racily clean" entries). Returns
+/// `stamp` with mtime_ns 0 when it is too recent.
+FileStamp Racy(FileStamp stamp, std::int64_t scan_start_ns);
+
+}  // namespace djcost

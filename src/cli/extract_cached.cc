@@ -1,0 +1,130 @@
+#include "cli/extract_cached.h"
+
+#include <sys/stat.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include "cache/fact_cache.h"
+#include "extract/extract.h"
+#include "syntax/python_parser.h"
+#include "util/atomic_file.h"
+#include "util/parallel.h"
+
+namespace djcost {
+namespace {
+
+bool StatFile(const std::string& path, FileStamp* stamp) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return false;
+  stamp->size = static_cast<std::uint64_t>(st.st_size);
+  stamp->mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 +
+                    st.st_mtim.tv_nsec;
+  return true;
+}
+
+std::int64_t WallClockNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// The new cache differs from the old one unless every file was found by its
+// trusted stamp, with nothing added or removed.
+bool CacheChanged(const FactCache& old, const std::vector<SourceFile>& files,
+                  const std::vector<CacheRecord>& records) {
+  std::size_t stored = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!records[i].store) continue;
+    ++stored;
+    const FactCache::Entry* before = old.Find(files[i]);
+    if (records[i].encoded.empty() || before == nullptr || !(before->stamp == records[i].stamp)) {
+      return true;
+    }
+  }
+  return stored != old.size();
+}
+
+void WriteCache(const FactCacheUse& use, const std::vector<SourceFile>& files,
+                const std::vector<FileFacts>& facts, const std::vector<CacheRecord>& records,
+                std::vector<Diagnostic>* diagnostics) {
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(use.file).parent_path(), ec);
+  std::string error;
+  if (ec || !WriteFileAtomically(use.file, BuildCacheFile(use.key, files, facts, records),
+                                 &error)) {
+    std::string reason = ec ? ec.message() : error.substr(error.rfind(": ") + 2);
+    diagnostics->push_back(Diagnostic{Severity::kWarning, "cache-not-written", Location{},
+                                      "the fact cache could not be written (" + reason +
+                                          "): the next scan parses every file again"});
+  }
+}
+
+}  // namespace
+
+Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFile>& files,
+                            int jobs, const FactCacheUse& use, Progress* progress) {
+  Extraction out;
+  out.facts.resize(files.size());
+  const bool caching = !use.file.empty();
+  FactCache cache;
+  if (caching) cache = FactCache::Load(use.file, use.key, &out.diagnostics);
+  std::vector<CacheRecord> records(files.size());
+  const std::int64_t scan_start = WallClockNanos();
+  std::atomic<std::size_t> from_cache{0};
+
+  int workers = WorkerCount(files.size(), jobs);
+  // One parser per worker, made on first need: a TSParser must not be shared
+  // between threads, and a warm scan never needs one.
+  std::vector<std::unique_ptr<PythonParser>> parsers(workers);
+  ParallelFor(files.size(), jobs, [&](std::size_t i, int worker) {
+    const SourceFile& file = files[i];
+    FileFacts& facts = out.facts[i];
+    CacheRecord& record = records[i];
+    std::string path = root + "/" + file.path;
+    FileStamp stamp;
+    bool stamped = caching && StatFile(path, &stamp);
+    if (stamped && cache.FindByStamp(file, stamp, &facts)) {
+      const FactCache::Entry* entry = cache.Find(file);
+      record = {true, stamp, entry->hash, entry->facts};
+      from_cache.fetch_add(1, std::memory_order_relaxed);
+      if (progress) progress->Tick();
+      return;
+    }
+    std::string bytes, error;
+    if (!ReadFile(path, &bytes, &error)) {
+      facts.file = file;
+      facts.parsed = false;
+      // The reason alone: the path is already the diagnostic's location.
+      std::string reason = error.substr(error.rfind(": ") + 2);
+      facts.diagnostics.push_back(Diagnostic{Severity::kError, "unreadable",
+                                             Location{file.path, 0, 0},
+                                             "file could not be read: " + reason});
+      if (progress) progress->Tick();
+      return;
+    }
+    if (stamped) {
+      record.store = true;
+      record.stamp = Racy(stamp, scan_start);
+      record.hash = FastHash(bytes);
+      if (cache.FindByHash(file, record.hash, &facts)) {
+        record.encoded = cache.Find(file)->facts;
+        from_cache.fetch_add(1, std::memory_order_relaxed);
+        if (progress) progress->Tick();
+        return;
+      }
+    }
+    if (!parsers[worker]) parsers[worker] = std::make_unique<PythonParser>();
+    facts = ExtractForScan(file, bytes, *parsers[worker]);
+    if (progress) progress->Tick();
+  });
+  out.from_cache = from_cache.load();
+  if (caching && CacheChanged(cache, files, records)) {
+    WriteCache(use, files, out.facts, records, &out.diagnostics);
+  }
+  return out;
+}
+
+}  // namespace djcost

@@ -1,0 +1,35 @@
+// The scan's extraction loop with the fact cache and progress: every file is
+// stat'ed; one whose size and mtime match the cache, or whose content hash does,
+// is decoded from the cache instead of read and parsed; the rest are extracted
+// on the workers. The new cache is written (atomically) only when something
+// changed. Input: the discovered files and where the cache lives; output: facts
+// by file index, identical to a cold extraction, plus cache diagnostics.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/progress.h"
+#include "data/diagnostic.h"
+#include "data/file_facts.h"
+#include "data/source_file.h"
+
+namespace djcost {
+
+struct FactCacheUse {
+  std::string file;  // the cache file; "" for no cache (--no-cache)
+  std::string key;   // FactCacheKey(rules.version)
+};
+
+struct Extraction {
+  std::vector<FileFacts> facts;          // by file index
+  std::vector<Diagnostic> diagnostics;   // cache-ignored, cache-not-written
+  std::size_t from_cache = 0;            // files whose facts came from the cache
+};
+
+/// Extracts `files` under `root` on `jobs` workers (one parser each), through
+/// the cache when `cache.file` is set. `progress` may be null.
+Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFile>& files,
+                            int jobs, const FactCacheUse& cache, Progress* progress);
+
+}  // namespace djcost

@@ -1,0 +1,187 @@
+// Scans through the fact cache give the cold result: warm with nothing changed
+// (and nothing parsed), after one changed file, after a same-size edit within
+// the stamp's clock tick, and with a damaged cache. The cache never lands in
+// the scanned repository.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cache/cache_location.h"
+#include "cli/extract_cached.h"
+#include "cli/run.h"
+#include "discover/discover.h"
+#include "rules/load_rules.h"
+#include "support/temp_dir.h"
+
+namespace djcost {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Result RunDjcost(std::vector<std::string> args) {
+  args.insert(args.begin(), "djcost");
+  std::ostringstream out, err;
+  Result r;
+  r.code = Run(args, out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+// The bookshop fixture, copied, with every file an hour old so stamps are trusted.
+std::string CopyBookshop(const TempDir& dir) {
+  fs::path repo = dir.path() / "repo";
+  fs::copy(fs::path(DJCOST_SOURCE_DIR) / "fixtures/projects/bookshop/repo", repo,
+           fs::copy_options::recursive);
+  auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& e : fs::recursive_directory_iterator(repo)) {
+    if (e.is_regular_file()) fs::last_write_time(e.path(), old);
+  }
+  return repo.string();
+}
+
+std::vector<std::string> Listing(const fs::path& root) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(root)) out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string OnlyCacheFile(const fs::path& dir) {
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path().string());
+  EXPECT_EQ(files.size(), 1u);
+  return files.empty() ? "" : files[0];
+}
+
+void Append(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::app) << text;
+}
+
+TEST(WarmScan, ColdWarmAndOneChangedFileGiveTheColdResult) {
+  TempDir dir;
+  std::string repo = CopyBookshop(dir);
+  std::string cache = (dir.path() / "cache").string();
+  std::vector<std::string> before = Listing(repo);
+
+  Result cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  ASSERT_EQ(cold.code, 0) << cold.err;
+  EXPECT_FALSE(fs::exists(cache));
+  Result filling = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  ASSERT_EQ(filling.code, 0) << filling.err;
+  EXPECT_EQ(filling.out, cold.out);
+  Result warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(warm.out, cold.out);
+  EXPECT_EQ(Listing(repo), before);  // nothing written into the repository
+
+  // The warm scan took every file from the cache by its stamp: no parse at all.
+  RuleSet rules = DefaultRuleSet();
+  Discovery discovery = Discover(repo, DiscoverOptions{});
+  FactCacheUse use{OnlyCacheFile(cache), FactCacheKey(rules.version)};
+  Extraction extraction = ExtractWithCache(repo, discovery.files, 2, use, nullptr);
+  EXPECT_EQ(extraction.from_cache, discovery.files.size());
+  EXPECT_TRUE(extraction.diagnostics.empty());
+
+  // One changed file: a new model. Same answer as a cold scan of the changed tree.
+  Append(repo + "/catalog/models.py",
+         "\n\nclass Shelf(models.Model):\n    label = models.CharField(max_length=20)\n");
+  Result changed_cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  ASSERT_EQ(changed_cold.code, 0) << changed_cold.err;
+  EXPECT_NE(changed_cold.out, cold.out);
+  Result changed_warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(changed_warm.out, changed_cold.out);
+  extraction = ExtractWithCache(repo, discovery.files, 2, use, nullptr);
+  EXPECT_EQ(extraction.from_cache, discovery.files.size());
+}
+
+TEST(WarmScan, ASameSizeEditInTheSameClockTickIsSeen) {
+  TempDir dir;
+  std::string repo = CopyBookshop(dir);
+  std::string cache = (dir.path() / "cache").string();
+  // Just written: its stamp is too recent to trust, so its hash is kept instead.
+  std::string models = repo + "/catalog/models.py";
+  Append(models, "\nLIMIT = 10\n");
+  auto mtime = fs::last_write_time(models);
+  ASSERT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).code, 0);
+  std::string text;
+  {
+    std::ifstream in(models);
+    std::stringstream s;
+    s << in.rdbuf();
+    text = s.str();
+  }
+  // Same size, same mtime, different bytes: a new model instead of a constant.
+  size_t at = text.rfind("LIMIT = 10");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 10, "LIMIT = 99");
+  std::ofstream(models, std::ios::trunc) << text;
+  fs::last_write_time(models, mtime);
+  Result cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  Result warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(warm.out, cold.out);
+  // The hash is what matched or not: prove the edit was read, via the facts.
+  RuleSet rules = DefaultRuleSet();
+  Discovery discovery = Discover(repo, DiscoverOptions{});
+  Extraction extraction = ExtractWithCache(
+      repo, discovery.files, 1, FactCacheUse{OnlyCacheFile(cache), FactCacheKey(rules.version)},
+      nullptr);
+  bool seen = false;
+  for (const FileFacts& f : extraction.facts) {
+    for (const Assignment& a : f.assignments) {
+      if (a.target == "LIMIT") seen = a.value.text == "99";
+    }
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST(WarmScan, ADamagedCacheIsIgnoredWithADiagnosticThenRewritten) {
+  TempDir dir;
+  std::string repo = CopyBookshop(dir);
+  std::string cache = (dir.path() / "cache").string();
+  Result cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  ASSERT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).code, 0);
+  std::string file = OnlyCacheFile(cache);
+  fs::resize_file(file, fs::file_size(file) / 2);
+  Result damaged = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  ASSERT_EQ(damaged.code, 0) << damaged.err;
+  EXPECT_NE(damaged.out.find("\"cache-ignored\""), std::string::npos);
+  Result again = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(again.out, cold.out);
+}
+
+TEST(WarmScan, DefaultsToTheUserCacheDirectoryAndNoCacheWritesNothing) {
+  TempDir dir;
+  std::string repo = CopyBookshop(dir);
+  std::string xdg = (dir.path() / "xdg").string();
+  const char* saved = std::getenv("XDG_CACHE_HOME");
+  std::string saved_value = saved ? saved : "";
+  ::setenv("XDG_CACHE_HOME", xdg.c_str(), 1);
+  ASSERT_EQ(RunDjcost({repo, "--no-cache"}).code, 0);
+  EXPECT_FALSE(fs::exists(xdg));
+  ASSERT_EQ(RunDjcost({repo}).code, 0);
+  std::string file = OnlyCacheFile(fs::path(xdg) / "djcost");
+  EXPECT_EQ(fs::path(file).filename().string().rfind("repo-", 0), 0u) << file;
+  // A default folder inside the repository is not used.
+  ::setenv("XDG_CACHE_HOME", (repo + "/.cache").c_str(), 1);
+  std::vector<std::string> before = Listing(repo);
+  ASSERT_EQ(RunDjcost({repo}).code, 0);
+  EXPECT_EQ(Listing(repo), before);
+  if (saved) {
+    ::setenv("XDG_CACHE_HOME", saved_value.c_str(), 1);
+  } else {
+    ::unsetenv("XDG_CACHE_HOME");
+  }
+}
+
+}  // namespace
+}  // namespace djcost
