@@ -38,6 +38,10 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
   } else if (!WriteFileAtomically(config.output, text.str(), &error)) {
     return Fail(err, error);
   }
+  return CheckFailAbove(config, report, err);
+}
+
+int CheckFailAbove(const ScanConfig& config, const Report& report, std::ostream& err) {
   if (!config.fail_strategy.empty()) {
     for (const auto& s : report.estimate.strategies) {
       if (s.id == config.fail_strategy && s.p50 > config.fail_weeks) {

@@ -6,11 +6,16 @@
 #include <string>
 
 #include "cli/scan_config.h"
+#include "data/report.h"
 
 namespace djcost {
 
 /// `djcost PATH ...`: scans and writes the report.
 int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& err);
+
+/// --fail-above: kExitThreshold (with a line on `err`) when the strategy's P50
+/// is above the threshold, else kExitOk.
+int CheckFailAbove(const ScanConfig& config, const Report& report, std::ostream& err);
 
 /// `djcost rules [PATH] [--rules FILE]`: the rates in effect and where each came from.
 int RunRulesCommand(const std::string& path, const std::string& rules_file, std::ostream& out,

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/ci_commands.h"
 #include "cli/commands.h"
 #include "render/render.h"
 
@@ -31,8 +32,11 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         bool show_progress) {
   CLI::App app{"Estimates the cost of moving a Django project to FastAPI, from its code.",
                "djcost"};
-  app.footer("Exit codes: 0 success, 1 --fail-above threshold exceeded, 2 bad usage or input.\n"
-             "Commands: djcost rules [PATH] (rates in effect), djcost facts FILE.py (debug).");
+  app.footer("Exit codes: 0 success, 1 a threshold (--fail-above, --fail-on-growth, "
+             "--fail-on-risk) exceeded, 2 bad usage or input.\n"
+             "Commands: djcost rules [PATH] (rates in effect), djcost facts FILE.py (debug),\n"
+             "djcost diff BASE.json HEAD.json (delta), djcost aggregate REPORT.json... "
+             "(portfolio).\nSee man djcost, docs/cli.md and docs/ci.md.");
   ScanOptions scan;
   bool version = false;
   app.add_flag("--version", version, "Print the djcost and tree-sitter-python versions");
@@ -75,6 +79,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   CLI::App* facts = app.add_subcommand("facts", "Dump one file's extracted facts as JSON");
   std::string facts_file;
   facts->add_option("FILE", facts_file, "A Python file")->required();
+  CiCommandLine ci;  // diff, aggregate, --baseline and the CI thresholds
+  AddCiCommandLine(app, &ci);
   app.require_subcommand(0, 1);
 
   // CLI11 takes the arguments reversed, without the program name.
@@ -92,6 +98,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
   if (rules->parsed()) return RunRulesCommand(rules_path, rules_file, out, err);
   if (facts->parsed()) return RunFactsCommand(facts_file, out, err);
+  if (int code = 0; RunCiCommandLine(ci, scan, out, err, &code)) return code;
   return RunScanCommand(scan, out, err);
 }
 

@@ -1,5 +1,6 @@
 // The renderer table: --format values, their descriptions and functions. A new
 // format is one .cc file plus one row here.
+#include "render/delta_render.h"
 #include "render/render.h"
 
 namespace djcost {
@@ -10,6 +11,8 @@ const std::vector<Renderer>& Renderers() {
              "the evidence",
        &RenderMarkdown},
       {"json", "JSON for CI and aggregation; see docs/report-format.md", &RenderJson},
+      {"sarif", "SARIF 2.1.0 of the risks (with --baseline: and the new items) for code scanning",
+       &RenderSarif},
   };
   return kRenderers;
 }
