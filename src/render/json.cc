@@ -56,6 +56,7 @@ Json StrategyJson(const StrategyEstimate& s, const EstimateOptions& options) {
     j["cost_p50"] = nullptr;
     j["cost_p80"] = nullptr;
   }
+  j["notes"] = s.notes;
   j["line_items"] = Json::array();
   for (const auto& item : s.items) {
     Json li;
@@ -175,6 +176,34 @@ Json InventoryJson(const Inventory& inv) {
   return j;
 }
 
+// null without traffic data, like every value nobody asked for.
+Json TrafficJson(const TrafficSummary& t) {
+  if (!t.given) return nullptr;
+  Json j{{"file", t.file},
+         {"requests", t.requests},
+         {"api_requests", t.api_requests},
+         {"page_requests", t.page_requests},
+         {"external_requests", t.external_requests},
+         {"unmatched_requests", t.unmatched_requests},
+         {"split_requests", t.split_requests},
+         {"hot_share", Round4(t.hot_share)},
+         {"unmatched_paths", t.unmatched_paths},
+         {"endpoints", Json::array()},
+         {"top_unmatched", Json::array()}};
+  for (const auto& e : t.endpoints) {
+    j["endpoints"].push_back({{"route", e.route},
+                              {"method", e.method},
+                              {"app", e.app},
+                              {"kind", e.api ? "api" : "page"},
+                              {"requests", e.requests},
+                              {"hot", e.hot}});
+  }
+  for (const auto& u : t.top_unmatched) {
+    j["top_unmatched"].push_back({{"method", u.method}, {"path", u.path}, {"requests", u.count}});
+  }
+  return j;
+}
+
 Json DiagnosticJson(const Diagnostic& d) {
   Json x{{"severity", SeverityName(d.severity)}, {"code", d.code}};
   PutLocation(x, d.location);
@@ -203,7 +232,8 @@ void RenderJson(const Report& report, std::ostream& out) {
   j["options"] = {{"team_size", report.options.team_size},
                   {"weekly_cost", Round4(report.options.weekly_cost)},
                   {"currency", report.options.currency},
-                  {"hot_patterns", report.options.hot_patterns}};
+                  {"hot_patterns", report.options.hot_patterns},
+                  {"traffic_file", report.options.traffic_file}};
   j["recommendation"] = {{"strategy", est.recommendation.strategy},
                          {"reason", est.recommendation.reason}};
   j["strategies"] = Json::array();
@@ -218,6 +248,7 @@ void RenderJson(const Report& report, std::ostream& out) {
   Json plan{{"scope", est.split_scope},
             {"endpoints", est.split_endpoints},
             {"traffic_share", nullptr},
+            {"traffic", TrafficJson(est.traffic)},
             {"steps", Json::array()}};
   if (est.split_traffic_share >= 0) plan["traffic_share"] = Round4(est.split_traffic_share);
   for (const auto& s : est.split_plan) {

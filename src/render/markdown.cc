@@ -2,9 +2,14 @@
 // decision comes first (recommendation, strategies, chart), then the evidence
 // (inventory, line items, risks, split plan), then what was not counted and
 // why, then the rates and how to change them. No timestamps: same input, same bytes.
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "estimate/hot_set.h"
+#include "estimate/line_items.h"
+#include "estimate/recommend.h"
+#include "estimate/split_plan.h"
 #include "render/format.h"
 #include "render/render.h"
 #include "render/sorted.h"
@@ -55,7 +60,14 @@ void Title(const Report& r, std::ostream& out) {
 void RecommendationLine(const Report& r, std::ostream& out) {
   const Recommendation& rec = r.estimate.recommendation;
   if (rec.strategy.empty()) return;
-  out << "**Recommendation: " << rec.strategy << ".** " << rec.reason << "\n\n";
+  out << "**Recommendation: " << rec.strategy;
+  for (const auto& s : r.estimate.strategies) {
+    if (s.id == rec.strategy && s.id != "stay") {
+      out << " (P50 " << FormatWeeks(s.p50) << ", P80 " << FormatWeeks(s.p80) << " engineer-weeks)";
+    }
+  }
+  out << ".** " << rec.reason << (!rec.reason.empty() && rec.reason.back() != '.' ? "." : "")
+      << "\n\n";
 }
 
 void StrategyTable(const Report& r, std::ostream& out) {
@@ -84,7 +96,20 @@ void StrategyTable(const Report& r, std::ostream& out) {
   }
   out << "\nEngineer-weeks. P50 and P80: the effort the work stays under with 50% and 80% "
          "confidence (PERT over the line items). \"Rests on assumptions\": the share of the "
-         "likely effort priced with assumed rather than documented rates.\n\n";
+         "likely effort priced with assumed rather than documented rates.";
+  if (o.team_size <= 0 && o.weekly_cost <= 0) {
+    out << " Calendar weeks and cost: give `--team N` and `--weekly-cost AMOUNT` (or `team` and "
+           "`weekly_cost` in `[tool.djcost]`).";
+  } else if (o.team_size <= 0) {
+    out << " Calendar weeks: give `--team N` (or `team` in `[tool.djcost]`).";
+  } else if (o.weekly_cost <= 0) {
+    out << " Cost: give `--weekly-cost AMOUNT` (or `weekly_cost` in `[tool.djcost]`).";
+  } else {
+    out << " Calendar weeks assume the team of " << o.team_size
+        << " works in parallel without loss; cost is P50 / P80 × " << FormatMoney(o.weekly_cost, o.currency)
+        << " per engineer-week.";
+  }
+  out << "\n\n";
   for (const auto& s : r.estimate.strategies) {
     if (!s.summary.empty()) out << "- **" << s.id << "**: " << s.summary << "\n";
   }
@@ -93,7 +118,7 @@ void StrategyTable(const Report& r, std::ostream& out) {
 
 void Chart(const Report& r, std::ostream& out) {
   if (r.estimate.strategies.empty()) return;
-  out << "```mermaid\nxychart-beta\n    title \"P50 effort by strategy (engineer-weeks)\"\n"
+  out << "```mermaid\nxychart-beta\n    title \"Effort by strategy: P50 bars, P80 line (engineer-weeks)\"\n"
          "    x-axis [";
   for (size_t i = 0; i < r.estimate.strategies.size(); ++i) {
     out << (i ? ", " : "") << r.estimate.strategies[i].id;
@@ -101,6 +126,10 @@ void Chart(const Report& r, std::ostream& out) {
   out << "]\n    y-axis \"engineer-weeks\"\n    bar [";
   for (size_t i = 0; i < r.estimate.strategies.size(); ++i) {
     out << (i ? ", " : "") << FormatWeeks(r.estimate.strategies[i].p50);
+  }
+  out << "]\n    line [";
+  for (size_t i = 0; i < r.estimate.strategies.size(); ++i) {
+    out << (i ? ", " : "") << FormatWeeks(r.estimate.strategies[i].p80);
   }
   out << "]\n```\n\n";
 }
@@ -246,45 +275,54 @@ void Evidence(const Report& r, std::ostream& out) {
   }
 }
 
-void RateCell(const Report& r, const LineItem& item, std::ostream& out) {
-  const Rate* rate = FindReportRate(r, item.rate_id);
-  out << FormatCount(item.count) << (item.count_unit.empty() ? "" : " " + Cell(item.count_unit))
-      << " × ";
-  if (rate == nullptr) {
-    out << "*rate*";
-  } else if (rate->low == rate->high) {
-    out << FormatRate(rate->likely);
-  } else {
-    out << FormatRate(rate->low) << "–" << FormatRate(rate->high);
-  }
-  // Two decimals: one line item is often a fraction of a week.
-  out << " = " << FixedWeeks2(item.low) << "–" << FixedWeeks2(item.high);
+// "22 endpoints", "1 site", "once": the count as a reader says it.
+std::string CountText(const LineItem& item) {
+  if (item.count_unit == "once") return "once";
+  std::string unit = item.count_unit;
+  const bool one = FormatCount(item.count) == "1";
+  if (one && unit.size() > 1 && unit.back() == 's' && unit != "kLoC") unit.pop_back();
+  return FormatCount(item.count) + (unit.empty() ? "" : " " + unit);
 }
 
-void LineItems(const Report& r, std::ostream& out) {
-  out << "## Line items\n\nEach line is count × rate = effort (engineer-weeks, low–high). "
-         "Lines priced with documented rates come first; lines resting on assumptions follow.\n\n";
+// Low / likely / high, or one figure when the three agree (a documented single figure).
+std::string Triple(double low, double likely, double high, std::string (*format)(double)) {
+  if (low == likely && likely == high) return format(likely);
+  return format(low) + " / " + format(likely) + " / " + format(high);
+}
+
+std::string Rate2(double x) { return FormatRate(x); }
+
+void LineItemSection(const Report& r, std::ostream& out) {
+  out << "## Line items\n\nEach line reads count × rate = effort, in engineer-weeks as low / "
+         "likely / high (one figure when the three agree). Lines priced with documented rates "
+         "come first, then those resting on assumptions; the source of each rate is named, and "
+         "the rates are listed with their rationale under \"Assumptions\".\n\n";
   for (const auto& s : r.estimate.strategies) {
     out << "### " << s.id << "\n\n";
     if (s.items.empty()) {
       out << "Nothing to move.\n\n";
-      continue;
-    }
-    out << "| Line item | Count × rate = effort | Likely | Rate | Basis | Source |\n"
-           "|---|---|---:|---|---|---|\n";
-    double documented = 0, assumed = 0;
-    for (bool want_assumed : {false, true}) {
-      for (const auto& item : s.items) {
-        if (item.assumed != want_assumed) continue;
-        (item.assumed ? assumed : documented) += item.likely;
-        out << "| " << Cell(item.label) << " | ";
-        RateCell(r, item, out);
-        out << " | " << FixedWeeks2(item.likely) << " | " << Code(item.rate_id) << " | "
-            << (item.assumed ? "assumed" : "documented") << " | " << Cell(item.source) << " |\n";
+    } else {
+      out << "| Line item | Count | × Rate per unit | = Effort | Rate | Basis | Source |\n"
+             "|---|---:|---:|---:|---|---|---|\n";
+      double documented = 0, assumed = 0;
+      for (bool want_assumed : {false, true}) {
+        for (const auto& item : s.items) {
+          if (item.assumed != want_assumed) continue;
+          (item.assumed ? assumed : documented) += item.likely;
+          const Rate* rate = FindReportRate(r, item.rate_id);
+          out << "| " << Cell(item.label) << " | " << Cell(CountText(item)) << " | "
+              << (rate ? Triple(rate->low, rate->likely, rate->high, &Rate2) : "*rate missing*")
+              << " | " << Triple(item.low, item.likely, item.high, &FixedWeeks2) << " | "
+              << Code(item.rate_id) << " | " << (item.assumed ? "assumed" : "documented")
+              << " | " << Cell(item.source) << " |\n";
+        }
       }
+      out << "\nLikely total " << FixedWeeks2(s.likely) << ": " << FixedWeeks2(documented)
+          << " documented, " << FixedWeeks2(assumed) << " assumed ("
+          << FormatPercent(s.assumed_share) << " of the total rests on assumptions).\n\n";
     }
-    out << "\nLikely total " << FixedWeeks2(s.likely) << ": " << FixedWeeks2(documented)
-        << " documented, " << FixedWeeks2(assumed) << " assumed.\n\n";
+    for (const auto& note : s.notes) out << "- " << note << "\n";
+    if (!s.notes.empty()) out << "\n";
   }
 }
 
@@ -312,14 +350,66 @@ void Risks(const Report& r, std::ostream& out) {
   out << "\n";
 }
 
+// Where the requests of the traffic file went, and the busiest endpoints.
+void Traffic(const Report& r, std::ostream& out) {
+  const TrafficSummary& t = r.estimate.traffic;
+  if (!t.given) return;
+  auto share = [&](long long n) {
+    return t.requests > 0 ? FormatPercent(static_cast<double>(n) / static_cast<double>(t.requests))
+                          : std::string("0%");
+  };
+  out << "### Traffic\n\n" << Code(t.file) << " holds " << t.requests
+      << " requests. The hot set is the smallest set of the busiest API endpoints carrying "
+      << FormatPercent(t.hot_share) << " of the requests to API endpoints.\n\n"
+      << "| Requests to | Requests | Share |\n|---|---:|---:|\n"
+      << "| API endpoints | " << t.api_requests << " | " << share(t.api_requests) << " |\n"
+      << "| pages | " << t.page_requests << " | " << share(t.page_requests) << " |\n"
+      << "| routes served outside the repository (admin, third-party) | " << t.external_requests
+      << " | " << share(t.external_requests) << " |\n"
+      << "| no inventoried route (" << Plural(t.unmatched_paths, "path", "paths") << ") | "
+      << t.unmatched_requests << " | " << share(t.unmatched_requests) << " |\n"
+      << "| **what the split moves** | " << t.split_requests << " | " << share(t.split_requests)
+      << " |\n\n";
+  if (!t.endpoints.empty()) {
+    constexpr size_t kShown = 20;
+    out << "Busiest endpoints" << (t.endpoints.size() > kShown ? " (the first 20; all in the JSON report)" : "")
+        << ". Method `*`: requests given without a method, or with one the route has no "
+           "endpoint for; they belong to the route as a whole.\n\n"
+           "| Method | Route | Kind | App | Requests | Moves with the split |\n"
+           "|---|---|---|---|---:|---|\n";
+    for (size_t i = 0; i < t.endpoints.size() && i < kShown; ++i) {
+      const EndpointTraffic& x = t.endpoints[i];
+      out << "| " << (x.method.empty() ? "*" : x.method) << " | "
+          << Code(x.route.empty() ? "/" : x.route) << " | " << (x.api ? "api" : "page") << " | "
+          << Cell(AppName(x.app)) << " | " << x.requests << " | " << (x.hot ? "yes" : "no")
+          << " |\n";
+    }
+    out << "\n";
+  }
+  if (!t.top_unmatched.empty()) {
+    out << "Busiest paths no inventoried route serves (static files, bots, routes the scan "
+           "missed):\n\n| Method | Path | Requests |\n|---|---|---:|\n";
+    for (const TrafficEntry& u : t.top_unmatched) {
+      out << "| " << (u.method.empty() ? "*" : u.method) << " | " << Code("/" + u.path) << " | "
+          << u.count << " |\n";
+    }
+    out << "\n";
+  }
+}
+
 void SplitPlan(const Report& r, std::ostream& out) {
   const Estimate& e = r.estimate;
   out << "## Split plan\n\n";
   if (!e.split_scope.empty()) {
-    out << "The split moves " << e.split_scope << ": " << Plural(e.split_endpoints, "endpoint", "endpoints");
-    if (e.split_traffic_share >= 0) out << ", carrying " << FormatPercent(e.split_traffic_share) << " of traffic";
+    out << "Split scope: " << e.split_scope << ". It moves "
+        << Plural(e.split_endpoints, "API endpoint", "API endpoints");
+    if (e.split_traffic_share >= 0) {
+      out << ", carrying " << FormatPercent(e.split_traffic_share) << " of all requests in "
+          << Code(e.traffic.file);
+    }
     out << ".\n\n";
   }
+  Traffic(r, out);
   if (e.split_plan.empty()) {
     out << "No app to move.\n\n";
     return;
@@ -339,7 +429,7 @@ void SplitPlan(const Report& r, std::ostream& out) {
 void ExternalRoutes(const Report& r, std::ostream& out) {
   const auto& routes = r.inventory.external_routes;
   if (routes.empty()) return;
-  out << "## Routes mounted but not counted\n\nThese routes are served by code outside the "
+  out << "### Routes mounted but not counted\n\nThese routes are served by code outside the "
          "repository (the admin, third-party packages); they are listed, not priced as "
          "endpoints.\n\n| Route | Target | Why not counted | Where |\n|---|---|---|---|\n";
   for (const auto& x : SortedByLocation(routes)) {
@@ -360,7 +450,14 @@ void Diagnostics(const Report& r, std::ostream& out) {
     if (a.location != b.location) return a.location < b.location;
     return a < b;
   });
-  out << "The scan went on past these; what they hide is missing from the counts above.\n\n"
+  int errors = static_cast<int>(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kError;
+  }));
+  int warnings = static_cast<int>(diags.size()) - errors;
+  // Counted here as in the JSON's counts.diagnostics, so none passes unnoticed.
+  out << "The scan went on past these " << Plural(static_cast<int>(diags.size()), "problem", "problems")
+      << " (" << Plural(errors, "error", "errors") << ", " << Plural(warnings, "warning", "warnings")
+      << "); what they hide is missing from the counts above.\n\n"
          "| Severity | Problem | Where | Detail |\n|---|---|---|---|\n";
   for (const auto& d : diags) {
     out << "| " << SeverityName(d.severity) << " | " << Cell(d.code) << " | "
@@ -369,8 +466,44 @@ void Diagnostics(const Report& r, std::ostream& out) {
   out << "\n";
 }
 
+// What every figure rests on besides the rates. The constants are estimate's
+// own (header-only), so the text cannot drift from the code.
+void Assumptions(const Report& r, std::ostream& out) {
+  out << "## Assumptions and how to change them\n\n"
+         "- Test code is not priced as application code: endpoints and models defined only in "
+         "tests are listed, not counted; test code is priced once, as `test-port-per-kloc` in the "
+         "rewrite.\n"
+         "- Each strategy's P50 is the sum of its line items' PERT means, (low + 4 × likely + "
+         "high) / 6; its P80 treats the items as independent (P50 + "
+      << FormatFixed(kZ80, 4)
+      << " × the square root of the summed variances). Overruns that move together (one "
+         "underestimated team, one misread codebase) make the real P80 wider.\n"
+         "- The split moves the API endpoints matching `--hot` route globs and, with "
+         "`--traffic`, the smallest set of the busiest API endpoints carrying "
+      << FormatPercent(kHotTrafficShare)
+      << " of the requests to API endpoints; with neither, every API endpoint. Split and "
+         "hybrid keep one database, whose migrations Django keeps owning.\n"
+         "- The recommendation takes the first rule that holds (A = API endpoints, P = pages, "
+         "R = admin registrations, K = kLoC of application code): `nothing-to-move` (A = 0 and "
+         "P = 0: stay); `small-api-only` (P = 0, R = 0, K ≤ "
+      << FormatFixed(kSmallCodebaseKloc, 0) << ": rewrite); `api-first` (A ≥ " << kApiFirstFactor
+      << " × (P + R): split); `api-beside-content` (A ≥ " << kWorthMovingApiEndpoints
+      << ": hybrid); `existing-django` (otherwise: stay). They follow the decision matrix of "
+         "seeds/001 (RunxBuild blog), where an existing Django codebase stays on Django.\n"
+         "- The split plan ranks apps by coupling = "
+      << FormatRate(kCouplingPerRelation) << " × cross-app relations + "
+      << FormatRate(kCouplingPerSignal) << " × cross-app signals + "
+      << FormatRate(kCouplingPerPage) << " × pages + "
+      << FormatRate(kCouplingPerAdminRegistration)
+      << " × admin registrations, lowest first.\n"
+         "- The notes under each strategy's line items say what is counted twice and how the "
+         "total compares with seeds/001.\n"
+         "- Thresholds and weights are in the code (`docs/estimate.md`); rates, the hot set, "
+         "team size and weekly cost can be changed per repository, below.\n\n";
+}
+
 void Rates(const Report& r, std::ostream& out) {
-  out << "## Rates and assumptions\n\n";
+  out << "### Rates in effect\n\n";
   if (!r.rates.empty()) {
     out << "| Rate | Unit | Low | Likely | High | Basis | Source | Set in |\n"
            "|---|---|---:|---:|---:|---|---|---|\n";
@@ -381,15 +514,16 @@ void Rates(const Report& r, std::ostream& out) {
           << Cell(x.origin) << " |\n";
     }
     out << "\n";
-    std::vector<const Rate*> assumed;
-    for (const auto& x : r.rates) {
-      if (x.assumed) assumed.push_back(&x);
+    // Documented rates too: their likely figure may be a midpoint of ours.
+    out << "Why each rate is what it is:\n\n";
+    for (bool want_assumed : {false, true}) {
+      for (const auto& x : r.rates) {
+        if (x.assumed != want_assumed || x.rationale.empty()) continue;
+        out << "- " << Code(x.id) << " (" << (x.assumed ? "assumed" : "documented")
+            << "): " << x.rationale << "\n";
+      }
     }
-    if (!assumed.empty()) {
-      out << "Why the assumed rates are what they are:\n\n";
-      for (const Rate* x : assumed) out << "- " << Code(x->id) << ": " << x->rationale << "\n";
-      out << "\n";
-    }
+    out << "\n";
   }
   std::string example = r.rates.empty() ? "split-per-endpoint" : r.rates.front().id;
   const Rate* shown = FindReportRate(r, example);
@@ -398,7 +532,11 @@ void Rates(const Report& r, std::ostream& out) {
          "came from:\n\n```toml\n[tool.djcost.rates." << example << "]\n";
   out << "low = " << (shown ? FormatRate(shown->low) : "0.04") << "\n";
   out << "likely = " << (shown ? FormatRate(shown->likely) : "0.05") << "\n";
-  out << "high = " << (shown ? FormatRate(shown->high) : "0.08") << "\n```\n\n";
+  out << "high = " << (shown ? FormatRate(shown->high) : "0.08") << "\n\n";
+  out << "[tool.djcost]\nteam = 4                      # calendar weeks (--team)\n"
+         "weekly_cost = 4000            # money per engineer-week (--weekly-cost)\n"
+         "hot = [\"api/orders/**\"]       # route globs the split moves (--hot)\n"
+         "traffic = \"logs/access.log\"  # access log or CSV path,count (--traffic)\n```\n\n";
   out << "Generated by djcost " << r.tool_version << " (rules " << r.rules_version
       << ", report schema " << r.schema_version << ").\n";
 }
@@ -413,11 +551,12 @@ void RenderMarkdown(const Report& report, std::ostream& out) {
   InventorySection(report, out);
   ByApp(report, out);
   Evidence(report, out);
-  LineItems(report, out);
+  ExternalRoutes(report, out);
+  LineItemSection(report, out);
   Risks(report, out);
   SplitPlan(report, out);
-  ExternalRoutes(report, out);
   Diagnostics(report, out);
+  Assumptions(report, out);
   Rates(report, out);
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "render/format.h"
+#include "render/json_schema.h"
 #include "render/sample_report.h"
 #include "support/golden_file.h"
 
@@ -47,6 +48,80 @@ TEST(RenderMarkdown, WithTeamAndCostMatchesGolden) {
 
 TEST(RenderJson, MatchesGolden) {
   EXPECT_TRUE(MatchesGolden(JsonText(SampleReport()), "tests/render/golden/sample.json"));
+}
+
+// Traffic data as ChooseHotSet would leave it: 1000 requests, the split moving
+// the busiest API endpoint.
+Report WithTraffic() {
+  Report r = SampleReport();
+  r.options.traffic_file = "access.log";
+  Estimate& e = r.estimate;
+  e.split_scope =
+      "hot set: the 1 busiest API endpoint carrying 80% of API requests in access.log";
+  e.split_endpoints = 1;
+  e.split_traffic_share = 0.6;
+  TrafficSummary& t = e.traffic;
+  t.given = true;
+  t.file = "access.log";
+  t.requests = 1000;
+  t.api_requests = 700;
+  t.page_requests = 200;
+  t.external_requests = 40;
+  t.unmatched_requests = 60;
+  t.split_requests = 600;
+  t.hot_share = 0.8;
+  t.unmatched_paths = 2;
+  t.endpoints = {EndpointTraffic{"api/books/", "GET", "shop", true, 600, true},
+                 EndpointTraffic{"", "GET", "shop", false, 200, false},
+                 EndpointTraffic{"api/books/<int:pk>/", "", "shop", true, 100, false}};
+  t.top_unmatched = {TrafficEntry{"GET", "static/site.css", 50},
+                     TrafficEntry{"", "wp-login.php", 10}};
+  return r;
+}
+
+TEST(RenderMarkdown, WithTrafficMatchesGolden) {
+  EXPECT_TRUE(MatchesGolden(Markdown(WithTraffic()), "tests/render/golden/sample_traffic.md"));
+}
+
+TEST(RenderJson, WithTrafficMatchesGolden) {
+  EXPECT_TRUE(MatchesGolden(JsonText(WithTraffic()), "tests/render/golden/sample_traffic.json"));
+}
+
+TEST(RenderJson, OutputFollowsTheSchema) {
+  const testing::JsonSchema schema = testing::ReportSchema();
+  EXPECT_EQ(schema.Check(nlohmann::json::parse(JsonText(SampleReport()))), "");
+  EXPECT_EQ(schema.Check(nlohmann::json::parse(JsonText(WithTraffic()))), "");
+  Report team = SampleReport();
+  team.options.team_size = 3;
+  team.options.weekly_cost = 5000;
+  team.options.currency = "USD";
+  EXPECT_EQ(schema.Check(nlohmann::json::parse(JsonText(team))), "");
+}
+
+TEST(JsonSchemaCheck, CatchesWhatTheSchemaForbids) {
+  const testing::JsonSchema schema = testing::ReportSchema();
+  nlohmann::json j = nlohmann::json::parse(JsonText(SampleReport()));
+  nlohmann::json bad = j;
+  bad.erase("risks");
+  EXPECT_EQ(schema.Check(bad), "/: missing key \"risks\"");
+  bad = j;
+  bad["surprise"] = 1;
+  EXPECT_EQ(schema.Check(bad), "/: unexpected key \"surprise\"");
+  bad = j;
+  bad["strategies"][0]["id"] = "port";
+  EXPECT_EQ(schema.Check(bad),
+            "/strategies/0/id: \"port\" is not one of [\"stay\",\"split\",\"hybrid\",\"rewrite\"]");
+  bad = j;
+  bad["split_plan"]["traffic_share"] = 1.5;
+  EXPECT_EQ(schema.Check(bad).rfind("/split_plan/traffic_share: matches 0 of oneOf", 0), 0u);
+  bad = j;
+  bad["counts"]["endpoints"] = 2.5;
+  EXPECT_EQ(schema.Check(bad), "/counts/endpoints: expected type \"integer\", got 2.5");
+  bad = j;
+  bad["inventory"]["endpoints"][0]["line"] = -1;
+  EXPECT_EQ(schema.Check(bad), "/inventory/endpoints/0/line: -1 is below the minimum 0");
+  EXPECT_EQ(testing::JsonSchema(nlohmann::json{{"pattern", "x"}}).Check(1),
+            ": the validator does not know \"pattern\"");
 }
 
 TEST(RenderJson, CountsHoldTheDocumentedKeys) {
