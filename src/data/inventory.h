@@ -138,6 +138,10 @@ struct Inventory {
   std::vector<ExternalRoute> external_routes;
   std::vector<Model> models;
   std::vector<AdminRegistration> admin_registrations;
+  /// Registrations of models defined outside the repository (a custom admin for
+  /// django.contrib.auth's User): listed, not counted, as Django's runtime view
+  /// of the project's own models would not hold them.
+  std::vector<AdminRegistration> admin_registrations_external;
   std::vector<SignalReceiver> signal_receivers;
   std::vector<CustomSignal> custom_signals;
   std::vector<Finding> findings;

@@ -40,8 +40,8 @@ struct Event {
 
 class AdminFinder {
  public:
-  AdminFinder(const ProjectIndex& index, const Apps& apps)
-      : index_(index), refs_(index, apps, "") {}
+  AdminFinder(const ProjectIndex& index, const Apps& apps, std::string auth_user_model)
+      : index_(index), refs_(index, apps, std::move(auth_user_model)) {}
 
   std::vector<AdminRegistration> Run(std::vector<Diagnostic>* diagnostics) {
     diagnostics_ = diagnostics;
@@ -104,11 +104,18 @@ class AdminFinder {
     }
     std::vector<NamedModel> out;
     for (const auto& item : items) {
+      const std::string& item_scope = item.file == file ? scope : std::string();
+      if (item.expr->kind == ExprKind::kCall) {
+        // register(get_user_model(), UserAdmin), register(apps.get_model("a", "B")).
+        ModelTarget t = refs_.Resolve(item.file, item_scope, *item.expr, "", "");
+        bool resolved = t.qualname != item.expr->text;
+        out.push_back({resolved ? t.qualname : "", t.app, item.expr->text});
+        continue;
+      }
       if (item.expr->kind != ExprKind::kName) {
         out.push_back({"", "", item.expr->text});
         continue;
       }
-      const std::string& item_scope = item.file == file ? scope : std::string();
       Symbol s = ResolveInScope(index_, item.file, item_scope, item.expr->text);
       if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) {
         out.push_back({s.qualname, refs_.AppOf(s.file, *s.cls), item.expr->text});
@@ -259,8 +266,9 @@ class AdminFinder {
 
 std::vector<AdminRegistration> FindAdminRegistrations(const ProjectIndex& index,
                                                       const Apps& apps,
-                                                      std::vector<Diagnostic>* diagnostics) {
-  return AdminFinder(index, apps).Run(diagnostics);
+                                                      std::vector<Diagnostic>* diagnostics,
+                                                      const std::string& auth_user_model) {
+  return AdminFinder(index, apps, auth_user_model).Run(diagnostics);
 }
 
 }  // namespace djcost

@@ -3,6 +3,7 @@
 // instances, less unregister(...). Input: ProjectIndex, Apps; output: sorted list.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "data/inventory.h"
@@ -20,9 +21,12 @@ namespace djcost {
 /// registration of the same model with the same site is reported as an
 /// "admin-already-registered" diagnostic and counted once; a model name that
 /// cannot be resolved as an "admin-model-unresolved" one. Counts come from
-/// CountAdminClass (admin_counts.h). Sorted by (site, model).
+/// CountAdminClass (admin_counts.h). Sorted by (site, model). `auth_user_model`
+/// (the AUTH_USER_MODEL setting, "" for Django's default) resolves
+/// `register(get_user_model(), ...)`.
 std::vector<AdminRegistration> FindAdminRegistrations(const ProjectIndex& index,
                                                       const Apps& apps,
-                                                      std::vector<Diagnostic>* diagnostics);
+                                                      std::vector<Diagnostic>* diagnostics,
+                                                      const std::string& auth_user_model = "");
 
 }  // namespace djcost

@@ -82,7 +82,11 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules) {
 
   inv.models = FindModels(index, settings, apps, &inv.diagnostics);
   DropModelsOutsideInstalledApps(settings, apps, &inv);
-  inv.admin_registrations = FindAdminRegistrations(index, apps, &inv.diagnostics);
+  for (auto& reg : FindAdminRegistrations(index, apps, &inv.diagnostics, settings.auth_user_model.value)) {
+    bool repo_model = index.FindClass(reg.model, nullptr) != nullptr;
+    (repo_model ? inv.admin_registrations : inv.admin_registrations_external)
+        .push_back(std::move(reg));
+  }
   SignalInventory signals = FindSignals(index, settings, apps, &inv.diagnostics);
   inv.signal_receivers = std::move(signals.receivers);
   inv.custom_signals = std::move(signals.custom_signals);

@@ -132,7 +132,10 @@ class ModelFinder {
       unknown = a;
       break;
     }
-    if (unknown.empty()) return "";
+    // Django's own models are all in the tables: an unknown Django base is an
+    // expression, a lookup or a field (`class JSONBAgg(Aggregate)` with
+    // `output_field = JSONField()`), never a model.
+    if (unknown.empty() || StartsWith(unknown, "django.")) return "";
     for (const auto& m : cls.meta) {
       if (IsModelOnlyMetaKey(m.target)) return unknown;
     }

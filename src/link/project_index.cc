@@ -370,6 +370,27 @@ const Assignment* ProjectIndex::FindAttribute(const std::string& qualname,
   return nullptr;
 }
 
+namespace {
+
+// True when a list's value is an expression djcost does not evaluate (a name
+// it could not follow, `reversed(...)`, `sorted(...)`) rather than one element.
+bool IsOpaqueValue(const Expr& e, bool whole_value) {
+  switch (e.kind) {
+    case ExprKind::kName:
+    case ExprKind::kOther:
+      return true;
+    case ExprKind::kCall: {
+      static const std::set<std::string> kBuiltins = {"reversed", "sorted", "list", "tuple",
+                                                      "set", "dict.fromkeys", "filter", "map"};
+      return whole_value || kBuiltins.count(e.text) > 0;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 bool ProjectIndex::EvalList(int file, const std::string& name,
                             std::vector<ListItem>* out) const {
   return EvalListAt(file, name, out, 0);
@@ -478,6 +499,12 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
           fresh = *out;
         } else {
           ExpandListAt(file, v, &fresh, depth + 1);
+          // `if plugins: INSTALLED_APPS = list(dedupe(INSTALLED_APPS))`: a rebinding
+          // under a condition to a value we cannot read keeps what we know.
+          if (e.assignment->conditional && bound && fresh.size() == 1 &&
+              IsOpaqueValue(*fresh[0].expr, fresh[0].expr == &v)) {
+            continue;
+          }
         }
         *out = std::move(fresh);
       } else {

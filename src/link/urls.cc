@@ -6,6 +6,7 @@
 
 #include "link/ninja.h"
 #include "link/routers.h"
+#include "link/static_string.h"
 #include "link/urls_route.h"
 #include "link/views.h"
 
@@ -101,8 +102,8 @@ const Expr* Unstarred(const Expr& e, Expr* scratch) {
 
 class UrlWalker {
  public:
-  UrlWalker(const ProjectIndex& index, const Apps* apps, UrlInventory* out)
-      : index_(index), apps_(apps), out_(out) {}
+  UrlWalker(const ProjectIndex& index, int settings_file, const Apps* apps, UrlInventory* out)
+      : index_(index), settings_file_(settings_file), apps_(apps), out_(out) {}
 
   /// Walks one root URLconf; route claims start afresh (each root is its own resolver).
   void WalkRoot(int file) {
@@ -227,16 +228,28 @@ class UrlWalker {
     const Expr* route = Argument(call, 0, "route");
     if (!route) route = call.Keyword("regex");
     const Expr* view = Argument(call, 1, "view");
-    if (!route || route->kind != ExprKind::kString) {
-      Diag("unresolved-route", loc, "route of " + call.text + "() is not a string literal");
+    if (!route) {
+      Diag("unresolved-route", loc, call.text + "() has no route");
       return;
     }
     if (!view) {
       Diag("unresolved-view", loc, call.text + "() has no view");
       return;
     }
-    if (IsIncludable(file, *view)) {
-      std::string inner = prefix + RouteLevel(route->text, regex, false);
+    bool includable = IsIncludable(file, *view);
+    std::string text;
+    if (!EvalString(index_, settings_file_, file, *route, &text)) {
+      // The pattern still exists at runtime, whatever its text: keep counting it.
+      // An include's prefix read from the environment is usually empty by default
+      // (BASE_PATH, SITE_ROOT); a view's route keeps the expression as a marker.
+      text = includable ? "" : "{" + route->text + "}";
+      Diag("unresolved-route", loc,
+           "route " + (route->text.empty() ? std::string("expression") : route->text) + " of " +
+               call.text + "() cannot be read statically; counted as " +
+               (text.empty() ? std::string("an empty prefix") : text));
+    }
+    if (includable) {
+      std::string inner = prefix + RouteLevel(text, regex, false);
       if (view->kind == ExprKind::kCall) {
         const Expr* target = Argument(*view, 0, "arg");
         if (!target) {
@@ -252,7 +265,7 @@ class UrlWalker {
     std::string name;
     if (const Expr* n = call.Keyword("name"); n && n->kind == ExprKind::kString) name = n->text;
     ResolvedView resolved = ResolveView(index_, file, *view);
-    AddView(resolved, prefix + RouteLevel(route->text, regex, true), name, loc, next_leaf_++);
+    AddView(resolved, prefix + RouteLevel(text, regex, true), name, loc, next_leaf_++);
   }
 
   void WalkIncluded(int file, const Expr& target, const std::string& prefix,
@@ -398,6 +411,7 @@ class UrlWalker {
       return;
     }
     if (!Claim(route, leaf, loc)) return;
+    if (!v.warning.empty()) Diag("unknown-view-base", loc, "view " + v.qualname + " " + v.warning);
     Location view_location = At(v.file, v.line);
     std::string app = apps_ ? apps_->LabelForFile(v.file) : "";
     for (const ViewOperation& op : v.operations) {
@@ -416,6 +430,7 @@ class UrlWalker {
   }
 
   const ProjectIndex& index_;
+  int settings_file_;  // for `settings.X` in routes; -1 when no settings were found
   const Apps* apps_;
   UrlInventory* out_;
   std::vector<int> stack_;           // modules being walked, for include cycles
@@ -474,7 +489,7 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
   if (!settings.root_urlconf.value.empty()) {
     int root = index.modules().Find(settings.root_urlconf.value);
     if (root >= 0) {
-      UrlWalker walker(index, apps, &out);
+      UrlWalker walker(index, settings.file, apps, &out);
       walker.WalkRoot(root);
       Finish(&out);
       return out;
@@ -491,7 +506,7 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
   std::set<int> included;
   {
     UrlInventory scratch;
-    UrlWalker probe(index, nullptr, &scratch);
+    UrlWalker probe(index, settings.file, nullptr, &scratch);
     for (int f : candidates) probe.WalkRoot(f);
     included = probe.included();
   }
@@ -500,7 +515,7 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
     if (!included.count(f)) roots.push_back(f);
   }
   if (roots.empty()) roots = candidates;  // every candidate is in an include cycle
-  UrlWalker walker(index, apps, &out);
+  UrlWalker walker(index, settings.file, apps, &out);
   for (int f : roots) walker.WalkRoot(f);
   Finish(&out);
   return out;

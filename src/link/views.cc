@@ -244,6 +244,16 @@ void ApplyDispatchDecorators(const ProjectIndex& index, const std::string& cls, 
   }
 }
 
+// The first ancestor of `cls` that is neither a repo class nor a known class
+// (a third-party base the tables lack), or "".
+std::string UnknownAncestor(const ProjectIndex& index, const std::string& cls) {
+  for (const auto& a : index.Ancestors(cls)) {
+    if (a == "object" || index.FindClass(a, nullptr) || index.FindKnownClass(a)) continue;
+    return a;
+  }
+  return "";
+}
+
 ResolvedView ClassView(const ProjectIndex& index, const Symbol& s, const Expr& as_view,
                        Restriction r) {
   ApplyDispatchDecorators(index, s.qualname, &r);
@@ -286,8 +296,40 @@ ResolvedView ClassView(const ProjectIndex& index, const Symbol& s, const Expr& a
     v.operations.push_back({Upper(h), h, HandlerKind(index, s.qualname, h)});
   }
   if (v.operations.empty()) {
+    std::string unknown = UnknownAncestor(index, s.qualname);
+    if (!unknown.empty() && !allowed && !r.restricted) {
+      // A base from a package the tables do not know may well define the
+      // handlers: the route exists at runtime, so it is counted, as one endpoint.
+      v.operations.push_back({"ANY", "dispatch", HandlerKind(index, s.qualname, "dispatch")});
+      v.warning = "derives from " + unknown +
+                  ", which the knowledge tables do not know: its HTTP methods are unknown, "
+                  "counted as one endpoint (add the class to rules/knowledge)";
+      return v;
+    }
     v.problem = "the class defines no HTTP handler (get, post, put, patch, delete, trace)";
   }
+  return v;
+}
+
+// A view class instance used as the view (`path("rss/", LatestFeed())`): Django
+// calls the instance, so the route serves whatever method comes; syndication
+// Feeds work this way.
+ResolvedView CallableInstanceView(const ProjectIndex& index, const Symbol& s) {
+  ResolvedView v;
+  v.status = ResolvedView::Status::kRepo;
+  v.qualname = s.qualname;
+  v.file = s.file;
+  v.line = s.cls ? s.cls->line : 0;
+  bool feed = index.HasTag(s.qualname, "feed");
+  int f = -1;
+  const FunctionDef* call = FindMethod(index, s.qualname, "__call__", &f);
+  if (!feed && !call) {
+    v.problem = "is an instance of a class that defines no __call__";
+    return v;
+  }
+  EndpointKind kind = call && ReturnsJson(index, f, *call) ? EndpointKind::kApi
+                                                           : EndpointKind::kPage;
+  v.operations.push_back({"ANY", "__call__", kind});
   return v;
 }
 
@@ -309,6 +351,11 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
         return External(target);
       }
       return Unresolved(view.text, "names no class we can find");
+    }
+    if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) {
+      ResolvedView v = CallableInstanceView(index, s);
+      if (v.operations.empty()) return Unresolved(s.qualname, v.problem);
+      return v;
     }
     // A wrapper applied in urls.py: csrf_exempt(v), require_POST(v), cache_page(60)(v).
     if (view.items.size() != 1 || (view.items[0].kind != ExprKind::kName &&

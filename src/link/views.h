@@ -37,6 +37,7 @@ struct ResolvedView {
   int line = 0;
   std::vector<ViewOperation> operations;  // empty for a repo class with no handler
   std::string problem;  // why it is unresolved, or why a repo view serves nothing
+  std::string warning;  // a doubt about `operations` worth a diagnostic
 };
 
 /// The view `view` written in a url pattern of `file` (the second argument of

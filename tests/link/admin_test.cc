@@ -57,6 +57,42 @@ class Review(models.Model):
     pass
 )py";
 
+// babybuddy: `register(get_user_model(), UserAdmin)` after unregistering the
+// default; the model is AUTH_USER_MODEL's.
+TEST(FindAdminRegistrationsTest, GetUserModelCallsNameTheUserModel) {
+  SnippetProject p;
+  p.Add("accounts/__init__.py", "");
+  p.Add("accounts/models.py", R"py(from django.contrib.auth.models import AbstractUser
+
+
+class User(AbstractUser):
+    pass
+)py");
+  p.Add("accounts/admin.py", R"py(from django.contrib import admin
+from django.contrib.auth import get_user_model
+
+User = get_user_model()
+
+
+class UserAdmin(admin.ModelAdmin):
+    list_display = ("username",)
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), UserAdmin)
+admin.site.register(User)
+)py");
+  p.Build();
+  std::vector<Diagnostic> d;
+  EXPECT_EQ(Dump(FindAdminRegistrations(p.index(), p.apps(), &d, "accounts.User")),
+            "admin.site accounts.models.User admin=accounts.admin.UserAdmin app=accounts "
+            "inlines=0 actions=0 custom=0 list_display=1 accounts/admin.py:12\n");
+  EXPECT_EQ(DiagnosticsText(d),
+            "admin-already-registered accounts/admin.py:13: accounts.models.User is registered "
+            "with admin.site again (first at accounts/admin.py:12): Django raises "
+            "AlreadyRegistered; counted once\n");
+}
+
 TEST(FindAdminRegistrationsTest, EveryFormOfRegisterOnTheDefaultSite) {
   SnippetProject p;
   p.Add("shop/__init__.py", "");

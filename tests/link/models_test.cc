@@ -227,6 +227,28 @@ class Plain(Mixin):
             "do not know (add it to rules/knowledge)\n");
 }
 
+// djangoproject.com: an aggregate declares `output_field = JSONField()`; Django's
+// own bases that are not models must not make it one.
+TEST(FindModelsTest, DjangoBasesOutsideTheTablesAreNeverInferredModels) {
+  SnippetProject p;
+  p.Add("tracker/__init__.py", "");
+  p.Add("tracker/models.py", R"py(from django.db import models
+from django.db.models import Aggregate
+
+
+class JSONBObjectAgg(models.Aggregate):
+    function = "JSONB_OBJECT_AGG"
+    output_field = models.JSONField()
+
+
+class Upper(Aggregate):
+    output_field = models.CharField()
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Dump(Find(p, &diagnostics)), "");
+  EXPECT_EQ(diagnostics, "");
+}
+
 TEST(FindModelsTest, TestFilesAreInventoriedApartAndMigrationsSkipped) {
   SnippetProject p;
   p.Add("shop/__init__.py", "");

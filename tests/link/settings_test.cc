@@ -112,6 +112,29 @@ TEST(SettingsTest, NoSettingsIsNotAnError) {
   EXPECT_EQ(settings.file, -1);
 }
 
+// netbox: plugins append to INSTALLED_APPS in a loop, then the list is rebound
+// to a deduplicated copy; the apps written as strings must survive that.
+TEST(SettingsTest, ConditionalRebindingToAnUnreadableValueKeepsTheList) {
+  auto files = ExtractProject({
+      {"proj/settings.py",
+       "import os\n"
+       "INSTALLED_APPS = ['django.contrib.auth', 'dcim']\n"
+       "if not DEBUG:\n"
+       "    INSTALLED_APPS.remove('debug_toolbar')\n"
+       "for plugin in PLUGINS:\n"
+       "    INSTALLED_APPS.extend(plugin_apps)\n"
+       "    sorted_apps = reversed(list(dict.fromkeys(reversed(INSTALLED_APPS))))\n"
+       "    INSTALLED_APPS = list(sorted_apps)\n"
+       "ROOT_URLCONF = 'proj.urls'\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(Values(settings.installed_apps),
+            (std::vector<std::string>{"django.contrib.auth", "dcim"}));
+  EXPECT_FALSE(settings.installed_apps_complete);  // plugin_apps is not readable
+}
+
 TEST(SettingsTest, NamesASettingsModuleThatIsMissing) {
   auto files = ExtractProject({
       {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'gone.settings')\n"},

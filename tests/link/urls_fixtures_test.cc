@@ -65,7 +65,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"api_mix", "fixtures/patterns/urls/api_mix/repo",
              "fixtures/patterns/urls/api_mix/expected.txt"},
         Case{"no_settings", "fixtures/patterns/urls/no_settings/repo",
-             "fixtures/patterns/urls/no_settings/expected.txt"}),
+             "fixtures/patterns/urls/no_settings/expected.txt"},
+        // Patterns found on real projects: routes from variables, f-strings and
+        // settings, feed instances, third-party view bases (docs/accuracy.md).
+        Case{"real_world", "fixtures/patterns/urls/real_world/repo",
+             "fixtures/patterns/urls/real_world/expected.txt"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -1,0 +1,122 @@
+#include "link/static_string.h"
+
+#include <cctype>
+#include <string_view>
+
+namespace djcost {
+namespace {
+
+constexpr int kMaxDepth = 8;
+
+bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
+          std::string* out, int depth);
+
+// The value of module-level `name` in `file`: its plain assignments, last first,
+// then whatever an import binds (ProjectIndex::EvalValue).
+bool EvalVariable(const ProjectIndex& index, int settings_file, int file,
+                  const std::string& name, std::string* out, int depth) {
+  if (file < 0) return false;
+  const auto& assignments = index.files()[file].assignments;
+  bool assigned = false;
+  for (auto it = assignments.rbegin(); it != assignments.rend(); ++it) {
+    if (it->target != name || it->augmented) continue;
+    assigned = true;
+    if (Eval(index, settings_file, file, it->value, out, depth + 1)) return true;
+  }
+  if (assigned) return false;
+  int value_file = -1;
+  const Expr* value = index.EvalValue(file, name, &value_file);
+  return value && value_file != file &&
+         Eval(index, settings_file, value_file, *value, out, depth + 1);
+}
+
+bool EvalName(const ProjectIndex& index, int settings_file, int file, const std::string& dotted,
+              std::string* out, int depth) {
+  Symbol s = index.Resolve(file, dotted);
+  if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
+    return EvalVariable(index, settings_file, s.file, s.variable, out, depth);
+  }
+  if (s.kind == Symbol::Kind::kExternal) {
+    std::string full = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+    constexpr std::string_view kSettings = "django.conf.settings.";
+    if (full.compare(0, kSettings.size(), kSettings) == 0 &&
+        full.find('.', kSettings.size()) == std::string::npos) {
+      return EvalVariable(index, settings_file, settings_file, full.substr(kSettings.size()), out,
+                          depth);
+    }
+  }
+  return false;
+}
+
+// f"{prefix}admin/": literal parts kept, `{{`/`}}` unescaped, each field a name.
+bool EvalFString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
+                 std::string* out, int depth) {
+  const std::string& t = expr.text;
+  std::string result;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if ((c == '{' || c == '}') && i + 1 < t.size() && t[i + 1] == c) {
+      result += c;
+      ++i;
+      continue;
+    }
+    if (c == '}') return false;
+    if (c != '{') {
+      if (c == '\\') return false;  // escapes are not decoded in `text`
+      result += c;
+      continue;
+    }
+    size_t close = t.find('}', i);
+    if (close == std::string::npos) return false;
+    std::string field = t.substr(i + 1, close - i - 1);
+    size_t cut = field.find_first_of("!:=");
+    if (cut != std::string::npos) field = field.substr(0, cut);
+    while (!field.empty() && field.back() == ' ') field.pop_back();
+    while (!field.empty() && field.front() == ' ') field.erase(0, 1);
+    if (field.empty()) return false;
+    for (char f : field) {
+      if (!(std::isalnum(static_cast<unsigned char>(f)) || f == '_' || f == '.')) return false;
+    }
+    std::string value;
+    if (!EvalName(index, settings_file, file, field, &value, depth)) return false;
+    result += value;
+    i = close;
+  }
+  *out = std::move(result);
+  return true;
+}
+
+bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
+          std::string* out, int depth) {
+  if (depth > kMaxDepth) return false;
+  switch (expr.kind) {
+    case ExprKind::kString:
+      *out = expr.text;
+      return true;
+    case ExprKind::kFString:
+      return EvalFString(index, settings_file, file, expr, out, depth);
+    case ExprKind::kName:
+      return EvalName(index, settings_file, file, expr.text, out, depth);
+    case ExprKind::kBinOp: {
+      std::string left, right;
+      if (expr.text != "+" || expr.items.size() != 2 ||
+          !Eval(index, settings_file, file, expr.items[0], &left, depth + 1) ||
+          !Eval(index, settings_file, file, expr.items[1], &right, depth + 1)) {
+        return false;
+      }
+      *out = left + right;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool EvalString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
+                std::string* out) {
+  return Eval(index, settings_file, file, expr, out, 0);
+}
+
+}  // namespace djcost

@@ -1,0 +1,23 @@
+// Reads a string-valued expression without running it: the route of a path()
+// written as a variable, an f-string or a setting (`path(prefix, ...)`,
+// `path(f"{prefix}admin/", ...)`, `path(settings.BASE_PATH, ...)`).
+// Input: ProjectIndex, the settings file and the expression; output: the string.
+#pragma once
+
+#include <string>
+
+#include "data/expr.h"
+#include "link/project_index.h"
+
+namespace djcost {
+
+/// Evaluates `expr` as written in `file` to a string. Understood: literals;
+/// `a + b` of strings; f-strings whose fields are names (conversions and format
+/// specs are ignored); names of module-level variables, through imports, where
+/// the last binding that evaluates wins (so `prefix = ""` followed by a rebinding
+/// under an `if` that reads the environment keeps ""); `settings.NAME` read from
+/// `settings_file` (-1: not available). Returns false when any part is unknown.
+bool EvalString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
+                std::string* out);
+
+}  // namespace djcost
