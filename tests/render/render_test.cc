@@ -201,13 +201,14 @@ TEST(Render, InvalidUtf8InANameDoesNotThrow) {
   EXPECT_NO_THROW(JsonText(r));
 }
 
-TEST(Renderers, TableListsMarkdownThenJson) {
-  ASSERT_EQ(Renderers().size(), 2u);
+TEST(Renderers, TableListsMarkdownJsonThenSarif) {
+  ASSERT_EQ(Renderers().size(), 3u);
   EXPECT_EQ(Renderers()[0].name, "md");
   EXPECT_EQ(Renderers()[1].name, "json");
+  EXPECT_EQ(Renderers()[2].name, "sarif");
   ASSERT_NE(FindRenderer("json"), nullptr);
   EXPECT_EQ(FindRenderer("json")->render, &RenderJson);
-  EXPECT_EQ(FindRenderer("sarif"), nullptr);
+  EXPECT_EQ(FindRenderer("html"), nullptr);
 }
 
 TEST(Format, FixedFormats) {
