@@ -78,7 +78,7 @@ class ModelFinder {
       int file = static_cast<int>(i);
       for (const auto& cls : files[i].classes) {
         std::string qual = index_.QualName(file, cls.scope, cls.name);
-        if (index_.HasTag(qual, "model")) {
+        if (index_.HasTag(qual, "model") && !IsModelRoot(qual)) {
           found.push_back({file, &cls, qual});
         } else if (std::string unknown = InferredFrom(file, cls, qual); !unknown.empty()) {
           inferred_.insert(qual);
@@ -147,6 +147,14 @@ class ModelFinder {
       if (IsDjangoModelFieldModule(full) && IsFieldName(LastComponent(full))) return unknown;
     }
     return "";
+  }
+
+  // django.db.models.Model itself, when the scan is Django's own source: the
+  // root of every model, not a model (Django's registry never lists it).
+  bool IsModelRoot(const std::string& qual) const {
+    const KnownClass* known = index_.FindKnownClass(qual);
+    return known && known->qualname == qual && known->bases.empty() &&
+           index_.FindClass(qual, nullptr) != nullptr;
   }
 
   // A call that creates a model field: its callee's last name ends in "Field" or

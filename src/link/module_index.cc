@@ -1,6 +1,7 @@
 #include "link/module_index.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace djcost {
@@ -22,6 +23,40 @@ bool RelativeTo(std::string_view path, std::string_view dir, std::string_view* r
     return true;
   }
   return false;
+}
+
+// When the scanned folder is itself a package (Django's own source, a reusable
+// app checked out alone), its name is not in the relative paths. Its modules
+// import each other by it: `from django.db import models` in a folder holding
+// db/. The first component of absolute imports whose second component is a
+// top-level module of the folder, most frequent first, names it.
+std::string RootPackageName(const std::vector<FileFacts>& files) {
+  std::set<std::string, std::less<>> top;
+  for (const auto& f : files) {
+    std::string name = ModuleNameFromPath(f.file.path);
+    if (!name.empty()) top.insert(name.substr(0, name.find('.')));
+  }
+  std::map<std::string, int> votes;
+  for (const auto& f : files) {
+    for (const auto& imp : f.imports) {
+      if (imp.level != 0 || imp.module.empty()) continue;
+      size_t dot = imp.module.find('.');
+      std::string head = imp.module.substr(0, dot);
+      std::string second = dot == std::string::npos ? imp.name
+                                                    : imp.module.substr(dot + 1, imp.module.find('.', dot + 1) - dot - 1);
+      if (second.empty() || top.count(head) || !top.count(second)) continue;
+      votes[head] += 1;
+    }
+  }
+  std::string best;
+  int most = 0;
+  for (const auto& [head, n] : votes) {
+    if (n > most) {
+      best = head;
+      most = n;
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -49,6 +84,8 @@ ModuleIndex::ModuleIndex(const std::vector<FileFacts>& files,
       package_dirs.insert(std::string(Dirname(path)));
     }
   }
+  std::string root_package =
+      package_dirs.count(std::string_view()) ? RootPackageName(files) : std::string();
   std::vector<std::string> project_dirs;
   for (const auto& m : markers) project_dirs.emplace_back(Dirname(m));
   // Deepest first, so the first match is the deepest folder holding a file.
@@ -69,6 +106,10 @@ ModuleIndex::ModuleIndex(const std::vector<FileFacts>& files,
     if (root.empty() && package_dirs.count(std::string_view())) root = "";
 
     std::vector<std::string> candidates;
+    if (!root_package.empty()) {
+      std::string inner = ModuleNameFromPath(path);
+      candidates.push_back(inner.empty() ? root_package : root_package + "." + inner);
+    }
     std::string_view rest;
     for (const auto& dir : project_dirs) {
       if (RelativeTo(path, dir, &rest)) candidates.push_back(ModuleNameFromPath(rest));

@@ -332,8 +332,17 @@ const std::vector<std::string>& ProjectIndex::Ancestors(const std::string& qualn
 
 bool ProjectIndex::HasTag(const std::string& qualname, std::string_view tag) const {
   for (const auto& a : Ancestors(qualname)) {
-    if (FindClass(a, nullptr)) continue;
-    if (const KnownClass* known = FindKnownClass(a)) {
+    const KnownClass* known = nullptr;
+    if (FindClass(a, nullptr)) {
+      // Scanning a package the tables describe (Django, DRF, Wagtail): its own
+      // classes are the known ones, by exact name.
+      auto exact = known_classes_.find(a);
+      if (exact == known_classes_.end()) continue;
+      known = exact->second;
+    } else {
+      known = FindKnownClass(a);
+    }
+    if (known) {
       if (std::find(known->tags.begin(), known->tags.end(), tag) != known->tags.end()) {
         return true;
       }

@@ -61,8 +61,12 @@ Role CalleeRole(const ProjectIndex& index, int file, const Expr& call) {
     auto it = RolesByBareName().find(call.text);
     return it == RolesByBareName().end() ? Role::kOther : it->second;
   }
-  if (s.kind != Symbol::Kind::kExternal) return Role::kOther;
   std::string qual = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+  // Inside Django's own source `path` is a repo variable named like the table's.
+  if (s.kind != Symbol::Kind::kExternal && !index.FindKnownFunction(qual) &&
+      !RolesByQualname().count(qual)) {
+    return Role::kOther;
+  }
   if (const KnownFunction* k = index.FindKnownFunction(qual)) {
     if (Has(k->tags, "url-pattern")) {
       return LastComponent(k->qualname) == "path" ? Role::kPath : Role::kRePath;

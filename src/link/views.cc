@@ -101,7 +101,18 @@ Effect DecoratorEffect(const ProjectIndex& index, int file, const std::string& c
       return Effect::kNone;
     }
   } else if (s.kind != Symbol::Kind::kUnknown) {
-    return Effect::kNone;  // a repo function or variable: not a known decorator
+    // A repo function or variable is no known decorator, unless the scan is the
+    // package that defines it (Django's own require_GET).
+    const KnownFunction* known = s.remainder.empty() ? index.FindKnownFunction(qual) : nullptr;
+    if (!known || known->qualname != qual) return Effect::kNone;
+    if (Contains(known->tags, "api-view")) {
+      *from_argument = true;
+      return Effect::kApiView;
+    }
+    if (!Contains(known->tags, "restrict-methods")) return Effect::kNone;
+    for (const auto& m : known->methods) fixed->insert(Upper(m));
+    *from_argument = fixed->empty() || Contains(known->tags, "methods-from-argument");
+    return Effect::kRestrict;
   }
   // Without a knowledge-table entry: Django's and DRF's own names, also when the
   // name is not imported at all.

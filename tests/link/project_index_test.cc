@@ -144,6 +144,46 @@ TEST_F(ProjectIndexTest, CyclicHierarchyEnds) {
   EXPECT_EQ(index.Ancestors("cyc.A"), expected);
 }
 
+// Django's own source scanned at its package folder: the folder's name comes
+// from how its modules import each other, and its classes that the tables
+// describe keep their tags.
+TEST(ProjectIndexRootPackageTest, ScanOfAPackageFolderNamesModulesAfterIt) {
+  FileFacts init = File("__init__.py");
+  FileFacts db_init = File("db/__init__.py");
+  FileFacts base = File("db/models.py");
+  base.classes.push_back(Class("Model", {}));
+  FileFacts auth_init = File("contrib/__init__.py");
+  FileFacts auth = File("contrib/auth.py");
+  auth.imports.push_back(From("django.db", "models"));
+  auth.imports.push_back(From("django", "db"));
+  auth.classes.push_back(Class("User", {"models.Model"}));
+  std::vector<FileFacts> files{init, auth_init, auth, db_init, base};
+  RuleSet rules;
+  KnownClass model;
+  model.qualname = "django.db.models.Model";
+  model.tags = {"model"};
+  rules.classes.push_back(model);
+  ProjectIndex index(files, rules, {});
+  EXPECT_EQ(index.ModuleOf(0), "django");
+  EXPECT_EQ(index.ModuleOf(2), "django.contrib.auth");
+  EXPECT_EQ(index.modules().Find("django.db.models"), 4);
+  EXPECT_EQ(index.modules().Find("db.models"), 4);  // the relative name still works
+  Symbol s = index.Resolve(2, "models.Model");
+  EXPECT_EQ(s.kind, Symbol::Kind::kClass);
+  EXPECT_EQ(s.qualname, "django.db.models.Model");
+  EXPECT_TRUE(index.HasTag("django.contrib.auth.User", "model"));
+}
+
+TEST(ProjectIndexRootPackageTest, AnOrdinaryProjectRootIsNotRenamed) {
+  FileFacts init = File("__init__.py");
+  FileFacts views = File("shop/views.py");
+  views.imports.push_back(From("django.db", "models"));
+  std::vector<FileFacts> files{init, File("shop/__init__.py"), views};
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  EXPECT_EQ(index.ModuleOf(2), "shop.views");
+}
+
 TEST(ProjectIndexListTest, EvaluatesListsAcrossAssignmentsAppendsAndImports) {
   FileFacts base = File("proj/settings/base.py");
   Assignment apps;

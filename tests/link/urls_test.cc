@@ -422,3 +422,45 @@ TEST(UrlsRouteTest, NinjaRoutesUseDjangoConverters) {
 
 }  // namespace
 }  // namespace djcost
+
+namespace djcost {
+namespace {
+
+// Django's own source scanned at its folder: `path` and `require_GET` are the
+// repository's own definitions, named exactly like the knowledge tables' entries.
+TEST(UrlsTest, ScanOfTheFrameworkItselfKnowsItsOwnPathAndDecorators) {
+  Project p({{"__init__.py", ""},
+             {"urls/__init__.py", "from .conf import include, path\n"},
+             {"urls/conf.py", R"py(from functools import partial
+
+def _path(route, view, kwargs=None, name=None, Pattern=None):
+    pass
+
+path = partial(_path, Pattern=None)
+)py"},
+             {"views/__init__.py", ""},
+             {"views/decorators/__init__.py", ""},
+             {"views/decorators/http.py", R"py(def require_http_methods(request_method_list):
+    pass
+
+require_GET = require_http_methods(["GET"])
+)py"},
+             {"contrib/__init__.py", ""},
+             {"contrib/pages/__init__.py", ""},
+             {"contrib/pages/views.py", R"py(from django.views.decorators.http import require_GET
+
+@require_GET
+def page(request):
+    pass
+)py"},
+             {"contrib/pages/urls.py", R"py(from django.urls import path
+from . import views
+
+urlpatterns = [path("p/", views.page)]
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("")), "GET p/ django.contrib.pages.views.page page contrib/pages/urls.py:4\n");
+}
+
+}  // namespace
+}  // namespace djcost
