@@ -86,7 +86,7 @@ bool Read(const Json& doc, ReportSummary* s, std::string* error) {
   }
   const Json& version = doc["schema_version"];
   if (!version.is_number_integer() || version.get<int>() != kReportSchemaVersion) {
-    *error = "report schema_version " + Text(version) + " is not supported (this djcost reads " +
+    *error = "report schema_version " + version.dump() + " is not supported (this djcost reads " +
              std::to_string(kReportSchemaVersion) + "; rescan with this version)";
     return false;
   }

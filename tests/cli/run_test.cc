@@ -130,7 +130,7 @@ TEST(Run, UnknownFormatIsAUsageError) {
   WriteTinyProject(dir);
   Result r = RunDjcost({dir.str(), "--format", "xml"});
   EXPECT_EQ(r.code, kExitUsage);
-  EXPECT_EQ(r.err, "djcost: error: --format xml: unknown format (expected one of md, json)\n");
+  EXPECT_EQ(r.err, "djcost: error: --format xml: unknown format (expected one of md, json, sarif)\n");
 }
 
 TEST(Run, BadNumbersAreUsageErrors) {
