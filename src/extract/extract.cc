@@ -5,6 +5,7 @@
 
 #include "extract/expr_builder.h"
 #include "extract/facts_walk.h"
+#include "extract/parse_depth.h"
 #include "extract/utf8_check.h"
 #include "syntax/tree_walk.h"
 
@@ -53,6 +54,16 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
         Severity::kWarning, "file-too-large", file, 0,
         "not parsed: " + std::to_string(bytes.size()) + " bytes is more than the " +
             std::to_string(kMaxParseBytes) + "-byte limit; only its lines were counted"));
+    return facts;
+  }
+  if (size_t depth = ParseDepthBound(bytes); depth > kMaxParseDepth) {
+    // Not parsed: the tree-sitter runtime corrupts memory on such input (see
+    // extract/parse_depth.h), and no Python interpreter could compile it.
+    facts.diagnostics.push_back(MakeDiagnostic(
+        Severity::kWarning, "nesting-too-deep", file, 0,
+        "not parsed: its expressions nest about " + std::to_string(depth) +
+            " deep, more than the " + std::to_string(kMaxParseDepth) +
+            " the parser handles safely; only its lines were counted"));
     return facts;
   }
   SyntaxTree tree = parser.Parse(bytes);

@@ -63,12 +63,33 @@ TEST(RobustnessTest, OversizedFileIsCountedNotParsed) {
             "were counted");
 }
 
+// Deeper than kMaxParseDepth is not parsed at all (see the test below).
 TEST(RobustnessTest, DeepBracketNestingDoesNotExhaustTheStack) {
-  std::string deep = "x = " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  std::string deep = "x = " + std::string(45000, '[') + std::string(45000, ']') + "\n";
   FileFacts facts = ExtractSnippet(deep);
   EXPECT_TRUE(facts.parsed);
   ASSERT_EQ(facts.assignments.size(), 1u);
   EXPECT_EQ(facts.assignments[0].value.kind, ExprKind::kList);
+}
+
+// Found by fuzz/fuzz_extract: Debian's tree-sitter 0.20.7 frees memory twice
+// when error recovery meets a parse stack about 65 500 deep (unclosed brackets,
+// prefix operators, right-associative chains). Such files are counted, not parsed.
+TEST(RobustnessTest, Robustness_NestingDeeperThanTheParserHandlesIsNotParsed) {
+  for (const std::string& deep : {"x = " + std::string(70000, '['),
+                                  "x = " + std::string(70000, '-'),
+                                  "x = " + std::string(100000, '(') + std::string(100000, ')')}) {
+    FileFacts facts = ExtractSnippet("import os\n" + deep + "\n");
+    EXPECT_FALSE(facts.parsed);
+    EXPECT_EQ(facts.lines.code, 2);
+    ASSERT_EQ(facts.diagnostics.size(), 1u);
+    EXPECT_EQ(facts.diagnostics[0].code, "nesting-too-deep");
+    EXPECT_EQ(facts.diagnostics[0].location, (Location{"app/mod.py", 0, 0}));
+  }
+  FileFacts facts = ExtractSnippet("x = " + std::string(70000, '[') + "\n");
+  EXPECT_EQ(facts.diagnostics[0].message,
+            "not parsed: its expressions nest about 70002 deep, more than the 50000 the parser "
+            "handles safely; only its lines were counted");
 }
 
 TEST(RobustnessTest, DeepCallNestingInAFunctionDoesNotExhaustTheStack) {
