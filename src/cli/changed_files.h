@@ -1,7 +1,8 @@
-// Changed-files mode (--since REV --facts-cache FILE): libgit2 lists the files
-// changed since REV (committed, staged, unstaged or untracked); only those are
-// read and parsed, the others' facts come from FILE. Any scan naming FILE
-// rewrites it with the facts of every file. Input: a ScanConfig; output: a Report.
+// Changed-files mode (--since REV --facts-cache FILE): libgit2 compares REV with
+// the work tree (committed, staged, unstaged and untracked changes); files it
+// finds unchanged take their facts from FILE without being read, the rest are
+// read and parsed. FILE must have been written by a scan of REV (any scan naming
+// it rewrites it). Input: a ScanConfig; output: the Report a full scan gives.
 #pragma once
 
 #include <set>
@@ -12,14 +13,14 @@
 
 namespace djcost {
 
-/// Paths (relative to `root`, '/' separators) that differ between revision
-/// `rev` and the work tree, on either side of a rename. False with `*error`
-/// when `root` is not in a git work tree or `rev` does not resolve.
-[[nodiscard]] bool ChangedSince(const std::string& root, const std::string& rev,
-                                std::set<std::string>* paths, std::string* error);
+/// The `.py` paths under `root` (relative to it, '/' separators) whose content at
+/// revision `rev` is also the work tree's. False with `*error` when `root` is
+/// not in a git work tree or `rev` does not name a commit.
+[[nodiscard]] bool UnchangedSince(const std::string& root, const std::string& rev,
+                                  std::set<std::string>* paths, std::string* error);
 
-/// Scan(), with changed-files mode when `facts_cache` is set (`since` may be
-/// empty: then every file is parsed and FILE is written).
+/// Scan() with the fact cache in `facts_cache` (when set) and, when `since` is
+/// set too, changed-files mode.
 [[nodiscard]] bool ScanWithFactsCache(const ScanConfig& config, const std::string& since,
                                       const std::string& facts_cache, Report* report,
                                       std::string* error);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cache/fact_cache.h"
+#include "cache/fact_codec.h"
 #include "extract/extract.h"
 #include "syntax/python_parser.h"
 #include "util/atomic_file.h"
@@ -84,6 +85,16 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     FileFacts& facts = out.facts[i];
     CacheRecord& record = records[i];
     std::string path = root + "/" + file.path;
+    if (caching && use.unchanged != nullptr && use.unchanged->count(file.path) > 0) {
+      const FactCache::Entry* entry = cache.Find(file);
+      if (entry != nullptr && entry->stamp.size == file.size && DecodeFacts(entry->facts, &facts)) {
+        facts.file = file;
+        record = {true, entry->stamp, entry->hash, entry->facts};
+        from_cache.fetch_add(1, std::memory_order_relaxed);
+        if (progress) progress->Tick();
+        return;
+      }
+    }
     FileStamp stamp;
     bool stamped = caching && StatFile(path, &stamp);
     if (stamped && cache.FindByStamp(file, stamp, &facts)) {

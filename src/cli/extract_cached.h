@@ -6,6 +6,7 @@
 // by file index, identical to a cold extraction, plus cache diagnostics.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ namespace djcost {
 struct FactCacheUse {
   std::string file;  // the cache file; "" for no cache (--no-cache)
   std::string key;   // FactCacheKey(rules.version)
+  /// Changed-files mode (cli/changed_files.h): paths git says are unchanged
+  /// since the revision the cache was written at. Their cached facts are used
+  /// without reading the file, when the size still matches. Null otherwise.
+  const std::set<std::string>* unchanged = nullptr;
 };
 
 struct Extraction {

@@ -58,7 +58,9 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   Progress progress(config.progress, config.progress != nullptr, discovery.files.size());
   Extraction extraction =
       ExtractWithCache(config.root, discovery.files, config.jobs,
-                       FactCacheUse{config.cache_file, FactCacheKey(rules.version)}, &progress);
+                       FactCacheUse{config.cache_file, FactCacheKey(rules.version),
+                                    config.unchanged.empty() ? nullptr : &config.unchanged},
+                       &progress);
   progress.Finish();
   const std::vector<FileFacts>& facts = extraction.facts;
   Inventory inventory = Link(facts, rules);

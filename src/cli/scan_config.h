@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,7 @@ struct ScanConfig {
   std::string fail_strategy;   // with fail_weeks: exit 1 when its P80 is above
   double fail_weeks = 0;
   std::string cache_file;          // the fact cache of this root; "" for no cache
+  std::set<std::string> unchanged;  // changed-files mode: see cli/changed_files.h
   std::ostream* progress = nullptr;  // where progress goes, or nullptr for none
 };
 

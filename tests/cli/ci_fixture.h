@@ -37,6 +37,7 @@ inline std::string SourcePath(const std::string& relative) {
 /// project as the checked-in goldens do) and returns that path.
 inline std::string CopyBookshop(const TempDir& dir, const std::string& name) {
   std::filesystem::path to = dir.path() / name;
+  std::filesystem::create_directories(to.parent_path());
   std::filesystem::copy(SourcePath("fixtures/projects/bookshop/repo"), to,
                         std::filesystem::copy_options::recursive);
   return to.string();
