@@ -19,7 +19,8 @@ enum class ExprKind {
   kNone,
   kList,    // list, tuple or set display; `items` are the elements
   kDict,    // `keywords` holds entries with string keys; other keys are dropped
-  kCall,    // `text` is the callee's dotted name ("" when it is not dotted);
+  kCall,    // `text` is the callee's dotted name ("" when it is not dotted;
+            // integer subscripts are kept: "self.routes[0].mapping.update");
             // `items` the positional arguments, `keywords` the keyword arguments
   kBinOp,   // `text` is the operator; `items` are [left, right]
   kFString, // an f-string; `text` is its source without the prefix and quotes

@@ -1,6 +1,8 @@
 #include "extract/expr_builder.h"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/string_literal.h"
@@ -17,6 +19,39 @@ TSNode Unparenthesize(TSNode node) {
     node = ts_node_named_child(node, 0);
   }
   return node;
+}
+
+// `self.routes[0].mapping.update`: a callee reached through integer subscripts,
+// written with them, so the linker can read what a DRF router subclass changes
+// in its routes. "" for any other shape (DottedName covers plain chains).
+std::string SubscriptedName(const SyntaxTree& tree, TSNode node) {
+  const PyFields& f = Fields();
+  std::vector<std::string> parts;
+  bool subscripted = false;
+  // Only a method of a subscripted object: `handlers[0](x)` stays unnamed.
+  if (KindOf(Unparenthesize(node)) != PyKind::kAttribute) return "";
+  while (true) {
+    node = Unparenthesize(node);
+    PyKind kind = KindOf(node);
+    if (kind == PyKind::kAttribute) {
+      TSNode attr = ts_node_child_by_field_id(node, f.attribute);
+      if (ts_node_is_null(attr)) return "";
+      parts.push_back("." + std::string(tree.Text(attr)));
+      node = ts_node_child_by_field_id(node, f.object);
+    } else if (std::string_view(ts_node_type(node)) == "subscript" &&
+               ts_node_named_child_count(node) == 2 &&
+               KindOf(ts_node_named_child(node, 1)) == PyKind::kInteger) {
+      parts.push_back("[" + std::string(tree.Text(ts_node_named_child(node, 1))) + "]");
+      node = ts_node_named_child(node, 0);
+      subscripted = true;
+    } else if (kind == PyKind::kIdentifier) {
+      std::string name(tree.Text(node));
+      for (auto it = parts.rbegin(); it != parts.rend(); ++it) name += *it;
+      return subscripted ? name : "";
+    } else {
+      return "";
+    }
+  }
 }
 
 bool IsSpace(char c) {
@@ -164,6 +199,7 @@ Expr ExprBuilder::BuildCall(TSNode node, int depth) {
   e.kind = ExprKind::kCall;
   e.line = LineOf(node);
   e.text = DottedName(ts_node_child_by_field_id(node, f.function));
+  if (e.text.empty()) e.text = SubscriptedName(tree_, ts_node_child_by_field_id(node, f.function));
   TSNode arguments = ts_node_child_by_field_id(node, f.arguments);
   if (KindOf(arguments) == PyKind::kArgumentList) {
     BuildArguments(arguments, depth, &e);

@@ -199,8 +199,42 @@ std::string BasenameFromQueryset(const ProjectIndex& index, const std::string& c
   return Lower(parts.front());
 }
 
+using Mapping = std::vector<std::pair<std::string, std::string>>;
+
+// Method -> action pairs a router subclass adds to SimpleRouter's list route
+// (routes[0]) and detail route (routes[2]) in its __init__, as NetBox's router
+// does for bulk operations: `self.routes[0].mapping.update({"put": "bulk_update"})`.
+struct RouteMappings {
+  Mapping list;
+  Mapping detail;
+};
+
+RouteMappings MappingUpdates(const ProjectIndex& index, const std::string& router_class) {
+  RouteMappings out;
+  if (router_class.empty()) return out;
+  for (const auto& a : index.Ancestors(router_class)) {
+    int f = -1;
+    const ClassDef* c = index.FindClass(a, &f);
+    if (!c) continue;
+    std::string scope = (c->scope.empty() ? c->name : c->scope + "." + c->name) + ".__init__";
+    for (const CallStatement& call : index.files()[f].calls) {
+      const Expr& e = call.call;
+      if (call.scope != scope || e.items.size() != 1 || e.items[0].kind != ExprKind::kDict) continue;
+      Mapping* target = nullptr;
+      if (e.text == "self.routes[0].mapping.update") target = &out.list;
+      if (e.text == "self.routes[2].mapping.update") target = &out.detail;
+      if (!target) continue;
+      for (const auto& [method, action] : e.items[0].keywords) {
+        if (action.kind == ExprKind::kString) target->push_back({Lower(method), action.text});
+      }
+    }
+  }
+  return out;
+}
+
 void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
-                        const std::string& trailing_slash, RouterExpansion* out) {
+                        const std::string& trailing_slash, const RouteMappings& extra,
+                        RouterExpansion* out) {
   const FileFacts& facts = index.files()[reg.file];
   const Expr& call = reg.call->call;
   Location loc{facts.file.path, reg.call->line, 0};
@@ -271,14 +305,16 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
     }
     if (!r.view.operations.empty()) out->routes.push_back(std::move(r));
   };
-  add(route_text(""), "list", {{"get", "list"}, {"post", "create"}}, true);
+  Mapping list = {{"get", "list"}, {"post", "create"}};
+  list.insert(list.end(), extra.list.begin(), extra.list.end());
+  Mapping detail = {{"get", "retrieve"}, {"put", "update"}, {"patch", "partial_update"},
+                    {"delete", "destroy"}};
+  detail.insert(detail.end(), extra.detail.begin(), extra.detail.end());
+  add(route_text(""), "list", list, true);
   for (const auto& act : actions) {
     if (!act.detail) add(route_text("/" + act.url_path), act.url_name, act.mapping, false);
   }
-  add(route_text("/<" + lookup + ">"), "detail",
-      {{"get", "retrieve"}, {"put", "update"}, {"patch", "partial_update"},
-       {"delete", "destroy"}},
-      true);
+  add(route_text("/<" + lookup + ">"), "detail", detail, true);
   for (const auto& act : actions) {
     if (act.detail) {
       add(route_text("/<" + lookup + ">/" + act.url_path), act.url_name, act.mapping, false);
@@ -314,7 +350,11 @@ RouterExpansion ExpandRouter(const ProjectIndex& index, const Symbol& variable) 
   std::set<std::pair<int, std::string>> seen;
   std::vector<Registration> registrations;
   CollectRegistrations(index, router, &seen, &registrations);
-  for (const auto& reg : registrations) ExpandRegistration(index, reg, trailing_slash, &out);
+  RouteMappings extra =
+      MappingUpdates(index, router.value ? InstantiatedClass(index, router.file, *router.value) : "");
+  for (const auto& reg : registrations) {
+    ExpandRegistration(index, reg, trailing_slash, extra, &out);
+  }
   return out;
 }
 

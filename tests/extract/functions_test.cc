@@ -76,6 +76,16 @@ INSTANTIATE_TEST_SUITE_P(
                     "call 4: ?(sql) in run\n"
                     "call 5: ?(sql) in run\n"
                     "call 6: log(f'ran {describe(sql)}') in run\n"},
+        // NetBox's router: a method of a subscripted object keeps its subscript.
+        SnippetCase{"MethodOfASubscriptedObjectKeepsTheSubscript",
+                    "class R:\n"
+                    "    def __init__(self):\n"
+                    "        self.routes[0].mapping.update({'put': 'bulk_update'})\n"
+                    "        self.routes[i].mapping.update({})\n",
+                    "class 1-4: R()\n"
+                    "  method 2-4: R.__init__(self)\n"
+                    "call 3: self.routes[0].mapping.update({'put': 'bulk_update'}) in R.__init__\n"
+                    "call 4: ?({}) in R.__init__\n"},
         SnippetCase{"ReceiverDecoratorsKeepEverySignal",
                     "@receiver([post_save, post_delete], sender=Order, dispatch_uid='x')\n"
                     "def on_change(sender, instance, **kwargs):\n"

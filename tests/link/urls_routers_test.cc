@@ -150,6 +150,56 @@ router.register("late", CreateOnly, basename="late")
             "GET v2/ro/<pk>/ shop.api.ReadOnly.retrieve api shop/routers.py:5\n");
 }
 
+// NetBox: a router subclass maps extra methods of the list route to bulk
+// actions in its __init__; viewsets that define those actions serve them.
+TEST(RoutersTest, RouterSubclassAddsListRouteMappings) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+from rest_framework import viewsets
+
+
+class BulkRouter(DefaultRouter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.routes[0].mapping.update({
+            "put": "bulk_update",
+            "delete": "bulk_destroy",
+        })
+
+
+class BulkMixin:
+    def bulk_update(self, request):
+        pass
+
+    def bulk_destroy(self, request):
+        pass
+
+
+class SiteViewSet(BulkMixin, viewsets.ReadOnlyModelViewSet):
+    pass
+
+
+class RegionViewSet(viewsets.ReadOnlyModelViewSet):
+    pass
+
+
+router = BulkRouter()
+router.register("sites", SiteViewSet)
+router.register("regions", RegionViewSet)
+
+urlpatterns = [path("api/", include(router.urls))]
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET api/regions/ config.urls.RegionViewSet.list api config/urls.py:34\n"
+            "GET api/regions/<pk>/ config.urls.RegionViewSet.retrieve api config/urls.py:34\n"
+            "DELETE api/sites/ config.urls.SiteViewSet.bulk_destroy api config/urls.py:33\n"
+            "GET api/sites/ config.urls.SiteViewSet.list api config/urls.py:33\n"
+            "PUT api/sites/ config.urls.SiteViewSet.bulk_update api config/urls.py:33\n"
+            "GET api/sites/<pk>/ config.urls.SiteViewSet.retrieve api config/urls.py:33\n");
+}
+
 TEST(RoutersTest, ExternalAndUnresolvedViewSets) {
   Project p({{"config/urls.py", R"py(
 from rest_framework.routers import DefaultRouter
