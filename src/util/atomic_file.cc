@@ -1,6 +1,7 @@
 #include "util/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,9 +15,34 @@ namespace {
 
 std::string Reason(const std::string& path) { return path + ": " + std::strerror(errno); }
 
+// Holds off the signals that end a run from the terminal or a CI runner
+// (Ctrl-C, kill, a closed terminal) while it lives, so they cannot strike
+// between creating the temporary file and renaming or removing it: a signal
+// that arrives meanwhile is delivered when the writer is done. The mask is the
+// calling thread's; djcost writes reports from its only thread.
+class InterruptionGuard {
+ public:
+  InterruptionGuard() {
+    sigset_t block;
+    sigemptyset(&block);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&block, sig);
+    ok_ = ::pthread_sigmask(SIG_BLOCK, &block, &saved_) == 0;
+  }
+  ~InterruptionGuard() {
+    if (ok_) ::pthread_sigmask(SIG_SETMASK, &saved_, nullptr);
+  }
+  InterruptionGuard(const InterruptionGuard&) = delete;
+  InterruptionGuard& operator=(const InterruptionGuard&) = delete;
+
+ private:
+  sigset_t saved_;
+  bool ok_ = false;
+};
+
 }  // namespace
 
 bool WriteFileAtomically(const std::string& path, std::string_view contents, std::string* error) {
+  InterruptionGuard guard;
   // mkstemp makes a unique name in the target's folder, so the rename stays on
   // one file system and is atomic.
   std::string tmpl = path + ".tmp-XXXXXX";

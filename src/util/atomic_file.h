@@ -9,7 +9,9 @@
 namespace djcost {
 
 /// Replaces `path` with `contents`. On failure returns false, sets `*error` to a
-/// one-line reason naming the path, and leaves no temporary file behind.
+/// one-line reason naming the path, and leaves no temporary file behind. SIGINT,
+/// SIGTERM, SIGHUP and SIGQUIT are held off while it runs, so an interrupted run
+/// leaves no temporary file either (SIGKILL cannot be held off).
 [[nodiscard]] bool WriteFileAtomically(const std::string& path, std::string_view contents,
                                        std::string* error);
 
