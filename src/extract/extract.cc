@@ -32,6 +32,22 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   facts.lines = CountLines(bytes);
 
+  // Text CPython refuses to import ("source code cannot contain null bytes"), so
+  // Django never sees its classes either: counted, named, not parsed.
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    facts.diagnostics.push_back(MakeDiagnostic(
+        Severity::kWarning, "not-python-source", file, 0,
+        "not parsed: the file is UTF-16 (it starts with a UTF-16 byte order mark), which Python "
+        "cannot import; only its lines were counted"));
+    return facts;
+  }
+  if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    facts.diagnostics.push_back(MakeDiagnostic(
+        Severity::kWarning, "not-python-source", file, LineAt(bytes, nul),
+        "not parsed: the file holds a NUL byte (at byte offset " + std::to_string(nul) +
+            "), binary content Python cannot import; only its lines were counted"));
+    return facts;
+  }
   if (size_t bad = FirstInvalidUtf8(bytes); bad != std::string_view::npos) {
     // Tree-sitter reads the rest fine; names in the file may be garbled, so say so.
     facts.diagnostics.push_back(MakeDiagnostic(

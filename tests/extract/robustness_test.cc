@@ -112,10 +112,27 @@ TEST(RobustnessTest, LongOperatorChainsAreBounded) {
 
 TEST(RobustnessTest, NulBytesAndBinaryJunkDoNotCrash) {
   std::string junk;
-  for (int i = 0; i < 4096; ++i) junk += static_cast<char>((i * 7919) & 0xFF);
+  for (int i = 0; i < 4096; ++i) junk += static_cast<char>(1 + (i * 7919) % 255);  // no NUL
   FileFacts facts = ExtractSnippet(junk);
   EXPECT_TRUE(facts.parsed);
   EXPECT_FALSE(facts.diagnostics.empty());
+}
+
+// CPython refuses source holding NUL bytes or in UTF-16, so Django never
+// imports such a file: it is counted and named, not parsed.
+TEST(RobustnessTest, Robustness_NulBytesAndUtf16AreNotPythonSource) {
+  FileFacts nul = ExtractSnippet(std::string("import os\nx = 1\0\0\n", 18));
+  EXPECT_FALSE(nul.parsed);
+  EXPECT_EQ(nul.lines.code, 2);
+  EXPECT_EQ(DumpFacts(nul),
+            "diagnostic not-python-source app/mod.py:2: not parsed: the file holds a NUL byte (at "
+            "byte offset 15), binary content Python cannot import; only its lines were counted\n");
+  FileFacts wide = ExtractSnippet(std::string("\xFF\xFEi\0m\0\n\0", 8));
+  EXPECT_FALSE(wide.parsed);
+  EXPECT_EQ(DumpFacts(wide),
+            "diagnostic not-python-source app/mod.py:0: not parsed: the file is UTF-16 (it starts "
+            "with a UTF-16 byte order mark), which Python cannot import; only its lines were "
+            "counted\n");
 }
 
 TEST(RobustnessTest, EmptyFile) {
