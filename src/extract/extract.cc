@@ -22,6 +22,13 @@ Diagnostic MakeDiagnostic(Severity severity, std::string code, const SourceFile&
   return d;
 }
 
+bool HasLoneCarriageReturn(std::string_view bytes) {
+  for (size_t i = bytes.find('\r'); i != std::string_view::npos; i = bytes.find('\r', i + 1)) {
+    if (i + 1 == bytes.size() || bytes[i + 1] != '\n') return true;
+  }
+  return false;
+}
+
 enum class Parse { kYes, kNo, kNothingToFind };
 
 FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
@@ -81,6 +88,18 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
             " deep, more than the " + std::to_string(kMaxParseDepth) +
             " the parser handles safely; only its lines were counted"));
     return facts;
+  }
+  // Python ends a line at a lone '\r' too; tree-sitter counts rows at '\n' only.
+  // The same length keeps every byte offset, and the lines come out right.
+  std::string newlines;
+  if (HasLoneCarriageReturn(bytes)) {
+    newlines.assign(bytes);
+    for (size_t i = 0; i < newlines.size(); ++i) {
+      if (newlines[i] == '\r' && (i + 1 == newlines.size() || newlines[i + 1] != '\n')) {
+        newlines[i] = '\n';
+      }
+    }
+    bytes = newlines;
   }
   SyntaxTree tree = parser.Parse(bytes);
   if (!tree.ok()) {

@@ -135,6 +135,15 @@ TEST(RobustnessTest, Robustness_NulBytesAndUtf16AreNotPythonSource) {
             "counted\n");
 }
 
+// Python ends lines at a lone carriage return (old Mac files); facts keep their lines.
+TEST(RobustnessTest, Robustness_LoneCarriageReturnsEndLines) {
+  FileFacts facts = ExtractSnippet("import os\r\rclass A(B):\r    y = 2\r");
+  EXPECT_EQ(DumpFacts(facts),
+            "import 1: import os\n"
+            "class 3-4: A(B)\n"
+            "  attr 4: y = 2\n");
+}
+
 TEST(RobustnessTest, EmptyFile) {
   FileFacts facts = ExtractSnippet("");
   EXPECT_TRUE(facts.parsed);
