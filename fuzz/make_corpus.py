@@ -39,6 +39,16 @@ PYPROJECT_SAMPLES = [
 ]
 
 
+# Deep nesting near and over extract's kMaxParseDepth (50 000): the guard in
+# front of tree-sitter's error recovery, and the iterative walks behind it.
+DEEP_SEEDS = [
+    (2, b"urlpatterns = " + b"[" * 45000 + b"]" * 45000 + b"\n"),
+    (1, b"x = " + b"[" * 60000 + b"\n"),
+    (1, b"x = " + b"-" * 30000 + b"(" * 30000 + b"\n"),
+    (0, b"class A(" + b"f(" * 20000 + b"):\n    pass\n"),
+]
+
+
 def write(folder, prefix, data):
     blob = bytes([prefix]) + data
     name = hashlib.sha1(blob).hexdigest()
@@ -73,6 +83,9 @@ def main(argv):
                 with open(os.path.join(folder, name), "rb") as handle:
                     write(extract_dir, extract_kind(path), handle.read())
                 count["extract"] += 1
+    for prefix, data in DEEP_SEEDS:
+        write(extract_dir, prefix, data)
+        count["extract"] += 1
     for folder, dirs, files in os.walk(os.path.join(ROOT, "rules")):
         dirs.sort()
         for name in sorted(files):
