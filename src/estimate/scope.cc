@@ -27,7 +27,13 @@ const Model* SenderModel(const Inventory& inventory, const std::string& sender) 
   if (sender.empty()) return nullptr;
   for (const Model& m : inventory.models) {
     if (m.in_tests) continue;
-    if (m.qualname == sender || (!m.app.empty() && m.app + "." + m.name == sender)) return &m;
+    if (m.qualname == sender) return &m;
+    // "app_label.Model", compared in place: this runs once per receiver and model.
+    if (!m.app.empty() && sender.size() == m.app.size() + 1 + m.name.size() &&
+        sender.compare(0, m.app.size(), m.app) == 0 && sender[m.app.size()] == '.' &&
+        sender.compare(m.app.size() + 1, std::string::npos, m.name) == 0) {
+      return &m;
+    }
   }
   return nullptr;
 }

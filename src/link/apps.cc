@@ -112,17 +112,19 @@ Apps::Apps(const ProjectIndex& index, const Settings& settings) : index_(index) 
   }
   std::sort(apps_.begin(), apps_.end(),
             [](const App& a, const App& b) { return a.path < b.path; });
+  for (const auto& app : apps_) label_by_path_.emplace(app.path, app.label);
 }
 
 std::string Apps::LabelForPath(const std::string& path) const {
-  const App* best = nullptr;
-  for (const auto& app : apps_) {
-    bool inside = app.path.empty() ||
-                  (path.size() > app.path.size() && path.compare(0, app.path.size(), app.path) == 0 &&
-                   path[app.path.size()] == '/');
-    if (inside && (!best || app.path.size() > best->path.size())) best = &app;
+  // Walk up the folders: the first that is an app's is the deepest one.
+  std::string_view dir = path;
+  while (true) {
+    size_t slash = dir.rfind('/');
+    dir = slash == std::string_view::npos ? std::string_view() : dir.substr(0, slash);
+    auto it = label_by_path_.find(std::string(dir));
+    if (it != label_by_path_.end()) return it->second;
+    if (dir.empty()) return "";
   }
-  return best ? best->label : "";
 }
 
 std::string Apps::LabelForFile(int file) const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "data/inventory.h"
@@ -27,6 +28,7 @@ class Apps {
  private:
   const ProjectIndex& index_;
   std::vector<App> apps_;  // sorted by path
+  std::unordered_map<std::string, std::string> label_by_path_;  // app folder -> label
 };
 
 }  // namespace djcost
