@@ -62,12 +62,24 @@ void CollectRegistrations(const ProjectIndex& index, const Symbol& router,
   for (int f = 0; f < static_cast<int>(files.size()); ++f) {
     if (f != router.file) order.push_back(f);
   }
+  // Resolving is the cost, and most `.register` calls are admin ones: resolve only
+  // calls whose object can name this router (same name, or an import alias).
+  auto may_name_router = [&](int f, std::string_view base) {
+    if (LastComponent(base) == router.variable) return true;
+    std::string_view head = SplitHead(base).first;
+    for (const Import& imp : files[f].imports) {
+      if (!imp.alias.empty() && imp.alias == head) return true;
+    }
+    return false;
+  };
   for (int f : order) {
     for (const CallStatement& c : files[f].calls) {
       const std::string& callee = c.call.text;
       if (EndsWith(callee, ".register")) {
         std::string base = callee.substr(0, callee.size() - std::string_view(".register").size());
-        if (SameVariable(index.Resolve(f, base), router)) out->push_back({f, &c});
+        if (may_name_router(f, base) && SameVariable(index.Resolve(f, base), router)) {
+          out->push_back({f, &c});
+        }
       } else if (EndsWith(callee, ".registry.extend") && c.call.items.size() == 1) {
         std::string base = callee.substr(0, callee.size() - std::string_view(".registry.extend").size());
         const Expr& arg = c.call.items[0];
