@@ -20,6 +20,11 @@ struct ItemCategory {
 /// item, but a new one is what a reviewer most wants to see.
 const std::vector<ItemCategory>& ItemCategories();
 
+/// A risk's message as its identity: runs of digits become '#', because an
+/// aggregate risk's message holds counts ("the split moves 22 API endpoints")
+/// that change without the risk being a new one.
+std::string StableRiskMessage(const std::string& message);
+
 /// The category `id`, or nullptr.
 const ItemCategory* FindItemCategory(const std::string& id);
 

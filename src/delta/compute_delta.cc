@@ -115,7 +115,7 @@ Delta ComputeDelta(const ReportSummary& base, const ReportSummary& head) {
   std::vector<RiskState> states(head_risks.size());
   for (std::size_t i = head_risks.size(); i-- > 0;) {
     Key key{{"kind", head_risks[i].kind}, {"app", head_risks[i].app},
-            {"file", head_risks[i].location.path}};
+            {"message", StableRiskMessage(head_risks[i].message)}};
     int& n = added[key];
     states[i] = RiskState{head_risks[i], n > 0};
     if (n > 0) --n;

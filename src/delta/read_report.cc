@@ -65,7 +65,11 @@ bool ReadItems(const Json& list, const ItemCategory& category, std::vector<Repor
       return false;
     }
     ReportItem item;
-    for (const auto& key : category.key_fields) item.key.emplace_back(key, Field(j, key));
+    for (const auto& key : category.key_fields) {
+      std::string value = Field(j, key);
+      if (category.id == "risks" && key == "message") value = StableRiskMessage(value);
+      item.key.emplace_back(key, value);
+    }
     item.title = Title(category.id, j);
     item.location = Location{Field(j, "file"), IntField(j, "line"), 0};
     items->push_back(std::move(item));

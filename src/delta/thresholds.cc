@@ -16,6 +16,14 @@ std::string Signed(double value, int decimals) {
   return (value > 0 && text.find_first_not_of("0.") != std::string::npos ? "+" : "") + text;
 }
 
+// A threshold as the user would write it: "0.25", "10", not "10.00".
+std::string Short(double value) {
+  std::string text = FormatFixed(value, 4);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
 }  // namespace
 
 bool ParseGrowthThreshold(const std::string& text, GrowthThreshold* threshold,
@@ -61,9 +69,8 @@ std::vector<std::string> CheckThresholds(const Delta& delta, const Thresholds& t
     double base = std::round(s->base_p50 * 1e4) / 1e4;
     double head = std::round(s->head_p50 * 1e4) / 1e4;
     double growth = head - base;
-    std::string limit = t.percent ? FormatFixed(t.amount, 0) + "%" : FormatFixed(t.amount, 1) +
-                                                                         " engineer-weeks";
-    std::string grew = t.strategy + " P50 grew by " + Signed(growth, 1) + " engineer-weeks";
+    std::string limit = Short(t.amount) + (t.percent ? "%" : " engineer-weeks");
+    std::string grew = t.strategy + " P50 grew by " + Signed(growth, 2) + " engineer-weeks";
     if (t.percent) {
       if (base <= 0) {
         if (growth > 0) {

@@ -6,6 +6,7 @@
 #include "delta/categories.h"
 #include "render/delta_render.h"
 #include "render/format.h"
+#include "util/strings.h"
 
 namespace djcost {
 
@@ -25,10 +26,11 @@ std::string Enumerate(const std::vector<std::string>& parts) {
   return out;
 }
 
+// Two decimals: one endpoint is 0.05 engineer-weeks.
 std::string SignedWeeks(double weeks) {
-  std::string text = FormatWeeks(weeks);
-  if (text == "-0.0") text = "0.0";
-  return (weeks > 0 && text != "0.0" ? "+" : "") + text;
+  std::string text = FormatFixed(weeks, 2);
+  if (text == "-0.00") text = "0.00";
+  return (weeks > 0 && text != "0.00" ? "+" : "") + text;
 }
 
 }  // namespace

@@ -28,15 +28,16 @@ std::string Plain(const std::string& text) {
   return out;
 }
 
+// Changes get two decimals: one endpoint is 0.05 engineer-weeks.
 std::string SignedWeeks(double weeks) {
-  std::string text = FormatWeeks(weeks);
-  if (text == "-0.0") text = "0.0";
-  return (weeks > 0 && text != "0.0" ? "+" : "") + text;
+  std::string text = FormatFixed(weeks, 2);
+  if (text == "-0.00") text = "0.00";
+  return (weeks > 0 && text != "0.00" ? "+" : "") + text;
 }
 
 std::string Change(double base, double head, bool with_percent) {
   std::string text = SignedWeeks(head - base);
-  if (with_percent && base > 0 && text != "0.0") {
+  if (with_percent && base > 0 && text != "0.00") {
     std::string pct = FormatFixed((head - base) / base * 100.0, 0);
     if (pct != "0" && pct != "-0") text += " (" + std::string(head > base ? "+" : "") + pct + "%)";
   }

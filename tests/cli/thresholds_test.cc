@@ -1,5 +1,5 @@
 // Each CI threshold with its exit code, on the two fixture revisions: the head
-// grows the hybrid's P50 by 0.32 engineer-weeks (+5.2%) and adds one raw-sql
+// grows the hybrid's P50 by 0.32 engineer-weeks (+5.17%) and adds one raw-sql
 // and one signal-on-moved-model risk (see fixtures/ci/expected/delta.md).
 #include <gtest/gtest.h>
 
@@ -41,13 +41,13 @@ TEST_F(Thresholds, GrowthInWeeksAboveFailsWithExitOne) {
   auto r = Diff({"--fail-on-growth", "hybrid=0.3"});
   EXPECT_EQ(r.code, kExitThreshold);
   EXPECT_EQ(r.err,
-            "djcost: threshold exceeded: hybrid P50 grew by +0.3 engineer-weeks, above the "
+            "djcost: threshold exceeded: hybrid P50 grew by +0.32 engineer-weeks, above the "
             "threshold of 0.3 engineer-weeks\n");
   EXPECT_NE(r.out.find("## djcost delta: repo"), std::string::npos);  // the delta is still written
 }
 
 TEST_F(Thresholds, GrowthInWeeksBelowPasses) {
-  auto r = Diff({"--fail-on-growth", "hybrid=0.4"});
+  auto r = Diff({"--fail-on-growth", "hybrid=0.32"});
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_EQ(r.err, "");
 }
@@ -56,7 +56,7 @@ TEST_F(Thresholds, GrowthInPercentAboveFailsWithExitOne) {
   auto r = Diff({"--fail-on-growth", "split=5%"});
   EXPECT_EQ(r.code, kExitThreshold);
   EXPECT_EQ(r.err,
-            "djcost: threshold exceeded: split P50 grew by +0.3 engineer-weeks (+5%), above the "
+            "djcost: threshold exceeded: split P50 grew by +0.32 engineer-weeks (+5%), above the "
             "threshold of 5%\n");
 }
 

@@ -36,6 +36,30 @@ TEST(ComputeDelta, RepeatedIdentitiesAreMatchedByNumberAndLinesDoNotMatter) {
   EXPECT_FALSE(ComputeDelta(base, WithFindings({Finding("a.py", 11), Finding("a.py", 21)}, 2)).Changed());
 }
 
+TEST(ComputeDelta, AnAggregateRiskWhoseCountsAndPlaceChangeIsTheSameRisk) {
+  auto summary = [](const std::string& message, const std::string& file) {
+    ReportSummary s;
+    std::string error;
+    EXPECT_TRUE(ParseReportJson(
+        R"({"schema_version": 1, "counts": {}, "strategies": [], "inventory": {},
+            "risks": [{"kind": "sessions-csrf", "severity": "medium", "app": "catalog",
+                       "message": ")" + message + R"(", "file": ")" + file + R"(", "line": 3}]})",
+        "r.json", &s, &error))
+        << error;
+    return s;
+  };
+  Delta same = ComputeDelta(summary("the split moves 22 API endpoints beside 42 pages", "a.py"),
+                            summary("the split moves 23 API endpoints beside 9 pages", "b.py"));
+  EXPECT_FALSE(same.Changed());
+  ASSERT_EQ(same.head_risks.size(), 1u);
+  EXPECT_FALSE(same.head_risks[0].is_new);
+  Delta other = ComputeDelta(summary("the split moves 22 API endpoints", "a.py"),
+                             summary("the hybrid moves 22 API endpoints", "a.py"));
+  EXPECT_EQ(other.Category("risks")->added.size(), 1u);
+  EXPECT_TRUE(other.head_risks[0].is_new);
+  EXPECT_EQ(StableRiskMessage("7 pages of app a2b render 15 forms"), "# pages of app a#b render # forms");
+}
+
 TEST(ComputeDelta, EveryCategoryIsPresentInTableOrder) {
   Delta d = ComputeDelta(ReportSummary{}, ReportSummary{});
   ASSERT_EQ(d.categories.size(), ItemCategories().size());
@@ -109,7 +133,7 @@ TEST(Thresholds, PercentGrowthFromZeroFails) {
   t.growth.push_back({"split", 50, true});
   EXPECT_EQ(CheckThresholds(ComputeDelta(base, head), t),
             std::vector<std::string>{
-                "split P50 grew by +0.5 engineer-weeks from 0, above the threshold of 50%"});
+                "split P50 grew by +0.50 engineer-weeks from 0, above the threshold of 50%"});
   EXPECT_TRUE(CheckThresholds(ComputeDelta(base, base), t).empty());
 }
 
