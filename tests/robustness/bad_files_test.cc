@@ -85,8 +85,7 @@ TEST_P(Encodings, ModelFoundAndProblemsNamed) {
   EXPECT_EQ(report["counts"]["diagnostics"], c.diagnostics.size());
 }
 
-const std::string kModelLines[] = {"from django.db import models", "",
-                                   "class Book(models.Model):",
+const std::string kModelLines[] = {"from django.db import models", "", "class Book(models.Model):",
                                    "    title = models.CharField(max_length=100)"};
 
 std::string Joined(const std::string& eol, const std::string& indent = "    ") {
@@ -104,7 +103,8 @@ INSTANTIATE_TEST_SUITE_P(
         EncodingCase{"tab_indent", Joined("\n", "\t"), 3, {}},
         EncodingCase{"form_feed", "\f" + Joined("\n", "\f    ") + "\f\n", 3, {}},
         EncodingCase{"latin1_with_coding_line",
-                     "# -*- coding: latin-1 -*-\n" + Joined("\n") + "    note = 'caf\xE9'\n", 4,
+                     "# -*- coding: latin-1 -*-\n" + Joined("\n") + "    note = 'caf\xE9'\n",
+                     4,
                      {"warning not-utf8 shop/models.py:6 the file is not valid UTF-8 (at byte "
                       "offset 142); its facts were extracted, but names with non-UTF-8 bytes may "
                       "be wrong"}}),
@@ -128,16 +128,17 @@ TEST(BadFiles, BinaryUtf16AndEmptyFilesAreNamedAndTheScanGoesOn) {
   EXPECT_EQ(report["counts"]["endpoints"], 1);
   EXPECT_EQ(report["counts"]["models_concrete"], 1);
   EXPECT_EQ(report["counts"]["admin_registrations"], 1);
-  EXPECT_EQ(DiagnosticLines(report),
-            (std::vector<std::string>{
-                "warning not-python-source shop/blob.py:2 not parsed: the file holds a NUL byte (at "
-                "byte offset 61), binary content Python cannot import; only its lines were counted",
-                "warning not-python-source shop/wide.py:0 not parsed: the file is UTF-16 (it starts "
-                "with a UTF-16 byte order mark), which Python cannot import; only its lines were "
-                "counted",
-                "warning not-python-source shop/zeros.py:1 not parsed: the file holds a NUL byte (at "
-                "byte offset 0), binary content Python cannot import; only its lines were counted",
-            }));
+  EXPECT_EQ(
+      DiagnosticLines(report),
+      (std::vector<std::string>{
+          "warning not-python-source shop/blob.py:2 not parsed: the file holds a NUL byte (at "
+          "byte offset 61), binary content Python cannot import; only its lines were counted",
+          "warning not-python-source shop/wide.py:0 not parsed: the file is UTF-16 (it starts "
+          "with a UTF-16 byte order mark), which Python cannot import; only its lines were "
+          "counted",
+          "warning not-python-source shop/zeros.py:1 not parsed: the file holds a NUL byte (at "
+          "byte offset 0), binary content Python cannot import; only its lines were counted",
+      }));
   EXPECT_EQ(report["counts"]["diagnostics"], 3);
 }
 
@@ -162,21 +163,23 @@ TEST(BadFiles, FiftyMegabyteModuleIsNamedNotParsed) {
   EXPECT_EQ(skipped["counts"]["files"], 8);
 
   json counted = ScanJson(dir.str(), {"--max-file-size", "60000000"});
-  EXPECT_EQ(DiagnosticLines(counted),
-            (std::vector<std::string>{
-                "warning file-too-large shop/generated.py:0 not parsed: 52428800 bytes is more than "
-                "the 16777216-byte limit; only its lines were counted"}));
+  EXPECT_EQ(
+      DiagnosticLines(counted),
+      (std::vector<std::string>{
+          "warning file-too-large shop/generated.py:0 not parsed: 52428800 bytes is more than "
+          "the 16777216-byte limit; only its lines were counted"}));
   EXPECT_EQ(counted["counts"]["files"], 9);
 
   json small = ScanJson(dir.str(), {"--max-file-size", "150"});
   // A small limit skips the URLconf too; link says what that costs.
-  EXPECT_EQ(DiagnosticLines(small),
-            (std::vector<std::string>{
-                "warning file-too-large shop/generated.py:0 52428800 bytes, over the limit of 150",
-                "warning unresolved-root-urlconf site_conf/settings.py:1 ROOT_URLCONF site_conf.urls "
-                "is not a module of the repository; walking every urlpatterns instead",
-                "warning file-too-large site_conf/urls.py:0 179 bytes, over the limit of 150",
-            }));
+  EXPECT_EQ(
+      DiagnosticLines(small),
+      (std::vector<std::string>{
+          "warning file-too-large shop/generated.py:0 52428800 bytes, over the limit of 150",
+          "warning unresolved-root-urlconf site_conf/settings.py:1 ROOT_URLCONF site_conf.urls "
+          "is not a module of the repository; walking every urlpatterns instead",
+          "warning file-too-large site_conf/urls.py:0 179 bytes, over the limit of 150",
+      }));
 }
 
 }  // namespace

@@ -26,8 +26,8 @@ std::string Repeat(const std::string& s, int n) {
 
 struct DeepCase {
   const char* name;
-  const char* file;   // the file that gets the deep line appended: one of the tiny
-                      // project's when it is parsed, else a module of its own
+  const char* file;  // the file that gets the deep line appended: one of the tiny
+                     // project's when it is parsed, else a module of its own
   std::string line;
   bool parsed = true;  // false: too deep for the parser, named "nesting-too-deep"
 };
@@ -67,23 +67,31 @@ INSTANTIATE_TEST_SUITE_P(
         // Left-associative chains stay shallow: parsed, in the files link reads.
         DeepCase{"attribute_chain", "shop/models.py", "Alias = models" + Repeat(".Model", kDepth)},
         DeepCase{"binary_chain", "shop/admin.py", "x = 1" + Repeat(" + 1", kDepth)},
-        DeepCase{"added_urlpatterns", "site_conf/urls.py", "urlpatterns += []" + Repeat(" + []", kDepth)},
+        DeepCase{"added_urlpatterns", "site_conf/urls.py",
+                 "urlpatterns += []" + Repeat(" + []", kDepth)},
         DeepCase{"added_installed_apps", "site_conf/settings.py",
                  "INSTALLED_APPS = INSTALLED_APPS" + Repeat(" + []", kDepth)},
         // Too deep for the parser: a module of their own, named and not parsed.
-        DeepCase{"lists", "shop/deep.py", "X = " + Repeat("[", kDepth) + Repeat("]", kDepth), false},
-        DeepCase{"calls", "shop/deep.py", "X = " + Repeat("include(", kDepth) + "'x'" + Repeat(")", kDepth),
+        DeepCase{"lists", "shop/deep.py", "X = " + Repeat("[", kDepth) + Repeat("]", kDepth),
                  false},
-        DeepCase{"parens", "shop/deep.py", "X = " + Repeat("(", kDepth) + "[]" + Repeat(")", kDepth), false},
-        DeepCase{"subscripts", "shop/deep.py", "x = a" + Repeat("[a", kDepth) + Repeat("]", kDepth), false},
+        DeepCase{"calls", "shop/deep.py",
+                 "X = " + Repeat("include(", kDepth) + "'x'" + Repeat(")", kDepth), false},
+        DeepCase{"parens", "shop/deep.py",
+                 "X = " + Repeat("(", kDepth) + "[]" + Repeat(")", kDepth), false},
+        DeepCase{"subscripts", "shop/deep.py", "x = a" + Repeat("[a", kDepth) + Repeat("]", kDepth),
+                 false},
         DeepCase{"unary_operators", "shop/deep.py", "x = " + Repeat("-", kDepth) + "1", false},
         DeepCase{"not_chain", "shop/deep.py", "x = " + Repeat("not ", kDepth) + "y", false},
-        DeepCase{"dicts", "shop/deep.py", "X = " + Repeat("{'a': ", kDepth) + "1" + Repeat("}", kDepth), false},
+        DeepCase{"dicts", "shop/deep.py",
+                 "X = " + Repeat("{'a': ", kDepth) + "1" + Repeat("}", kDepth), false},
         DeepCase{"lambdas", "shop/deep.py", "f = " + Repeat("lambda: ", kDepth) + "0", false},
-        DeepCase{"conditional_chain", "shop/deep.py", "x = 1" + Repeat(" if a else 1", kDepth), false},
+        DeepCase{"conditional_chain", "shop/deep.py", "x = 1" + Repeat(" if a else 1", kDepth),
+                 false},
         DeepCase{"power_chain", "shop/deep.py", "x = 2" + Repeat(" ** 2", kDepth), false},
-        DeepCase{"decorator_calls", "shop/deep.py",
-                 "@" + Repeat("d(", kDepth) + Repeat(")", kDepth) + "\ndef other(request):\n    pass", false},
+        DeepCase{
+            "decorator_calls", "shop/deep.py",
+            "@" + Repeat("d(", kDepth) + Repeat(")", kDepth) + "\ndef other(request):\n    pass",
+            false},
         DeepCase{"unclosed_brackets", "shop/deep.py", "x = " + Repeat("[", kDepth), false}),
     [](const ::testing::TestParamInfo<DeepCase>& info) { return info.param.name; });
 
@@ -93,9 +101,10 @@ INSTANTIATE_TEST_SUITE_P(
 std::string NestedBlocks(int levels) {
   std::string text;
   for (int i = 0; i < levels; ++i) {
-    text += std::string(i, ' ') + (i % 3 == 0   ? "class C" + std::to_string(i) + ":"
-                                   : i % 3 == 1 ? "def f" + std::to_string(i) + "():"
-                                                : "if x:") +
+    text += std::string(i, ' ') +
+            (i % 3 == 0   ? "class C" + std::to_string(i) + ":"
+             : i % 3 == 1 ? "def f" + std::to_string(i) + "():"
+                          : "if x:") +
             "\n";
   }
   return text + std::string(levels, ' ') + "pass\n";

@@ -22,30 +22,31 @@ TEST(FileSystem, SymlinkLoopsEscapesAndDanglingLinksAreNamedNotFollowed) {
                 "from django.db import models\nclass Stranger(models.Model):\n    pass\n");
   TempDir dir;
   WriteTinyProject(dir);
-  dir.Symlink("..", "shop/loop");                        // a folder containing the link
+  dir.Symlink("..", "shop/loop");  // a folder containing the link
   dir.Symlink(".", "shop/self");
-  dir.Symlink(outside.str() + "/elsewhere", "vendor");   // out of the tree
+  dir.Symlink(outside.str() + "/elsewhere", "vendor");  // out of the tree
   dir.Symlink(outside.str() + "/elsewhere/models.py", "shop/other_models.py");
   dir.Symlink("missing.py", "shop/dangling.py");
-  dir.Symlink("models.py", "shop/models_alias.py");      // inside: scanned at its own path
+  dir.Symlink("models.py", "shop/models_alias.py");  // inside: scanned at its own path
   json report = ScanJson(dir.str());
   EXPECT_EQ(report["counts"]["models_concrete"], 1);  // Book once; Stranger never
   EXPECT_EQ(report["counts"]["files"], 8);
-  EXPECT_EQ(DiagnosticLines(report),
-            (std::vector<std::string>{
-                "warning symlink-skipped shop/dangling.py:0 symbolic link not followed: its target "
-                "does not exist",
-                "warning symlink-skipped shop/loop:0 symbolic link not followed: it points to a "
-                "folder that contains it (a loop)",
-                "warning symlink-skipped shop/models_alias.py:0 symbolic link not followed: its "
-                "target shop/models.py is scanned at its own path",
-                "warning symlink-skipped shop/other_models.py:0 symbolic link not followed: it "
-                "points outside the scanned folder",
-                "warning symlink-skipped shop/self:0 symbolic link not followed: it points to a "
-                "folder that contains it (a loop)",
-                "warning symlink-skipped vendor:0 symbolic link not followed: it points outside the "
-                "scanned folder",
-            }));
+  EXPECT_EQ(
+      DiagnosticLines(report),
+      (std::vector<std::string>{
+          "warning symlink-skipped shop/dangling.py:0 symbolic link not followed: its target "
+          "does not exist",
+          "warning symlink-skipped shop/loop:0 symbolic link not followed: it points to a "
+          "folder that contains it (a loop)",
+          "warning symlink-skipped shop/models_alias.py:0 symbolic link not followed: its "
+          "target shop/models.py is scanned at its own path",
+          "warning symlink-skipped shop/other_models.py:0 symbolic link not followed: it "
+          "points outside the scanned folder",
+          "warning symlink-skipped shop/self:0 symbolic link not followed: it points to a "
+          "folder that contains it (a loop)",
+          "warning symlink-skipped vendor:0 symbolic link not followed: it points outside the "
+          "scanned folder",
+      }));
 }
 
 // Permissions do not stop root, and the test suite may run as root (CI
@@ -64,8 +65,8 @@ RunResult RunWithoutPrivileges(const std::vector<std::string>& args) {
     int status = 100;
     if (::setgid(65534) == 0 && ::setuid(65534) == 0 && ::geteuid() == 65534) {
       RunResult r = RunDjcost(args);
-      std::string msg = std::to_string(r.code) + "\n" + std::to_string(r.out.size()) + "\n" +
-                        r.out + r.err;
+      std::string msg =
+          std::to_string(r.code) + "\n" + std::to_string(r.out.size()) + "\n" + r.out + r.err;
       size_t done = 0;
       while (done < msg.size()) {
         ssize_t n = ::write(fds[1], msg.data() + done, msg.size() - done);
@@ -102,9 +103,9 @@ TEST(FileSystem, UnreadableFilesAndFoldersAreNamed) {
   WriteTinyProject(dir);
   dir.Write("shop/secret.py", "SECRET = 1\n");
   dir.Write("locked/inner.py", "x = 1\n");
-  std::filesystem::permissions(dir.path(), std::filesystem::perms::others_read |
-                                               std::filesystem::perms::others_exec,
-                               std::filesystem::perm_options::add);
+  std::filesystem::permissions(
+      dir.path(), std::filesystem::perms::others_read | std::filesystem::perms::others_exec,
+      std::filesystem::perm_options::add);
   ::chmod((dir.path() / "shop/secret.py").c_str(), 0);
   ::chmod((dir.path() / "locked").c_str(), 0);
   // --no-cache: the fact cache lives in the user's cache folder, which "nobody" cannot write.

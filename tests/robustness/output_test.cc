@@ -145,14 +145,15 @@ TEST(Output, EveryWarningIsListedAndCountedInBothFormats) {
   WriteTroubledProject(dir);
   json report = ScanJson(dir.str());
   std::vector<std::string> lines = DiagnosticLines(report);
-  EXPECT_EQ(lines, (std::vector<std::string>{
-                       "warning parse-error shop/broken.py:1 1 syntax error, the first at line 1; "
-                       "facts were extracted where the parser recovered",
-                       "warning not-utf8 shop/latin.py:1 the file is not valid UTF-8 (at byte offset "
-                       "5); its facts were extracted, but names with non-UTF-8 bytes may be wrong",
-                       "warning symlink-skipped shop/root_link:0 symbolic link not followed: it "
-                       "points outside the scanned folder",
-                   }));
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{
+                "warning parse-error shop/broken.py:1 1 syntax error, the first at line 1; "
+                "facts were extracted where the parser recovered",
+                "warning not-utf8 shop/latin.py:1 the file is not valid UTF-8 (at byte offset "
+                "5); its facts were extracted, but names with non-UTF-8 bytes may be wrong",
+                "warning symlink-skipped shop/root_link:0 symbolic link not followed: it "
+                "points outside the scanned folder",
+            }));
   EXPECT_EQ(report["counts"]["diagnostics"], lines.size());
   RunResult md = RunDjcost({dir.str()});
   ASSERT_EQ(md.code, kExitOk);

@@ -99,7 +99,8 @@ inline std::string TreeSnapshot(const std::filesystem::path& root) {
     if (fs::is_regular_file(s)) {
       std::ifstream in(it->path(), std::ios::binary);
       std::string text((std::istreambuf_iterator<char>(in)), {});
-      line += " " + std::to_string(text.size()) + " " + std::to_string(std::hash<std::string>{}(text));
+      line +=
+          " " + std::to_string(text.size()) + " " + std::to_string(std::hash<std::string>{}(text));
       line += " " + std::to_string(fs::last_write_time(it->path()).time_since_epoch().count());
     } else if (fs::is_symlink(s)) {
       line += " -> " + fs::read_symlink(it->path()).string();
