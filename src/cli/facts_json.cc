@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/json_out.h"
+
 namespace djcost {
 
 namespace {
@@ -120,7 +122,7 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
                                 {"code", d.code}, {"file", d.location.path},
                                 {"line", d.location.line}, {"message", d.message}});
   }
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  WriteJsonDocument(j, out);
 }
 
 }  // namespace djcost

@@ -7,6 +7,7 @@
 #include "data/report.h"
 #include "delta/categories.h"
 #include "render/delta_render.h"
+#include "render/json_out.h"
 
 namespace djcost {
 
@@ -70,7 +71,7 @@ void RenderDeltaJson(const Delta& delta, std::ostream& out) {
   j["added"] = std::move(added);
   j["removed"] = std::move(removed);
   j["loc_code"] = {{"base", delta.base_loc_code}, {"head", delta.head_loc_code}};
-  out << j.dump(2) << "\n";
+  WriteJsonDocument(j, out);
 }
 
 }  // namespace djcost

@@ -7,6 +7,7 @@
 #include "render/format.h"
 #include "render/render.h"
 #include "render/sorted.h"
+#include "render/json_out.h"
 
 namespace djcost {
 
@@ -284,8 +285,7 @@ void RenderJson(const Report& report, std::ostream& out) {
     return a < b;
   });
   for (const auto& d : diags) j["diagnostics"].push_back(DiagnosticJson(d));
-  // Invalid UTF-8 in a scanned name must not throw out of a renderer: replace it.
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  WriteJsonDocument(j, out);
 }
 
 }  // namespace djcost

@@ -7,6 +7,7 @@
 #include "data/report.h"
 #include "render/delta_render.h"
 #include "render/format.h"
+#include "render/json_out.h"
 
 namespace djcost {
 
@@ -118,7 +119,7 @@ void RenderPortfolioJson(const Portfolio& p, std::ostream& out) {
   for (const auto& [id, n] : p.recommendations) recs[id] = n;
   totals["recommendations"] = std::move(recs);
   j["totals"] = std::move(totals);
-  out << j.dump(2) << "\n";
+  WriteJsonDocument(j, out);
 }
 
 }  // namespace djcost

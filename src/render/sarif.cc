@@ -9,6 +9,7 @@
 
 #include "delta/categories.h"
 #include "render/delta_render.h"
+#include "render/json_out.h"
 
 namespace djcost {
 
@@ -86,7 +87,7 @@ void WriteSarif(std::vector<SarifResult> results, const std::string& version, st
   log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"] = Json::array({std::move(run)});
-  out << log.dump(2) << "\n";
+  WriteJsonDocument(log, out);
 }
 
 }  // namespace

@@ -195,10 +195,21 @@ TEST(Render, EmptyReportRendersWithoutCrashing) {
   EXPECT_TRUE(j.at("strategies").empty());
 }
 
-TEST(Render, InvalidUtf8InANameDoesNotThrow) {
+// Names and risk messages come from scanned bytes. No renderer may throw on
+// invalid UTF-8 (the fuzzer found SARIF doing so); JSON formats write U+FFFD.
+TEST(Render, InvalidUtf8InANameOrRiskDoesNotThrowInAnyFormat) {
   Report r = SampleReport();
   r.inventory.endpoints[0].view = "bad\xff";
-  EXPECT_NO_THROW(JsonText(r));
+  ASSERT_FALSE(r.estimate.risks.empty());
+  r.estimate.risks[0].message = "risky\xc3";
+  for (const auto& renderer : Renderers()) {
+    std::ostringstream out;
+    ASSERT_NO_THROW(renderer.render(r, out)) << renderer.name;
+    if (renderer.name == "md") continue;
+    nlohmann::json j = nlohmann::json::parse(out.str(), nullptr, /*allow_exceptions=*/false);
+    ASSERT_FALSE(j.is_discarded()) << renderer.name;
+    EXPECT_NE(out.str().find("risky\xEF\xBF\xBD"), std::string::npos) << renderer.name;
+  }
 }
 
 TEST(Renderers, TableListsMarkdownJsonThenSarif) {
