@@ -196,6 +196,8 @@ class Decoder {
     s->scope = r_.String();
     s->conditional = r_.Bool();
     s->line = r_.Int();
+    s->loop_variable = r_.String();
+    if (!Get(&s->loop_iterable)) return false;
     return r_.ok();
   }
 
@@ -245,6 +247,8 @@ void EncodeFacts(const FileFacts& facts, std::string* out) {
     w.String(s.scope);
     w.Varint(s.conditional);
     w.Signed(s.line);
+    w.String(s.loop_variable);
+    Put(w, s.loop_iterable);
   }
   w.Varint(facts.diagnostics.size());
   for (const Diagnostic& d : facts.diagnostics) Put(w, d);

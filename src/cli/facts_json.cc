@@ -113,8 +113,12 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
   for (const auto& f : facts.functions) j["functions"].push_back(FunctionJson(f));
   j["calls"] = Json::array();
   for (const auto& c : facts.calls) {
-    j["calls"].push_back({{"call", ExprJson(c.call)}, {"scope", c.scope},
-                          {"conditional", c.conditional}, {"line", c.line}});
+    Json call = {{"call", ExprJson(c.call)}, {"scope", c.scope},
+                 {"conditional", c.conditional}, {"line", c.line}};
+    if (!c.loop_variable.empty()) {
+      call["loop"] = {{"variable", c.loop_variable}, {"iterable", ExprJson(c.loop_iterable)}};
+    }
+    j["calls"].push_back(std::move(call));
   }
   j["diagnostics"] = Json::array();
   for (const auto& d : facts.diagnostics) {

@@ -94,6 +94,10 @@ struct CallStatement {
   std::string scope;  // "" at module level, else the enclosing qualified name
   bool conditional = false;
   int line = 0;
+  // The innermost `for NAME in ITERABLE:` around the statement at its scope, when
+  // the target is one name: `for m in (A, B): admin.site.register(m)`. Else "".
+  std::string loop_variable;
+  Expr loop_iterable;
   bool operator==(const CallStatement&) const = default;
 };
 

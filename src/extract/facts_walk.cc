@@ -27,6 +27,14 @@ struct Frame {
   int scope = 0;             // index into Walker::scopes_
   bool conditional = false;  // under if/try/with/for/while/match at its scope
   bool expression = false;   // inside an expression: only calls matter here
+  int loop = -1;             // the innermost `for NAME in ...` at its scope (Walker::loops_)
+};
+
+// A `for NAME in ITERABLE:`; the iterable is copied only for the call
+// statements of its body.
+struct Loop {
+  std::string variable;
+  TSNode iterable;
 };
 
 struct PendingFunction {
@@ -91,10 +99,12 @@ class Walker {
  private:
   // Pushes children in reverse so they pop in source order: classes, functions
   // and calls are then appended in the order they start in the file.
-  void PushChildren(TSNode node, int scope, bool conditional, bool expression) {
-    lister_.ListNamed(node, &children_);
+  void PushChildren(const Frame& parent) {
+    lister_.ListNamed(parent.node, &children_);
     for (auto it = children_.rbegin(); it != children_.rend(); ++it) {
-      stack_.push_back({it->node, scope, conditional, expression});
+      Frame child = parent;
+      child.node = it->node;
+      stack_.push_back(child);
     }
   }
 
@@ -134,7 +144,7 @@ class Walker {
       case PyKind::kModule:
       case PyKind::kBlock:
       case PyKind::kError:  // salvage the statements error recovery wrapped
-        PushChildren(node, frame.scope, frame.conditional, false);
+        PushChildren(frame);
         return;
       case PyKind::kExpressionStatement:
         VisitExpressionStatement(frame);
@@ -158,12 +168,15 @@ class Walker {
         break;
     }
     if (IsCompound(kind)) {
+      int loop = kind == PyKind::kForStatement ? EnterLoop(node) : frame.loop;
       lister_.ListNamed(node, &children_);
       std::vector<ChildNode> parts = children_;
       for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
         PyKind part = KindOf(it->node);
         if (part == PyKind::kBlock || IsCompound(part)) {
-          stack_.push_back({it->node, frame.scope, true, false});
+          // A for's else clause runs after the loop: it keeps the outer loop.
+          int part_loop = part == PyKind::kElseClause ? frame.loop : loop;
+          stack_.push_back({it->node, frame.scope, true, false, part_loop});
         } else {
           PushExpression(it->node, frame.scope);  // conditions, with items, patterns
         }
@@ -172,6 +185,16 @@ class Walker {
     }
     // return, raise, assert, del, ... : only their calls matter.
     PushExpression(node, frame.scope);
+  }
+
+  // The loop a for statement's body runs in: its own when the target is one
+  // name, else none (a tuple target hides which name is which).
+  int EnterLoop(TSNode node) {
+    TSNode target = ts_node_child_by_field_id(node, f_.left);
+    TSNode iterable = ts_node_child_by_field_id(node, f_.right);
+    if (KindOf(target) != PyKind::kIdentifier || ts_node_is_null(iterable)) return -1;
+    loops_.push_back({std::string(tree_.Text(target)), iterable});
+    return static_cast<int>(loops_.size()) - 1;
   }
 
   void VisitExpressionStatement(const Frame& frame) {
@@ -362,6 +385,11 @@ class Walker {
     statement.scope = scopes_[frame.scope].qualname;
     statement.conditional = frame.conditional;
     statement.line = LineOf(node);
+    if (frame.loop >= 0) {
+      const Loop& loop = loops_[frame.loop];
+      statement.loop_variable = loop.variable;
+      statement.loop_iterable = exprs_.Build(loop.iterable);
+    }
     facts_->calls.push_back(std::move(statement));
   }
 
@@ -388,6 +416,7 @@ class Walker {
   std::vector<Frame> stack_;
   std::vector<Scope> scopes_;
   std::vector<PendingFunction> functions_;
+  std::vector<Loop> loops_;
 };
 
 }  // namespace

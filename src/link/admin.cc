@@ -40,8 +40,9 @@ struct Event {
 
 class AdminFinder {
  public:
-  AdminFinder(const ProjectIndex& index, const Apps& apps, std::string auth_user_model)
-      : index_(index), refs_(index, apps, std::move(auth_user_model)) {}
+  AdminFinder(const ProjectIndex& index, const Apps& apps, const std::vector<Model>& models,
+              std::string auth_user_model)
+      : index_(index), models_(models), refs_(index, apps, std::move(auth_user_model)) {}
 
   std::vector<AdminRegistration> Run(std::vector<Diagnostic>* diagnostics) {
     diagnostics_ = diagnostics;
@@ -129,6 +130,48 @@ class AdminFinder {
     return out;
   }
 
+  // What a `for` loop's iterable yields, for `for m in ITERABLE: register(m)`:
+  // a list, tuple or list variable of models; `Base.__subclasses__()` (the
+  // repository's models that name Base as a direct base, as Python lists them);
+  // `apps.get_models()` (the repository's installed models; models of
+  // third-party apps are not known here, and a warning says so).
+  std::vector<NamedModel> LoopModels(int file, const CallStatement& call, int line) {
+    const Expr& iterable = call.loop_iterable;
+    if (iterable.kind != ExprKind::kCall || !iterable.items.empty()) {
+      return ModelsOf(file, call.scope, iterable);
+    }
+    std::string_view callee(iterable.text);
+    constexpr std::string_view kSubclasses = ".__subclasses__";
+    std::vector<NamedModel> out;
+    if (EndsWith(callee, kSubclasses)) {
+      callee.remove_suffix(kSubclasses.size());
+      Symbol base = ResolveInScope(index_, file, call.scope, callee);
+      if (base.kind != Symbol::Kind::kClass || !base.remainder.empty()) return {{"", "", iterable.text}};
+      for (const Model& m : models_) {
+        if (m.kind == ModelKind::kAbstract || m.in_tests) continue;
+        if (std::find(m.bases.begin(), m.bases.end(), base.qualname) != m.bases.end()) {
+          out.push_back({m.qualname, m.app, iterable.text});
+        }
+      }
+      return out;
+    }
+    std::string full = FullName(ResolveInScope(index_, file, call.scope, callee));
+    if (full == "django.apps.apps.get_models" || full == "django.apps.registry.apps.get_models") {
+      for (const Model& m : models_) {
+        if (m.kind != ModelKind::kAbstract && !m.in_tests) out.push_back({m.qualname, m.app, ""});
+      }
+      if (diagnostics_) {
+        diagnostics_->push_back(
+            {Severity::kWarning, "admin-loop-partial", {index_.files()[file].file.path, line, 0},
+             "registers every model of apps.get_models(): the repository's " +
+                 std::to_string(out.size()) +
+                 " models are counted, models of Django's and third-party apps are not"});
+      }
+      return out;
+    }
+    return {{"", "", iterable.text}};
+  }
+
   // Registrations of a name djcost cannot follow (a loop variable, a call's
   // result) are left out, and said so.
   bool Resolved(const NamedModel& target, int file, int line, bool unregister) {
@@ -164,7 +207,11 @@ class AdminFinder {
     const Expr* admin_arg = c.items.size() > 1 ? &c.items[1] : c.Keyword("admin_class");
     std::string admin_class = unregister ? "" : AdminClassOf(file, call.scope, admin_arg);
     Location where{index_.files()[file].file.path, call.line, 0};
-    for (auto& target : ModelsOf(file, call.scope, *models)) {
+    bool loop_variable = models->kind == ExprKind::kName && !call.loop_variable.empty() &&
+                         models->text == call.loop_variable;
+    std::vector<NamedModel> targets = loop_variable ? LoopModels(file, call, call.line)
+                                                    : ModelsOf(file, call.scope, *models);
+    for (auto& target : targets) {
       if (!Resolved(target, file, call.line, unregister)) continue;
       events_.push_back({unregister, site, std::move(target.qualname), std::move(target.app),
                          admin_class, file, where});
@@ -257,6 +304,7 @@ class AdminFinder {
   }
 
   const ProjectIndex& index_;
+  const std::vector<Model>& models_;
   ModelRefs refs_;
   std::vector<Event> events_;
   std::vector<Diagnostic>* diagnostics_ = nullptr;
@@ -267,8 +315,9 @@ class AdminFinder {
 std::vector<AdminRegistration> FindAdminRegistrations(const ProjectIndex& index,
                                                       const Apps& apps,
                                                       std::vector<Diagnostic>* diagnostics,
-                                                      const std::string& auth_user_model) {
-  return AdminFinder(index, apps, auth_user_model).Run(diagnostics);
+                                                      const std::string& auth_user_model,
+                                                      const std::vector<Model>& models) {
+  return AdminFinder(index, apps, models, auth_user_model).Run(diagnostics);
 }
 
 }  // namespace djcost

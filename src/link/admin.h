@@ -23,10 +23,12 @@ namespace djcost {
 /// cannot be resolved as an "admin-model-unresolved" one. Counts come from
 /// CountAdminClass (admin_counts.h). Sorted by (site, model). `auth_user_model`
 /// (the AUTH_USER_MODEL setting, "" for Django's default) resolves
-/// `register(get_user_model(), ...)`.
+/// `register(get_user_model(), ...)`. `models` (the inventory's) resolve loops:
+/// `for m in Base.__subclasses__(): admin.site.register(m)`, `apps.get_models()`.
 std::vector<AdminRegistration> FindAdminRegistrations(const ProjectIndex& index,
                                                       const Apps& apps,
                                                       std::vector<Diagnostic>* diagnostics,
-                                                      const std::string& auth_user_model = "");
+                                                      const std::string& auth_user_model = "",
+                                                      const std::vector<Model>& models = {});
 
 }  // namespace djcost

@@ -82,7 +82,8 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules) {
 
   inv.models = FindModels(index, settings, apps, &inv.diagnostics);
   DropModelsOutsideInstalledApps(settings, apps, &inv);
-  for (auto& reg : FindAdminRegistrations(index, apps, &inv.diagnostics, settings.auth_user_model.value)) {
+  for (auto& reg : FindAdminRegistrations(index, apps, &inv.diagnostics,
+                                          settings.auth_user_model.value, inv.models)) {
     bool repo_model = index.FindClass(reg.model, nullptr) != nullptr;
     (repo_model ? inv.admin_registrations : inv.admin_registrations_external)
         .push_back(std::move(reg));

@@ -133,6 +133,9 @@ inline std::string DumpFacts(const FileFacts& facts) {
   for (const CallStatement& s : facts.calls) {
     out += "call " + std::to_string(s.line) + ": " + DumpExpr(s.call) +
            (s.scope.empty() ? "" : " in " + s.scope) + (s.conditional ? " (conditional)" : "") +
+           (s.loop_variable.empty() ? ""
+                                    : " (for " + s.loop_variable + " in " +
+                                          DumpExpr(s.loop_iterable) + ")") +
            "\n";
   }
   for (const Diagnostic& d : facts.diagnostics) {

@@ -83,6 +83,27 @@ INSTANTIATE_TEST_SUITE_P(
                     "call 4: router.register('orders', OrderViewSet, basename='order')\n"
                     "call 5: post_save.connect(on_save, sender=Order, dispatch_uid='s')\n"
                     "call 11: order_paid.connect(handler) in ShopConfig.ready (conditional)\n"},
+        // A call statement knows the innermost `for NAME in ...` of its scope; a
+        // tuple target, a for's else clause and a def in the loop know none.
+        SnippetCase{"LoopsAroundCallStatements",
+                    "for MC in Metric.__subclasses__():\n"
+                    "    admin.site.register(MC)\n"
+                    "    for m in (A, B):\n"
+                    "        if m:\n"
+                    "            site.register(m)\n"
+                    "    def later(x):\n"
+                    "        site.register(x)\n"
+                    "else:\n"
+                    "    done(MC)\n"
+                    "for k, v in pairs:\n"
+                    "    site.register(k, v)\n",
+                    "def 6-7: later(x)\n"
+                    "  calls 7: site.register\n"
+                    "call 2: admin.site.register(MC) (conditional) (for MC in Metric.__subclasses__())\n"
+                    "call 5: site.register(m) (conditional) (for m in [A, B])\n"
+                    "call 7: site.register(x) in later\n"
+                    "call 9: done(MC) (conditional)\n"
+                    "call 11: site.register(k, v) (conditional)\n"},
         SnippetCase{"CustomSignalDefinitions",
                     "from django.dispatch import Signal\n"
                     "order_paid = Signal()\n"

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "link/models.h"
 #include "link/models_test_support.h"
 
 namespace djcost {
@@ -25,7 +26,9 @@ std::string Dump(const std::vector<AdminRegistration>& regs) {
 std::string Find(SnippetProject& p, std::string* diagnostics = nullptr) {
   p.Build();
   std::vector<Diagnostic> d;
-  std::string out = Dump(FindAdminRegistrations(p.index(), p.apps(), &d));
+  std::vector<Model> models = FindModels(p.index(), p.settings, p.apps(), &d);
+  d.clear();
+  std::string out = Dump(FindAdminRegistrations(p.index(), p.apps(), &d, "", models));
   if (diagnostics) *diagnostics = DiagnosticsText(d);
   return out;
 }
@@ -192,7 +195,7 @@ class ShopConfig(AppConfig):
 from rest_framework import routers
 
 from core.sites import backoffice
-from .models import Book, Tag
+from .models import Book, Shelf, Tag
 from .views import TagViewSet
 
 router = routers.DefaultRouter()
@@ -205,7 +208,7 @@ class BookAdmin(admin.ModelAdmin):
 
 
 def register_all():
-    for model in [Tag]:
+    for model in [Shelf]:
         backoffice.register(model)
     backoffice.register(Tag, BookAdmin)
 )py");
@@ -213,12 +216,91 @@ def register_all():
   EXPECT_EQ(Find(p, &diagnostics),
             "core.sites.backoffice shop.models.Book admin=shop.admin.BookAdmin app=shop "
             "inlines=0 actions=0 custom=0 list_display=1 shop/admin.py:12\n"
+            "core.sites.backoffice shop.models.Shelf admin= app=shop inlines=0 actions=0 "
+            "custom=0 list_display=0 shop/admin.py:19\n"
             "core.sites.backoffice shop.models.Tag admin=shop.admin.BookAdmin app=shop "
             "inlines=0 actions=0 custom=0 list_display=1 shop/admin.py:20\n"
             "core.sites.plain shop.models.Shelf admin= app=shop inlines=0 actions=0 custom=0 "
             "list_display=0 shop/apps.py:11\n");
+  EXPECT_EQ(diagnostics, "");
+}
+
+// Registrations in a `for` loop (djangoproject.com registers its metric models
+// with `for MC in Metric.__subclasses__()`): the loop's iterable says which
+// models; a loop djcost cannot read stays an unresolved registration.
+TEST(FindAdminRegistrationsTest, LoopsOverListsSubclassesAndGetModels) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", R"py(from django.db import models
+
+
+class Metric(models.Model):
+    class Meta:
+        abstract = True
+
+
+class Counter(Metric):
+    pass
+
+
+class Gauge(Metric):
+    pass
+
+
+class Ratio(Gauge):
+    pass
+
+
+class Shelf(models.Model):
+    pass
+)py");
+  p.Add("shop/admin.py", R"py(from django.apps import apps
+from django.contrib import admin
+
+from .models import Metric, Shelf
+
+EXTRA = (Shelf,)
+
+for MC in Metric.__subclasses__():
+    admin.site.register(MC)
+
+backoffice = admin.AdminSite(name="backoffice")
+for model in EXTRA:
+    if model:
+        backoffice.register(model)
+else:
+    backoffice.register(model)
+
+everything = admin.AdminSite(name="everything")
+for m in apps.get_models():
+    everything.register(m)
+
+for model, admin_class in [(Shelf, admin.ModelAdmin)]:
+    backoffice.register(model, admin_class)
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Find(p, &diagnostics),
+            "admin.site shop.models.Counter admin= app=shop inlines=0 actions=0 custom=0 "
+            "list_display=0 shop/admin.py:9\n"
+            "admin.site shop.models.Gauge admin= app=shop inlines=0 actions=0 custom=0 "
+            "list_display=0 shop/admin.py:9\n"
+            "shop.admin.backoffice shop.models.Shelf admin= app=shop inlines=0 actions=0 "
+            "custom=0 list_display=0 shop/admin.py:14\n"
+            "shop.admin.everything shop.models.Counter admin= app=shop inlines=0 actions=0 "
+            "custom=0 list_display=0 shop/admin.py:20\n"
+            "shop.admin.everything shop.models.Gauge admin= app=shop inlines=0 actions=0 "
+            "custom=0 list_display=0 shop/admin.py:20\n"
+            "shop.admin.everything shop.models.Ratio admin= app=shop inlines=0 actions=0 "
+            "custom=0 list_display=0 shop/admin.py:20\n"
+            "shop.admin.everything shop.models.Shelf admin= app=shop inlines=0 actions=0 "
+            "custom=0 list_display=0 shop/admin.py:20\n");
   EXPECT_EQ(diagnostics,
-            "admin-model-unresolved shop/admin.py:19: cannot tell which model 'model' is: this "
+            "admin-model-unresolved shop/admin.py:16: cannot tell which model 'model' is: this "
+            "admin registration is not counted\n"
+            "admin-loop-partial shop/admin.py:20: registers every model of apps.get_models(): "
+            "the repository's 4 models are counted, models of Django's and third-party apps "
+            "are not\n"
+            "admin-model-unresolved shop/admin.py:23: cannot tell which model 'model' is: this "
             "admin registration is not counted\n");
 }
 

@@ -131,10 +131,11 @@ struct Scan {
     // Each pass runs before its diagnostics are dumped: `a(f(&d)) + b(d)` would
     // leave the order to the compiler.
     std::vector<Diagnostic> d;
-    models = DumpModels(FindModels(*index, settings, *apps, &d));
+    std::vector<Model> found = FindModels(*index, settings, *apps, &d);
+    models = DumpModels(found);
     models += DumpDiagnostics(d);
     d.clear();
-    admin = DumpAdmin(FindAdminRegistrations(*index, *apps, &d));
+    admin = DumpAdmin(FindAdminRegistrations(*index, *apps, &d, "", found));
     admin += DumpDiagnostics(d);
     d.clear();
     signals = DumpSignals(FindSignals(*index, settings, *apps, &d));
