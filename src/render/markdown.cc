@@ -468,7 +468,7 @@ void Diagnostics(const Report& r, std::ostream& out) {
 
 // What every figure rests on besides the rates. The constants are estimate's
 // own (header-only), so the text cannot drift from the code.
-void Assumptions(const Report& r, std::ostream& out) {
+void Assumptions(std::ostream& out) {
   out << "## Assumptions and how to change them\n\n"
          "- Test code is not priced as application code: endpoints and models defined only in "
          "tests are listed, not counted; test code is priced once, as `test-port-per-kloc` in the "
@@ -556,7 +556,7 @@ void RenderMarkdown(const Report& report, std::ostream& out) {
   Risks(report, out);
   SplitPlan(report, out);
   Diagnostics(report, out);
-  Assumptions(report, out);
+  Assumptions(out);
   Rates(report, out);
 }
 
