@@ -118,9 +118,10 @@ class Decoder {
     for (Expr& item : e->items) {
       if (!Get(&item, depth + 1)) return false;
     }
-    e->keywords.resize(r_.Count());
-    for (auto& [key, value] : e->keywords) {
-      key = r_.String();
+    // Appended, not resize()d: clang 14 with libstdc++ 12 cannot default-construct
+    // a pair holding the recursive Expr.
+    for (std::size_t n = r_.Count(); n > 0; --n) {
+      auto& [key, value] = e->keywords.emplace_back(r_.String(), Expr{});
       if (!Get(&value, depth + 1)) return false;
     }
     return r_.ok();
@@ -176,9 +177,8 @@ class Decoder {
     c->name = r_.String();
     c->scope = r_.String();
     if (!Get(&c->bases)) return false;
-    c->keywords.resize(r_.Count());
-    for (auto& [key, value] : c->keywords) {
-      key = r_.String();
+    for (std::size_t n = r_.Count(); n > 0; --n) {
+      auto& [key, value] = c->keywords.emplace_back(r_.String(), Expr{});
       if (!Get(&value)) return false;
     }
     if (!Get(&c->decorators) || !GetList(&c->methods) || !GetList(&c->attributes) ||
