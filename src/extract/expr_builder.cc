@@ -305,6 +305,13 @@ Expr ExprBuilder::BuildAt(TSNode node, int depth) {
     }
     case PyKind::kCall:
       return BuildCall(node, depth);
+    case PyKind::kListSplat: {
+      // `*router.urls` in a list: kOther reading "*router.urls", with what it unpacks.
+      e.text = Excerpt(node);
+      TSNode inner = ts_node_named_child(node, 0);
+      if (!ts_node_is_null(inner)) e.items.push_back(BuildAt(inner, depth + 1));
+      return e;
+    }
     case PyKind::kBinaryOperator: {
       e.kind = ExprKind::kBinOp;
       e.text = std::string(tree_.Text(ts_node_child_by_field_id(node, f.operator_)));

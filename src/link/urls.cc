@@ -161,6 +161,11 @@ class UrlWalker {
         for (const Expr& inner : item.items) WalkItem(file, inner, prefix);
         return;
       default:
+        if (IsUnpacked(item)) {
+          // `[*router.urls, *extra_patterns]`: the unpacked list's patterns, in place.
+          WalkUnpacked(file, item.items[0], prefix, loc);
+          return;
+        }
         Diag("unresolved-url-pattern", loc, "url pattern " + item.text + " is not understood");
         return;
     }
@@ -206,6 +211,31 @@ class UrlWalker {
     Diag("unresolved-url-pattern", loc,
          "url pattern " + (item.text.empty() ? std::string("call") : item.text + "()") +
              " is a call we do not evaluate");
+  }
+
+  static bool IsUnpacked(const Expr& item) {
+    return item.kind == ExprKind::kOther && item.items.size() == 1 && item.text.size() > 1 &&
+           item.text[0] == '*' && item.text[1] != '*';
+  }
+
+  void WalkUnpacked(int file, const Expr& list, const std::string& prefix, const Location& loc) {
+    switch (list.kind) {
+      case ExprKind::kName:
+        WalkIncluded(file, list, prefix, loc);  // router.urls, a list variable
+        return;
+      case ExprKind::kCall:  // *debug_toolbar_urls(): a third-party list, or not evaluated
+      case ExprKind::kList:
+        WalkItemOnce(file, list, prefix);
+        return;
+      default: {
+        std::vector<ListItem> items;
+        index_.ExpandList(file, list, &items);  // *(a + b)
+        if (items.empty()) {
+          Diag("unresolved-url-pattern", loc, "url pattern *" + list.text + " is not understood");
+        }
+        for (const ListItem& li : items) WalkItem(li.file, *li.expr, prefix);
+      }
+    }
   }
 
   // True when `view` in path(route, view) is a list of patterns rather than a

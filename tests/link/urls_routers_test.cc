@@ -150,6 +150,37 @@ router.register("late", CreateOnly, basename="late")
             "GET v2/ro/<pk>/ shop.api.ReadOnly.retrieve api shop/routers.py:5\n");
 }
 
+// paperless-ngx: the router's patterns unpacked into a list with `*`, next to
+// plain patterns, inside an include, and a starred list variable and call.
+TEST(RoutersTest, UnpackedRouterUrlsAndListsAreWalked) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path, re_path
+from debug_toolbar.toolbar import debug_toolbar_urls
+from rest_framework.routers import DefaultRouter
+from shop import api
+
+router = DefaultRouter()
+router.register("ro", api.ReadOnly)
+extra = [path("health/", api.health)]
+
+urlpatterns = [
+    re_path("^api/", include([*router.urls, path("ping/", api.health)])),
+    *extra,
+    *debug_toolbar_urls(),
+]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", std::string(kViewSets) + "\ndef health(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY api/ping/ shop.api.health page config/urls.py:12\n"
+            "GET api/ro/ shop.api.ReadOnly.list api config/urls.py:8\n"
+            "GET api/ro/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:8\n"
+            "ANY health/ shop.api.health page config/urls.py:9\n"
+            "external '' debug_toolbar.toolbar.debug_toolbar_urls() (third-party include) "
+            "config/urls.py:14\n");
+}
+
 // NetBox: a router subclass maps extra methods of the list route to bulk
 // actions in its __init__; viewsets that define those actions serve them.
 TEST(RoutersTest, RouterSubclassAddsListRouteMappings) {
