@@ -279,6 +279,10 @@ class Walker {
         TSNode value = ts_node_child_by_field_id(arg.node, f_.value);
         if (ts_node_is_null(key) || ts_node_is_null(value)) continue;
         cls->keywords.emplace_back(std::string(tree_.Text(key)), exprs_.Build(value));
+      } else if (kind == PyKind::kSubscript) {
+        // `GenericAPIView[Any]`: Python subclasses the generic's class itself.
+        TSNode value = ts_node_child_by_field_id(arg.node, f_.value);
+        cls->bases.push_back(exprs_.Build(ts_node_is_null(value) ? arg.node : value));
       } else {
         cls->bases.push_back(exprs_.Build(arg.node));
       }

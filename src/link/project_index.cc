@@ -56,6 +56,7 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
   }
 
   namespaces_.resize(files_.size());
+  shadowed_.resize(files_.size());
   star_modules_.resize(files_.size());
   for (size_t i = 0; i < files_.size(); ++i) {
     const FileFacts& facts = files_[i];
@@ -92,7 +93,13 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
       Binding b{Binding::Kind::kClass};
       b.line = cls.line;
       b.cls = &cls;
-      ns.insert_or_assign(cls.name, b);  // a definition beats an import of the same name
+      // A definition beats an import of the same name; the import stays reachable
+      // for the class's own bases (`class ListView(ListView)`).
+      auto previous = ns.find(cls.name);
+      if (previous != ns.end() && previous->second.kind != Binding::Kind::kClass) {
+        shadowed_[i].emplace(cls.name, previous->second);
+      }
+      ns.insert_or_assign(cls.name, b);
     }
     for (const auto& fn : facts.functions) {
       std::string qual = QualName(file, fn.scope, fn.name);
@@ -219,18 +226,36 @@ Symbol ProjectIndex::ResolveIn(int file, std::string_view dotted, int depth) con
   auto [head, rest] = SplitHead(dotted);
   const Namespace& ns = namespaces_[file];
   auto it = ns.find(std::string(head));
-  if (it == ns.end()) {
-    // Star imports, last first: a later `import *` shadows an earlier one.
-    const auto& stars = star_modules_[file];
-    for (auto m = stars.rbegin(); m != stars.rend(); ++m) {
-      int target = modules_.Find(*m);
-      if (target < 0 || target == file) continue;
-      Symbol s = ResolveIn(target, dotted, depth + 1);
-      if (s.kind != Symbol::Kind::kUnknown) return s;
+  if (it == ns.end()) return ResolveInStars(file, dotted, depth);
+  return ResolveBinding(file, it->second, head, rest, depth);
+}
+
+Symbol ProjectIndex::ResolveInStars(int file, std::string_view dotted, int depth) const {
+  Symbol unknown;
+  unknown.qualname = std::string(dotted);
+  // Star imports, last first: a later `import *` shadows an earlier one.
+  // A package's module (`from django.views.generic.edit import *`) exports the
+  // names the knowledge tables list in it.
+  const auto& stars = star_modules_[file];
+  std::string_view head = SplitHead(dotted).first;
+  for (auto m = stars.rbegin(); m != stars.rend(); ++m) {
+    int target = modules_.Find(*m);
+    if (target == file) continue;
+    if (target < 0) {
+      std::string known = Join(*m, head);
+      if (FindKnownClass(known) || FindKnownFunction(known)) return External(Join(*m, dotted));
+      continue;
     }
-    return unknown;
+    Symbol s = ResolveIn(target, dotted, depth + 1);
+    if (s.kind != Symbol::Kind::kUnknown) return s;
   }
-  const Binding& b = it->second;
+  return unknown;
+}
+
+Symbol ProjectIndex::ResolveBinding(int file, const Binding& b, std::string_view head,
+                                    std::string_view rest, int depth) const {
+  Symbol unknown;
+  unknown.qualname = Join(head, rest);
   Symbol s;
   switch (b.kind) {
     case Binding::Kind::kClass: {
@@ -285,11 +310,22 @@ Symbol ProjectIndex::ResolveIn(int file, std::string_view dotted, int depth) con
   return unknown;
 }
 
+// Python evaluates a class's bases before the class statement binds its name, so
+// in `class ListView(LoginRequiredMixin, ListView)` the base is the imported one.
+Symbol ProjectIndex::ResolveBase(int file, const ClassDef& cls, std::string_view dotted) const {
+  auto [head, rest] = SplitHead(dotted);
+  if (!cls.scope.empty() || head != cls.name) return Resolve(file, dotted);
+  const Namespace& before = shadowed_[file];
+  auto it = before.find(cls.name);
+  if (it == before.end()) return ResolveInStars(file, dotted, 0);
+  return ResolveBinding(file, it->second, head, rest, 0);
+}
+
 std::vector<std::string> ProjectIndex::BasesOf(int file, const ClassDef& cls) const {
   std::vector<std::string> bases;
   for (const auto& base : cls.bases) {
     if (base.kind != ExprKind::kName) continue;
-    Symbol s = Resolve(file, base.text);
+    Symbol s = ResolveBase(file, cls, base.text);
     if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) {
       bases.push_back(s.qualname);
     } else if (s.kind == Symbol::Kind::kExternal) {

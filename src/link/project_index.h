@@ -109,6 +109,10 @@ class ProjectIndex {
   using Namespace = std::unordered_map<std::string, Binding>;
 
   Symbol ResolveIn(int file, std::string_view dotted, int depth) const;
+  Symbol ResolveInStars(int file, std::string_view dotted, int depth) const;
+  Symbol ResolveBinding(int file, const Binding& b, std::string_view head, std::string_view rest,
+                        int depth) const;
+  Symbol ResolveBase(int file, const ClassDef& cls, std::string_view dotted) const;
   Symbol ResolveAbsoluteAt(std::string_view dotted, int depth) const;
   Symbol External(std::string_view dotted) const;
   bool EvalListAt(int file, const std::string& name, std::vector<ListItem>* out, int depth) const;
@@ -119,6 +123,7 @@ class ProjectIndex {
   const RuleSet& rules_;
   ModuleIndex modules_;
   std::vector<Namespace> namespaces_;
+  std::vector<Namespace> shadowed_;  // per file: imports a class definition rebinds
   std::vector<std::vector<std::string>> star_modules_;  // per file, in source order
   std::unordered_map<std::string, std::pair<int, const ClassDef*>> classes_;
   std::unordered_map<std::string, std::pair<int, const FunctionDef*>> functions_;

@@ -67,6 +67,7 @@ constexpr std::pair<std::string_view, PyKind> kNamedKinds[] = {
     {"unary_operator", PyKind::kUnaryOperator},
     {"expression_list", PyKind::kExpressionList},
     {"lambda", PyKind::kLambda},
+    {"subscript", PyKind::kSubscript},
     {"parameters", PyKind::kParameters},
     {"typed_parameter", PyKind::kTypedParameter},
     {"default_parameter", PyKind::kDefaultParameter},

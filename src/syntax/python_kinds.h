@@ -72,6 +72,7 @@ enum class PyKind : std::uint8_t {
   kUnaryOperator,
   kExpressionList,
   kLambda,
+  kSubscript,
   // Parameters.
   kParameters,
   kTypedParameter,

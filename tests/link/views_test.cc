@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "rules/load_rules.h"
 #include "urls_test_support.h"
 
 namespace djcost {
@@ -97,6 +98,51 @@ class Deletes:
             "GET rendered/ app.views.JsonRendered.get api config/urls.py:15\n"
             "external home/ django.views.generic.base.TemplateView (view defined outside the "
             "repository) config/urls.py:13\n");
+}
+
+// wger names its views after the Django classes they extend (`class
+// ListView(LoginRequiredMixin, ListView)`): the base is the import, as Python
+// evaluates bases before binding the name. paperless-ngx subclasses a
+// subscripted generic (`GenericAPIView[Any]`): the class is the generic's.
+TEST(ViewsTest, ClassNamedAfterItsBaseAndSubscriptedBases) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app import views
+
+urlpatterns = [
+    path("list/", views.ListView.as_view()),
+    path("delete/", views.DeleteView.as_view()),
+    path("bulk/", views.BulkEdit.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from typing import Any
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import ListView
+from django.views.generic.edit import *
+from rest_framework.generics import GenericAPIView
+
+class ListView(LoginRequiredMixin, ListView):
+    pass
+
+class DeleteView(DeleteView):
+    pass
+
+class PassUser(GenericAPIView[Any]):
+    pass
+
+class BulkEdit(PassUser):
+    def post(self, request):
+        return self.helper()
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "POST bulk/ app.views.BulkEdit.post api config/urls.py:8\n"
+            "DELETE delete/ app.views.DeleteView.delete page config/urls.py:7\n"
+            "GET delete/ app.views.DeleteView.get page config/urls.py:7\n"
+            "POST delete/ app.views.DeleteView.post page config/urls.py:7\n"
+            "GET list/ app.views.ListView.get page config/urls.py:6\n");
 }
 
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
