@@ -144,6 +144,9 @@ class SignalFinder {
       auto it = by_last_.find(std::string(LastComponent(name)));
       if (it != by_last_.end() && it->second.size() == 1) return {it->second[0], true, true};
     }
+    // A package's signals live in its `signals` module (easy_thumbnails.signals,
+    // celery.signals, allauth.account.signals): connecting to one is a receiver.
+    if (name.find(".signals.") != std::string::npos) return {name, true, true};
     return {name, false, false};
   }
 
@@ -224,9 +227,31 @@ class SignalFinder {
     return known && HasTag(known->tags, "receiver");
   }
 
+  // `@post_save.connect` or `@task_prerun.connect(sender=...)`: connect used as
+  // a decorator, which passes the function as the receiver.
+  void ReadConnectDecorator(int file, const FunctionDef& fn, const Expr& d) {
+    if (d.kind != ExprKind::kName && d.kind != ExprKind::kCall) return;
+    std::string_view object = ObjectOf(d.text, "connect");
+    if (object.empty()) return;
+    SignalRef ref = ResolveSignal(file, fn.scope, object, 0);
+    if (!ref.known) return;
+    const Expr* uid = d.Keyword("dispatch_uid");
+    SignalReceiver r;
+    r.signal = ref.qualname;
+    r.builtin = ref.builtin;
+    r.handler = index_.QualName(file, fn.scope, fn.name);
+    r.sender = SenderOf(file, fn.scope, d.Keyword("sender"));
+    r.dispatch_uid = uid && uid->kind == ExprKind::kString ? uid->text : "";
+    r.via = "connect";
+    r.app = apps_.LabelForFile(file);
+    r.location = DefinitionLocation(index_.files()[file], fn.line, fn.decorators);
+    AddReceiver(std::move(r));
+  }
+
   void ReadReceiverDecorators(int file, const FunctionDef& fn) {
     const FileFacts& facts = index_.files()[file];
     for (const auto& d : fn.decorators) {
+      ReadConnectDecorator(file, fn, d);
       if (!IsReceiverDecorator(file, fn.scope, d)) continue;
       const Expr* signals = d.items.empty() ? d.Keyword("signal") : &d.items[0];
       if (!signals) continue;

@@ -164,7 +164,7 @@ TEST_F(FindSignalsTest, ReceiversFromDecoratorsAndConnectCalls) {
   SignalInventory found = FindSignals(p_.index(), p_.settings, p_.apps(), &diagnostics);
   EXPECT_EQ(DumpReceivers(found.receivers),
             "allauth.account.signals.user_signed_up <- shop.handlers.on_signup sender= uid= "
-            "via=connect app=shop shop/handlers.py:18\n"
+            "builtin via=connect app=shop shop/handlers.py:18\n"
             "django.contrib.auth.signals.user_logged_in <- shop.receivers.on_login sender= "
             "uid=login-points builtin via=receiver app=shop shop/receivers.py:21\n"
             "django.db.models.signals.post_delete <- shop.handlers.on_delete "
@@ -235,6 +235,50 @@ class ShopConfig(AppConfig):
             "uid= builtin via=connect app=shop shop/apps.py:5\n"
             "django.db.models.signals.pre_save <- shop.apps.on_save sender=shop.models.Order "
             "uid= builtin via=connect app=shop shop/apps.py:5\n");
+}
+
+// paperless-ngx and wger: connect used as a decorator, a package's own signal
+// (celery.signals, easy_thumbnails.signals) with a handler from that package;
+// a `.connect` of something that is no signal stays out.
+TEST(FindSignalsConnectDecoratorTest, DecoratorConnectsAndPackageSignalsCount) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", "from django.db import models\n\nclass Order(models.Model):\n    pass\n");
+  p.Add("shop/handlers.py", R"py(from celery.signals import task_prerun
+from django.db import connection
+from django.db.models.signals import post_save
+from easy_thumbnails.files import generate_all_aliases
+from easy_thumbnails.signals import saved_file
+
+from .models import Order
+
+
+@post_save.connect
+def on_any_save(sender, **kwargs):
+    pass
+
+
+@task_prerun.connect(dispatch_uid="prerun")
+def before_task(sender=None, **kwargs):
+    pass
+
+
+@connection.connect
+def not_a_receiver():
+    pass
+
+
+saved_file.connect(generate_all_aliases)
+)py");
+  p.Build();
+  SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
+  EXPECT_EQ(DumpReceivers(found.receivers),
+            "celery.signals.task_prerun <- shop.handlers.before_task sender= "
+            "uid=prerun builtin via=connect app=shop shop/handlers.py:15\n"
+            "django.db.models.signals.post_save <- shop.handlers.on_any_save sender= uid= "
+            "builtin via=connect app=shop shop/handlers.py:10\n"
+            "easy_thumbnails.signals.saved_file <- easy_thumbnails.files.generate_all_aliases "
+            "sender= uid= builtin via=connect app=shop shop/handlers.py:25\n");
 }
 
 }  // namespace
