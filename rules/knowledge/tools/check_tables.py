@@ -68,7 +68,7 @@ def runtime_checks(classes, signals, problems):
         return
     apps = ["django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions",
             "django.contrib.sites", "django.contrib.admin", "django.contrib.messages"]
-    for optional in ["rest_framework", "rest_framework.authtoken"]:
+    for optional in ["rest_framework", "rest_framework.authtoken", "allauth", "allauth.account"]:
         try:
             importlib.import_module(optional)
             apps.append(optional)
