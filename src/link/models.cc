@@ -19,13 +19,15 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 
 // Meta options only a model's Meta has (forms, serializers and filters have
 // `model` and `fields`, never these).
+// `abstract` and `permissions` are left out: graphene's types and mutations
+// take both (saleor: 700 GraphQL classes were once inferred models from them).
 bool IsModelOnlyMetaKey(std::string_view key) {
   static constexpr std::string_view kKeys[] = {
-      "abstract",        "app_label",         "base_manager_name", "constraints",
-      "db_table",        "db_tablespace",     "default_manager_name", "default_permissions",
-      "default_related_name", "get_latest_by", "index_together",   "indexes",
-      "managed",         "order_with_respect_to", "permissions",   "proxy",
-      "required_db_features", "select_on_save", "unique_together"};
+      "app_label",       "base_manager_name", "constraints",     "db_table",
+      "db_tablespace",   "default_manager_name", "default_permissions", "default_related_name",
+      "get_latest_by",   "index_together",    "indexes",         "managed",
+      "order_with_respect_to", "proxy",      "required_db_features", "select_on_save",
+      "unique_together"};
   return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
 }
 

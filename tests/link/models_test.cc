@@ -185,7 +185,8 @@ class Member(AbstractUser):
 TEST(FindModelsTest, InfersModelsOfUnknownBasesFromDjangoFieldsOrMetaAndSaysSo) {
   SnippetProject p;
   p.Add("zoo/__init__.py", "");
-  p.Add("zoo/models.py", R"py(from django import forms
+  p.Add("zoo/models.py", R"py(import graphene
+from django import forms
 from django.db import models
 from polymorphic.models import PolymorphicModel
 from somewhere import Mixin
@@ -209,20 +210,30 @@ class Plain(Mixin):
 
     class Meta:
         fields = ["title"]
+
+
+class BaseMutation(graphene.Mutation):
+    class Meta:
+        abstract = True
+        permissions = ["manage"]
+
+
+class AccountUpdate(BaseMutation):
+    pass
 )py");
   std::string diagnostics;
   EXPECT_EQ(Dump(Find(p, &diagnostics)),
             "concrete zoo.models.Animal app=zoo fields=1 bases=[polymorphic.models.PolymorphicModel] "
-            "managers=[] overrides=[] zoo/models.py:7\n"
+            "managers=[] overrides=[] zoo/models.py:8\n"
             "concrete zoo.models.Keeper app=zoo fields=0 bases=[somewhere.Mixin] managers=[] "
-            "overrides=[] zoo/models.py:15\n"
+            "overrides=[] zoo/models.py:16\n"
             "concrete zoo.models.Lion app=zoo fields=1 bases=[zoo.models.Animal] managers=[] "
-            "overrides=[] zoo/models.py:11\n");
+            "overrides=[] zoo/models.py:12\n");
   EXPECT_EQ(diagnostics,
-            "inferred-model zoo/models.py:7: zoo.models.Animal is counted as a model: it declares "
+            "inferred-model zoo/models.py:8: zoo.models.Animal is counted as a model: it declares "
             "model fields and derives from polymorphic.models.PolymorphicModel, which the "
             "knowledge tables do not know (add it to rules/knowledge)\n"
-            "inferred-model zoo/models.py:15: zoo.models.Keeper is counted as a model: it "
+            "inferred-model zoo/models.py:16: zoo.models.Keeper is counted as a model: it "
             "declares model fields and derives from somewhere.Mixin, which the knowledge tables "
             "do not know (add it to rules/knowledge)\n");
 }
