@@ -38,6 +38,9 @@ bool Exists(const fs::path& p) {
 
 bool IsSkippedFolder(const fs::path& dir, const std::string& name) {
   if (kSkippedFolders.count(name) > 0 || EndsWith(name, ".egg-info")) return true;
+  // A dot-named folder is no importable package: tool configuration and its test
+  // data (saleor's .semgrep/ rule samples connect signals), CI scripts, caches.
+  if (!name.empty() && name[0] == '.') return true;
   if (kSkippedUnlessPackage.count(name) > 0 && !Exists(dir / "__init__.py")) return true;
   // Any virtualenv, whatever its name.
   return Exists(dir / "pyvenv.cfg");

@@ -79,6 +79,8 @@ TEST(Discover, SkipsToolFoldersAndVirtualenvs) {
   dir.Write("myenv/pyvenv.cfg", "home = /usr/bin\n");
   dir.Write("myenv/lib/x.py");
   dir.Write("lib/site-packages/x.py");
+  dir.Write(".semgrep/django/connect-in-function.py");  // any dot-named folder
+  dir.Write(".github/scripts/release.py");
   // A Django app that happens to be called "build" is a package: kept.
   dir.Write("build_app/__init__.py");
   dir.Write("dist2/x.py");
