@@ -445,7 +445,7 @@ class UrlWalker {
       return;
     }
     if (!Claim(route, leaf, loc)) return;
-    if (!v.warning.empty()) Diag("unknown-view-base", loc, "view " + v.qualname + " " + v.warning);
+    if (!v.warning.empty()) Diag(v.warning_code.c_str(), loc, "view " + v.qualname + " " + v.warning);
     Location view_location = At(v.file, v.line);
     std::string app = apps_ ? apps_->LabelForFile(v.file) : "";
     for (const ViewOperation& op : v.operations) {

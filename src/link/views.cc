@@ -317,6 +317,14 @@ ResolvedView ClassView(const ProjectIndex& index, const Symbol& s, const Expr& a
                   "counted as one endpoint (add the class to rules/knowledge)";
       return v;
     }
+    if (FindMethod(index, s.qualname, "dispatch", nullptr) && !allowed && !r.restricted) {
+      // saleor's GraphQLView: a dispatch() of its own that branches on the method.
+      v.operations.push_back({"ANY", "dispatch", HandlerKind(index, s.qualname, "dispatch")});
+      v.warning_code = "dispatch-without-handlers";
+      v.warning = "overrides dispatch() and defines no HTTP handler: which methods it serves "
+                  "is decided at runtime, counted as one endpoint";
+      return v;
+    }
     v.problem = "the class defines no HTTP handler (get, post, put, patch, delete, trace)";
   }
   return v;

@@ -38,6 +38,7 @@ struct ResolvedView {
   std::vector<ViewOperation> operations;  // empty for a repo class with no handler
   std::string problem;  // why it is unresolved, or why a repo view serves nothing
   std::string warning;  // a doubt about `operations` worth a diagnostic
+  std::string warning_code = "unknown-view-base";
 };
 
 /// The view `view` written in a url pattern of `file` (the second argument of

@@ -145,6 +145,41 @@ class BulkEdit(PassUser):
             "GET list/ app.views.ListView.get page config/urls.py:6\n");
 }
 
+// saleor's GraphQLView overrides dispatch() and branches on request.method
+// itself: the route serves requests, so it counts as one endpoint, ANY.
+TEST(ViewsTest, OwnDispatchWithoutHandlersIsOneEndpoint) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app.views import GraphQLView, Empty
+
+urlpatterns = [
+    path("graphql/", GraphQLView.as_view()),
+    path("empty/", Empty.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from django.views.generic import View
+
+class GraphQLView(View):
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "GET":
+            return self.playground(request)
+        return self.execute(request)
+
+class Empty(View):
+    template_name = "x.html"
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY graphql/ app.views.GraphQLView.dispatch page config/urls.py:6\n"
+            "dispatch-without-handlers config/urls.py:6 view app.views.GraphQLView overrides "
+            "dispatch() and defines no HTTP handler: which methods it serves is decided at "
+            "runtime, counted as one endpoint\n"
+            "view-without-handlers config/urls.py:7 view app.views.Empty: the class defines no "
+            "HTTP handler (get, post, put, patch, delete, trace)\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
