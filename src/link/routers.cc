@@ -246,7 +246,7 @@ RouteMappings MappingUpdates(const ProjectIndex& index, const std::string& route
 
 void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
                         const std::string& trailing_slash, const RouteMappings& extra,
-                        RouterExpansion* out) {
+                        const std::string& nest, RouterExpansion* out) {
   const FileFacts& facts = index.files()[reg.file];
   const Expr& call = reg.call->call;
   Location loc{facts.file.path, reg.call->line, 0};
@@ -259,7 +259,7 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
                                 "router.register() prefix is not a string literal"});
     return;
   }
-  const std::string& prefix = prefix_expr->text;
+  const std::string prefix = nest + prefix_expr->text;
   auto route_text = [&](const std::string& body) {
     std::string r = prefix + body + trailing_slash;
     if (prefix.empty() && !r.empty() && r.front() == '/') r.erase(0, 1);
@@ -342,6 +342,39 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
 
 }  // namespace
 
+namespace {
+
+// drf-nested-routers: `NestedSimpleRouter(parent, "domains", lookup="domain")`
+// serves its registrations under "domains/<domain_pk>/", after the parent's own
+// nesting. "" for any other router.
+std::string NestedPrefix(const ProjectIndex& index, const Symbol& router, int depth) {
+  if (depth > 8 || !router.value || router.value->kind != ExprKind::kCall) return "";
+  std::string cls = InstantiatedClass(index, router.file, *router.value);
+  if (cls.empty() || !ClassIs(index, cls, "router-nested", {"rest_framework_nested.routers.NestedMixin"})) {
+    return "";
+  }
+  const Expr& call = *router.value;
+  const Expr* parent = Argument(call, 0, "parent_router");
+  const Expr* parent_prefix = Argument(call, 1, "parent_prefix");
+  const Expr* lookup = call.Keyword("lookup");
+  std::string outer;
+  if (parent && parent->kind == ExprKind::kName) {
+    Symbol p = index.Resolve(router.file, parent->text);
+    if (IsRouter(index, p)) outer = NestedPrefix(index, p, depth + 1);
+  }
+  std::string lookup_name = lookup && lookup->kind == ExprKind::kString
+                                ? lookup->text
+                                : "nested_" + std::to_string(depth + 1);
+  std::string own = parent_prefix && parent_prefix->kind == ExprKind::kString
+                        ? parent_prefix->text
+                        : "{parent_prefix}";
+  std::string nest = own + "/<" + lookup_name + "_pk>/";
+  if (own.empty()) nest.erase(0, 1);
+  return outer + nest;
+}
+
+}  // namespace
+
 bool IsRouter(const ProjectIndex& index, const Symbol& variable) {
   if (variable.kind != Symbol::Kind::kVariable || !variable.value) return false;
   std::string cls = InstantiatedClass(index, variable.file, *variable.value);
@@ -364,8 +397,9 @@ RouterExpansion ExpandRouter(const ProjectIndex& index, const Symbol& variable) 
   CollectRegistrations(index, router, &seen, &registrations);
   RouteMappings extra =
       MappingUpdates(index, router.value ? InstantiatedClass(index, router.file, *router.value) : "");
+  std::string nest = NestedPrefix(index, router, 0);
   for (const auto& reg : registrations) {
-    ExpandRegistration(index, reg, trailing_slash, extra, &out);
+    ExpandRegistration(index, reg, trailing_slash, extra, nest, &out);
   }
   return out;
 }

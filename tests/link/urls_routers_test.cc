@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "rules/load_rules.h"
 #include "urls_test_support.h"
 
 namespace djcost {
@@ -179,6 +180,38 @@ urlpatterns = [
             "ANY health/ shop.api.health page config/urls.py:9\n"
             "external '' debug_toolbar.toolbar.debug_toolbar_urls() (third-party include) "
             "config/urls.py:14\n");
+}
+
+// drf-nested-routers: a nested router's routes sit under its parent's prefix
+// and lookup, at every level of nesting.
+TEST(RoutersTest, NestedRoutersPrefixTheirParentsLookup) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework_nested import routers
+from shop import api
+
+router = routers.SimpleRouter()
+router.register(r"shops", api.ReadOnly)
+shops = routers.NestedSimpleRouter(router, r"shops", lookup="shop")
+shops.register(r"books", api.CreateOnly, basename="shop-books")
+books = routers.NestedSimpleRouter(shops, "books", lookup="book")
+books.register("notes", api.CreateOnly, basename="book-notes")
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("", include(shops.urls)),
+    path("", include(books.urls)),
+]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", kViewSets}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET shops/ shop.api.ReadOnly.list api config/urls.py:7\n"
+            "GET shops/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:7\n"
+            "POST shops/<shop_pk>/books/ shop.api.CreateOnly.create api config/urls.py:9\n"
+            "POST shops/<shop_pk>/books/<book_pk>/notes/ shop.api.CreateOnly.create api "
+            "config/urls.py:11\n");
 }
 
 // NetBox: a router subclass maps extra methods of the list route to bulk
