@@ -369,6 +369,13 @@ class UrlWalker {
 
   void WalkListVariable(int file, const Expr& target, const Symbol& s, const std::string& prefix,
                         const Location& loc) {
+    // pretalx rebinds `urlpatterns` in a loop over plugins and includes that:
+    // read flow-insensitively it is the module's own list, being walked now.
+    if (s.variable == "urlpatterns" && std::find(stack_.begin(), stack_.end(), s.file) != stack_.end()) {
+      Diag("include-cycle", loc,
+           "include of " + target.text + " names the urlpatterns being walked; not walked again");
+      return;
+    }
     if (s.variable == "urlpatterns" && s.file != file) included_.insert(s.file);
     std::vector<ListItem> items;
     index_.ExpandList(file, target, &items);

@@ -335,6 +335,29 @@ urlpatterns = [path("again/", include("a.urls"))]
             "include-cycle b/urls.py:3 include of a.urls leads back to itself; not walked again\n");
 }
 
+// pretalx: `urlpatterns` rebound in a loop over plugins and included there.
+// Read flow-insensitively, that is the module's own list: not walked twice
+// (once gave a shadowed-route warning for every route).
+TEST(UrlsTest, UrlpatternsIncludedInsideItsOwnModuleIsNotWalkedAgain) {
+  Project p({{"a/urls.py", R"py(
+from django.urls import include, path
+from django.utils.module_loading import import_string
+from a.views import v
+plugins = []
+for app in apps.get_app_configs():
+    urlpatterns = import_string(app.name + ".urls.urlpatterns")
+    plugins.append(path("", include((urlpatterns, app.label))))
+urlpatterns = [path("a/", v), path("", include((plugins, "plugins")))]
+)py"},
+             {"a/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("a.urls")),
+            "ANY a/ a.views.v page a/urls.py:9\n"
+            "include-cycle a/urls.py:8 include of urlpatterns names the urlpatterns being walked; "
+            "not walked again\n"
+            "unresolved-include a/urls.py:8 include of app.label names nothing we can walk\n");
+}
+
 TEST(UrlsTest, FirstPatternForARouteWinsAsInDjango) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path, re_path
