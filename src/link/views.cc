@@ -352,6 +352,33 @@ ResolvedView CallableInstanceView(const ProjectIndex& index, const Symbol& s) {
   return v;
 }
 
+// `path("404", error_view(404))` (pretalx): a repo function that defines a
+// function inside it and is called without a view among its arguments returns
+// that inner function as the view. A wrapper given a view (`my_wrapper(v)`) is
+// followed to the view instead.
+bool IsViewFactory(const ProjectIndex& index, const Symbol& s, const Expr& call) {
+  if (!s.function || !s.function->scope.empty()) return false;
+  for (const Expr& arg : call.items) {
+    if (arg.kind == ExprKind::kName || arg.kind == ExprKind::kCall) return false;
+  }
+  for (const FunctionDef& fn : index.files()[s.file].functions) {
+    if (fn.scope == s.function->name) return true;
+  }
+  return false;
+}
+
+ResolvedView FactoryView(const Symbol& s) {
+  ResolvedView v;
+  v.status = ResolvedView::Status::kRepo;
+  v.qualname = s.qualname;
+  v.file = s.file;
+  v.line = s.function->line;
+  v.operations.push_back({"ANY", s.function->name, EndpointKind::kPage});
+  v.warning_code = "view-factory";
+  v.warning = "returns a view it defines (a view factory): counted as one endpoint, ANY";
+  return v;
+}
+
 ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view,
                            Restriction r, int depth) {
   if (depth > kMaxDepth) return Unresolved(view.text, "too many wrappers or aliases");
@@ -375,6 +402,9 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
       ResolvedView v = CallableInstanceView(index, s);
       if (v.operations.empty()) return Unresolved(s.qualname, v.problem);
       return v;
+    }
+    if (s.kind == Symbol::Kind::kFunction && s.remainder.empty() && IsViewFactory(index, s, view)) {
+      return FactoryView(s);
     }
     // A wrapper applied in urls.py: csrf_exempt(v), require_POST(v), cache_page(60)(v).
     if (view.items.size() != 1 || (view.items[0].kind != ExprKind::kName &&

@@ -180,6 +180,44 @@ class Empty(View):
             "HTTP handler (get, post, put, patch, delete, trace)\n");
 }
 
+// pretalx: `path("404", error_view(404))`, a function returning a view it
+// defines; a repo wrapper given a view is followed to that view instead.
+TEST(ViewsTest, ViewFactoriesAreOneEndpointAndWrappersAreFollowed) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app.views import error_view, logged, home
+
+urlpatterns = [
+    path("404", error_view(404)),
+    path("home/", logged(home)),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from django.views.decorators.http import require_GET
+
+def error_view(status):
+    def view(request, *args, **kwargs):
+        return render(request, f"{status}.html", status=status)
+    return view
+
+def logged(fn):
+    def inner(request):
+        return fn(request)
+    return inner
+
+@require_GET
+def home(request):
+    pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY 404 app.views.error_view page config/urls.py:6\n"
+            "GET home/ app.views.home page config/urls.py:7\n"
+            "view-factory config/urls.py:6 view app.views.error_view returns a view it defines "
+            "(a view factory): counted as one endpoint, ANY\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
