@@ -339,7 +339,7 @@ ResolvedView CallableInstanceView(const ProjectIndex& index, const Symbol& s) {
   v.qualname = s.qualname;
   v.file = s.file;
   v.line = s.cls ? s.cls->line : 0;
-  bool feed = index.HasTag(s.qualname, "feed");
+  bool feed = index.HasTag(s.qualname, "feed") || index.HasTag(s.qualname, "callable-view");
   int f = -1;
   const FunctionDef* call = FindMethod(index, s.qualname, "__call__", &f);
   if (!feed && !call) {

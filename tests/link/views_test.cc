@@ -218,6 +218,40 @@ def home(request):
             "(a view factory): counted as one endpoint, ANY\n");
 }
 
+// wger and pretalx: formtools' FormPreview instances are views (its __call__),
+// and its wizards answer GET and POST.
+TEST(ViewsTest, FormtoolsPreviewInstancesAndWizards) {
+  Project p({{"config/urls.py", R"py(
+from django.contrib.auth.decorators import login_required
+from django.urls import path
+from app.forms import CsvForm
+from app.views import CsvPreview, Wizard
+
+urlpatterns = [
+    path("import/", login_required(CsvPreview(CsvForm))),
+    path("new/", Wizard.as_view([CsvForm])),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from formtools.preview import FormPreview
+from formtools.wizard.views import SessionWizardView
+
+class CsvPreview(FormPreview):
+    def done(self, request, cleaned_data):
+        pass
+
+class Wizard(SessionWizardView):
+    def done(self, form_list, **kwargs):
+        pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY import/ app.views.CsvPreview.__call__ page config/urls.py:8\n"
+            "GET new/ app.views.Wizard.get page config/urls.py:9\n"
+            "POST new/ app.views.Wizard.post page config/urls.py:9\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path

@@ -68,7 +68,8 @@ def runtime_checks(classes, signals, problems):
         return
     apps = ["django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions",
             "django.contrib.sites", "django.contrib.admin", "django.contrib.messages"]
-    for optional in ["rest_framework", "rest_framework.authtoken", "allauth", "allauth.account"]:
+    for optional in ["rest_framework", "rest_framework.authtoken", "allauth", "allauth.account",
+                     "formtools"]:
         try:
             importlib.import_module(optional)
             apps.append(optional)
