@@ -227,14 +227,9 @@ class SignalFinder {
     return known && HasTag(known->tags, "receiver");
   }
 
-  // `@post_save.connect` or `@task_prerun.connect(sender=...)`: connect used as
-  // a decorator, which passes the function as the receiver.
-  void ReadConnectDecorator(int file, const FunctionDef& fn, const Expr& d) {
-    if (d.kind != ExprKind::kName && d.kind != ExprKind::kCall) return;
-    std::string_view object = ObjectOf(d.text, "connect");
-    if (object.empty()) return;
-    SignalRef ref = ResolveSignal(file, fn.scope, object, 0);
-    if (!ref.known) return;
+  // A module function connected by a decorator: `d` carries sender= and dispatch_uid=.
+  void AddDecoratedReceiver(int file, const FunctionDef& fn, const Expr& d, const SignalRef& ref,
+                            const char* via) {
     const Expr* uid = d.Keyword("dispatch_uid");
     SignalReceiver r;
     r.signal = ref.qualname;
@@ -242,14 +237,23 @@ class SignalFinder {
     r.handler = index_.QualName(file, fn.scope, fn.name);
     r.sender = SenderOf(file, fn.scope, d.Keyword("sender"));
     r.dispatch_uid = uid && uid->kind == ExprKind::kString ? uid->text : "";
-    r.via = "connect";
+    r.via = via;
     r.app = apps_.LabelForFile(file);
     r.location = DefinitionLocation(index_.files()[file], fn.line, fn.decorators);
     AddReceiver(std::move(r));
   }
 
+  // `@post_save.connect` or `@task_prerun.connect(sender=...)`: connect used as
+  // a decorator, which passes the function as the receiver.
+  void ReadConnectDecorator(int file, const FunctionDef& fn, const Expr& d) {
+    if (d.kind != ExprKind::kName && d.kind != ExprKind::kCall) return;
+    std::string_view object = ObjectOf(d.text, "connect");
+    if (object.empty()) return;
+    SignalRef ref = ResolveSignal(file, fn.scope, object, 0);
+    if (ref.known) AddDecoratedReceiver(file, fn, d, ref, "connect");
+  }
+
   void ReadReceiverDecorators(int file, const FunctionDef& fn) {
-    const FileFacts& facts = index_.files()[file];
     for (const auto& d : fn.decorators) {
       ReadConnectDecorator(file, fn, d);
       if (!IsReceiverDecorator(file, fn.scope, d)) continue;
@@ -261,19 +265,8 @@ class SignalFinder {
       } else {
         each.push_back(signals);
       }
-      const Expr* uid = d.Keyword("dispatch_uid");
       for (const Expr* sig : each) {
-        SignalRef ref = ResolveSignal(file, fn.scope, sig->text, 0);
-        SignalReceiver r;
-        r.signal = ref.qualname;
-        r.builtin = ref.builtin;
-        r.handler = index_.QualName(file, fn.scope, fn.name);
-        r.sender = SenderOf(file, fn.scope, d.Keyword("sender"));
-        r.dispatch_uid = uid && uid->kind == ExprKind::kString ? uid->text : "";
-        r.via = "receiver";
-        r.app = apps_.LabelForFile(file);
-        r.location = DefinitionLocation(facts, fn.line, fn.decorators);
-        AddReceiver(std::move(r));
+        AddDecoratedReceiver(file, fn, d, ResolveSignal(file, fn.scope, sig->text, 0), "receiver");
       }
     }
   }
