@@ -124,18 +124,26 @@ Json InventoryJson(const Inventory& inv) {
     PutLocation(x, m.location);
     j["models"].push_back(std::move(x));
   }
-  j["admin_registrations"] = Json::array();
-  for (const auto& a : SortedByLocation(inv.admin_registrations)) {
-    Json x{{"model", a.model},
-           {"admin_class", a.admin_class},
-           {"site", a.site},
-           {"app", a.app},
-           {"inlines", a.inlines},
-           {"actions", a.actions},
-           {"custom_methods", a.custom_methods},
-           {"list_display", a.list_display}};
-    PutLocation(x, a.location);
-    j["admin_registrations"].push_back(std::move(x));
+  // Registrations of models outside the repository (auth's User with the
+  // project's UserAdmin) are listed apart: Django's registry of the project's
+  // models does not hold them, so they are not counted.
+  const std::pair<const char*, const std::vector<AdminRegistration>*> admin_lists[] = {
+      {"admin_registrations", &inv.admin_registrations},
+      {"admin_registrations_external", &inv.admin_registrations_external}};
+  for (const auto& [key, list] : admin_lists) {
+    j[key] = Json::array();
+    for (const auto& a : SortedByLocation(*list)) {
+      Json x{{"model", a.model},
+             {"admin_class", a.admin_class},
+             {"site", a.site},
+             {"app", a.app},
+             {"inlines", a.inlines},
+             {"actions", a.actions},
+             {"custom_methods", a.custom_methods},
+             {"list_display", a.list_display}};
+      PutLocation(x, a.location);
+      j[key].push_back(std::move(x));
+    }
   }
   j["signal_receivers"] = Json::array();
   for (const auto& s : SortedByLocation(inv.signal_receivers)) {

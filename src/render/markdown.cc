@@ -228,15 +228,19 @@ void Evidence(const Report& r, std::ostream& out) {
     }
     close();
   }
-  if (!inv.admin_registrations.empty()) {
-    open("Admin registrations (" + std::to_string(inv.admin_registrations.size()) + ")");
+  auto admin_table = [&](const std::string& title, const std::vector<AdminRegistration>& list) {
+    if (list.empty()) return;
+    open(title + " (" + std::to_string(list.size()) + ")");
     out << "| Model | Admin class | Site | Where |\n|---|---|---|---|\n";
-    for (const auto& a : SortedByLocation(inv.admin_registrations)) {
+    for (const auto& a : SortedByLocation(list)) {
       out << "| " << Code(a.model) << " | " << (a.admin_class.empty() ? "default" : Code(a.admin_class))
           << " | " << Code(a.site) << " | " << Code(FormatLocation(a.location)) << " |\n";
     }
     close();
-  }
+  };
+  admin_table("Admin registrations", inv.admin_registrations);
+  admin_table("Admin registrations of models outside the repository, listed, not counted",
+              inv.admin_registrations_external);
   if (!inv.signal_receivers.empty()) {
     open("Signal receivers (" + std::to_string(inv.signal_receivers.size()) + ")");
     out << "| Signal | Handler | Sender | Where |\n|---|---|---|---|\n";

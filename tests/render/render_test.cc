@@ -212,6 +212,28 @@ TEST(Render, InvalidUtf8InANameOrRiskDoesNotThrowInAnyFormat) {
   }
 }
 
+// Registrations of models outside the repository are listed in both formats,
+// apart from the counted ones, and change no count.
+TEST(Render, ExternalAdminRegistrationsAreListedNotCounted) {
+  Report r = SampleReport();
+  AdminRegistration user;
+  user.model = "django.contrib.auth.models.User";
+  user.admin_class = "accounts.admin.StaffUserAdmin";
+  user.site = "admin.site";
+  user.location = Location{"accounts/admin.py", 12, 0};
+  r.inventory.admin_registrations_external.push_back(user);
+  nlohmann::json j = nlohmann::json::parse(JsonText(r));
+  ASSERT_EQ(j["inventory"]["admin_registrations_external"].size(), 1u);
+  EXPECT_EQ(j["inventory"]["admin_registrations_external"][0]["model"],
+            "django.contrib.auth.models.User");
+  EXPECT_EQ(j["inventory"]["admin_registrations_external"][0]["line"], 12);
+  EXPECT_EQ(j["counts"]["admin_registrations"], SampleReport().inventory.admin_registrations.size());
+  EXPECT_NE(Markdown(r).find("outside the repository, listed, not counted (1)"), std::string::npos);
+  EXPECT_NE(Markdown(r).find("| `django.contrib.auth.models.User` | `accounts.admin.StaffUserAdmin` "
+                             "| `admin.site` | `accounts/admin.py:12` |"),
+            std::string::npos);
+}
+
 TEST(Renderers, TableListsMarkdownJsonThenSarif) {
   ASSERT_EQ(Renderers().size(), 3u);
   EXPECT_EQ(Renderers()[0].name, "md");
