@@ -105,11 +105,14 @@ bool IsActionDecorator(const ProjectIndex& index, int file, const Expr& deco, bo
       }
       qual = k->qualname;  // action, or the older detail_route / list_route
     }
-  } else if (s.kind != Symbol::Kind::kUnknown) {
+  } else if (s.kind != Symbol::Kind::kUnknown && s.kind != Symbol::Kind::kFunction) {
     return false;
   }
   std::string_view name = LastComponent(qual);
-  bool drf = s.kind == Symbol::Kind::kUnknown || qual.rfind("rest_framework.", 0) == 0;
+  // A repo function of DRF's name: a copy of DRF's decorators (taiga's
+  // detail_route and list_route), which routers read the same way.
+  bool drf = s.kind == Symbol::Kind::kUnknown || s.kind == Symbol::Kind::kFunction ||
+             qual.rfind("rest_framework.", 0) == 0;
   if (!drf) return false;
   if (name == "detail_route") {
     *detail = true;
@@ -375,10 +378,24 @@ std::string NestedPrefix(const ProjectIndex& index, const Symbol& router, int de
 
 }  // namespace
 
+namespace {
+
+// A router class copied into the repository rather than imported (taiga keeps
+// DRF 2.4's routers in taiga/base/routers.py): a repo class named *Router with
+// register() and get_urls() routes like DRF's SimpleRouter.
+bool IsVendoredRouter(const ProjectIndex& index, const std::string& cls) {
+  if (!index.FindClass(cls, nullptr) || !EndsWith(LastComponent(cls), "Router")) return false;
+  std::set<std::string> methods = index.Methods(cls);
+  return methods.count("register") > 0 && methods.count("get_urls") > 0;
+}
+
+}  // namespace
+
 bool IsRouter(const ProjectIndex& index, const Symbol& variable) {
   if (variable.kind != Symbol::Kind::kVariable || !variable.value) return false;
   std::string cls = InstantiatedClass(index, variable.file, *variable.value);
-  return !cls.empty() && ClassIs(index, cls, "router", kRouterClasses);
+  return !cls.empty() &&
+         (ClassIs(index, cls, "router", kRouterClasses) || IsVendoredRouter(index, cls));
 }
 
 RouterExpansion ExpandRouter(const ProjectIndex& index, const Symbol& variable) {

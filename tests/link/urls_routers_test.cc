@@ -214,6 +214,76 @@ urlpatterns = [
             "config/urls.py:11\n");
 }
 
+// taiga keeps copies of DRF 2.4's router, viewsets and route decorators in the
+// repository: a repo *Router class with register() and get_urls() routes its
+// viewsets' actions like SimpleRouter, and repo detail_route/list_route add routes.
+TEST(RoutersTest, RouterAndDecoratorsCopiedIntoTheRepository) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from base import routers
+from shop.api import Epics
+
+router = routers.DefaultRouter(trailing_slash=False)
+router.register(r"epics", Epics, base_name="epics")
+
+urlpatterns = [path("api/v1/", include(router.urls))]
+)py"},
+             {"base/__init__.py", ""},
+             {"base/routers.py", R"py(
+class BaseRouter:
+    def register(self, prefix, viewset, base_name=None):
+        self.registry.append((prefix, viewset, base_name))
+    def get_urls(self):
+        raise NotImplementedError
+    @property
+    def urls(self):
+        return self.get_urls()
+
+class SimpleRouter(BaseRouter):
+    def get_urls(self):
+        return []
+
+class DefaultRouter(SimpleRouter):
+    pass
+)py"},
+             {"base/decorators.py", R"py(
+def detail_route(methods=["get"], **kwargs):
+    def decorator(func):
+        func.bind_to_methods = methods
+        func.detail = True
+        return func
+    return decorator
+)py"},
+             {"base/viewsets.py", R"py(
+class ViewSetMixin:
+    pass
+
+class GenericViewSet(ViewSetMixin):
+    pass
+
+class ModelCrud(GenericViewSet):
+    def list(self, request):
+        pass
+    def retrieve(self, request, pk=None):
+        pass
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", R"py(
+from base.decorators import detail_route
+from base.viewsets import ModelCrud
+
+class Epics(ModelCrud):
+    @detail_route(methods=["POST"])
+    def watch(self, request, pk=None):
+        pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET api/v1/epics shop.api.Epics.list api config/urls.py:7\n"
+            "GET api/v1/epics/<pk> shop.api.Epics.retrieve api config/urls.py:7\n"
+            "POST api/v1/epics/<pk>/watch shop.api.Epics.watch api config/urls.py:7\n");
+}
+
 // NetBox: a router subclass maps extra methods of the list route to bulk
 // actions in its __init__; viewsets that define those actions serve them.
 TEST(RoutersTest, RouterSubclassAddsListRouteMappings) {
