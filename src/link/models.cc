@@ -1,6 +1,7 @@
 #include "link/models.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -114,7 +115,12 @@ class ModelFinder {
     }
 
     std::vector<Model> models;
-    for (const auto& f : found) models.push_back(Describe(f.file, *f.cls, f.qualname));
+    for (const auto& f : found) {
+      models.push_back(Describe(f.file, *f.cls, f.qualname));
+      if (std::optional<Model> history = HistoryModel(f.file, *f.cls, models.back())) {
+        models.push_back(std::move(*history));
+      }
+    }
     std::sort(models.begin(), models.end(),
               [](const Model& a, const Model& b) {
                 return std::tie(a.qualname, a.location) < std::tie(b.qualname, b.location);
@@ -229,6 +235,53 @@ class ModelFinder {
     if (EndsWith(last, "OneToOneField")) return "OneToOneField";
     if (EndsWith(last, "ManyToManyField")) return "ManyToManyField";
     return "";
+  }
+
+  // `history = HistoricalRecords()` (django-simple-history, or a repo subclass
+  // of it) in `cls`, or in an abstract ancestor with inherit=True; else nullptr.
+  const Assignment* HistoryField(int file, const ClassDef& cls, bool inherited) const {
+    for (const auto& a : cls.attributes) {
+      if (a.value.kind != ExprKind::kCall || a.value.text.empty()) continue;
+      if (inherited) {
+        const Expr* inherit = a.value.Keyword("inherit");
+        if (!inherit || inherit->kind != ExprKind::kTrue) continue;
+      }
+      Symbol s = index_.Resolve(file, a.value.text);
+      std::string cls_name;
+      if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) cls_name = s.qualname;
+      if (s.kind == Symbol::Kind::kExternal) cls_name = FullName(s);
+      if (!cls_name.empty() &&
+          ReachesAny(index_, cls_name, {"simple_history.models.HistoricalRecords"}, "")) {
+        return &a;
+      }
+    }
+    return nullptr;
+  }
+
+  // django-simple-history registers a Historical<Model> model per tracked
+  // model at runtime (its migrations create the table; Django lists it).
+  std::optional<Model> HistoryModel(int file, const ClassDef& cls, const Model& model) const {
+    if (model.kind != ModelKind::kConcrete) return std::nullopt;
+    const Assignment* records = HistoryField(file, cls, false);
+    for (const auto& a : index_.Ancestors(model.qualname)) {
+      if (records) break;
+      int f = -1;
+      const ClassDef* ancestor = a == model.qualname ? nullptr : index_.FindClass(a, &f);
+      if (ancestor) records = HistoryField(f, *ancestor, true);
+    }
+    if (!records) return std::nullopt;
+    Model h;
+    const Expr* custom = records->value.Keyword("custom_model_name");
+    h.name = custom && custom->kind == ExprKind::kString ? custom->text : "Historical" + model.name;
+    h.qualname = model.qualname.substr(0, model.qualname.size() - model.name.size()) + h.name;
+    h.app = model.app;
+    h.bases = {"simple_history.models.HistoricalChanges", "django.db.models.Model"};
+    // Its own id, history_id, history_date, history_change_reason, history_type and
+    // history_user, besides a copy of the tracked fields.
+    h.field_count = model.field_count + 5;
+    h.in_tests = model.in_tests;
+    h.location = {index_.files()[file].file.path, records->line, 0};
+    return h;
   }
 
   Model Describe(int file, const ClassDef& cls, const std::string& qual) const {

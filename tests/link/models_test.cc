@@ -238,6 +238,64 @@ class AccountUpdate(BaseMutation):
             "do not know (add it to rules/knowledge)\n");
 }
 
+// Kiwi TCMS and wger: django-simple-history's `history = HistoricalRecords()`
+// (or a repo subclass of it) makes Django register a Historical<Model> model;
+// `inherit=True` on a base carries it to concrete subclasses.
+TEST(FindModelsTest, SimpleHistoryRecordsAddHistoricalModels) {
+  SnippetProject p;
+  p.Add("plans/__init__.py", "");
+  p.Add("plans/history.py", R"py(from simple_history.models import HistoricalRecords
+
+
+class AuditedRecords(HistoricalRecords):
+    pass
+)py");
+  p.Add("plans/models.py", R"py(from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .history import AuditedRecords
+
+
+class Plan(models.Model):
+    name = models.CharField(max_length=10)
+    history = AuditedRecords()
+
+
+class Tracked(models.Model):
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+
+class Run(Tracked):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE)
+
+
+class Case(models.Model):
+    history = HistoricalRecords(custom_model_name="CaseAudit")
+)py");
+  EXPECT_EQ(Dump(Find(p)),
+            "concrete plans.models.Case app=plans fields=0 bases=[django.db.models.Model] "
+            "managers=[] overrides=[] plans/models.py:23\n"
+            "concrete plans.models.CaseAudit app=plans fields=5 "
+            "bases=[simple_history.models.HistoricalChanges,django.db.models.Model] managers=[] "
+            "overrides=[] plans/models.py:24\n"
+            "concrete plans.models.HistoricalPlan app=plans fields=6 "
+            "bases=[simple_history.models.HistoricalChanges,django.db.models.Model] managers=[] "
+            "overrides=[] plans/models.py:9\n"
+            "concrete plans.models.HistoricalRun app=plans fields=6 "
+            "bases=[simple_history.models.HistoricalChanges,django.db.models.Model] managers=[] "
+            "overrides=[] plans/models.py:13\n"
+            "concrete plans.models.Plan app=plans fields=1 bases=[django.db.models.Model] "
+            "managers=[] overrides=[] plans/models.py:7\n"
+            "concrete plans.models.Run app=plans fields=1 bases=[plans.models.Tracked] "
+            "managers=[] overrides=[] plans/models.py:19\n"
+            "  plan ForeignKey -> plans.models.Plan (plans) :20\n"
+            "abstract plans.models.Tracked app=plans fields=0 bases=[django.db.models.Model] "
+            "managers=[] overrides=[] plans/models.py:12\n");
+}
+
 // djangoproject.com: an aggregate declares `output_field = JSONField()`; Django's
 // own bases that are not models must not make it one.
 TEST(FindModelsTest, DjangoBasesOutsideTheTablesAreNeverInferredModels) {
