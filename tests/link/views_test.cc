@@ -252,6 +252,27 @@ class Wizard(SessionWizardView):
             "POST new/ app.views.Wizard.post page config/urls.py:9\n");
 }
 
+// Kiwi TCMS: `re_path("^json-rpc/$", rpc_server.view)` where rpc_server is a
+// module-level instance of a package's class: an external view, listed.
+TEST(ViewsTest, MethodOfAPackageObjectIsAnExternalView) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import re_path
+from app.rpc import json_rpc
+
+urlpatterns = [re_path(r"^json-rpc/$", json_rpc.view)]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/rpc.py", R"py(
+from modernrpc.server import RpcServer
+
+json_rpc = RpcServer(supported_handlers=["jsonrpc"])
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "external json-rpc/ modernrpc.server.RpcServer().view (view defined outside the "
+            "repository) config/urls.py:5\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
