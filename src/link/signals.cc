@@ -292,7 +292,10 @@ class SignalFinder {
     r.via = "connect";
     // Reported where the handler is defined when it is the repo's, as Django's
     // receiver list points at the function; else at the connect call.
-    r.app = apps_.LabelForFile(handler.file >= 0 ? handler.file : file);
+    // A handler outside every app (Kiwi's tcms/signals.py) belongs to the app
+    // whose code connects it.
+    r.app = handler.file >= 0 ? apps_.LabelForFile(handler.file) : "";
+    if (r.app.empty()) r.app = apps_.LabelForFile(file);
     r.location = handler.file >= 0 ? handler.location
                                    : Location{index_.files()[file].file.path, call.line, 0};
     AddReceiver(std::move(r));

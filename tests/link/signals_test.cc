@@ -281,5 +281,32 @@ saved_file.connect(generate_all_aliases)
             "sender= uid= builtin via=connect app=shop shop/handlers.py:25\n");
 }
 
+// Kiwi TCMS: handlers in a module outside every app, connected in each app's
+// ready(): each receiver belongs to the app that connects it.
+TEST(FindSignalsConnectDecoratorTest, HandlerOutsideAppsTakesTheConnectingApp) {
+  SnippetProject p;
+  p.Add("common/__init__.py", "");
+  p.Add("common/handlers.py", "def on_save(sender, **kwargs):\n    pass\n");
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", "from django.db import models\n\nclass Order(models.Model):\n    pass\n");
+  p.Add("shop/apps.py", R"py(from django.apps import AppConfig
+from django.db.models.signals import post_save
+
+
+class ShopConfig(AppConfig):
+    name = "shop"
+
+    def ready(self):
+        from common.handlers import on_save
+
+        post_save.connect(on_save, sender="shop.Order")
+)py");
+  p.Build();
+  SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
+  EXPECT_EQ(DumpReceivers(found.receivers),
+            "django.db.models.signals.post_save <- common.handlers.on_save "
+            "sender=shop.models.Order uid= builtin via=connect app=shop common/handlers.py:1\n");
+}
+
 }  // namespace
 }  // namespace djcost
