@@ -48,7 +48,11 @@ class AdminFinder {
     diagnostics_ = diagnostics;
     const auto& files = index_.files();
     for (size_t i = 0; i < files.size(); ++i) {
-      if (files[i].file.kind == FileKind::kMigration) continue;
+      // Test modules register test-only models with test sites (ralph's
+      // lib/*/tests/admin.py): not the project's admin.
+      if (files[i].file.kind == FileKind::kMigration || files[i].file.kind == FileKind::kTest) {
+        continue;
+      }
       int file = static_cast<int>(i);
       for (const auto& call : files[i].calls) ReadCall(file, call);
       for (const auto& cls : files[i].classes) ReadDecorators(file, cls);
@@ -218,10 +222,7 @@ class AdminFinder {
     }
   }
 
-  bool IsRegisterDecorator(int file, const std::string& scope, const Expr& d) const {
-    if (d.kind != ExprKind::kCall || LastComponent(d.text) != "register") return false;
-    Symbol s = ResolveInScope(index_, file, scope, d.text);
-    std::string full = FullName(s);
+  bool IsDjangoRegister(const std::string& full) const {
     if (full == "django.contrib.admin.register" ||
         full == "django.contrib.admin.decorators.register") {
       return true;
@@ -231,12 +232,43 @@ class AdminFinder {
                         known->tags.end();
   }
 
+  // Django's @admin.register, or a module-level `partial(admin.register,
+  // site=...)` (ralph's `register`), whose bound site= is returned with the file
+  // it is written in.
+  bool IsRegisterDecorator(int file, const std::string& scope, const Expr& d,
+                           const Expr** bound_site, int* bound_file) const {
+    if (d.kind != ExprKind::kCall || d.text.empty()) return false;
+    Symbol s = ResolveInScope(index_, file, scope, d.text);
+    if (s.kind != Symbol::Kind::kVariable) return IsDjangoRegister(FullName(s));
+    const Expr* value = s.value;
+    if (!s.remainder.empty() || !value || value->kind != ExprKind::kCall || value->items.empty() ||
+        value->items[0].kind != ExprKind::kName ||
+        FullName(index_.Resolve(s.file, value->text)) != "functools.partial" ||
+        !IsDjangoRegister(FullName(index_.Resolve(s.file, value->items[0].text)))) {
+      return false;
+    }
+    *bound_site = value->Keyword("site");
+    *bound_file = s.file;
+    return true;
+  }
+
   void ReadDecorators(int file, const ClassDef& cls) {
     for (const auto& d : cls.decorators) {
-      if (!IsRegisterDecorator(file, cls.scope, d)) continue;
+      const Expr* bound_site = nullptr;
+      int bound_file = file;
+      if (!IsRegisterDecorator(file, cls.scope, d, &bound_site, &bound_file)) continue;
       std::string site(kDefaultSite);
-      if (const Expr* site_arg = d.Keyword("site")) {
-        site = site_arg->kind == ExprKind::kName ? SiteOf(file, cls.scope, site_arg->text, 0) : "";
+      const Expr* site_arg = d.Keyword("site");
+      std::string site_scope = cls.scope;
+      int site_file = file;
+      if (!site_arg && bound_site) {
+        site_arg = bound_site;
+        site_scope = "";
+        site_file = bound_file;
+      }
+      if (site_arg) {
+        site = site_arg->kind == ExprKind::kName ? SiteOf(site_file, site_scope, site_arg->text, 0)
+                                                 : "";
         if (site.empty()) site = site_arg->text;
       }
       std::string admin_class = index_.QualName(file, cls.scope, cls.name);

@@ -225,6 +225,56 @@ def register_all():
   EXPECT_EQ(diagnostics, "");
 }
 
+// ralph: `register = partial(django_register, site=ralph_site)` used as
+// `@register(A, B)` across modules; registrations in test modules (test-only
+// apps) are not the project's admin.
+TEST(FindAdminRegistrationsTest, PartialRegisterWithABoundSiteAndTestModulesLeftOut) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", kShopModels);
+  p.Add("core/__init__.py", "");
+  p.Add("core/sites.py", R"py(from django.contrib.admin import AdminSite
+
+
+class ShopSite(AdminSite):
+    pass
+
+
+shop_site = ShopSite(name="shop")
+)py");
+  p.Add("core/decorators.py", R"py(from functools import partial
+
+from django.contrib.admin import register as django_register
+
+from .sites import shop_site
+
+register = partial(django_register, site=shop_site)
+)py");
+  p.Add("shop/admin.py", R"py(from django.contrib import admin
+
+from core.decorators import register
+from .models import Book, Tag
+
+
+@register(Book, Tag)
+class CatalogueAdmin(admin.ModelAdmin):
+    pass
+)py");
+  p.Add("shop/tests/__init__.py", "");
+  p.Add("shop/tests/admin.py", R"py(from django.contrib import admin
+
+from shop.models import Note
+
+admin.site.register(Note)
+)py",
+        FileKind::kTest);
+  EXPECT_EQ(Find(p),
+            "core.sites.shop_site shop.models.Book admin=shop.admin.CatalogueAdmin app=shop "
+            "inlines=0 actions=0 custom=0 list_display=0 shop/admin.py:7\n"
+            "core.sites.shop_site shop.models.Tag admin=shop.admin.CatalogueAdmin app=shop "
+            "inlines=0 actions=0 custom=0 list_display=0 shop/admin.py:7\n");
+}
+
 // Registrations in a `for` loop (djangoproject.com registers its metric models
 // with `for MC in Metric.__subclasses__()`): the loop's iterable says which
 // models; a loop djcost cannot read stays an unresolved registration.
