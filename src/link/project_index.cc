@@ -337,6 +337,23 @@ std::vector<std::string> ProjectIndex::BasesOf(int file, const ClassDef& cls) co
   return bases;
 }
 
+const std::vector<CallRef>& ProjectIndex::CallsNamed(const std::string& name) const {
+  if (!calls_indexed_) {
+    for (size_t f = 0; f < files_.size(); ++f) {
+      for (const CallStatement& c : files_[f].calls) {
+        std::string_view text = c.call.text;
+        size_t dot = text.rfind('.');
+        std::string last(dot == std::string_view::npos ? text : text.substr(dot + 1));
+        calls_by_name_[last].push_back({static_cast<int>(f), &c});
+      }
+    }
+    calls_indexed_ = true;
+  }
+  static const std::vector<CallRef> kNone;
+  auto it = calls_by_name_.find(name);
+  return it == calls_by_name_.end() ? kNone : it->second;
+}
+
 const std::vector<std::string>& ProjectIndex::Ancestors(const std::string& qualname) const {
   auto cached = ancestors_.find(qualname);
   if (cached != ancestors_.end()) return cached->second;

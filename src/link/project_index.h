@@ -44,6 +44,12 @@ struct ListItem {
   int file = -1;
 };
 
+/// A statement call and the file it is in.
+struct CallRef {
+  int file = -1;
+  const CallStatement* call = nullptr;
+};
+
 class ProjectIndex {
  public:
   ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& rules,
@@ -76,6 +82,10 @@ class ProjectIndex {
   /// The class and all its ancestors, repo and known, depth-first left to right,
   /// each once. Unknown external bases appear by their dotted name.
   const std::vector<std::string>& Ancestors(const std::string& qualname) const;
+  /// Statement calls whose callee's last name is `name` ("register" for
+  /// `router.register(...)`), in file and source order. Built once, on first use,
+  /// so lookups for many routers do not each scan every call of the project.
+  const std::vector<CallRef>& CallsNamed(const std::string& name) const;
   /// True when the class or any ancestor is a known class with `tag`.
   bool HasTag(const std::string& qualname, std::string_view tag) const;
   /// Methods the class and its ancestors define (repo method names and known
@@ -132,6 +142,8 @@ class ProjectIndex {
   // (top-level package, class name) -> known class, for re-exports the table lacks.
   std::map<std::pair<std::string, std::string>, const KnownClass*> known_by_last_;
   mutable std::unordered_map<std::string, std::vector<std::string>> ancestors_;
+  mutable std::unordered_map<std::string, std::vector<CallRef>> calls_by_name_;
+  mutable bool calls_indexed_ = false;
 };
 
 /// The first component of a dotted name and the rest ("a.b.c" -> "a", "b.c").

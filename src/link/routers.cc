@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <tuple>
 
 namespace djcost {
 namespace {
@@ -57,11 +58,14 @@ void CollectRegistrations(const ProjectIndex& index, const Symbol& router,
                           std::vector<Registration>* out) {
   if (!seen->insert({router.file, router.variable}).second) return;
   const auto& files = index.files();
-  // The router's own file first: that is the order its module runs in.
-  std::vector<int> order{router.file};
-  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
-    if (f != router.file) order.push_back(f);
-  }
+  // `.register(...)` and `.registry.extend(...)` calls in source order, the
+  // router's own file first: that is the order its module runs in.
+  std::vector<CallRef> calls = index.CallsNamed("register");
+  const std::vector<CallRef>& extends = index.CallsNamed("extend");
+  calls.insert(calls.end(), extends.begin(), extends.end());
+  auto rank = [&](const CallRef& c) { return std::make_tuple(c.file != router.file, c.file, c.call); };
+  std::sort(calls.begin(), calls.end(),
+            [&](const CallRef& a, const CallRef& b) { return rank(a) < rank(b); });
   // Resolving is the cost, and most `.register` calls are admin ones: resolve only
   // calls whose object can name this router (same name, or an import alias).
   auto may_name_router = [&](int f, std::string_view base) {
@@ -72,24 +76,24 @@ void CollectRegistrations(const ProjectIndex& index, const Symbol& router,
     }
     return false;
   };
-  for (int f : order) {
-    for (const CallStatement& c : files[f].calls) {
-      const std::string& callee = c.call.text;
-      if (EndsWith(callee, ".register")) {
-        std::string base = callee.substr(0, callee.size() - std::string_view(".register").size());
-        if (may_name_router(f, base) && SameVariable(index.Resolve(f, base), router)) {
-          out->push_back({f, &c});
-        }
-      } else if (EndsWith(callee, ".registry.extend") && c.call.items.size() == 1) {
-        std::string base = callee.substr(0, callee.size() - std::string_view(".registry.extend").size());
-        const Expr& arg = c.call.items[0];
-        if (!SameVariable(index.Resolve(f, base), router) || arg.kind != ExprKind::kName ||
-            !EndsWith(arg.text, ".registry")) {
-          continue;
-        }
-        Symbol other = index.Resolve(f, arg.text.substr(0, arg.text.size() - 9));
-        if (IsRouter(index, other)) CollectRegistrations(index, other, seen, out);
+  for (const CallRef& ref : calls) {
+    const int f = ref.file;
+    const CallStatement& c = *ref.call;
+    const std::string& callee = c.call.text;
+    if (EndsWith(callee, ".register")) {
+      std::string base = callee.substr(0, callee.size() - std::string_view(".register").size());
+      if (may_name_router(f, base) && SameVariable(index.Resolve(f, base), router)) {
+        out->push_back({f, &c});
       }
+    } else if (EndsWith(callee, ".registry.extend") && c.call.items.size() == 1) {
+      std::string base = callee.substr(0, callee.size() - std::string_view(".registry.extend").size());
+      const Expr& arg = c.call.items[0];
+      if (!SameVariable(index.Resolve(f, base), router) || arg.kind != ExprKind::kName ||
+          !EndsWith(arg.text, ".registry")) {
+        continue;
+      }
+      Symbol other = index.Resolve(f, arg.text.substr(0, arg.text.size() - 9));
+      if (IsRouter(index, other)) CollectRegistrations(index, other, seen, out);
     }
   }
 }
