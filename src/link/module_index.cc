@@ -100,9 +100,13 @@ ModuleIndex::ModuleIndex(const std::vector<FileFacts>& files,
     std::string_view path = files[i].file.path;
     is_package_[i] = path == "__init__.py" ||
                      (path.size() > 12 && path.substr(path.size() - 12) == "/__init__.py");
-    // The top-level package's parent: walk up while the folder is a package.
+    // The top-level package's parent: walk up while the folder is a package, or a
+    // folder without __init__.py inside one, which Python imports as a namespace
+    // subpackage (ralph's src/ralph/lib/transitions/api/).
     std::string_view root = Dirname(path);
-    while (!root.empty() && package_dirs.count(root)) root = Dirname(root);
+    while (!root.empty() && (package_dirs.count(root) || package_dirs.count(Dirname(root)))) {
+      root = Dirname(root);
+    }
     if (root.empty() && package_dirs.count(std::string_view())) root = "";
 
     std::vector<std::string> candidates;

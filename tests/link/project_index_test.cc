@@ -184,6 +184,18 @@ TEST(ProjectIndexRootPackageTest, AnOrdinaryProjectRootIsNotRenamed) {
   EXPECT_EQ(index.ModuleOf(2), "shop.views");
 }
 
+// ralph: src/ralph/lib/transitions/api/ has no __init__.py, inside a package:
+// Python imports it as a namespace subpackage, ralph.lib.transitions.api.
+TEST(ProjectIndexRootPackageTest, NamespaceSubpackageInsideAPackageKeepsItsFullName) {
+  std::vector<FileFacts> files{File("src/ralph/__init__.py"), File("src/ralph/lib/__init__.py"),
+                               File("src/ralph/lib/api/routers.py"), File("src/ralph/urls.py")};
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  EXPECT_EQ(index.ModuleOf(2), "ralph.lib.api.routers");
+  EXPECT_EQ(index.modules().Find("ralph.lib.api.routers"), 2);
+  EXPECT_EQ(index.ModuleOf(3), "ralph.urls");
+}
+
 TEST(ProjectIndexListTest, EvaluatesListsAcrossAssignmentsAppendsAndImports) {
   FileFacts base = File("proj/settings/base.py");
   Assignment apps;
