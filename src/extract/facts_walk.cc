@@ -30,6 +30,9 @@ struct Frame {
   int loop = -1;             // the innermost `for NAME in ...` at its scope (Walker::loops_)
 };
 
+// Longer `for` iterables are not copied into the call statements of the body.
+constexpr uint32_t kMaxLoopIterableBytes = 4096;
+
 // A `for NAME in ITERABLE:`; the iterable is copied only for the call
 // statements of its body.
 struct Loop {
@@ -392,7 +395,16 @@ class Walker {
     if (frame.loop >= 0) {
       const Loop& loop = loops_[frame.loop];
       statement.loop_variable = loop.variable;
-      statement.loop_iterable = exprs_.Build(loop.iterable);
+      // Each call statement in the body carries its own copy: a generated loop
+      // over a huge literal would multiply it by every statement, so a long
+      // iterable is kept as its first bytes only (what the loop reads is lost).
+      uint32_t size = ts_node_end_byte(loop.iterable) - ts_node_start_byte(loop.iterable);
+      if (size <= kMaxLoopIterableBytes) {
+        statement.loop_iterable = exprs_.Build(loop.iterable);
+      } else {
+        statement.loop_iterable.text = std::string(tree_.Text(loop.iterable).substr(0, 64)) + "...";
+        statement.loop_iterable.line = LineOf(loop.iterable);
+      }
     }
     facts_->calls.push_back(std::move(statement));
   }

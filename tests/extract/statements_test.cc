@@ -104,6 +104,12 @@ INSTANTIATE_TEST_SUITE_P(
                     "call 7: site.register(x) in later\n"
                     "call 9: done(MC) (conditional)\n"
                     "call 11: site.register(k, v) (conditional)\n"},
+        // A generated loop over a huge literal is not copied into every call.
+        SnippetCase{"LongLoopIterableIsNotCopied",
+                    "for m in [" + std::string(5000, ' ') + "A]:\n"
+                    "    site.register(m)\n",
+                    "call 2: site.register(m) (conditional) (for m in <[" + std::string(63, ' ') +
+                        "...>)\n"},
         SnippetCase{"CustomSignalDefinitions",
                     "from django.dispatch import Signal\n"
                     "order_paid = Signal()\n"
