@@ -298,6 +298,20 @@ class SignalFinder {
     if (r.app.empty()) r.app = apps_.LabelForFile(file);
     r.location = handler.file >= 0 ? handler.location
                                    : Location{index_.files()[file].file.path, call.line, 0};
+    // `for model in (A, B): post_save.connect(fn, sender=model)`: one receiver
+    // per sender, as Django keys them by (handler, sender).
+    if (sender && sender->kind == ExprKind::kName && sender->text == call.loop_variable) {
+      std::vector<ListItem> items;
+      index_.ExpandList(file, call.loop_iterable, &items);
+      if (!items.empty() && call.loop_iterable.kind != ExprKind::kCall) {
+        for (const ListItem& item : items) {
+          SignalReceiver each = r;
+          each.sender = SenderOf(item.file, item.file == file ? call.scope : "", item.expr);
+          AddReceiver(std::move(each));
+        }
+        return;
+      }
+    }
     AddReceiver(std::move(r));
   }
 

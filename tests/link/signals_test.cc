@@ -281,6 +281,49 @@ saved_file.connect(generate_all_aliases)
             "sender= uid= builtin via=connect app=shop shop/handlers.py:25\n");
 }
 
+// ralph and taiga connect one handler for several models in a loop: one
+// receiver per sender; a loop over a call's result stays one receiver.
+TEST(FindSignalsConnectDecoratorTest, ConnectInALoopOverModelsIsOneReceiverPerSender) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", R"py(from django.db import models
+
+
+class Order(models.Model):
+    pass
+
+
+class Invoice(models.Model):
+    pass
+)py");
+  p.Add("shop/signals.py", R"py(from django.db.models.signals import post_save, pre_delete
+
+from .models import Invoice, Order
+
+AUDITED = [Order, Invoice]
+
+
+def audit(sender, **kwargs):
+    pass
+
+
+for model in AUDITED:
+    post_save.connect(audit, sender=model)
+
+for model in file_models():
+    pre_delete.connect(audit, sender=model)
+)py");
+  p.Build();
+  SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
+  EXPECT_EQ(DumpReceivers(found.receivers),
+            "django.db.models.signals.post_save <- shop.signals.audit sender=shop.models.Invoice "
+            "uid= builtin via=connect app=shop shop/signals.py:8\n"
+            "django.db.models.signals.post_save <- shop.signals.audit sender=shop.models.Order "
+            "uid= builtin via=connect app=shop shop/signals.py:8\n"
+            "django.db.models.signals.pre_delete <- shop.signals.audit sender=model uid= builtin "
+            "via=connect app=shop shop/signals.py:8\n");
+}
+
 // Kiwi TCMS: handlers in a module outside every app, connected in each app's
 // ready(): each receiver belongs to the app that connects it.
 TEST(FindSignalsConnectDecoratorTest, HandlerOutsideAppsTakesTheConnectingApp) {
