@@ -33,11 +33,13 @@ struct Frame {
 // Longer `for` iterables are not copied into the call statements of the body.
 constexpr uint32_t kMaxLoopIterableBytes = 4096;
 
-// A `for NAME in ITERABLE:`; the iterable is copied only for the call
-// statements of its body.
+// A `for NAME in ITERABLE:`; the iterable is copied once, when the first
+// call statement of its body needs it.
 struct Loop {
   std::string variable;
   TSNode iterable;
+  bool copied = false;
+  Expr copy;
 };
 
 struct PendingFunction {
@@ -196,7 +198,10 @@ class Walker {
     TSNode target = ts_node_child_by_field_id(node, f_.left);
     TSNode iterable = ts_node_child_by_field_id(node, f_.right);
     if (KindOf(target) != PyKind::kIdentifier || ts_node_is_null(iterable)) return -1;
-    loops_.push_back({std::string(tree_.Text(target)), iterable});
+    Loop loop;
+    loop.variable = std::string(tree_.Text(target));
+    loop.iterable = iterable;
+    loops_.push_back(std::move(loop));
     return static_cast<int>(loops_.size()) - 1;
   }
 
@@ -393,20 +398,28 @@ class Walker {
     statement.conditional = frame.conditional;
     statement.line = LineOf(node);
     if (frame.loop >= 0) {
-      const Loop& loop = loops_[frame.loop];
+      Loop& loop = loops_[frame.loop];
       statement.loop_variable = loop.variable;
-      // Each call statement in the body carries its own copy: a generated loop
-      // over a huge literal would multiply it by every statement, so a long
-      // iterable is kept as its first bytes only (what the loop reads is lost).
-      uint32_t size = ts_node_end_byte(loop.iterable) - ts_node_start_byte(loop.iterable);
-      if (size <= kMaxLoopIterableBytes) {
-        statement.loop_iterable = exprs_.Build(loop.iterable);
-      } else {
-        statement.loop_iterable.text = std::string(tree_.Text(loop.iterable).substr(0, 64)) + "...";
-        statement.loop_iterable.line = LineOf(loop.iterable);
-      }
+      statement.loop_iterable = LoopIterable(loop);
     }
     facts_->calls.push_back(std::move(statement));
+  }
+
+  // Each call statement in a loop body carries its own copy of the iterable: a
+  // generated loop over a huge literal would multiply it by every statement, so
+  // a long iterable is kept as its first bytes only (what the loop reads is lost).
+  const Expr& LoopIterable(Loop& loop) {
+    if (!loop.copied) {
+      uint32_t size = ts_node_end_byte(loop.iterable) - ts_node_start_byte(loop.iterable);
+      if (size <= kMaxLoopIterableBytes) {
+        loop.copy = exprs_.Build(loop.iterable);
+      } else {
+        loop.copy.text = std::string(tree_.Text(loop.iterable).substr(0, 64)) + "...";
+        loop.copy.line = LineOf(loop.iterable);
+      }
+      loop.copied = true;
+    }
+    return loop.copy;
   }
 
   void RecordCallSite(TSNode call, int owner) {
