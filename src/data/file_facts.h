@@ -98,6 +98,11 @@ struct CallStatement {
   // the target is one name: `for m in (A, B): admin.site.register(m)`. Else "".
   std::string loop_variable;
   Expr loop_iterable;
+
+  /// True when `e` is the loop's variable: `m` in `for m in ...: register(m)`.
+  bool NamesLoopVariable(const Expr& e) const {
+    return e.kind == ExprKind::kName && !loop_variable.empty() && e.text == loop_variable;
+  }
   bool operator==(const CallStatement&) const = default;
 };
 

@@ -139,7 +139,7 @@ class AdminFinder {
   // repository's models that name Base as a direct base, as Python lists them);
   // `apps.get_models()` (the repository's installed models; models of
   // third-party apps are not known here, and a warning says so).
-  std::vector<NamedModel> LoopModels(int file, const CallStatement& call, int line) {
+  std::vector<NamedModel> LoopModels(int file, const CallStatement& call) {
     const Expr& iterable = call.loop_iterable;
     if (iterable.kind != ExprKind::kCall || !iterable.items.empty()) {
       return ModelsOf(file, call.scope, iterable);
@@ -166,7 +166,8 @@ class AdminFinder {
       }
       if (diagnostics_) {
         diagnostics_->push_back(
-            {Severity::kWarning, "admin-loop-partial", {index_.files()[file].file.path, line, 0},
+            {Severity::kWarning, "admin-loop-partial",
+             {index_.files()[file].file.path, call.line, 0},
              "registers every model of apps.get_models(): the repository's " +
                  std::to_string(out.size()) +
                  " models are counted, models of Django's and third-party apps are not"});
@@ -211,10 +212,9 @@ class AdminFinder {
     const Expr* admin_arg = c.items.size() > 1 ? &c.items[1] : c.Keyword("admin_class");
     std::string admin_class = unregister ? "" : AdminClassOf(file, call.scope, admin_arg);
     Location where{index_.files()[file].file.path, call.line, 0};
-    bool loop_variable = models->kind == ExprKind::kName && !call.loop_variable.empty() &&
-                         models->text == call.loop_variable;
-    std::vector<NamedModel> targets = loop_variable ? LoopModels(file, call, call.line)
-                                                    : ModelsOf(file, call.scope, *models);
+    std::vector<NamedModel> targets = call.NamesLoopVariable(*models)
+                                          ? LoopModels(file, call)
+                                          : ModelsOf(file, call.scope, *models);
     for (auto& target : targets) {
       if (!Resolved(target, file, call.line, unregister)) continue;
       events_.push_back({unregister, site, std::move(target.qualname), std::move(target.app),

@@ -300,7 +300,7 @@ class SignalFinder {
                                    : Location{index_.files()[file].file.path, call.line, 0};
     // `for model in (A, B): post_save.connect(fn, sender=model)`: one receiver
     // per sender, as Django keys them by (handler, sender).
-    if (sender && sender->kind == ExprKind::kName && sender->text == call.loop_variable) {
+    if (sender && call.NamesLoopVariable(*sender)) {
       std::vector<ListItem> items;
       index_.ExpandList(file, call.loop_iterable, &items);
       if (!items.empty() && call.loop_iterable.kind != ExprKind::kCall) {
