@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "link/models_resolve.h"
+#include "link/views.h"
 
 namespace djcost {
 namespace {
@@ -246,10 +247,7 @@ class ModelFinder {
         const Expr* inherit = a.value.Keyword("inherit");
         if (!inherit || inherit->kind != ExprKind::kTrue) continue;
       }
-      Symbol s = index_.Resolve(file, a.value.text);
-      std::string cls_name;
-      if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) cls_name = s.qualname;
-      if (s.kind == Symbol::Kind::kExternal) cls_name = FullName(s);
+      std::string cls_name = InstantiatedClass(index_, file, a.value);
       if (!cls_name.empty() &&
           ReachesAny(index_, cls_name, {"simple_history.models.HistoricalRecords"}, "")) {
         return &a;
@@ -263,11 +261,10 @@ class ModelFinder {
   std::optional<Model> HistoryModel(int file, const ClassDef& cls, const Model& model) const {
     if (model.kind != ModelKind::kConcrete) return std::nullopt;
     const Assignment* records = HistoryField(file, cls, false);
-    for (const auto& a : index_.Ancestors(model.qualname)) {
-      if (records) break;
+    const std::vector<std::string>& ancestors = index_.Ancestors(model.qualname);
+    for (auto a = ancestors.begin() + 1; a != ancestors.end() && !records; ++a) {
       int f = -1;
-      const ClassDef* ancestor = a == model.qualname ? nullptr : index_.FindClass(a, &f);
-      if (ancestor) records = HistoryField(f, *ancestor, true);
+      if (const ClassDef* ancestor = index_.FindClass(*a, &f)) records = HistoryField(f, *ancestor, true);
     }
     if (!records) return std::nullopt;
     Model h;

@@ -428,12 +428,9 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
       }
       // `json_rpc = RpcServer(...)` then `json_rpc.view` (Kiwi TCMS): a method of
       // a package's object, so a view defined outside the repository.
-      if (s.value && s.value->kind == ExprKind::kCall && !s.value->text.empty()) {
-        Symbol made = index.Resolve(s.file, s.value->text);
-        if (made.kind == Symbol::Kind::kExternal) {
-          std::string cls = made.remainder.empty() ? made.qualname : made.qualname + "." + made.remainder;
-          return External(cls + "()." + s.remainder);
-        }
+      if (s.value) {
+        std::string cls = InstantiatedClass(index, s.file, *s.value);
+        if (!cls.empty() && !index.FindClass(cls, nullptr)) return External(cls + "()." + s.remainder);
       }
       break;
     case Symbol::Kind::kClass:
