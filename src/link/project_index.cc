@@ -110,6 +110,9 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
       b.function = &fn;
       ns.insert_or_assign(fn.name, b);
     }
+    for (const CallStatement& c : facts.calls) {
+      calls_by_name_[std::string(LastComponent(c.call.text))].push_back({file, &c});
+    }
     for (const auto& a : facts.assignments) {
       if (a.target.find('.') != std::string::npos) continue;
       Binding b{Binding::Kind::kVariable};
@@ -338,17 +341,6 @@ std::vector<std::string> ProjectIndex::BasesOf(int file, const ClassDef& cls) co
 }
 
 const std::vector<CallRef>& ProjectIndex::CallsNamed(const std::string& name) const {
-  if (!calls_indexed_) {
-    for (size_t f = 0; f < files_.size(); ++f) {
-      for (const CallStatement& c : files_[f].calls) {
-        std::string_view text = c.call.text;
-        size_t dot = text.rfind('.');
-        std::string last(dot == std::string_view::npos ? text : text.substr(dot + 1));
-        calls_by_name_[last].push_back({static_cast<int>(f), &c});
-      }
-    }
-    calls_indexed_ = true;
-  }
   static const std::vector<CallRef> kNone;
   auto it = calls_by_name_.find(name);
   return it == calls_by_name_.end() ? kNone : it->second;

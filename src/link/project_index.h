@@ -83,7 +83,7 @@ class ProjectIndex {
   /// each once. Unknown external bases appear by their dotted name.
   const std::vector<std::string>& Ancestors(const std::string& qualname) const;
   /// Statement calls whose callee's last name is `name` ("register" for
-  /// `router.register(...)`), in file and source order. Built once, on first use,
+  /// `router.register(...)`), in file and source order. Indexed with the names,
   /// so lookups for many routers do not each scan every call of the project.
   const std::vector<CallRef>& CallsNamed(const std::string& name) const;
   /// True when the class or any ancestor is a known class with `tag`.
@@ -142,8 +142,7 @@ class ProjectIndex {
   // (top-level package, class name) -> known class, for re-exports the table lacks.
   std::map<std::pair<std::string, std::string>, const KnownClass*> known_by_last_;
   mutable std::unordered_map<std::string, std::vector<std::string>> ancestors_;
-  mutable std::unordered_map<std::string, std::vector<CallRef>> calls_by_name_;
-  mutable bool calls_indexed_ = false;
+  std::unordered_map<std::string, std::vector<CallRef>> calls_by_name_;
 };
 
 /// The first component of a dotted name and the rest ("a.b.c" -> "a", "b.c").
