@@ -93,17 +93,6 @@ bool IsAdminSite(const ProjectIndex& index, const Symbol& v) {
                                   "django.contrib.admin.AdminSite"});
 }
 
-// The module-level name a `*name` argument (i18n_patterns(*urlpatterns)) unpacks.
-const Expr* Unstarred(const Expr& e, Expr* scratch) {
-  if (e.kind == ExprKind::kOther && e.text.size() > 1 && e.text[0] == '*' && e.text[1] != '*') {
-    scratch->kind = ExprKind::kName;
-    scratch->text = e.text.substr(1);
-    scratch->line = e.line;
-    return scratch;
-  }
-  return &e;
-}
-
 class UrlWalker {
  public:
   UrlWalker(const ProjectIndex& index, int settings_file, const Apps* apps, UrlInventory* out)
@@ -183,14 +172,13 @@ class UrlWalker {
         // format_suffix_patterns(patterns): the suffix twins are not endpoints.
         size_t count = role == Role::kI18n ? item.items.size() : std::min<size_t>(1, item.items.size());
         for (size_t i = 0; i < count; ++i) {
-          Expr scratch;
-          const Expr* arg = Unstarred(item.items[i], &scratch);
-          if (arg == &scratch) {
-            WalkIncluded(file, *arg, prefix, loc);
+          const Expr& arg = item.items[i];
+          if (IsUnpacked(arg)) {  // i18n_patterns(*urlpatterns)
+            WalkUnpacked(file, arg.items[0], prefix, loc);
             continue;
           }
           std::vector<ListItem> items;
-          index_.ExpandList(file, *arg, &items);
+          index_.ExpandList(file, arg, &items);
           for (const ListItem& li : items) WalkItem(li.file, *li.expr, prefix);
         }
         return;
