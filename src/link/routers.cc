@@ -347,10 +347,6 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
   }
 }
 
-}  // namespace
-
-namespace {
-
 // drf-nested-routers: `NestedSimpleRouter(parent, "domains", lookup="domain")`
 // serves its registrations under "domains/<domain_pk>/", after the parent's own
 // nesting. "" for any other router.
@@ -379,10 +375,6 @@ std::string NestedPrefix(const ProjectIndex& index, const Symbol& router, int de
   if (own.empty()) nest.erase(0, 1);
   return outer + nest;
 }
-
-}  // namespace
-
-namespace {
 
 // A router class copied into the repository rather than imported (taiga keeps
 // DRF 2.4's routers in taiga/base/routers.py): a repo class named *Router with
