@@ -16,17 +16,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Folders that hold tools' state, caches, installed packages or build output,
-// never project Python.
+// Folders that hold installed packages or build output, never project Python.
+// Dot-named folders (.git, .venv, .tox, tool caches) are skipped by their name.
 const std::set<std::string, std::less<>> kSkippedFolders = {
-    ".git", ".hg", ".svn", ".bzr", "node_modules", "bower_components", "site-packages",
-    "__pycache__", ".tox", ".nox", ".eggs", ".mypy_cache", ".pytest_cache", ".ruff_cache",
-    ".cache", ".idea", ".vscode"};
+    "node_modules", "bower_components", "site-packages", "__pycache__"};
 
 // Usually a virtualenv or build output, but a Django app could carry one of these
 // names: such a folder is kept when it is a Python package (has __init__.py).
-const std::set<std::string, std::less<>> kSkippedUnlessPackage = {"venv", ".venv", "env",
-                                                                  "build", "dist"};
+const std::set<std::string, std::less<>> kSkippedUnlessPackage = {"venv", "env", "build",
+                                                                  "dist"};
 
 const std::set<std::string, std::less<>> kMarkers = {"manage.py", "wsgi.py", "asgi.py",
                                                      "pyproject.toml", "setup.cfg"};
