@@ -38,7 +38,7 @@ std::string SubscriptedName(const SyntaxTree& tree, TSNode node) {
       if (ts_node_is_null(attr)) return "";
       parts.push_back("." + std::string(tree.Text(attr)));
       node = ts_node_child_by_field_id(node, f.object);
-    } else if (std::string_view(ts_node_type(node)) == "subscript" &&
+    } else if (kind == PyKind::kSubscript &&
                ts_node_named_child_count(node) == 2 &&
                KindOf(ts_node_named_child(node, 1)) == PyKind::kInteger) {
       parts.push_back("[" + std::string(tree.Text(ts_node_named_child(node, 1))) + "]");

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "render/format.h"
+#include "render/json_out.h"
 #include "render/render.h"
 #include "render/sorted.h"
-#include "render/json_out.h"
 
 namespace djcost {
 
