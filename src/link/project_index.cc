@@ -45,9 +45,8 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
   for (const auto& known : rules_.classes) {
     known_classes_.emplace(known.qualname, &known);
     for (const auto& alias : known.aliases) known_classes_.emplace(alias, &known);
-    auto key = std::make_pair(std::string(SplitHead(known.qualname).first),
-                              std::string(LastComponent(known.qualname)));
-    auto [it, inserted] = known_by_last_.emplace(key, &known);
+    auto [it, inserted] = known_by_last_[std::string(SplitHead(known.qualname).first)].emplace(
+        std::string(LastComponent(known.qualname)), &known);
     if (!inserted && it->second != &known) it->second = nullptr;  // ambiguous: no fallback
   }
   for (const auto& known : rules_.functions) {
@@ -56,6 +55,7 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
   }
 
   namespaces_.resize(files_.size());
+  resolved_.resize(files_.size());
   shadowed_.resize(files_.size());
   star_modules_.resize(files_.size());
   for (size_t i = 0; i < files_.size(); ++i) {
@@ -134,37 +134,39 @@ std::string ProjectIndex::ImportedModule(int file, const Import& imp) const {
 }
 
 const KnownClass* ProjectIndex::FindKnownClass(std::string_view qualname) const {
-  auto it = known_classes_.find(std::string(qualname));
+  auto it = known_classes_.find(qualname);
   if (it != known_classes_.end()) return it->second;
   // Packages re-export their classes under many paths (django.contrib.gis.db.models.Model):
   // fall back to the class name within the same top-level package when unambiguous.
-  auto key = std::make_pair(std::string(SplitHead(qualname).first),
-                            std::string(LastComponent(qualname)));
-  auto last = known_by_last_.find(key);
-  return last == known_by_last_.end() ? nullptr : last->second;
+  auto package = known_by_last_.find(SplitHead(qualname).first);
+  if (package == known_by_last_.end()) return nullptr;
+  auto last = package->second.find(LastComponent(qualname));
+  return last == package->second.end() ? nullptr : last->second;
 }
 
 const KnownFunction* ProjectIndex::FindKnownFunction(std::string_view qualname) const {
-  auto it = known_functions_.find(std::string(qualname));
+  auto it = known_functions_.find(qualname);
   return it == known_functions_.end() ? nullptr : it->second;
 }
 
 const ClassDef* ProjectIndex::FindClass(std::string_view qualname, int* file) const {
-  auto it = classes_.find(std::string(qualname));
+  auto it = classes_.find(qualname);
   if (it == classes_.end()) return nullptr;
   if (file) *file = it->second.first;
   return it->second.second;
 }
 
 const FunctionDef* ProjectIndex::FindFunction(std::string_view qualname, int* file) const {
-  auto it = functions_.find(std::string(qualname));
+  auto it = functions_.find(qualname);
   if (it == functions_.end()) return nullptr;
   if (file) *file = it->second.first;
   return it->second.second;
 }
 
 Symbol ProjectIndex::External(std::string_view dotted) const {
-  Symbol s;
+  auto memo = external_.find(dotted);
+  if (memo != external_.end()) return memo->second;
+  Symbol& s = external_[std::string(dotted)];
   s.kind = Symbol::Kind::kExternal;
   s.qualname = std::string(dotted);
   // The longest prefix naming a known class or function is canonical; the rest
@@ -189,7 +191,13 @@ Symbol ProjectIndex::External(std::string_view dotted) const {
 }
 
 Symbol ProjectIndex::Resolve(int file, std::string_view dotted) const {
-  return ResolveIn(file, dotted, 0);
+  if (file < 0 || file >= static_cast<int>(resolved_.size())) return ResolveIn(file, dotted, 0);
+  NameMap<Symbol>& memo = resolved_[file];
+  auto it = memo.find(dotted);
+  if (it != memo.end()) return it->second;
+  Symbol s = ResolveIn(file, dotted, 0);
+  memo.emplace(std::string(dotted), s);
+  return s;
 }
 
 Symbol ProjectIndex::ResolveAbsolute(std::string_view dotted) const {
@@ -228,7 +236,7 @@ Symbol ProjectIndex::ResolveIn(int file, std::string_view dotted, int depth) con
   if (file < 0 || depth > kMaxDepth || dotted.empty()) return unknown;
   auto [head, rest] = SplitHead(dotted);
   const Namespace& ns = namespaces_[file];
-  auto it = ns.find(std::string(head));
+  auto it = ns.find(head);
   if (it == ns.end()) return ResolveInStars(file, dotted, depth);
   return ResolveBinding(file, it->second, head, rest, depth);
 }
@@ -376,6 +384,17 @@ const std::vector<std::string>& ProjectIndex::Ancestors(const std::string& qualn
 }
 
 bool ProjectIndex::HasTag(const std::string& qualname, std::string_view tag) const {
+  std::string key = qualname;
+  key += '\n';
+  key += tag;
+  auto memo = has_tag_.find(key);
+  if (memo != has_tag_.end()) return memo->second;
+  bool found = HasTagUncached(qualname, tag);
+  has_tag_.emplace(std::move(key), found);
+  return found;
+}
+
+bool ProjectIndex::HasTagUncached(const std::string& qualname, std::string_view tag) const {
   for (const auto& a : Ancestors(qualname)) {
     const KnownClass* known = nullptr;
     if (FindClass(a, nullptr)) {

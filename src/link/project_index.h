@@ -116,7 +116,14 @@ class ProjectIndex {
     std::string module;  // imports: absolute module
     std::string name;    // kImportFrom: the imported name
   };
-  using Namespace = std::unordered_map<std::string, Binding>;
+  // Transparent: names are looked up as string_views without a copy.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using NameMap = std::unordered_map<std::string, V, NameHash, std::equal_to<>>;
+  using Namespace = NameMap<Binding>;
 
   Symbol ResolveIn(int file, std::string_view dotted, int depth) const;
   Symbol ResolveInStars(int file, std::string_view dotted, int depth) const;
@@ -125,6 +132,7 @@ class ProjectIndex {
   Symbol ResolveBase(int file, const ClassDef& cls, std::string_view dotted) const;
   Symbol ResolveAbsoluteAt(std::string_view dotted, int depth) const;
   Symbol External(std::string_view dotted) const;
+  bool HasTagUncached(const std::string& qualname, std::string_view tag) const;
   bool EvalListAt(int file, const std::string& name, std::vector<ListItem>* out, int depth) const;
   void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
   const Expr* EvalValueAt(int file, const std::string& name, int* value_file, int depth) const;
@@ -135,13 +143,18 @@ class ProjectIndex {
   std::vector<Namespace> namespaces_;
   std::vector<Namespace> shadowed_;  // per file: imports a class definition rebinds
   std::vector<std::vector<std::string>> star_modules_;  // per file, in source order
-  std::unordered_map<std::string, std::pair<int, const ClassDef*>> classes_;
-  std::unordered_map<std::string, std::pair<int, const FunctionDef*>> functions_;
-  std::unordered_map<std::string, const KnownClass*> known_classes_;
-  std::unordered_map<std::string, const KnownFunction*> known_functions_;
-  // (top-level package, class name) -> known class, for re-exports the table lacks.
-  std::map<std::pair<std::string, std::string>, const KnownClass*> known_by_last_;
-  mutable std::unordered_map<std::string, std::vector<std::string>> ancestors_;
+  NameMap<std::pair<int, const ClassDef*>> classes_;
+  NameMap<std::pair<int, const FunctionDef*>> functions_;
+  NameMap<const KnownClass*> known_classes_;
+  NameMap<const KnownFunction*> known_functions_;
+  // top-level package -> class name -> known class, for re-exports the table lacks.
+  NameMap<NameMap<const KnownClass*>> known_by_last_;
+  // Memos: link asks the same questions of the same names many times (every
+  // urls.py resolves `path`, every model its base), and the index never changes.
+  mutable NameMap<std::vector<std::string>> ancestors_;
+  mutable std::vector<NameMap<Symbol>> resolved_;  // per file: dotted name -> Resolve()
+  mutable NameMap<Symbol> external_;               // dotted name -> External()
+  mutable NameMap<bool> has_tag_;                  // qualname + '\n' + tag -> HasTag()
   std::unordered_map<std::string, std::vector<CallRef>> calls_by_name_;
 };
 
