@@ -1,11 +1,11 @@
 // RenderJson: the machine-readable report, specified in docs/report-format.md
-// and docs/report.schema.json. Key order is fixed (ordered_json), lists are
-// sorted, efforts are rounded to four decimals so sums print without noise.
+// and docs/report.schema.json. Key order is fixed, lists are sorted, efforts are
+// rounded to four decimals so sums print without noise. Written as it goes
+// (JsonWriter): the report of a large project never exists twice in memory.
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "render/format.h"
-#include "render/json_out.h"
+#include "render/json_writer.h"
 #include "render/render.h"
 #include "render/sorted.h"
 
@@ -13,211 +13,296 @@ namespace djcost {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 double Round4(double x) {
   double r = std::round(x * 10000.0) / 10000.0;
   return r == 0 ? 0.0 : r;  // no "-0.0"
 }
 
-void PutLocation(Json& j, const Location& l, const char* file_key = "file",
+void PutLocation(JsonWriter& w, const Location& l, const char* file_key = "file",
                  const char* line_key = "line") {
-  j[file_key] = l.path;
-  j[line_key] = l.line;
+  w.Field(file_key, l.path);
+  w.Field(line_key, l.line);
 }
 
-Json LocationJson(const Location& l) {
-  Json j;
-  PutLocation(j, l);
-  return j;
+// A number nobody asked for is null, not 0: 0 weeks would read as "free".
+void FieldOrNull(JsonWriter& w, const char* key, bool given, double value) {
+  w.Key(key);
+  if (given) {
+    w.Double(Round4(value));
+  } else {
+    w.Null();
+  }
 }
 
-Json StrategyJson(const StrategyEstimate& s, const EstimateOptions& options) {
-  Json j;
-  j["id"] = s.id;
-  j["summary"] = s.summary;
-  j["low"] = Round4(s.low);
-  j["likely"] = Round4(s.likely);
-  j["high"] = Round4(s.high);
-  j["p50"] = Round4(s.p50);
-  j["p80"] = Round4(s.p80);
-  j["assumed_share"] = Round4(s.assumed_share);
-  // null, not 0, when nobody asked: 0 weeks would read as "free".
-  if (options.team_size > 0) {
-    j["calendar_weeks_p50"] = Round4(s.calendar_weeks_p50);
-    j["calendar_weeks_p80"] = Round4(s.calendar_weeks_p80);
-  } else {
-    j["calendar_weeks_p50"] = nullptr;
-    j["calendar_weeks_p80"] = nullptr;
-  }
-  if (options.weekly_cost > 0) {
-    j["cost_p50"] = Round4(s.cost_p50);
-    j["cost_p80"] = Round4(s.cost_p80);
-  } else {
-    j["cost_p50"] = nullptr;
-    j["cost_p80"] = nullptr;
-  }
-  j["notes"] = s.notes;
-  j["line_items"] = Json::array();
+void WriteStrategy(JsonWriter& w, const StrategyEstimate& s, const EstimateOptions& options) {
+  w.BeginObject();
+  w.Field("id", s.id);
+  w.Field("summary", s.summary);
+  w.Field("low", Round4(s.low));
+  w.Field("likely", Round4(s.likely));
+  w.Field("high", Round4(s.high));
+  w.Field("p50", Round4(s.p50));
+  w.Field("p80", Round4(s.p80));
+  w.Field("assumed_share", Round4(s.assumed_share));
+  FieldOrNull(w, "calendar_weeks_p50", options.team_size > 0, s.calendar_weeks_p50);
+  FieldOrNull(w, "calendar_weeks_p80", options.team_size > 0, s.calendar_weeks_p80);
+  FieldOrNull(w, "cost_p50", options.weekly_cost > 0, s.cost_p50);
+  FieldOrNull(w, "cost_p80", options.weekly_cost > 0, s.cost_p80);
+  w.Field("notes", s.notes);
+  w.Key("line_items");
+  w.BeginArray();
   for (const auto& item : s.items) {
-    Json li;
-    li["id"] = item.id;
-    li["label"] = item.label;
-    li["count"] = Round4(item.count);
-    li["count_unit"] = item.count_unit;
-    li["rate_id"] = item.rate_id;
-    li["low"] = Round4(item.low);
-    li["likely"] = Round4(item.likely);
-    li["high"] = Round4(item.high);
-    li["assumed"] = item.assumed;
-    li["source"] = item.source;
-    j["line_items"].push_back(std::move(li));
+    w.BeginObject();
+    w.Field("id", item.id);
+    w.Field("label", item.label);
+    w.Field("count", Round4(item.count));
+    w.Field("count_unit", item.count_unit);
+    w.Field("rate_id", item.rate_id);
+    w.Field("low", Round4(item.low));
+    w.Field("likely", Round4(item.likely));
+    w.Field("high", Round4(item.high));
+    w.Field("assumed", item.assumed);
+    w.Field("source", item.source);
+    w.EndObject();
   }
-  return j;
+  w.EndArray();
+  w.EndObject();
 }
 
-Json InventoryJson(const Inventory& inv) {
-  Json j;
-  j["apps"] = Json::array();
+void WriteAdminList(JsonWriter& w, const char* key, const std::vector<AdminRegistration>& list) {
+  w.Key(key);
+  w.BeginArray();
+  for (const auto& a : SortedByLocation(list)) {
+    w.BeginObject();
+    w.Field("model", a.model);
+    w.Field("admin_class", a.admin_class);
+    w.Field("site", a.site);
+    w.Field("app", a.app);
+    w.Field("inlines", a.inlines);
+    w.Field("actions", a.actions);
+    w.Field("custom_methods", a.custom_methods);
+    w.Field("list_display", a.list_display);
+    PutLocation(w, a.location);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteTotals(JsonWriter& w, const char* key, const FileTotals& t) {
+  w.Key(key);
+  w.BeginObject();
+  w.Field("files", t.files);
+  w.Field("code", t.lines.code);
+  w.Field("comment", t.lines.comment);
+  w.Field("blank", t.lines.blank);
+  w.EndObject();
+}
+
+void WriteInventory(JsonWriter& w, const Inventory& inv) {
+  w.BeginObject();
+  w.Key("apps");
+  w.BeginArray();
   std::vector<App> apps = inv.apps;
   std::sort(apps.begin(), apps.end());
   for (const auto& a : apps) {
-    j["apps"].push_back(
-        {{"label", a.label}, {"module", a.module}, {"path", a.path}, {"installed", a.installed}});
+    w.BeginObject();
+    w.Field("label", a.label);
+    w.Field("module", a.module);
+    w.Field("path", a.path);
+    w.Field("installed", a.installed);
+    w.EndObject();
   }
-  j["endpoints"] = Json::array();
+  w.EndArray();
+  w.Key("endpoints");
+  w.BeginArray();
   for (const auto& e : SortedEndpoints(inv.endpoints)) {
-    Json x{{"route", e.route},     {"method", e.method}, {"view", e.view},
-           {"handler", e.handler}, {"name", e.name},     {"kind", EndpointKindName(e.kind)},
-           {"app", e.app}};
-    PutLocation(x, e.location);
-    PutLocation(x, e.view_location, "view_file", "view_line");
-    j["endpoints"].push_back(std::move(x));
+    w.BeginObject();
+    w.Field("route", e.route);
+    w.Field("method", e.method);
+    w.Field("view", e.view);
+    w.Field("handler", e.handler);
+    w.Field("name", e.name);
+    w.Field("kind", EndpointKindName(e.kind));
+    w.Field("app", e.app);
+    PutLocation(w, e.location);
+    PutLocation(w, e.view_location, "view_file", "view_line");
+    w.EndObject();
   }
-  j["external_routes"] = Json::array();
+  w.EndArray();
+  w.Key("external_routes");
+  w.BeginArray();
   for (const auto& r : SortedByLocation(inv.external_routes)) {
-    Json x{{"route", r.route}, {"target", r.target}, {"reason", r.reason}};
-    PutLocation(x, r.location);
-    j["external_routes"].push_back(std::move(x));
+    w.BeginObject();
+    w.Field("route", r.route);
+    w.Field("target", r.target);
+    w.Field("reason", r.reason);
+    PutLocation(w, r.location);
+    w.EndObject();
   }
-  j["models"] = Json::array();
+  w.EndArray();
+  w.Key("models");
+  w.BeginArray();
   for (const auto& m : SortedByLocation(inv.models)) {
-    Json x{{"name", m.name},
-           {"qualname", m.qualname},
-           {"app", m.app},
-           {"kind", ModelKindName(m.kind)},
-           {"bases", m.bases},
-           {"field_count", m.field_count},
-           {"relations", Json::array()},
-           {"managers", m.managers},
-           {"overrides", m.overrides},
-           {"is_user_model", m.is_user_model},
-           {"in_tests", m.in_tests}};
+    w.BeginObject();
+    w.Field("name", m.name);
+    w.Field("qualname", m.qualname);
+    w.Field("app", m.app);
+    w.Field("kind", ModelKindName(m.kind));
+    w.Field("bases", m.bases);
+    w.Field("field_count", m.field_count);
+    w.Key("relations");
+    w.BeginArray();
     for (const auto& r : m.relations) {
-      x["relations"].push_back({{"field", r.field},
-                                {"kind", r.kind},
-                                {"target", r.target},
-                                {"target_app", r.target_app},
-                                {"cross_app", r.cross_app},
-                                {"line", r.line}});
+      w.BeginObject();
+      w.Field("field", r.field);
+      w.Field("kind", r.kind);
+      w.Field("target", r.target);
+      w.Field("target_app", r.target_app);
+      w.Field("cross_app", r.cross_app);
+      w.Field("line", r.line);
+      w.EndObject();
     }
-    PutLocation(x, m.location);
-    j["models"].push_back(std::move(x));
+    w.EndArray();
+    w.Field("managers", m.managers);
+    w.Field("overrides", m.overrides);
+    w.Field("is_user_model", m.is_user_model);
+    w.Field("in_tests", m.in_tests);
+    PutLocation(w, m.location);
+    w.EndObject();
   }
+  w.EndArray();
   // Registrations of models outside the repository (auth's User with the
   // project's UserAdmin) are listed apart: Django's registry of the project's
   // models does not hold them, so they are not counted.
-  const std::pair<const char*, const std::vector<AdminRegistration>*> admin_lists[] = {
-      {"admin_registrations", &inv.admin_registrations},
-      {"admin_registrations_external", &inv.admin_registrations_external}};
-  for (const auto& [key, list] : admin_lists) {
-    j[key] = Json::array();
-    for (const auto& a : SortedByLocation(*list)) {
-      Json x{{"model", a.model},
-             {"admin_class", a.admin_class},
-             {"site", a.site},
-             {"app", a.app},
-             {"inlines", a.inlines},
-             {"actions", a.actions},
-             {"custom_methods", a.custom_methods},
-             {"list_display", a.list_display}};
-      PutLocation(x, a.location);
-      j[key].push_back(std::move(x));
-    }
-  }
-  j["signal_receivers"] = Json::array();
+  WriteAdminList(w, "admin_registrations", inv.admin_registrations);
+  WriteAdminList(w, "admin_registrations_external", inv.admin_registrations_external);
+  w.Key("signal_receivers");
+  w.BeginArray();
   for (const auto& s : SortedByLocation(inv.signal_receivers)) {
-    Json x{{"signal", s.signal},
-           {"handler", s.handler},
-           {"sender", s.sender},
-           {"dispatch_uid", s.dispatch_uid},
-           {"builtin", s.builtin},
-           {"via", s.via},
-           {"app", s.app}};
-    PutLocation(x, s.location);
-    j["signal_receivers"].push_back(std::move(x));
+    w.BeginObject();
+    w.Field("signal", s.signal);
+    w.Field("handler", s.handler);
+    w.Field("sender", s.sender);
+    w.Field("dispatch_uid", s.dispatch_uid);
+    w.Field("builtin", s.builtin);
+    w.Field("via", s.via);
+    w.Field("app", s.app);
+    PutLocation(w, s.location);
+    w.EndObject();
   }
-  j["custom_signals"] = Json::array();
+  w.EndArray();
+  w.Key("custom_signals");
+  w.BeginArray();
   for (const auto& s : SortedByLocation(inv.custom_signals)) {
-    Json x{{"qualname", s.qualname}, {"app", s.app}};
-    PutLocation(x, s.location);
-    x["send_sites"] = Json::array();
+    w.BeginObject();
+    w.Field("qualname", s.qualname);
+    w.Field("app", s.app);
+    PutLocation(w, s.location);
+    w.Key("send_sites");
+    w.BeginArray();
     std::vector<Location> sites = s.send_sites;
     std::sort(sites.begin(), sites.end());
-    for (const auto& site : sites) x["send_sites"].push_back(LocationJson(site));
-    j["custom_signals"].push_back(std::move(x));
+    for (const auto& site : sites) {
+      w.BeginObject();
+      PutLocation(w, site);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
   }
-  j["findings"] = Json::array();
+  w.EndArray();
+  w.Key("findings");
+  w.BeginArray();
   for (const auto& f : SortedByLocation(inv.findings)) {
-    Json x{{"kind", f.kind}, {"detail", f.detail}, {"app", f.app}};
-    PutLocation(x, f.location);
-    j["findings"].push_back(std::move(x));
+    w.BeginObject();
+    w.Field("kind", f.kind);
+    w.Field("detail", f.detail);
+    w.Field("app", f.app);
+    PutLocation(w, f.location);
+    w.EndObject();
   }
-  auto totals = [](const FileTotals& t) {
-    return Json{{"files", t.files},
-                {"code", t.lines.code},
-                {"comment", t.lines.comment},
-                {"blank", t.lines.blank}};
-  };
-  j["totals"] = {{"source", totals(inv.source)},
-                 {"tests", totals(inv.tests)},
-                 {"migrations", totals(inv.migrations)}};
-  return j;
+  w.EndArray();
+  w.Key("totals");
+  w.BeginObject();
+  WriteTotals(w, "source", inv.source);
+  WriteTotals(w, "tests", inv.tests);
+  WriteTotals(w, "migrations", inv.migrations);
+  w.EndObject();
+  w.EndObject();
 }
 
 // null without traffic data, like every value nobody asked for.
-Json TrafficJson(const TrafficSummary& t) {
-  if (!t.given) return nullptr;
-  Json j{{"file", t.file},
-         {"requests", t.requests},
-         {"api_requests", t.api_requests},
-         {"page_requests", t.page_requests},
-         {"external_requests", t.external_requests},
-         {"unmatched_requests", t.unmatched_requests},
-         {"split_requests", t.split_requests},
-         {"hot_share", Round4(t.hot_share)},
-         {"unmatched_paths", t.unmatched_paths},
-         {"endpoints", Json::array()},
-         {"top_unmatched", Json::array()}};
+void WriteTraffic(JsonWriter& w, const TrafficSummary& t) {
+  if (!t.given) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Field("file", t.file);
+  w.Field("requests", t.requests);
+  w.Field("api_requests", t.api_requests);
+  w.Field("page_requests", t.page_requests);
+  w.Field("external_requests", t.external_requests);
+  w.Field("unmatched_requests", t.unmatched_requests);
+  w.Field("split_requests", t.split_requests);
+  w.Field("hot_share", Round4(t.hot_share));
+  w.Field("unmatched_paths", t.unmatched_paths);
+  w.Key("endpoints");
+  w.BeginArray();
   for (const auto& e : t.endpoints) {
-    j["endpoints"].push_back({{"route", e.route},
-                              {"method", e.method},
-                              {"app", e.app},
-                              {"kind", e.api ? "api" : "page"},
-                              {"requests", e.requests},
-                              {"hot", e.hot}});
+    w.BeginObject();
+    w.Field("route", e.route);
+    w.Field("method", e.method);
+    w.Field("app", e.app);
+    w.Field("kind", e.api ? "api" : "page");
+    w.Field("requests", e.requests);
+    w.Field("hot", e.hot);
+    w.EndObject();
   }
+  w.EndArray();
+  w.Key("top_unmatched");
+  w.BeginArray();
   for (const auto& u : t.top_unmatched) {
-    j["top_unmatched"].push_back({{"method", u.method}, {"path", u.path}, {"requests", u.count}});
+    w.BeginObject();
+    w.Field("method", u.method);
+    w.Field("path", u.path);
+    w.Field("requests", u.count);
+    w.EndObject();
   }
-  return j;
+  w.EndArray();
+  w.EndObject();
 }
 
-Json DiagnosticJson(const Diagnostic& d) {
-  Json x{{"severity", SeverityName(d.severity)}, {"code", d.code}};
-  PutLocation(x, d.location);
-  x["message"] = d.message;
-  return x;
+void WriteSplitPlan(JsonWriter& w, const Estimate& est) {
+  w.BeginObject();
+  w.Field("scope", est.split_scope);
+  w.Field("endpoints", est.split_endpoints);
+  w.Key("traffic_share");
+  if (est.split_traffic_share >= 0) {
+    w.Double(Round4(est.split_traffic_share));
+  } else {
+    w.Null();
+  }
+  w.Key("traffic");
+  WriteTraffic(w, est.traffic);
+  w.Key("steps");
+  w.BeginArray();
+  for (const auto& s : est.split_plan) {
+    w.BeginObject();
+    w.Field("rank", s.rank);
+    w.Field("app", s.app);
+    w.Field("api_endpoints", s.api_endpoints);
+    w.Field("pages", s.pages);
+    w.Field("models", s.models);
+    w.Field("cross_app_relations", s.cross_app_relations);
+    w.Field("cross_app_signals", s.cross_app_signals);
+    w.Field("admin_registrations", s.admin_registrations);
+    w.Field("coupling", Round4(s.coupling));
+    w.Field("reason", s.reason);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
 }
 
 }  // namespace
@@ -225,75 +310,97 @@ Json DiagnosticJson(const Diagnostic& d) {
 void RenderJson(const Report& report, std::ostream& out) {
   const Inventory& inv = report.inventory;
   const Estimate& est = report.estimate;
-  Json j;
-  j["schema_version"] = report.schema_version;
-  j["tool"] = {{"name", "djcost"}, {"version", report.tool_version}};
-  j["rules_version"] = report.rules_version;
-  j["project"] = report.project;
-  j["settings"] = {{"settings_module", inv.settings_module},
-                   {"root_urlconf", inv.root_urlconf},
-                   {"auth_user_model", inv.auth_user_model},
-                   {"installed_apps", inv.installed_apps},
-                   {"urlconf_fallback", inv.urlconf_fallback}};
-  Json counts = Json::object();
-  for (const auto& [key, value] : CountReport(report).Fields()) counts[key] = value;
-  j["counts"] = std::move(counts);
-  j["options"] = {{"team_size", report.options.team_size},
-                  {"weekly_cost", Round4(report.options.weekly_cost)},
-                  {"currency", report.options.currency},
-                  {"hot_patterns", report.options.hot_patterns},
-                  {"traffic_file", report.options.traffic_file}};
-  j["recommendation"] = {{"strategy", est.recommendation.strategy},
-                         {"reason", est.recommendation.reason}};
-  j["strategies"] = Json::array();
-  for (const auto& s : est.strategies) j["strategies"].push_back(StrategyJson(s, report.options));
-  j["inventory"] = InventoryJson(inv);
-  j["risks"] = Json::array();
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Field("schema_version", report.schema_version);
+  w.Key("tool");
+  w.BeginObject();
+  w.Field("name", "djcost");
+  w.Field("version", report.tool_version);
+  w.EndObject();
+  w.Field("rules_version", report.rules_version);
+  w.Field("project", report.project);
+  w.Key("settings");
+  w.BeginObject();
+  w.Field("settings_module", inv.settings_module);
+  w.Field("root_urlconf", inv.root_urlconf);
+  w.Field("auth_user_model", inv.auth_user_model);
+  w.Field("installed_apps", inv.installed_apps);
+  w.Field("urlconf_fallback", inv.urlconf_fallback);
+  w.EndObject();
+  w.Key("counts");
+  w.BeginObject();
+  for (const auto& [key, value] : CountReport(report).Fields()) w.Field(key, value);
+  w.EndObject();
+  w.Key("options");
+  w.BeginObject();
+  w.Field("team_size", report.options.team_size);
+  w.Field("weekly_cost", Round4(report.options.weekly_cost));
+  w.Field("currency", report.options.currency);
+  w.Field("hot_patterns", report.options.hot_patterns);
+  w.Field("traffic_file", report.options.traffic_file);
+  w.EndObject();
+  w.Key("recommendation");
+  w.BeginObject();
+  w.Field("strategy", est.recommendation.strategy);
+  w.Field("reason", est.recommendation.reason);
+  w.EndObject();
+  w.Key("strategies");
+  w.BeginArray();
+  for (const auto& s : est.strategies) WriteStrategy(w, s, report.options);
+  w.EndArray();
+  w.Key("inventory");
+  WriteInventory(w, inv);
+  w.Key("risks");
+  w.BeginArray();
   for (const auto& r : SortedByLocation(est.risks)) {
-    Json x{{"kind", r.kind}, {"severity", r.severity}, {"message", r.message}, {"app", r.app}};
-    PutLocation(x, r.location);
-    j["risks"].push_back(std::move(x));
+    w.BeginObject();
+    w.Field("kind", r.kind);
+    w.Field("severity", r.severity);
+    w.Field("message", r.message);
+    w.Field("app", r.app);
+    PutLocation(w, r.location);
+    w.EndObject();
   }
-  Json plan{{"scope", est.split_scope},
-            {"endpoints", est.split_endpoints},
-            {"traffic_share", nullptr},
-            {"traffic", TrafficJson(est.traffic)},
-            {"steps", Json::array()}};
-  if (est.split_traffic_share >= 0) plan["traffic_share"] = Round4(est.split_traffic_share);
-  for (const auto& s : est.split_plan) {
-    plan["steps"].push_back({{"rank", s.rank},
-                             {"app", s.app},
-                             {"api_endpoints", s.api_endpoints},
-                             {"pages", s.pages},
-                             {"models", s.models},
-                             {"cross_app_relations", s.cross_app_relations},
-                             {"cross_app_signals", s.cross_app_signals},
-                             {"admin_registrations", s.admin_registrations},
-                             {"coupling", Round4(s.coupling)},
-                             {"reason", s.reason}});
-  }
-  j["split_plan"] = std::move(plan);
-  j["rates"] = Json::array();
+  w.EndArray();
+  w.Key("split_plan");
+  WriteSplitPlan(w, est);
+  w.Key("rates");
+  w.BeginArray();
   for (const auto& r : report.rates) {
-    j["rates"].push_back({{"id", r.id},
-                          {"description", r.description},
-                          {"unit", r.unit},
-                          {"low", r.low},
-                          {"likely", r.likely},
-                          {"high", r.high},
-                          {"assumed", r.assumed},
-                          {"source", r.source},
-                          {"rationale", r.rationale},
-                          {"origin", r.origin}});
+    w.BeginObject();
+    w.Field("id", r.id);
+    w.Field("description", r.description);
+    w.Field("unit", r.unit);
+    w.Field("low", r.low);
+    w.Field("likely", r.likely);
+    w.Field("high", r.high);
+    w.Field("assumed", r.assumed);
+    w.Field("source", r.source);
+    w.Field("rationale", r.rationale);
+    w.Field("origin", r.origin);
+    w.EndObject();
   }
-  j["diagnostics"] = Json::array();
+  w.EndArray();
+  w.Key("diagnostics");
+  w.BeginArray();
   std::vector<Diagnostic> diags = report.diagnostics;
   std::sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.location != b.location) return a.location < b.location;
     return a < b;
   });
-  for (const auto& d : diags) j["diagnostics"].push_back(DiagnosticJson(d));
-  WriteJsonDocument(j, out);
+  for (const auto& d : diags) {
+    w.BeginObject();
+    w.Field("severity", SeverityName(d.severity));
+    w.Field("code", d.code);
+    PutLocation(w, d.location);
+    w.Field("message", d.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  w.Flush();
+  out << "\n";
 }
 
 }  // namespace djcost
