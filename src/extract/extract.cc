@@ -3,6 +3,7 @@
 #include <exception>
 #include <string>
 
+#include "extract/compact_facts.h"
 #include "extract/expr_builder.h"
 #include "extract/facts_walk.h"
 #include "extract/parse_depth.h"
@@ -119,6 +120,7 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
   }
   ExprBuilder exprs(tree);
   WalkModule(tree, exprs, &facts);
+  CompactFacts(&facts);
   if (exprs.truncated()) {
     facts.diagnostics.push_back(MakeDiagnostic(
         Severity::kWarning, "expression-truncated", file, exprs.truncated_line(),

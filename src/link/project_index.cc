@@ -384,17 +384,14 @@ const std::vector<std::string>& ProjectIndex::Ancestors(const std::string& qualn
 }
 
 bool ProjectIndex::HasTag(const std::string& qualname, std::string_view tag) const {
-  std::string key = qualname;
-  key += '\n';
-  key += tag;
-  auto memo = has_tag_.find(key);
-  if (memo != has_tag_.end()) return memo->second;
-  bool found = HasTagUncached(qualname, tag);
-  has_tag_.emplace(std::move(key), found);
-  return found;
+  const std::vector<std::string_view>& tags = TagsOf(qualname);
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
 }
 
-bool ProjectIndex::HasTagUncached(const std::string& qualname, std::string_view tag) const {
+const std::vector<std::string_view>& ProjectIndex::TagsOf(const std::string& qualname) const {
+  auto memo = tags_.find(qualname);
+  if (memo != tags_.end()) return memo->second;
+  std::vector<std::string_view> tags;
   for (const auto& a : Ancestors(qualname)) {
     const KnownClass* known = nullptr;
     if (FindClass(a, nullptr)) {
@@ -406,13 +403,9 @@ bool ProjectIndex::HasTagUncached(const std::string& qualname, std::string_view 
     } else {
       known = FindKnownClass(a);
     }
-    if (known) {
-      if (std::find(known->tags.begin(), known->tags.end(), tag) != known->tags.end()) {
-        return true;
-      }
-    }
+    if (known) tags.insert(tags.end(), known->tags.begin(), known->tags.end());
   }
-  return false;
+  return tags_.emplace(qualname, std::move(tags)).first->second;
 }
 
 std::set<std::string> ProjectIndex::Methods(const std::string& qualname) const {

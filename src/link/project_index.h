@@ -132,7 +132,8 @@ class ProjectIndex {
   Symbol ResolveBase(int file, const ClassDef& cls, std::string_view dotted) const;
   Symbol ResolveAbsoluteAt(std::string_view dotted, int depth) const;
   Symbol External(std::string_view dotted) const;
-  bool HasTagUncached(const std::string& qualname, std::string_view tag) const;
+  // The tags of the class and every ancestor (views into the rule set).
+  const std::vector<std::string_view>& TagsOf(const std::string& qualname) const;
   bool EvalListAt(int file, const std::string& name, std::vector<ListItem>* out, int depth) const;
   void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
   const Expr* EvalValueAt(int file, const std::string& name, int* value_file, int depth) const;
@@ -154,7 +155,7 @@ class ProjectIndex {
   mutable NameMap<std::vector<std::string>> ancestors_;
   mutable std::vector<NameMap<Symbol>> resolved_;  // per file: dotted name -> Resolve()
   mutable NameMap<Symbol> external_;               // dotted name -> External()
-  mutable NameMap<bool> has_tag_;                  // qualname + '\n' + tag -> HasTag()
+  mutable NameMap<std::vector<std::string_view>> tags_;  // qualname -> TagsOf()
   std::unordered_map<std::string, std::vector<CallRef>> calls_by_name_;
 };
 
