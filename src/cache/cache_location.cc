@@ -16,6 +16,9 @@
 #ifndef DJCOST_TREE_SITTER_VERSION
 #define DJCOST_TREE_SITTER_VERSION "unknown"
 #endif
+#ifndef DJCOST_LINK_DIGEST
+#define DJCOST_LINK_DIGEST "unknown"
+#endif
 #ifndef DJCOST_FACTS_DIGEST
 #define DJCOST_FACTS_DIGEST "unknown"
 #endif
@@ -44,6 +47,10 @@ std::string FactCacheKey(const std::string& rules_version) {
   return std::string("djcost ") + DJCOST_VERSION + "; tree-sitter " + DJCOST_TREE_SITTER_VERSION +
          "; tree-sitter-python " + DJCOST_GRAMMAR_VERSION + "; facts " + DJCOST_FACTS_DIGEST +
          "; rules " + rules_version;
+}
+
+std::string LinkMemoKey(const std::string& rules_version) {
+  return FactCacheKey(rules_version) + "; link " + DJCOST_LINK_DIGEST;
 }
 
 }  // namespace djcost

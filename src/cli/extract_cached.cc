@@ -9,6 +9,7 @@
 
 #include "cache/fact_cache.h"
 #include "cache/fact_codec.h"
+#include "cache/link_memo.h"
 #include "extract/extract.h"
 #include "syntax/python_parser.h"
 #include "util/atomic_file.h"
@@ -63,6 +64,45 @@ void WriteCache(const FactCacheUse& use, const std::vector<SourceFile>& files,
   }
 }
 
+std::uint64_t LinkInputs(bool caching, const std::vector<SourceFile>& files,
+                         const std::vector<CacheRecord>& records) {
+  if (!caching) return 0;
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(files.size());
+  for (const CacheRecord& record : records) {
+    if (!record.store) return 0;  // unreadable or unstamped: its content is unknown
+    hashes.push_back(record.hash);
+  }
+  return LinkInputsDigest(files, hashes);
+}
+
+// A warm scan of an unchanged tree: every file stat'ed, none read. Fills
+// `stamps` (index by index, `stamped` saying which) for the extraction to reuse,
+// and returns the link inputs' digest when every stamp is trusted and matches
+// the cache, which holds no other file; else 0.
+std::uint64_t UnchangedTreeDigest(const std::string& root, const std::vector<SourceFile>& files,
+                                  int jobs, const FactCache& cache, std::vector<FileStamp>* stamps,
+                                  std::vector<char>* stamped) {
+  stamps->assign(files.size(), FileStamp{});
+  stamped->assign(files.size(), 0);
+  if (cache.size() != files.size()) return 0;
+  std::vector<std::uint64_t> hashes(files.size());
+  std::atomic<bool> unchanged{true};
+  ParallelFor(files.size(), jobs, [&](std::size_t i, int) {
+    if (!unchanged.load(std::memory_order_relaxed)) return;
+    FileStamp& stamp = (*stamps)[i];
+    (*stamped)[i] = StatFile(root + "/" + files[i].path, &stamp);
+    const FactCache::Entry* entry = cache.Find(files[i]);
+    if (!(*stamped)[i] || entry == nullptr || entry->stamp.mtime_ns == 0 ||
+        !(entry->stamp == stamp)) {
+      unchanged.store(false, std::memory_order_relaxed);
+      return;
+    }
+    hashes[i] = entry->hash;
+  });
+  return unchanged.load() ? LinkInputsDigest(files, hashes) : 0;
+}
+
 }  // namespace
 
 Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFile>& files,
@@ -75,6 +115,21 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
   std::vector<CacheRecord> records(files.size());
   const std::int64_t scan_start = WallClockNanos();
   std::atomic<std::size_t> from_cache{0};
+  std::vector<FileStamp> stamps;
+  std::vector<char> stamped_early;
+  if (caching && use.link_result_known && use.unchanged == nullptr) {
+    std::uint64_t digest = UnchangedTreeDigest(root, files, jobs, cache, &stamps, &stamped_early);
+    if (digest != 0 && use.link_result_known(digest)) {
+      out.facts.clear();
+      out.facts_skipped = true;
+      out.link_inputs = digest;
+      out.from_cache = files.size();
+      if (progress) {
+        for (std::size_t i = 0; i < files.size(); ++i) progress->Tick();
+      }
+      return out;
+    }
+  }
 
   int workers = WorkerCount(files.size(), jobs);
   // One parser per worker, made on first need: a TSParser must not be shared
@@ -96,7 +151,13 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
       }
     }
     FileStamp stamp;
-    bool stamped = caching && StatFile(path, &stamp);
+    bool stamped = false;
+    if (i < stamped_early.size() && stamped_early[i]) {
+      stamp = stamps[i];
+      stamped = true;
+    } else {
+      stamped = caching && StatFile(path, &stamp);
+    }
     if (stamped && cache.FindByStamp(file, stamp, &facts)) {
       const FactCache::Entry* entry = cache.Find(file);
       record = {true, stamp, entry->hash, entry->facts};
@@ -132,6 +193,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     if (progress) progress->Tick();
   });
   out.from_cache = from_cache.load();
+  out.link_inputs = LinkInputs(caching, files, records);
   if (caching && CacheChanged(cache, files, records)) {
     WriteCache(use, files, out.facts, records, &out.diagnostics);
   }

@@ -6,6 +6,8 @@
 // by file index, identical to a cold extraction, plus cache diagnostics.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,12 +26,21 @@ struct FactCacheUse {
   /// since the revision the cache was written at. Their cached facts are used
   /// without reading the file, when the size still matches. Null otherwise.
   const std::set<std::string>* unchanged = nullptr;
+  /// Asked with the link inputs' digest when every file's stamp matches the
+  /// cache: true when the caller already holds what Link makes of those facts
+  /// (the link memo), so they need not be decoded at all. May be empty.
+  std::function<bool(std::uint64_t link_inputs)> link_result_known;
 };
 
 struct Extraction {
   std::vector<FileFacts> facts;          // by file index
   std::vector<Diagnostic> diagnostics;   // cache-ignored, cache-not-written
   std::size_t from_cache = 0;            // files whose facts came from the cache
+  /// LinkInputsDigest of the files when every content hash is known (a cached
+  /// scan where every file could be read), else 0: then no link memo applies.
+  std::uint64_t link_inputs = 0;
+  /// True when link_result_known said yes: `facts` is then empty, not decoded.
+  bool facts_skipped = false;
 };
 
 /// Extracts `files` under `root` on `jobs` workers (one parser each), through

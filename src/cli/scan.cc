@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cache/cache_location.h"
+#include "cache/link_memo.h"
 #include "cli/extract_cached.h"
 #include "cli/progress.h"
 #include "cli/traffic_file.h"
@@ -34,6 +35,44 @@ bool LooksLikeDjango(const Inventory& inv) {
          !inv.admin_registrations.empty();
 }
 
+namespace {
+
+// The link memo of a scan (cache/link_memo.h), read at most once per digest.
+class LinkMemo {
+ public:
+  LinkMemo(const ScanConfig& config, const RuleSet& rules)
+      : path_(config.cache_file.empty() ? "" : LinkMemoPath(config.cache_file)),
+        key_(LinkMemoKey(rules.version)) {}
+
+  /// True, with `*inventory` filled, when the memo holds Link's result for `inputs`.
+  bool Find(std::uint64_t inputs, Inventory* inventory) {
+    if (path_.empty() || inputs == 0 || inputs == tried_) return false;
+    tried_ = inputs;
+    if (LoadLinkMemo(path_, key_, inputs, inventory)) return true;
+    *inventory = Inventory{};
+    return false;
+  }
+
+  /// Link, or the Inventory the last scan of these same inputs linked.
+  Inventory LinkOrFind(const Extraction& extraction, const RuleSet& rules) {
+    Inventory inventory;
+    if (Find(extraction.link_inputs, &inventory)) return inventory;
+    inventory = Link(extraction.facts, rules);
+    if (!path_.empty() && extraction.link_inputs != 0) {
+      // Unwritable: the fact cache's own warning says so; the next scan links again.
+      (void)WriteLinkMemo(path_, key_, extraction.link_inputs, inventory);
+    }
+    return inventory;
+  }
+
+ private:
+  std::string path_;
+  std::string key_;
+  std::uint64_t tried_ = 0;
+};
+
+}  // namespace
+
 bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   RuleSet rules;
   ConfigError config_error;
@@ -56,14 +95,19 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   }
   Discovery discovery = Discover(config.root, config.discover);
   Progress progress(config.progress, config.progress != nullptr, discovery.files.size());
+  LinkMemo memo(config, rules);
+  Inventory remembered;
+  FactCacheUse cache_use{config.cache_file, FactCacheKey(rules.version),
+                         config.unchanged.empty() ? nullptr : &config.unchanged};
+  cache_use.link_result_known = [&](std::uint64_t inputs) { return memo.Find(inputs, &remembered); };
   Extraction extraction =
-      ExtractWithCache(config.root, discovery.files, config.jobs,
-                       FactCacheUse{config.cache_file, FactCacheKey(rules.version),
-                                    config.unchanged.empty() ? nullptr : &config.unchanged},
-                       &progress);
+      ExtractWithCache(config.root, discovery.files, config.jobs, cache_use, &progress);
   progress.Finish();
+  // Without facts (an unchanged tree), their diagnostics are in the remembered
+  // Inventory's, as Link put them there.
   const std::vector<FileFacts>& facts = extraction.facts;
-  Inventory inventory = Link(facts, rules);
+  Inventory inventory = extraction.facts_skipped ? std::move(remembered)
+                                                 : memo.LinkOrFind(extraction, rules);
   if (discovery.files.empty() || !LooksLikeDjango(inventory)) {
     *error = config.root + ": not a Django project (no settings, urls, models or admin found)";
     return false;

@@ -152,6 +152,7 @@ struct Inventory {
   int files_parsed = 0;
   int files_with_parse_errors = 0;
   std::vector<Diagnostic> diagnostics;
+  bool operator==(const Inventory&) const = default;
 };
 
 }  // namespace djcost

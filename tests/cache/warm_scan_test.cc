@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cache/cache_location.h"
+#include "cache/link_memo.h"
 #include "cli/extract_cached.h"
 #include "cli/run.h"
 #include "discover/discover.h"
@@ -57,9 +58,16 @@ std::vector<std::string> Listing(const fs::path& root) {
   return out;
 }
 
+// The one fact cache file in `dir` (beside it: its link memo, "<file>.link").
 std::string OnlyCacheFile(const fs::path& dir) {
   std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path().string());
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() == ".facts") {
+      files.push_back(e.path().string());
+    } else {
+      EXPECT_EQ(e.path().extension(), ".link") << e.path();
+    }
+  }
   EXPECT_EQ(files.size(), 1u);
   return files.empty() ? "" : files[0];
 }
@@ -181,6 +189,64 @@ TEST(WarmScan, DefaultsToTheUserCacheDirectoryAndNoCacheWritesNothing) {
   } else {
     ::unsetenv("XDG_CACHE_HOME");
   }
+}
+
+// The link memo: a warm scan of an unchanged tree neither decodes facts nor
+// links, and every way the memo can be wrong costs a link, never a report.
+TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
+  TempDir dir;
+  std::string repo = CopyBookshop(dir);
+  std::string cache = (dir.path() / "cache").string();
+  Result cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  ASSERT_EQ(cold.code, 0) << cold.err;
+  ASSERT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).code, 0);
+  std::string facts_file = OnlyCacheFile(cache);
+  std::string memo = LinkMemoPath(facts_file);
+  ASSERT_TRUE(fs::exists(memo));
+
+  // Unchanged: the extraction asks about the digest and skips the facts.
+  RuleSet rules = DefaultRuleSet();
+  Discovery discovery = Discover(repo, DiscoverOptions{});
+  FactCacheUse use{facts_file, FactCacheKey(rules.version)};
+  std::uint64_t asked = 0;
+  use.link_result_known = [&](std::uint64_t inputs) {
+    asked = inputs;
+    return true;
+  };
+  Extraction skipped = ExtractWithCache(repo, discovery.files, 2, use, nullptr);
+  EXPECT_TRUE(skipped.facts_skipped);
+  EXPECT_TRUE(skipped.facts.empty());
+  EXPECT_NE(asked, 0u);
+  Inventory remembered;
+  EXPECT_TRUE(LoadLinkMemo(memo, LinkMemoKey(rules.version), asked, &remembered));
+  EXPECT_FALSE(LoadLinkMemo(memo, LinkMemoKey(rules.version), asked + 1, &remembered));
+  EXPECT_FALSE(LoadLinkMemo(memo, LinkMemoKey("other rules"), asked, &remembered));
+  // A caller without the result gets every file's facts, as without a memo.
+  use.link_result_known = [](std::uint64_t) { return false; };
+  Extraction decoded = ExtractWithCache(repo, discovery.files, 2, use, nullptr);
+  EXPECT_FALSE(decoded.facts_skipped);
+  EXPECT_EQ(decoded.facts.size(), discovery.files.size());
+  EXPECT_EQ(decoded.link_inputs, asked);
+  Result warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(warm.out, cold.out);
+
+  // A damaged memo is a link, not an error, and is rewritten.
+  fs::resize_file(memo, fs::file_size(memo) / 2);
+  Result damaged = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(damaged.out, cold.out);
+  EXPECT_TRUE(LoadLinkMemo(memo, LinkMemoKey(rules.version), asked, &remembered));
+  // The memo of another tree does not answer for this one, even with the same
+  // file names: a changed file changes the digest.
+  fs::copy_file(memo, dir.path() / "saved.link");
+  Append(repo + "/catalog/models.py",
+         "\n\nclass Shelf(models.Model):\n    label = models.CharField(max_length=20)\n");
+  Result changed_cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  ASSERT_EQ(changed_cold.code, 0) << changed_cold.err;
+  Result changed = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(changed.out, changed_cold.out);
+  fs::copy_file(dir.path() / "saved.link", memo, fs::copy_options::overwrite_existing);
+  Result stale = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(stale.out, changed_cold.out);
 }
 
 }  // namespace
