@@ -192,12 +192,15 @@ Symbol ProjectIndex::External(std::string_view dotted) const {
 
 Symbol ProjectIndex::Resolve(int file, std::string_view dotted) const {
   if (file < 0 || file >= static_cast<int>(resolved_.size())) return ResolveIn(file, dotted, 0);
+  return ResolveMemo(file, dotted);
+}
+
+const Symbol& ProjectIndex::ResolveMemo(int file, std::string_view dotted) const {
   NameMap<Symbol>& memo = resolved_[file];
   auto it = memo.find(dotted);
   if (it != memo.end()) return it->second;
   Symbol s = ResolveIn(file, dotted, 0);
-  memo.emplace(std::string(dotted), s);
-  return s;
+  return memo.emplace(std::string(dotted), std::move(s)).first->second;
 }
 
 Symbol ProjectIndex::ResolveAbsolute(std::string_view dotted) const {

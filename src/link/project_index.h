@@ -62,6 +62,9 @@ class ProjectIndex {
 
   /// Resolves `dotted` as written in `file`: locals, imports, star imports.
   Symbol Resolve(int file, std::string_view dotted) const;
+  /// Resolve() without the copy, for loops that ask many times: valid as long as
+  /// the index. `file` must be a file of the index.
+  const Symbol& ResolveMemo(int file, std::string_view dotted) const;
   /// Resolves a fully qualified dotted name ("shop.views.Home", "django.db.models.Model").
   Symbol ResolveAbsolute(std::string_view dotted) const;
 

@@ -58,14 +58,6 @@ void CollectRegistrations(const ProjectIndex& index, const Symbol& router,
                           std::vector<Registration>* out) {
   if (!seen->insert({router.file, router.variable}).second) return;
   const auto& files = index.files();
-  // `.register(...)` and `.registry.extend(...)` calls in source order, the
-  // router's own file first: that is the order its module runs in.
-  std::vector<CallRef> calls = index.CallsNamed("register");
-  const std::vector<CallRef>& extends = index.CallsNamed("extend");
-  calls.insert(calls.end(), extends.begin(), extends.end());
-  auto rank = [&](const CallRef& c) { return std::make_tuple(c.file != router.file, c.file, c.call); };
-  std::sort(calls.begin(), calls.end(),
-            [&](const CallRef& a, const CallRef& b) { return rank(a) < rank(b); });
   // Resolving is the cost, and most `.register` calls are admin ones: resolve only
   // calls whose object can name this router (same name, or an import alias).
   auto may_name_router = [&](int f, std::string_view base) {
@@ -76,13 +68,30 @@ void CollectRegistrations(const ProjectIndex& index, const Symbol& router,
     }
     return false;
   };
+  // `.register(...)` calls that may name the router and `.registry.extend(...)`
+  // calls, in source order, the router's own file first: the order its module
+  // runs in. Filtered before sorting: a project has one router per app or so,
+  // and admin registrations by the thousand.
+  std::vector<CallRef> calls;
+  for (const CallRef& ref : index.CallsNamed("register")) {
+    const std::string& callee = ref.call->call.text;
+    if (EndsWith(callee, ".register") &&
+        may_name_router(ref.file, std::string_view(callee).substr(0, callee.size() - 9))) {
+      calls.push_back(ref);
+    }
+  }
+  const std::vector<CallRef>& extends = index.CallsNamed("extend");
+  calls.insert(calls.end(), extends.begin(), extends.end());
+  auto rank = [&](const CallRef& c) { return std::make_tuple(c.file != router.file, c.file, c.call); };
+  std::sort(calls.begin(), calls.end(),
+            [&](const CallRef& a, const CallRef& b) { return rank(a) < rank(b); });
   for (const CallRef& ref : calls) {
     const int f = ref.file;
     const CallStatement& c = *ref.call;
     const std::string& callee = c.call.text;
     if (EndsWith(callee, ".register")) {
-      std::string base = callee.substr(0, callee.size() - std::string_view(".register").size());
-      if (may_name_router(f, base) && SameVariable(index.Resolve(f, base), router)) {
+      std::string_view base = std::string_view(callee).substr(0, callee.size() - 9);
+      if (SameVariable(index.ResolveMemo(f, base), router)) {
         out->push_back({f, &c});
       }
     } else if (EndsWith(callee, ".registry.extend") && c.call.items.size() == 1) {
