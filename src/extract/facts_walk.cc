@@ -1,5 +1,6 @@
 #include "extract/facts_walk.h"
 
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,8 +46,12 @@ struct Loop {
 struct PendingFunction {
   FunctionDef def;
   int owner_class = -1;  // a method of this class, or -1
-  std::unordered_map<std::string, size_t> call_index;  // callee -> index in def.calls
+  // callee -> index in def.calls, once there are more than kLinearCalls of them;
+  // fewer are searched in place, cheaper than hashing each name.
+  std::unordered_map<std::string, size_t> call_index;
 };
+
+constexpr size_t kLinearCalls = 16;
 
 int LineOf(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
 int EndLineOf(TSNode node) { return static_cast<int>(ts_node_end_point(node).row) + 1; }
@@ -115,8 +120,16 @@ class Walker {
 
   // Expressions are walked only where a function will own their calls.
   void PushExpression(TSNode node, int scope) {
-    if (ts_node_is_null(node) || scopes_[scope].call_owner < 0) return;
+    if (ts_node_is_null(node) || scopes_[scope].call_owner < 0 || !MayHoldCall(node)) return;
     stack_.push_back({node, scope, false, true});
+  }
+
+  // Every call's source holds its argument list's '(' , so a subtree without
+  // one holds no call and need not be walked (most of a function body: names,
+  // attributes, operators, literals). A '(' in a string only costs a visit.
+  bool MayHoldCall(TSNode node) const {
+    std::string_view text = tree_.Text(node);
+    return std::memchr(text.data(), '(', text.size()) != nullptr;
   }
 
   // One cursor pass over the expression: statements never nest inside one (a
@@ -124,7 +137,7 @@ class Walker {
   void VisitExpression(const Frame& frame) {
     int owner = scopes_[frame.scope].call_owner;
     expression_walker_.Walk(frame.node, [&](TSNode node) {
-      if (!ts_node_is_named(node)) return false;
+      if (!ts_node_is_named(node) || !MayHoldCall(node)) return false;
       PyKind kind = KindOf(node);
       if (kind == PyKind::kCall) RecordCallSite(node, owner);
       if (kind == PyKind::kString) return IsFString(node);  // only f-strings hold calls
@@ -427,11 +440,25 @@ class Walker {
     std::string callee = exprs_.CalleeName(ts_node_child_by_field_id(call, f_.function));
     if (callee.empty()) return;
     PendingFunction& fn = functions_[owner];
-    auto [it, inserted] = fn.call_index.try_emplace(callee, fn.def.calls.size());
+    std::vector<CallSite>& calls = fn.def.calls;
+    if (calls.size() <= kLinearCalls) {
+      for (CallSite& site : calls) {
+        if (site.callee == callee) {
+          ++site.count;
+          return;
+        }
+      }
+      calls.push_back({std::move(callee), LineOf(call), 1});
+      if (calls.size() > kLinearCalls) {
+        for (size_t i = 0; i < calls.size(); ++i) fn.call_index.emplace(calls[i].callee, i);
+      }
+      return;
+    }
+    auto [it, inserted] = fn.call_index.try_emplace(callee, calls.size());
     if (inserted) {
-      fn.def.calls.push_back({std::move(callee), LineOf(call), 1});
+      calls.push_back({std::move(callee), LineOf(call), 1});
     } else {
-      ++fn.def.calls[it->second].count;
+      ++calls[it->second].count;
     }
   }
 

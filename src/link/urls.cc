@@ -495,10 +495,16 @@ void Finish(UrlInventory* out) {
   for (auto& e : out->endpoints) {
     if (seen.insert({e.route, e.method}).second) unique.push_back(std::move(e));
   }
-  std::stable_sort(unique.begin(), unique.end(), [](const Endpoint& a, const Endpoint& b) {
-    return std::tie(a.route, a.method) < std::tie(b.route, b.method);
+  // Sorted by index, then moved once: sorting the records moved their strings
+  // again on every swap.
+  std::vector<std::size_t> order(unique.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(unique[a].route, unique[a].method) < std::tie(unique[b].route, unique[b].method);
   });
-  out->endpoints = std::move(unique);
+  out->endpoints.clear();
+  out->endpoints.reserve(unique.size());
+  for (std::size_t i : order) out->endpoints.push_back(std::move(unique[i]));
   auto& ext = out->external_routes;
   std::sort(ext.begin(), ext.end());
   ext.erase(std::unique(ext.begin(), ext.end()), ext.end());

@@ -72,7 +72,7 @@ void WriteStrategy(JsonWriter& w, const StrategyEstimate& s, const EstimateOptio
 void WriteAdminList(JsonWriter& w, const char* key, const std::vector<AdminRegistration>& list) {
   w.Key(key);
   w.BeginArray();
-  for (const auto& a : SortedByLocation(list)) {
+  for (const AdminRegistration& a : SortedByLocation(list)) {
     w.BeginObject();
     w.Field("model", a.model);
     w.Field("admin_class", a.admin_class);
@@ -115,7 +115,7 @@ void WriteInventory(JsonWriter& w, const Inventory& inv) {
   w.EndArray();
   w.Key("endpoints");
   w.BeginArray();
-  for (const auto& e : SortedEndpoints(inv.endpoints)) {
+  for (const Endpoint& e : SortedEndpoints(inv.endpoints)) {
     w.BeginObject();
     w.Field("route", e.route);
     w.Field("method", e.method);
@@ -131,7 +131,7 @@ void WriteInventory(JsonWriter& w, const Inventory& inv) {
   w.EndArray();
   w.Key("external_routes");
   w.BeginArray();
-  for (const auto& r : SortedByLocation(inv.external_routes)) {
+  for (const ExternalRoute& r : SortedByLocation(inv.external_routes)) {
     w.BeginObject();
     w.Field("route", r.route);
     w.Field("target", r.target);
@@ -142,7 +142,7 @@ void WriteInventory(JsonWriter& w, const Inventory& inv) {
   w.EndArray();
   w.Key("models");
   w.BeginArray();
-  for (const auto& m : SortedByLocation(inv.models)) {
+  for (const Model& m : SortedByLocation(inv.models)) {
     w.BeginObject();
     w.Field("name", m.name);
     w.Field("qualname", m.qualname);
@@ -178,7 +178,7 @@ void WriteInventory(JsonWriter& w, const Inventory& inv) {
   WriteAdminList(w, "admin_registrations_external", inv.admin_registrations_external);
   w.Key("signal_receivers");
   w.BeginArray();
-  for (const auto& s : SortedByLocation(inv.signal_receivers)) {
+  for (const SignalReceiver& s : SortedByLocation(inv.signal_receivers)) {
     w.BeginObject();
     w.Field("signal", s.signal);
     w.Field("handler", s.handler);
@@ -193,7 +193,7 @@ void WriteInventory(JsonWriter& w, const Inventory& inv) {
   w.EndArray();
   w.Key("custom_signals");
   w.BeginArray();
-  for (const auto& s : SortedByLocation(inv.custom_signals)) {
+  for (const CustomSignal& s : SortedByLocation(inv.custom_signals)) {
     w.BeginObject();
     w.Field("qualname", s.qualname);
     w.Field("app", s.app);
@@ -213,7 +213,7 @@ void WriteInventory(JsonWriter& w, const Inventory& inv) {
   w.EndArray();
   w.Key("findings");
   w.BeginArray();
-  for (const auto& f : SortedByLocation(inv.findings)) {
+  for (const Finding& f : SortedByLocation(inv.findings)) {
     w.BeginObject();
     w.Field("kind", f.kind);
     w.Field("detail", f.detail);
@@ -353,7 +353,7 @@ void RenderJson(const Report& report, std::ostream& out) {
   WriteInventory(w, inv);
   w.Key("risks");
   w.BeginArray();
-  for (const auto& r : SortedByLocation(est.risks)) {
+  for (const Risk& r : SortedByLocation(est.risks)) {
     w.BeginObject();
     w.Field("kind", r.kind);
     w.Field("severity", r.severity);

@@ -210,7 +210,7 @@ void Evidence(const Report& r, std::ostream& out) {
   if (!inv.endpoints.empty()) {
     open("Endpoints (" + std::to_string(inv.endpoints.size()) + ")");
     out << "| Method | Route | Kind | View | App | Where |\n|---|---|---|---|---|---|\n";
-    for (const auto& e : SortedEndpoints(inv.endpoints)) {
+    for (const Endpoint& e : SortedEndpoints(inv.endpoints)) {
       out << "| " << e.method << " | " << Code(e.route.empty() ? "/" : e.route) << " | "
           << EndpointKindName(e.kind) << " | " << Code(e.view) << " | " << Cell(AppName(e.app))
           << " | " << Code(FormatLocation(e.location)) << " |\n";
@@ -220,7 +220,7 @@ void Evidence(const Report& r, std::ostream& out) {
   if (!inv.models.empty()) {
     open("Models (" + std::to_string(inv.models.size()) + ")");
     out << "| Model | Kind | App | Fields | Where |\n|---|---|---|---:|---|\n";
-    for (const auto& m : SortedByLocation(inv.models)) {
+    for (const Model& m : SortedByLocation(inv.models)) {
       out << "| " << Code(m.qualname.empty() ? m.name : m.qualname) << " | " << ModelKindName(m.kind)
           << (m.in_tests ? " (in tests)" : "") << (m.is_user_model ? " (user model)" : "")
           << " | " << Cell(AppName(m.app)) << " | " << m.field_count << " | "
@@ -232,7 +232,7 @@ void Evidence(const Report& r, std::ostream& out) {
     if (list.empty()) return;
     open(title + " (" + std::to_string(list.size()) + ")");
     out << "| Model | Admin class | Site | Where |\n|---|---|---|---|\n";
-    for (const auto& a : SortedByLocation(list)) {
+    for (const AdminRegistration& a : SortedByLocation(list)) {
       out << "| " << Code(a.model) << " | " << (a.admin_class.empty() ? "default" : Code(a.admin_class))
           << " | " << Code(a.site) << " | " << Code(FormatLocation(a.location)) << " |\n";
     }
@@ -244,7 +244,7 @@ void Evidence(const Report& r, std::ostream& out) {
   if (!inv.signal_receivers.empty()) {
     open("Signal receivers (" + std::to_string(inv.signal_receivers.size()) + ")");
     out << "| Signal | Handler | Sender | Where |\n|---|---|---|---|\n";
-    for (const auto& s : SortedByLocation(inv.signal_receivers)) {
+    for (const SignalReceiver& s : SortedByLocation(inv.signal_receivers)) {
       out << "| " << Code(s.signal) << " | " << Code(s.handler) << " | " << Code(s.sender) << " | "
           << Code(FormatLocation(s.location)) << " |\n";
     }
@@ -253,7 +253,7 @@ void Evidence(const Report& r, std::ostream& out) {
   if (!inv.custom_signals.empty()) {
     open("Custom signals (" + std::to_string(inv.custom_signals.size()) + ")");
     out << "| Signal | Defined | Sent from |\n|---|---|---|\n";
-    for (const auto& s : SortedByLocation(inv.custom_signals)) {
+    for (const CustomSignal& s : SortedByLocation(inv.custom_signals)) {
       std::vector<Location> sites = s.send_sites;
       std::sort(sites.begin(), sites.end());
       std::string sent;
@@ -271,7 +271,7 @@ void Evidence(const Report& r, std::ostream& out) {
     out << "\n";
     open("Where (" + std::to_string(inv.findings.size()) + ")");
     out << "| Kind | Detail | App | Where |\n|---|---|---|---|\n";
-    for (const auto& f : SortedByLocation(inv.findings)) {
+    for (const Finding& f : SortedByLocation(inv.findings)) {
       out << "| " << Cell(f.kind) << " | " << Code(f.detail) << " | " << Cell(AppName(f.app))
           << " | " << Code(FormatLocation(f.location)) << " |\n";
     }
@@ -342,12 +342,12 @@ void Risks(const Report& r, std::ostream& out) {
     out << "None found.\n\n";
     return;
   }
-  std::vector<Risk> risks = SortedByLocation(r.estimate.risks);
+  SortedRefs<Risk> risks = SortedByLocation(r.estimate.risks);
   std::stable_sort(risks.begin(), risks.end(), [](const Risk& a, const Risk& b) {
     return SeverityRank(a.severity) < SeverityRank(b.severity);
   });
   out << "| Severity | Risk | App | Where | What |\n|---|---|---|---|---|\n";
-  for (const auto& k : risks) {
+  for (const Risk& k : risks) {
     out << "| " << Cell(k.severity) << " | " << Cell(k.kind) << " | " << Cell(AppName(k.app))
         << " | " << Code(FormatLocation(k.location)) << " | " << Cell(k.message) << " |\n";
   }
@@ -436,7 +436,7 @@ void ExternalRoutes(const Report& r, std::ostream& out) {
   out << "### Routes mounted but not counted\n\nThese routes are served by code outside the "
          "repository (the admin, third-party packages); they are listed, not priced as "
          "endpoints.\n\n| Route | Target | Why not counted | Where |\n|---|---|---|---|\n";
-  for (const auto& x : SortedByLocation(routes)) {
+  for (const ExternalRoute& x : SortedByLocation(routes)) {
     out << "| " << Code(x.route.empty() ? "/" : x.route) << " | " << Code(x.target) << " | "
         << Cell(x.reason) << " | " << Code(FormatLocation(x.location)) << " |\n";
   }

@@ -4,26 +4,39 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 #include "data/report.h"
 
 namespace djcost {
 
-/// A sorted copy of `items` ordered by `location` first, then by every field.
+// References, not copies: a large project's endpoints are megabytes of strings,
+// and sorting the records themselves moved every one of them many times.
 template <typename T>
-std::vector<T> SortedByLocation(std::vector<T> items) {
-  std::stable_sort(items.begin(), items.end(), [](const T& a, const T& b) {
+using SortedRefs = std::vector<std::reference_wrapper<const T>>;
+
+template <typename T>
+SortedRefs<T> RefsOf(const std::vector<T>& items) {
+  return SortedRefs<T>(items.begin(), items.end());
+}
+
+/// `items` ordered by `location` first, then by every field.
+template <typename T>
+SortedRefs<T> SortedByLocation(const std::vector<T>& items) {
+  SortedRefs<T> refs = RefsOf(items);
+  std::stable_sort(refs.begin(), refs.end(), [](const T& a, const T& b) {
     if (a.location != b.location) return a.location < b.location;
     return a < b;
   });
-  return items;
+  return refs;
 }
 
 /// Endpoints by route, then method, then every other field.
-inline std::vector<Endpoint> SortedEndpoints(std::vector<Endpoint> items) {
-  std::sort(items.begin(), items.end());
-  return items;
+inline SortedRefs<Endpoint> SortedEndpoints(const std::vector<Endpoint>& items) {
+  SortedRefs<Endpoint> refs = RefsOf(items);
+  std::stable_sort(refs.begin(), refs.end(), std::less<Endpoint>());
+  return refs;
 }
 
 }  // namespace djcost

@@ -86,10 +86,19 @@ bool ReadFile(const std::string& path, std::string* contents, std::string* error
     *error = Reason(path);
     return false;
   }
+  // Read straight into a string sized from the inode; a file that grows meanwhile
+  // (or reports no size) continues through the buffer.
   std::string out;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    out.resize(static_cast<size_t>(st.st_size));
+  }
+  size_t have = 0;
   char buf[65536];
   while (true) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    bool direct = have < out.size();
+    ssize_t n = direct ? ::read(fd, out.data() + have, out.size() - have)
+                       : ::read(fd, buf, sizeof buf);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -97,9 +106,14 @@ bool ReadFile(const std::string& path, std::string* contents, std::string* error
       ::close(fd);
       return false;
     }
-    out.append(buf, static_cast<size_t>(n));
+    if (!direct) {
+      out.resize(have);
+      out.append(buf, static_cast<size_t>(n));
+    }
+    have += static_cast<size_t>(n);
   }
   ::close(fd);
+  out.resize(have);  // a file that shrank meanwhile
   *contents = std::move(out);
   return true;
 }
