@@ -34,6 +34,22 @@ INSTANTIATE_TEST_SUITE_P(
                     "  calls 10: render x2\n"
                     "call 10: render(request, 'a.html') in again\n"
                     "call 11: render(request, 'b.html') in again\n"},
+        // The call-site walk skips subtrees without a '(' (no call can be
+        // there): calls deep in subscripts, f-strings, comprehensions and
+        // conditionals are still found, and a '(' in a string finds nothing.
+        SnippetCase{"CallsAnywhereInAnExpression",
+                    "def f(request):\n"
+                    "    x = data[key(1)].attr[0] + y.z\n"
+                    "    label = f\"{fmt(x)!r} (done)\"\n"
+                    "    note = '(not a call)' + \"also ( not\"\n"
+                    "    items = {k: v for k, v in pairs() if ok(v)}\n"
+                    "    return a if cond else (b or build())[x]\n",
+                    "def 1-6: f(request)\n"
+                    "  calls 2: key\n"
+                    "  calls 3: fmt\n"
+                    "  calls 5: pairs\n"
+                    "  calls 5: ok\n"
+                    "  calls 6: build\n"},
         SnippetCase{"ParametersOfEveryShape",
                     "async def f(a, b: int, c=1, d: str = 'x', /, *args, e, f=2, **kwargs) -> R:\n"
                     "    pass\n"
