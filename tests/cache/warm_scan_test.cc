@@ -249,5 +249,29 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   EXPECT_EQ(stale.out, changed_cold.out);
 }
 
+// A file added or removed changes the file list the memo was keyed by: the
+// scan links again, and each answer is the cold scan's of the same tree.
+TEST(WarmScan, AnAddedOrRemovedFileIsNotAnsweredByTheMemo) {
+  TempDir dir;
+  std::string repo = CopyBookshop(dir);
+  std::string cache = (dir.path() / "cache").string();
+  ASSERT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).code, 0);
+  std::string added = repo + "/catalog/extra_models.py";
+  std::ofstream(added) << "from django.db import models\n\n\n"
+                          "class Shelf(models.Model):\n    label = models.CharField(max_length=20)\n";
+  auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  fs::last_write_time(added, old);  // a trusted stamp, so only the file list can tell
+  Result added_cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  ASSERT_EQ(added_cold.code, 0) << added_cold.err;
+  Result added_warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(added_warm.out, added_cold.out);
+  EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).out, added_cold.out);
+  fs::remove(added);
+  Result removed_cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  EXPECT_NE(removed_cold.out, added_cold.out);
+  Result removed_warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(removed_warm.out, removed_cold.out);
+}
+
 }  // namespace
 }  // namespace djcost
