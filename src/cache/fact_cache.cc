@@ -12,10 +12,7 @@
 namespace djcost {
 namespace {
 
-// The file starts with a magic string and a checksum of everything after it, so
-// a truncated or damaged file is caught before any entry is trusted.
 constexpr std::string_view kMagic = "DJCOSTFC";
-constexpr std::size_t kHeader = 8 + 8;  // magic, checksum
 
 // Two seconds covers the coarsest common file-system clocks.
 constexpr std::int64_t kRacyWindowNs = 2'000'000'000;
@@ -52,6 +49,23 @@ std::uint64_t FastHash(std::string_view bytes) {
   return Mix(h);
 }
 
+std::string SealCacheFile(std::string_view magic, std::string_view body) {
+  std::string out;
+  out.reserve(magic.size() + 8 + body.size());
+  out.append(magic);
+  ByteWriter(&out).Fixed64(FastHash(body));
+  out.append(body);
+  return out;
+}
+
+CacheFileCheck OpenCacheFile(std::string_view file, std::string_view magic, std::string_view* body) {
+  const std::size_t header = magic.size() + 8;
+  if (file.size() < header || file.substr(0, magic.size()) != magic) return CacheFileCheck::kForeign;
+  ByteReader checksum(file.substr(magic.size(), 8));
+  *body = file.substr(header);
+  return checksum.Fixed64() == FastHash(*body) ? CacheFileCheck::kIntact : CacheFileCheck::kDamaged;
+}
+
 FileStamp Racy(FileStamp stamp, std::int64_t scan_start_ns) {
   if (stamp.mtime_ns >= scan_start_ns - kRacyWindowNs) stamp.mtime_ns = 0;
   return stamp;
@@ -68,16 +82,16 @@ FactCache FactCache::Load(const std::string& path, const std::string& key,
     diagnostics->push_back(Ignored("unreadable: " + error.substr(error.rfind(": ") + 2)));
     return cache;
   }
-  std::string_view all = *buffer;
-  if (all.size() < kHeader || all.substr(0, kMagic.size()) != kMagic) {
-    diagnostics->push_back(Ignored("not a djcost cache file"));
-    return cache;
-  }
-  ByteReader header(all.substr(kMagic.size(), 8));
-  std::string_view body = all.substr(kHeader);
-  if (header.Fixed64() != FastHash(body)) {
-    diagnostics->push_back(Ignored("truncated or corrupt"));
-    return cache;
+  std::string_view body;
+  switch (OpenCacheFile(*buffer, kMagic, &body)) {
+    case CacheFileCheck::kForeign:
+      diagnostics->push_back(Ignored("not a djcost cache file"));
+      return cache;
+    case CacheFileCheck::kDamaged:
+      diagnostics->push_back(Ignored("truncated or corrupt"));
+      return cache;
+    case CacheFileCheck::kIntact:
+      break;
   }
   ByteReader r(body);
   // Another build, grammar or rule set: facts may differ, start afresh.
@@ -124,11 +138,17 @@ bool Decode(const FactCache::Entry& e, const SourceFile& file, FileFacts* facts)
 
 }  // namespace
 
+const FactCache::Entry* FactCache::FindByTrustedStamp(const SourceFile& file,
+                                                      const FileStamp& stamp) const {
+  const Entry* e = Find(file);
+  if (e == nullptr || e->stamp.mtime_ns == 0 || !(e->stamp == stamp)) return nullptr;
+  return e;
+}
+
 bool FactCache::FindByStamp(const SourceFile& file, const FileStamp& stamp,
                             FileFacts* facts) const {
-  const Entry* e = Find(file);
-  if (e == nullptr || e->stamp.mtime_ns == 0 || !(e->stamp == stamp)) return false;
-  return Decode(*e, file, facts);
+  const Entry* e = FindByTrustedStamp(file, stamp);
+  return e != nullptr && Decode(*e, file, facts);
 }
 
 bool FactCache::FindByHash(const SourceFile& file, std::uint64_t hash, FileFacts* facts) const {
@@ -163,12 +183,7 @@ std::string BuildCacheFile(const std::string& key, const std::vector<SourceFile>
       w.String(encoded);
     }
   }
-  std::string out;
-  out.reserve(kHeader + body.size());
-  out.append(kMagic);
-  ByteWriter(&out).Fixed64(FastHash(body));
-  out.append(body);
-  return out;
+  return SealCacheFile(kMagic, body);
 }
 
 }  // namespace djcost

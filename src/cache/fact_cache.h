@@ -59,6 +59,9 @@ class FactCache {
 
   /// The entry of `file` (same path and kind), or nullptr.
   const Entry* Find(const SourceFile& file) const;
+  /// The entry of `file` if its stored stamp is trusted and equals `stamp`
+  /// (what FindByStamp decodes), or nullptr.
+  const Entry* FindByTrustedStamp(const SourceFile& file, const FileStamp& stamp) const;
 
  private:
 
@@ -83,6 +86,15 @@ std::string BuildCacheFile(const std::string& key, const std::vector<SourceFile>
 /// The hash the cache uses for file contents and for its own checksum: 64 bits,
 /// eight bytes at a time, much faster than FNV-1a on large inputs. Not cryptographic.
 std::uint64_t FastHash(std::string_view bytes);
+
+/// The framing of djcost's cache files (the fact cache, the link memo): an
+/// 8-byte `magic`, a FastHash of `body`, then `body`, so that a truncated or
+/// damaged file is caught before anything in it is trusted.
+std::string SealCacheFile(std::string_view magic, std::string_view body);
+
+enum class CacheFileCheck { kIntact, kForeign, kDamaged };
+/// Checks what SealCacheFile wrote under `magic`; when intact, `*body` views into `file`.
+CacheFileCheck OpenCacheFile(std::string_view file, std::string_view magic, std::string_view* body);
 
 /// A stamp is only trusted when the file was last modified well before the scan
 /// started: a write landing in the same clock tick as the one we saw would keep

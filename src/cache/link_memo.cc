@@ -9,7 +9,6 @@ namespace djcost {
 namespace {
 
 constexpr std::string_view kMagic = "DJCOSTLM";
-constexpr std::size_t kHeader = kMagic.size() + 8;  // magic, checksum of the rest
 
 }  // namespace
 
@@ -30,11 +29,8 @@ bool LoadLinkMemo(const std::string& path, const std::string& key, std::uint64_t
                   Inventory* inventory) {
   std::string all, error;
   if (!ReadFile(path, &all, &error)) return false;
-  std::string_view view(all);
-  if (view.size() < kHeader || view.substr(0, kMagic.size()) != kMagic) return false;
-  ByteReader header(view.substr(kMagic.size(), 8));
-  std::string_view rest = view.substr(kHeader);
-  if (header.Fixed64() != FastHash(rest)) return false;
+  std::string_view rest;
+  if (OpenCacheFile(all, kMagic, &rest) != CacheFileCheck::kIntact) return false;
   ByteReader body(rest);
   if (body.StringView() != key || body.Fixed64() != inputs || !body.ok()) return false;
   return DecodeInventory(rest.substr(body.pos()), inventory);
@@ -47,12 +43,8 @@ bool WriteLinkMemo(const std::string& path, const std::string& key, std::uint64_
   body.String(key);
   body.Fixed64(inputs);
   EncodeInventory(inventory, &rest);
-  std::string all(kMagic);
-  ByteWriter header(&all);
-  header.Fixed64(FastHash(rest));
-  all += rest;
   std::string error;
-  return WriteFileAtomically(path, all, &error);
+  return WriteFileAtomically(path, SealCacheFile(kMagic, rest), &error);
 }
 
 }  // namespace djcost

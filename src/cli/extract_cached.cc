@@ -92,9 +92,9 @@ std::uint64_t UnchangedTreeDigest(const std::string& root, const std::vector<Sou
     if (!unchanged.load(std::memory_order_relaxed)) return;
     FileStamp& stamp = (*stamps)[i];
     (*stamped)[i] = StatFile(root + "/" + files[i].path, &stamp);
-    const FactCache::Entry* entry = cache.Find(files[i]);
-    if (!(*stamped)[i] || entry == nullptr || entry->stamp.mtime_ns == 0 ||
-        !(entry->stamp == stamp)) {
+    const FactCache::Entry* entry =
+        (*stamped)[i] ? cache.FindByTrustedStamp(files[i], stamp) : nullptr;
+    if (entry == nullptr) {
       unchanged.store(false, std::memory_order_relaxed);
       return;
     }
@@ -108,7 +108,6 @@ std::uint64_t UnchangedTreeDigest(const std::string& root, const std::vector<Sou
 Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFile>& files,
                             int jobs, const FactCacheUse& use, Progress* progress) {
   Extraction out;
-  out.facts.resize(files.size());
   const bool caching = !use.file.empty();
   FactCache cache;
   if (caching) cache = FactCache::Load(use.file, use.key, &out.diagnostics);
@@ -120,7 +119,6 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
   if (caching && use.link_result_known && use.unchanged == nullptr) {
     std::uint64_t digest = UnchangedTreeDigest(root, files, jobs, cache, &stamps, &stamped_early);
     if (digest != 0 && use.link_result_known(digest)) {
-      out.facts.clear();
       out.facts_skipped = true;
       out.link_inputs = digest;
       out.from_cache = files.size();
@@ -131,6 +129,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     }
   }
 
+  out.facts.resize(files.size());
   int workers = WorkerCount(files.size(), jobs);
   // One parser per worker, made on first need: a TSParser must not be shared
   // between threads, and a warm scan never needs one.
