@@ -1,6 +1,7 @@
 #include "render/json_writer.h"
 
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 namespace djcost {
 namespace {
@@ -17,11 +18,12 @@ bool NeedsEscaping(std::string_view s) {
 
 constexpr std::size_t kFlushBytes = 1 << 16;
 
-void DumpWithNlohmann(const Json& value, std::string& out, unsigned int current_indent) {
+// A scalar as nlohmann prints it: escapes, U+FFFD for invalid UTF-8, doubles.
+void DumpWithNlohmann(const Json& value, std::string& out) {
   nlohmann::detail::serializer<Json> serializer(
       nlohmann::detail::output_adapter<char, std::string>(out), ' ',
       Json::error_handler_t::replace);
-  serializer.dump(value, true, false, 2, current_indent);
+  serializer.dump(value, true, false, 2, 0);
 }
 
 }  // namespace
@@ -79,7 +81,7 @@ void JsonWriter::String(std::string_view value) {
 
 void JsonWriter::Quoted(std::string_view value) {
   if (NeedsEscaping(value)) {
-    DumpWithNlohmann(Json(std::string(value)), out_, 0);
+    DumpWithNlohmann(Json(std::string(value)), out_);
     return;
   }
   out_ += '"';
@@ -96,7 +98,7 @@ void JsonWriter::Int(std::int64_t value) {
 
 void JsonWriter::Double(double value) {
   BeforeValue();
-  DumpWithNlohmann(Json(value), out_, 0);
+  DumpWithNlohmann(Json(value), out_);
 }
 
 void JsonWriter::Bool(bool value) {
@@ -107,11 +109,6 @@ void JsonWriter::Bool(bool value) {
 void JsonWriter::Null() {
   BeforeValue();
   out_ += "null";
-}
-
-void JsonWriter::Dom(const Json& value) {
-  BeforeValue();
-  DumpWithNlohmann(value, out_, static_cast<unsigned int>(levels_.size() * 2));
 }
 
 void JsonWriter::Field(std::string_view key, const std::vector<std::string>& values) {

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -38,8 +37,6 @@ class JsonWriter {
   void Double(double value);
   void Bool(bool value);
   void Null();
-  /// Any document nlohmann can hold, printed at the current depth.
-  void Dom(const nlohmann::ordered_json& value);
 
   // Member shorthands: Key(key) then the value.
   void Field(std::string_view key, std::string_view value) { Key(key); String(value); }

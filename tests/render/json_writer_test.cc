@@ -76,27 +76,6 @@ TEST(JsonWriter, TypedCallsPrintWhatNlohmannDumpPrints) {
   EXPECT_EQ(out.str(), Nlohmann(j));
 }
 
-TEST(JsonWriter, DomValuesPrintAtTheirDepth) {
-  Json j = Sample();
-  std::ostringstream out;
-  {
-    JsonWriter w(out);
-    w.BeginObject();
-    w.Key("first");
-    w.Dom(j["list"]);
-    w.Key("wrapped");
-    w.BeginArray();
-    w.Dom(j["nested"]);
-    w.Dom(j["escapes"]);
-    w.EndArray();
-    w.EndObject();
-  }
-  Json expected;
-  expected["first"] = j["list"];
-  expected["wrapped"] = {j["nested"], j["escapes"]};
-  EXPECT_EQ(out.str(), Nlohmann(expected));
-}
-
 TEST(JsonWriter, LongOutputIsFlushedWhole) {
   Json big = Json::array();
   for (int i = 0; i < 20000; ++i) big.push_back({{"route", "items/" + std::to_string(i) + "/"}, {"line", i}});
