@@ -72,11 +72,14 @@ void CollectRegistrations(const ProjectIndex& index, const Symbol& router,
   // calls, in source order, the router's own file first: the order its module
   // runs in. Filtered before sorting: a project has one router per app or so,
   // and admin registrations by the thousand.
+  constexpr std::string_view kRegister = ".register";
+  auto object_of = [&](const std::string& callee) {
+    return std::string_view(callee).substr(0, callee.size() - kRegister.size());
+  };
   std::vector<CallRef> calls;
   for (const CallRef& ref : index.CallsNamed("register")) {
     const std::string& callee = ref.call->call.text;
-    if (EndsWith(callee, ".register") &&
-        may_name_router(ref.file, std::string_view(callee).substr(0, callee.size() - 9))) {
+    if (EndsWith(callee, kRegister) && may_name_router(ref.file, object_of(callee))) {
       calls.push_back(ref);
     }
   }
@@ -89,9 +92,8 @@ void CollectRegistrations(const ProjectIndex& index, const Symbol& router,
     const int f = ref.file;
     const CallStatement& c = *ref.call;
     const std::string& callee = c.call.text;
-    if (EndsWith(callee, ".register")) {
-      std::string_view base = std::string_view(callee).substr(0, callee.size() - 9);
-      if (SameVariable(index.ResolveMemo(f, base), router)) {
+    if (EndsWith(callee, kRegister)) {
+      if (SameVariable(index.ResolveMemo(f, object_of(callee)), router)) {
         out->push_back({f, &c});
       }
     } else if (EndsWith(callee, ".registry.extend") && c.call.items.size() == 1) {

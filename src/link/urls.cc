@@ -489,22 +489,22 @@ std::vector<int> UrlconfCandidates(const ProjectIndex& index) {
 }
 
 void Finish(UrlInventory* out) {
-  // Keep the first (route, method): the pattern Django would resolve.
+  // Keep the first (route, method): the pattern Django would resolve. Kept ones
+  // are sorted by index, then moved once: sorting the records moved their
+  // strings again on every swap.
+  std::vector<Endpoint>& all = out->endpoints;
   std::set<std::pair<std::string, std::string>> seen;
-  std::vector<Endpoint> unique;
-  for (auto& e : out->endpoints) {
-    if (seen.insert({e.route, e.method}).second) unique.push_back(std::move(e));
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (seen.insert({all[i].route, all[i].method}).second) order.push_back(i);
   }
-  // Sorted by index, then moved once: sorting the records moved their strings
-  // again on every swap.
-  std::vector<std::size_t> order(unique.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(unique[a].route, unique[a].method) < std::tie(unique[b].route, unique[b].method);
+    return std::tie(all[a].route, all[a].method) < std::tie(all[b].route, all[b].method);
   });
-  out->endpoints.clear();
-  out->endpoints.reserve(unique.size());
-  for (std::size_t i : order) out->endpoints.push_back(std::move(unique[i]));
+  std::vector<Endpoint> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t i : order) sorted.push_back(std::move(all[i]));
+  all = std::move(sorted);
   auto& ext = out->external_routes;
   std::sort(ext.begin(), ext.end());
   ext.erase(std::unique(ext.begin(), ext.end()), ext.end());
