@@ -54,10 +54,10 @@ class LinkMemo {
   }
 
   /// Link, or the Inventory the last scan of these same inputs linked.
-  Inventory LinkOrFind(const Extraction& extraction, const RuleSet& rules) {
+  Inventory LinkOrFind(const Extraction& extraction, const RuleSet& rules, int jobs) {
     Inventory inventory;
     if (Find(extraction.link_inputs, &inventory)) return inventory;
-    inventory = Link(extraction.facts, rules);
+    inventory = Link(extraction.facts, rules, WorkerCount(2, jobs));
     if (!path_.empty() && extraction.link_inputs != 0) {
       // Unwritable: the fact cache's own warning says so; the next scan links again.
       (void)WriteLinkMemo(path_, key_, extraction.link_inputs, inventory);
@@ -107,7 +107,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   // Inventory's, as Link put them there.
   const std::vector<FileFacts>& facts = extraction.facts;
   Inventory inventory = extraction.facts_skipped ? std::move(remembered)
-                                                 : memo.LinkOrFind(extraction, rules);
+                                                 : memo.LinkOrFind(extraction, rules, config.jobs);
   if (discovery.files.empty() || !LooksLikeDjango(inventory)) {
     *error = config.root + ": not a Django project (no settings, urls, models or admin found)";
     return false;

@@ -1,6 +1,7 @@
 #include "link/link.h"
 
 #include <algorithm>
+#include <future>
 #include <set>
 
 #include "link/admin.h"
@@ -35,7 +36,9 @@ void AddTotals(const std::vector<FileFacts>& files, Inventory* inv) {
 
 // Django registers no model of an app missing from INSTALLED_APPS; trust the list
 // only when every entry could be read.
-void DropModelsOutsideInstalledApps(const Settings& settings, const Apps& apps, Inventory* inv) {
+void DropModelsOutsideInstalledApps(const Settings& settings, const Apps& apps,
+                                    std::vector<Model>* models,
+                                    std::vector<Diagnostic>* diagnostics) {
   if (!settings.installed_apps_complete) return;
   std::set<std::string> installed;
   for (const auto& app : apps.list()) {
@@ -44,20 +47,45 @@ void DropModelsOutsideInstalledApps(const Settings& settings, const Apps& apps, 
   auto outside = [&](const Model& m) {
     return !m.in_tests && m.kind != ModelKind::kAbstract && !installed.count(m.app);
   };
-  for (const auto& m : inv->models) {
+  for (const auto& m : *models) {
     if (outside(m)) {
-      inv->diagnostics.push_back(
+      diagnostics->push_back(
           {Severity::kWarning, "model-outside-installed-apps", m.location,
            m.qualname + " is in app '" + m.app + "', which INSTALLED_APPS does not list: not counted"});
     }
   }
-  inv->models.erase(std::remove_if(inv->models.begin(), inv->models.end(), outside),
-                    inv->models.end());
+  models->erase(std::remove_if(models->begin(), models->end(), outside), models->end());
+}
+
+// What link finds besides the URLs: models, admin registrations, signals and
+// findings, with their diagnostics in that order.
+struct Found {
+  std::vector<Model> models;
+  std::vector<AdminRegistration> admin_registrations;
+  std::vector<AdminRegistration> admin_registrations_external;
+  SignalInventory signals;
+  std::vector<Finding> findings;
+  std::vector<Diagnostic> diagnostics;
+};
+
+Found FindAllButUrls(const ProjectIndex& index, const Settings& settings, const Apps& apps) {
+  Found found;
+  found.models = FindModels(index, settings, apps, &found.diagnostics);
+  DropModelsOutsideInstalledApps(settings, apps, &found.models, &found.diagnostics);
+  for (auto& reg : FindAdminRegistrations(index, apps, &found.diagnostics,
+                                          settings.auth_user_model.value, found.models)) {
+    bool repo_model = index.FindClass(reg.model, nullptr) != nullptr;
+    (repo_model ? found.admin_registrations : found.admin_registrations_external)
+        .push_back(std::move(reg));
+  }
+  found.signals = FindSignals(index, settings, apps, &found.diagnostics);
+  found.findings = FindFindings(index, settings, apps);
+  return found;
 }
 
 }  // namespace
 
-Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules) {
+Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs) {
   std::vector<std::string> markers;
   for (const auto& f : files) {
     if (IsManagePy(f.file.path)) markers.push_back(f.file.path);
@@ -74,24 +102,30 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules) {
   inv.apps = apps.list();
   inv.diagnostics = settings.diagnostics;
 
-  UrlInventory urls = WalkUrls(index, settings, apps);
+  // The URL walk and the other finders read the same index and write apart, so a
+  // second thread walks the URLs, with an index of its own for its memos.
+  UrlInventory urls;
+  Found found;
+  if (jobs > 1) {
+    ProjectIndex url_index = index.Share();
+    auto walk = std::async(std::launch::async, [&] { return WalkUrls(url_index, settings, apps); });
+    found = FindAllButUrls(index, settings, apps);
+    urls = walk.get();
+  } else {
+    urls = WalkUrls(index, settings, apps);
+    found = FindAllButUrls(index, settings, apps);
+  }
   inv.endpoints = std::move(urls.endpoints);
   inv.external_routes = std::move(urls.external_routes);
   inv.urlconf_fallback = urls.fallback;
   inv.diagnostics.insert(inv.diagnostics.end(), urls.diagnostics.begin(), urls.diagnostics.end());
-
-  inv.models = FindModels(index, settings, apps, &inv.diagnostics);
-  DropModelsOutsideInstalledApps(settings, apps, &inv);
-  for (auto& reg : FindAdminRegistrations(index, apps, &inv.diagnostics,
-                                          settings.auth_user_model.value, inv.models)) {
-    bool repo_model = index.FindClass(reg.model, nullptr) != nullptr;
-    (repo_model ? inv.admin_registrations : inv.admin_registrations_external)
-        .push_back(std::move(reg));
-  }
-  SignalInventory signals = FindSignals(index, settings, apps, &inv.diagnostics);
-  inv.signal_receivers = std::move(signals.receivers);
-  inv.custom_signals = std::move(signals.custom_signals);
-  inv.findings = FindFindings(index, settings, apps);
+  inv.models = std::move(found.models);
+  inv.admin_registrations = std::move(found.admin_registrations);
+  inv.admin_registrations_external = std::move(found.admin_registrations_external);
+  inv.signal_receivers = std::move(found.signals.receivers);
+  inv.custom_signals = std::move(found.signals.custom_signals);
+  inv.findings = std::move(found.findings);
+  inv.diagnostics.insert(inv.diagnostics.end(), found.diagnostics.begin(), found.diagnostics.end());
 
   AddTotals(files, &inv);
   std::sort(inv.diagnostics.begin(), inv.diagnostics.end(),

@@ -12,6 +12,7 @@
 
 namespace djcost {
 
-Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules);
+/// With `jobs` > 1 the URL walk runs on a second thread; the Inventory is the same.
+Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs = 1);
 
 }  // namespace djcost

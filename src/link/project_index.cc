@@ -41,33 +41,35 @@ std::string_view LastComponent(std::string_view dotted) {
 
 ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& rules,
                            const std::vector<std::string>& markers)
-    : files_(files), rules_(rules), modules_(files, markers) {
+    : files_(files),
+      rules_(rules),
+      tables_(std::make_shared<Tables>(ModuleIndex(files, markers))) {
   for (const auto& known : rules_.classes) {
-    known_classes_.emplace(known.qualname, &known);
-    for (const auto& alias : known.aliases) known_classes_.emplace(alias, &known);
-    auto [it, inserted] = known_by_last_[std::string(SplitHead(known.qualname).first)].emplace(
+    tables_->known_classes.emplace(known.qualname, &known);
+    for (const auto& alias : known.aliases) tables_->known_classes.emplace(alias, &known);
+    auto [it, inserted] = tables_->known_by_last[std::string(SplitHead(known.qualname).first)].emplace(
         std::string(LastComponent(known.qualname)), &known);
     if (!inserted && it->second != &known) it->second = nullptr;  // ambiguous: no fallback
   }
   for (const auto& known : rules_.functions) {
-    known_functions_.emplace(known.qualname, &known);
-    for (const auto& alias : known.aliases) known_functions_.emplace(alias, &known);
+    tables_->known_functions.emplace(known.qualname, &known);
+    for (const auto& alias : known.aliases) tables_->known_functions.emplace(alias, &known);
   }
 
-  namespaces_.resize(files_.size());
+  tables_->namespaces.resize(files_.size());
   resolved_.resize(files_.size());
-  shadowed_.resize(files_.size());
-  star_modules_.resize(files_.size());
+  tables_->shadowed.resize(files_.size());
+  tables_->star_modules.resize(files_.size());
   for (size_t i = 0; i < files_.size(); ++i) {
     const FileFacts& facts = files_[i];
     const int file = static_cast<int>(i);
-    Namespace& ns = namespaces_[i];
+    Namespace& ns = tables_->namespaces[i];
     // First binding wins: `try: from x import y / except: y = None` keeps the import.
     for (const auto& imp : facts.imports) {
       if (!imp.module_level) continue;
       std::string module = ImportedModule(file, imp);
       if (imp.star) {
-        star_modules_[i].push_back(module);
+        tables_->star_modules[i].push_back(module);
       } else if (imp.name.empty()) {
         Binding b{Binding::Kind::kImportModule};
         b.line = imp.line;
@@ -88,7 +90,7 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
     }
     for (const auto& cls : facts.classes) {
       std::string qual = QualName(file, cls.scope, cls.name);
-      classes_.emplace(qual, std::make_pair(file, &cls));
+      tables_->classes.emplace(qual, std::make_pair(file, &cls));
       if (!cls.scope.empty()) continue;
       Binding b{Binding::Kind::kClass};
       b.line = cls.line;
@@ -97,13 +99,13 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
       // for the class's own bases (`class ListView(ListView)`).
       auto previous = ns.find(cls.name);
       if (previous != ns.end() && previous->second.kind != Binding::Kind::kClass) {
-        shadowed_[i].emplace(cls.name, previous->second);
+        tables_->shadowed[i].emplace(cls.name, previous->second);
       }
       ns.insert_or_assign(cls.name, b);
     }
     for (const auto& fn : facts.functions) {
       std::string qual = QualName(file, fn.scope, fn.name);
-      functions_.emplace(qual, std::make_pair(file, &fn));
+      tables_->functions.emplace(qual, std::make_pair(file, &fn));
       if (!fn.scope.empty()) continue;
       Binding b{Binding::Kind::kFunction};
       b.line = fn.line;
@@ -111,7 +113,7 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
       ns.insert_or_assign(fn.name, b);
     }
     for (const CallStatement& c : facts.calls) {
-      calls_by_name_[std::string(LastComponent(c.call.text))].push_back({file, &c});
+      tables_->calls_by_name[std::string(LastComponent(c.call.text))].push_back({file, &c});
     }
     for (const auto& a : facts.assignments) {
       if (a.target.find('.') != std::string::npos) continue;
@@ -123,42 +125,50 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
   }
 }
 
+ProjectIndex::ProjectIndex(const ProjectIndex& other)
+    : files_(other.files_),
+      rules_(other.rules_),
+      tables_(other.tables_),
+      resolved_(other.resolved_.size()) {}
+
+ProjectIndex ProjectIndex::Share() const { return ProjectIndex(*this); }
+
 std::string ProjectIndex::QualName(int file, const std::string& scope,
                                    const std::string& name) const {
-  return Join(Join(modules_.NameOf(file), scope), name);
+  return Join(Join(tables_->modules.NameOf(file), scope), name);
 }
 
 std::string ProjectIndex::ImportedModule(int file, const Import& imp) const {
   if (imp.level == 0) return imp.module;
-  return Join(modules_.RelativeBase(file, imp.level), imp.module);
+  return Join(tables_->modules.RelativeBase(file, imp.level), imp.module);
 }
 
 const KnownClass* ProjectIndex::FindKnownClass(std::string_view qualname) const {
-  auto it = known_classes_.find(qualname);
-  if (it != known_classes_.end()) return it->second;
+  auto it = tables_->known_classes.find(qualname);
+  if (it != tables_->known_classes.end()) return it->second;
   // Packages re-export their classes under many paths (django.contrib.gis.db.models.Model):
   // fall back to the class name within the same top-level package when unambiguous.
-  auto package = known_by_last_.find(SplitHead(qualname).first);
-  if (package == known_by_last_.end()) return nullptr;
+  auto package = tables_->known_by_last.find(SplitHead(qualname).first);
+  if (package == tables_->known_by_last.end()) return nullptr;
   auto last = package->second.find(LastComponent(qualname));
   return last == package->second.end() ? nullptr : last->second;
 }
 
 const KnownFunction* ProjectIndex::FindKnownFunction(std::string_view qualname) const {
-  auto it = known_functions_.find(qualname);
-  return it == known_functions_.end() ? nullptr : it->second;
+  auto it = tables_->known_functions.find(qualname);
+  return it == tables_->known_functions.end() ? nullptr : it->second;
 }
 
 const ClassDef* ProjectIndex::FindClass(std::string_view qualname, int* file) const {
-  auto it = classes_.find(qualname);
-  if (it == classes_.end()) return nullptr;
+  auto it = tables_->classes.find(qualname);
+  if (it == tables_->classes.end()) return nullptr;
   if (file) *file = it->second.first;
   return it->second.second;
 }
 
 const FunctionDef* ProjectIndex::FindFunction(std::string_view qualname, int* file) const {
-  auto it = functions_.find(qualname);
-  if (it == functions_.end()) return nullptr;
+  auto it = tables_->functions.find(qualname);
+  if (it == tables_->functions.end()) return nullptr;
   if (file) *file = it->second.first;
   return it->second.second;
 }
@@ -211,13 +221,13 @@ Symbol ProjectIndex::ResolveAbsoluteAt(std::string_view dotted, int depth) const
   // The longest prefix that is a repository module, then names inside it.
   std::string_view prefix = dotted;
   while (!prefix.empty()) {
-    int file = modules_.Find(prefix);
+    int file = tables_->modules.Find(prefix);
     if (file >= 0) {
       std::string_view rest = dotted.substr(std::min(dotted.size(), prefix.size() + 1));
       if (rest.empty()) {
         Symbol s;
         s.kind = Symbol::Kind::kModule;
-        s.qualname = modules_.NameOf(file);
+        s.qualname = tables_->modules.NameOf(file);
         s.file = file;
         return s;
       }
@@ -238,7 +248,7 @@ Symbol ProjectIndex::ResolveIn(int file, std::string_view dotted, int depth) con
   unknown.qualname = std::string(dotted);
   if (file < 0 || depth > kMaxDepth || dotted.empty()) return unknown;
   auto [head, rest] = SplitHead(dotted);
-  const Namespace& ns = namespaces_[file];
+  const Namespace& ns = tables_->namespaces[file];
   auto it = ns.find(head);
   if (it == ns.end()) return ResolveInStars(file, dotted, depth);
   return ResolveBinding(file, it->second, head, rest, depth);
@@ -250,10 +260,10 @@ Symbol ProjectIndex::ResolveInStars(int file, std::string_view dotted, int depth
   // Star imports, last first: a later `import *` shadows an earlier one.
   // A package's module (`from django.views.generic.edit import *`) exports the
   // names the knowledge tables list in it.
-  const auto& stars = star_modules_[file];
+  const auto& stars = tables_->star_modules[file];
   std::string_view head = SplitHead(dotted).first;
   for (auto m = stars.rbegin(); m != stars.rend(); ++m) {
-    int target = modules_.Find(*m);
+    int target = tables_->modules.Find(*m);
     if (target == file) continue;
     if (target < 0) {
       std::string known = Join(*m, head);
@@ -312,7 +322,7 @@ Symbol ProjectIndex::ResolveBinding(int file, const Binding& b, std::string_view
     case Binding::Kind::kImportModule:
       return ResolveAbsoluteAt(Join(b.module, rest), depth + 1);
     case Binding::Kind::kImportFrom: {
-      int source = modules_.Find(b.module);
+      int source = tables_->modules.Find(b.module);
       if (source >= 0 && source != file) {
         Symbol inner = ResolveIn(source, Join(b.name, rest), depth + 1);
         if (inner.kind != Symbol::Kind::kUnknown) return inner;
@@ -329,7 +339,7 @@ Symbol ProjectIndex::ResolveBinding(int file, const Binding& b, std::string_view
 Symbol ProjectIndex::ResolveBase(int file, const ClassDef& cls, std::string_view dotted) const {
   auto [head, rest] = SplitHead(dotted);
   if (!cls.scope.empty() || head != cls.name) return Resolve(file, dotted);
-  const Namespace& before = shadowed_[file];
+  const Namespace& before = tables_->shadowed[file];
   auto it = before.find(cls.name);
   if (it == before.end()) return ResolveInStars(file, dotted, 0);
   return ResolveBinding(file, it->second, head, rest, 0);
@@ -353,8 +363,8 @@ std::vector<std::string> ProjectIndex::BasesOf(int file, const ClassDef& cls) co
 
 const std::vector<CallRef>& ProjectIndex::CallsNamed(const std::string& name) const {
   static const std::vector<CallRef> kNone;
-  auto it = calls_by_name_.find(name);
-  return it == calls_by_name_.end() ? kNone : it->second;
+  auto it = tables_->calls_by_name.find(name);
+  return it == tables_->calls_by_name.end() ? kNone : it->second;
 }
 
 const std::vector<std::string>& ProjectIndex::Ancestors(const std::string& qualname) const {
@@ -400,8 +410,8 @@ const std::vector<std::string_view>& ProjectIndex::TagsOf(const std::string& qua
     if (FindClass(a, nullptr)) {
       // Scanning a package the tables describe (Django, DRF, Wagtail): its own
       // classes are the known ones, by exact name.
-      auto exact = known_classes_.find(a);
-      if (exact == known_classes_.end()) continue;
+      auto exact = tables_->known_classes.find(a);
+      if (exact == tables_->known_classes.end()) continue;
       known = exact->second;
     } else {
       known = FindKnownClass(a);
@@ -544,7 +554,7 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
   bool bound = false;
   for (const auto& e : events) {
     if (e.import) {
-      int source = modules_.Find(ImportedModule(file, *e.import));
+      int source = tables_->modules.Find(ImportedModule(file, *e.import));
       if (source < 0 || source == file) continue;
       std::vector<ListItem> imported;
       if (EvalListAt(source, e.import->star ? name : e.import->name, &imported, depth + 1)) {
@@ -618,7 +628,7 @@ const Expr* ProjectIndex::EvalValueAt(int file, const std::string& name, int* va
     if (!imp.module_level || imp.line < best_line) continue;
     bool binds = imp.star || (!imp.name.empty() && (imp.alias.empty() ? imp.name : imp.alias) == name);
     if (!binds) continue;
-    int source = modules_.Find(ImportedModule(file, imp));
+    int source = tables_->modules.Find(ImportedModule(file, imp));
     if (source < 0 || source == file) continue;
     int f = -1;
     if (const Expr* v = EvalValueAt(source, imp.star ? name : imp.name, &f, depth + 1)) {

@@ -2,10 +2,11 @@
 // and how class hierarchies run through repository classes and the known classes
 // of rules/knowledge. Input: every file's FileFacts and the RuleSet; output:
 // lookups used by the rest of link/. Read-only after construction, but for
-// memoised hierarchy walks.
+// memoised lookups (see Share()).
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -56,9 +57,13 @@ class ProjectIndex {
                const std::vector<std::string>& markers);
 
   const std::vector<FileFacts>& files() const { return files_; }
-  const ModuleIndex& modules() const { return modules_; }
+  /// An index over the same tables with memos of its own, for another thread:
+  /// lookups write only to memos, so two threads must not share one index.
+  ProjectIndex Share() const;
+
+  const ModuleIndex& modules() const { return tables_->modules; }
   const RuleSet& rules() const { return rules_; }
-  const std::string& ModuleOf(int file) const { return modules_.NameOf(file); }
+  const std::string& ModuleOf(int file) const { return tables_->modules.NameOf(file); }
 
   /// Resolves `dotted` as written in `file`: locals, imports, star imports.
   Symbol Resolve(int file, std::string_view dotted) const;
@@ -141,25 +146,36 @@ class ProjectIndex {
   void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
   const Expr* EvalValueAt(int file, const std::string& name, int* value_file, int depth) const;
 
+  // What construction builds and lookups only read. Share() hands it to a second
+  // index, so a second thread need not build it again.
+  struct Tables {
+    explicit Tables(ModuleIndex m) : modules(std::move(m)) {}
+    ModuleIndex modules;
+    std::vector<Namespace> namespaces;
+    std::vector<Namespace> shadowed;  // per file: imports a class definition rebinds
+    std::vector<std::vector<std::string>> star_modules;  // per file, in source order
+    NameMap<std::pair<int, const ClassDef*>> classes;
+    NameMap<std::pair<int, const FunctionDef*>> functions;
+    NameMap<const KnownClass*> known_classes;
+    NameMap<const KnownFunction*> known_functions;
+    // top-level package -> class name -> known class, for re-exports the table lacks.
+    NameMap<NameMap<const KnownClass*>> known_by_last;
+    std::unordered_map<std::string, std::vector<CallRef>> calls_by_name;
+  };
+
+  // Share(): the same tables, empty memos.
+  ProjectIndex(const ProjectIndex& other);
+
   const std::vector<FileFacts>& files_;
   const RuleSet& rules_;
-  ModuleIndex modules_;
-  std::vector<Namespace> namespaces_;
-  std::vector<Namespace> shadowed_;  // per file: imports a class definition rebinds
-  std::vector<std::vector<std::string>> star_modules_;  // per file, in source order
-  NameMap<std::pair<int, const ClassDef*>> classes_;
-  NameMap<std::pair<int, const FunctionDef*>> functions_;
-  NameMap<const KnownClass*> known_classes_;
-  NameMap<const KnownFunction*> known_functions_;
-  // top-level package -> class name -> known class, for re-exports the table lacks.
-  NameMap<NameMap<const KnownClass*>> known_by_last_;
+  std::shared_ptr<Tables> tables_;  // written by the constructor only
   // Memos: link asks the same questions of the same names many times (every
   // urls.py resolves `path`, every model its base), and the index never changes.
+  // They are the only state a lookup writes, so each index has its own.
   mutable NameMap<std::vector<std::string>> ancestors_;
   mutable std::vector<NameMap<Symbol>> resolved_;  // per file: dotted name -> Resolve()
   mutable NameMap<Symbol> external_;               // dotted name -> External()
   mutable NameMap<std::vector<std::string_view>> tags_;  // qualname -> TagsOf()
-  std::unordered_map<std::string, std::vector<CallRef>> calls_by_name_;
 };
 
 /// The first component of a dotted name and the rest ("a.b.c" -> "a", "b.c").

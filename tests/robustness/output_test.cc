@@ -137,6 +137,25 @@ TEST(Output, ReversedFileOrderDoesNotChangeTheReport) {
   }
 }
 
+// Link's second thread (the URL walk beside the other finders, each with memos
+// of its own) gives the Inventory one thread gives, on every fixture project.
+TEST(Output, LinkOnTwoThreadsGivesTheSameInventory) {
+  RuleSet rules = DefaultRuleSet();
+  int projects = 0;
+  for (const auto& project : fs::directory_iterator(std::string(DJCOST_SOURCE_DIR) + "/fixtures/projects")) {
+    fs::path repo = project.path() / "repo";
+    if (!fs::is_directory(repo)) continue;
+    Discovery discovery = Discover(repo.string(), DiscoverOptions{});
+    std::vector<FileFacts> facts = ExtractAll(repo.string(), discovery.files, 2);
+    Inventory one = Link(facts, rules, 1);
+    Inventory two = Link(facts, rules, 2);
+    EXPECT_FALSE(one.endpoints.empty() && one.models.empty()) << repo;
+    EXPECT_TRUE(one == two) << repo;
+    ++projects;
+  }
+  EXPECT_GE(projects, 3);
+}
+
 // Every warning is a row of the Markdown problems table and an entry of the
 // JSON diagnostics, and counts.diagnostics says how many; warnings alone do
 // not change the exit code.
