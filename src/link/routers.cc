@@ -37,12 +37,6 @@ std::string Upper(std::string s) {
   return s;
 }
 
-bool SameVariable(const Symbol& a, const Symbol& b) {
-  return a.kind == Symbol::Kind::kVariable && b.kind == Symbol::Kind::kVariable &&
-         a.file == b.file && a.variable == b.variable && a.remainder.empty() &&
-         b.remainder.empty();
-}
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -53,59 +47,39 @@ const Expr* Argument(const Expr& call, size_t i, const char* name) {
   return call.Keyword(name);
 }
 
-void CollectRegistrations(const ProjectIndex& index, const Symbol& router,
-                          std::set<std::pair<int, std::string>>* seen,
+constexpr std::string_view kRegister = ".register";
+constexpr std::string_view kRegistryExtend = ".registry.extend";
+
+// The variable a call is made on: `router` of `router.register(...)`, of
+// `router.registry.extend(...)`; "" for other calls.
+std::string_view CalledOn(const CallStatement& c) {
+  std::string_view callee = c.call.text;
+  if (EndsWith(callee, kRegister)) return callee.substr(0, callee.size() - kRegister.size());
+  if (EndsWith(callee, kRegistryExtend) && c.call.items.size() == 1) {
+    return callee.substr(0, callee.size() - kRegistryExtend.size());
+  }
+  return {};
+}
+
+void CollectRegistrations(const ProjectIndex& index, const RouterCalls& router_calls,
+                          const Symbol& router, std::set<std::pair<int, std::string>>* seen,
                           std::vector<Registration>* out) {
   if (!seen->insert({router.file, router.variable}).second) return;
-  const auto& files = index.files();
-  // Resolving is the cost, and most `.register` calls are admin ones: resolve only
-  // calls whose object can name this router (same name, or an import alias).
-  auto may_name_router = [&](int f, std::string_view base) {
-    if (LastComponent(base) == router.variable) return true;
-    std::string_view head = SplitHead(base).first;
-    for (const Import& imp : files[f].imports) {
-      if (!imp.alias.empty() && imp.alias == head) return true;
-    }
-    return false;
-  };
-  // `.register(...)` calls that may name the router and `.registry.extend(...)`
-  // calls, in source order, the router's own file first: the order its module
-  // runs in. Filtered before sorting: a project has one router per app or so,
-  // and admin registrations by the thousand.
-  constexpr std::string_view kRegister = ".register";
-  auto object_of = [&](const std::string& callee) {
-    return std::string_view(callee).substr(0, callee.size() - kRegister.size());
-  };
-  std::vector<CallRef> calls;
-  for (const CallRef& ref : index.CallsNamed("register")) {
-    const std::string& callee = ref.call->call.text;
-    if (EndsWith(callee, kRegister) && may_name_router(ref.file, object_of(callee))) {
-      calls.push_back(ref);
-    }
-  }
-  const std::vector<CallRef>& extends = index.CallsNamed("extend");
-  calls.insert(calls.end(), extends.begin(), extends.end());
+  // In source order, the router's own file first: the order its module runs in.
+  std::vector<CallRef> calls = router_calls.On(router);
   auto rank = [&](const CallRef& c) { return std::make_tuple(c.file != router.file, c.file, c.call); };
   std::sort(calls.begin(), calls.end(),
             [&](const CallRef& a, const CallRef& b) { return rank(a) < rank(b); });
   for (const CallRef& ref : calls) {
-    const int f = ref.file;
     const CallStatement& c = *ref.call;
-    const std::string& callee = c.call.text;
-    if (EndsWith(callee, kRegister)) {
-      if (SameVariable(index.ResolveMemo(f, object_of(callee)), router)) {
-        out->push_back({f, &c});
-      }
-    } else if (EndsWith(callee, ".registry.extend") && c.call.items.size() == 1) {
-      std::string base = callee.substr(0, callee.size() - std::string_view(".registry.extend").size());
-      const Expr& arg = c.call.items[0];
-      if (!SameVariable(index.Resolve(f, base), router) || arg.kind != ExprKind::kName ||
-          !EndsWith(arg.text, ".registry")) {
-        continue;
-      }
-      Symbol other = index.Resolve(f, arg.text.substr(0, arg.text.size() - 9));
-      if (IsRouter(index, other)) CollectRegistrations(index, other, seen, out);
+    if (EndsWith(c.call.text, kRegister)) {
+      out->push_back({ref.file, &c});
+      continue;
     }
+    const Expr& arg = c.call.items[0];
+    if (arg.kind != ExprKind::kName || !EndsWith(arg.text, ".registry")) continue;
+    Symbol other = index.Resolve(ref.file, arg.text.substr(0, arg.text.size() - 9));
+    if (IsRouter(index, other)) CollectRegistrations(index, router_calls, other, seen, out);
   }
 }
 
@@ -405,7 +379,28 @@ bool IsRouter(const ProjectIndex& index, const Symbol& variable) {
          (ClassIs(index, cls, "router", kRouterClasses) || IsVendoredRouter(index, cls));
 }
 
-RouterExpansion ExpandRouter(const ProjectIndex& index, const Symbol& variable) {
+RouterCalls::RouterCalls(const ProjectIndex& index) {
+  for (const char* name : {"register", "extend"}) {
+    for (const CallRef& ref : index.CallsNamed(name)) {
+      std::string_view on = CalledOn(*ref.call);
+      if (on.empty()) continue;
+      const Symbol& s = index.ResolveMemo(ref.file, on);
+      if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
+        by_variable_[{s.file, s.variable}].push_back(ref);
+      }
+    }
+  }
+}
+
+const std::vector<CallRef>& RouterCalls::On(const Symbol& variable) const {
+  static const std::vector<CallRef> kNone;
+  if (variable.kind != Symbol::Kind::kVariable || !variable.remainder.empty()) return kNone;
+  auto it = by_variable_.find({variable.file, variable.variable});
+  return it == by_variable_.end() ? kNone : it->second;
+}
+
+RouterExpansion ExpandRouter(const ProjectIndex& index, const RouterCalls& calls,
+                             const Symbol& variable) {
   RouterExpansion out;
   Symbol router = variable;
   router.remainder.clear();
@@ -418,7 +413,7 @@ RouterExpansion ExpandRouter(const ProjectIndex& index, const Symbol& variable) 
   }
   std::set<std::pair<int, std::string>> seen;
   std::vector<Registration> registrations;
-  CollectRegistrations(index, router, &seen, &registrations);
+  CollectRegistrations(index, calls, router, &seen, &registrations);
   RouteMappings extra =
       MappingUpdates(index, router.value ? InstantiatedClass(index, router.file, *router.value) : "");
   std::string nest = NestedPrefix(index, router, 0);

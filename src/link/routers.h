@@ -5,7 +5,9 @@
 // Input: ProjectIndex and the router variable; output: RouterExpansion.
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "data/diagnostic.h"
@@ -37,8 +39,23 @@ struct RouterExpansion {
 /// router class (known "router" tag, DRF's router classes, or a repo subclass).
 bool IsRouter(const ProjectIndex& index, const Symbol& variable);
 
+/// Every `.register(...)` and `.registry.extend(...)` statement of the project,
+/// by the module-level variable it is called on. Each call is resolved once, not
+/// once per router: every app names its router `router`.
+class RouterCalls {
+ public:
+  explicit RouterCalls(const ProjectIndex& index);
+  /// The calls made on `variable`, in no particular order; none when it is not
+  /// a plain module-level variable.
+  const std::vector<CallRef>& On(const Symbol& variable) const;
+
+ private:
+  std::map<std::pair<int, std::string>, std::vector<CallRef>> by_variable_;
+};
+
 /// Every route of the router `variable`, registrations in the router's own file
 /// first (source order), then those made in other files.
-RouterExpansion ExpandRouter(const ProjectIndex& index, const Symbol& variable);
+RouterExpansion ExpandRouter(const ProjectIndex& index, const RouterCalls& calls,
+                             const Symbol& variable);
 
 }  // namespace djcost

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "link/ninja.h"
@@ -382,7 +383,8 @@ class UrlWalker {
   // router.urls, api.urls (ninja) or site.urls (an AdminSite instance).
   void WalkUrlsAttribute(const Symbol& s, const std::string& prefix, const Location& loc) {
     if (IsRouter(index_, s)) {
-      RouterExpansion routes = ExpandRouter(index_, s);
+      if (!router_calls_) router_calls_.emplace(index_);
+      RouterExpansion routes = ExpandRouter(index_, *router_calls_, s);
       for (auto& d : routes.diagnostics) out_->diagnostics.push_back(std::move(d));
       for (const RouterRoute& r : routes.routes) {
         AddView(r.view, prefix + r.route, r.name, r.location, next_leaf_++);
@@ -466,6 +468,7 @@ class UrlWalker {
   std::set<const Expr*> active_;     // list items being walked
   std::set<int> included_;
   std::map<std::string, std::pair<int, Location>> claims_;  // route -> first pattern
+  std::optional<RouterCalls> router_calls_;  // made at the first router
   int next_leaf_ = 0;
 };
 

@@ -151,6 +151,30 @@ router.register("late", CreateOnly, basename="late")
             "GET v2/ro/<pk>/ shop.api.ReadOnly.retrieve api shop/routers.py:5\n");
 }
 
+// A registration through a re-export under another name: the call's object is
+// neither the router's own name nor an alias of the registering module.
+TEST(RoutersTest, RegistrationThroughAReexportUnderAnotherName) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from shop.routers import router
+urlpatterns = [path("api/", include(router.urls))]
+)py"},
+             {"shop/routers.py", R"py(
+from rest_framework.routers import DefaultRouter
+router = DefaultRouter()
+)py"},
+             {"shop/__init__.py", "from shop.routers import router as api_router\n"},
+             {"shop/api.py", kViewSets},
+             {"other/register.py", R"py(
+from shop import api_router
+from shop.api import CreateOnly
+api_router.register("late", CreateOnly, basename="late")
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "POST api/late/ shop.api.CreateOnly.create api other/register.py:4\n");
+}
+
 // paperless-ngx: the router's patterns unpacked into a list with `*`, next to
 // plain patterns, inside an include, and a starred list variable and call.
 TEST(RoutersTest, UnpackedRouterUrlsAndListsAreWalked) {
