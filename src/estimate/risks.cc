@@ -55,8 +55,9 @@ std::string FindingSeverity(const std::string& kind) {
 std::vector<Risk> FindRisks(const Inventory& inventory, const MoveScope& split,
                             const MoveScope& hybrid) {
   std::vector<Risk> risks;
+  const Senders senders(inventory);
   for (const SignalReceiver& r : inventory.signal_receivers) {
-    const Model* sender = SenderModel(inventory, r.sender);
+    const Model* sender = senders.ModelOf(r.sender);
     if (sender == nullptr || !InScope(hybrid, sender)) continue;
     const std::string moved_by = InScope(split, sender) ? "the split and the hybrid" : "the hybrid";
     risks.push_back(Risk{"signal-on-moved-model", "high",

@@ -23,27 +23,26 @@ bool MatchesHotPattern(const std::string& route, const std::vector<std::string>&
   return false;
 }
 
-const Model* SenderModel(const Inventory& inventory, const std::string& sender) {
-  if (sender.empty()) return nullptr;
+Senders::Senders(const Inventory& inventory) {
+  // The first model (or signal) of a name wins, as a scan in inventory order would.
   for (const Model& m : inventory.models) {
     if (m.in_tests) continue;
-    if (m.qualname == sender) return &m;
-    // "app_label.Model", compared in place: this runs once per receiver and model.
-    if (!m.app.empty() && sender.size() == m.app.size() + 1 + m.name.size() &&
-        sender.compare(0, m.app.size(), m.app) == 0 && sender[m.app.size()] == '.' &&
-        sender.compare(m.app.size() + 1, std::string::npos, m.name) == 0) {
-      return &m;
-    }
+    models_.emplace(m.qualname, &m);
+    if (!m.app.empty()) models_.emplace(m.app + "." + m.name, &m);
   }
-  return nullptr;
+  for (const CustomSignal& s : inventory.custom_signals) signals_.emplace(s.qualname, &s);
 }
 
-std::string SenderApp(const Inventory& inventory, const SignalReceiver& receiver) {
-  if (const Model* m = SenderModel(inventory, receiver.sender)) return m->app;
-  for (const CustomSignal& s : inventory.custom_signals) {
-    if (s.qualname == receiver.signal) return s.app;
-  }
-  return "";
+const Model* Senders::ModelOf(const std::string& sender) const {
+  if (sender.empty()) return nullptr;
+  auto it = models_.find(sender);
+  return it == models_.end() ? nullptr : it->second;
+}
+
+std::string Senders::AppOf(const SignalReceiver& receiver) const {
+  if (const Model* m = ModelOf(receiver.sender)) return m->app;
+  auto it = signals_.find(receiver.signal);
+  return it == signals_.end() ? "" : it->second->app;
 }
 
 MoveScope ScopeOf(const Inventory& inventory, const std::vector<std::string>& hot_patterns) {
@@ -66,8 +65,9 @@ MoveScope ScopeOfEndpoints(const Inventory& inventory,
   for (const Model& m : inventory.models) {
     if (!m.in_tests && scope.apps.count(m.app)) scope.models.push_back(&m);
   }
+  const Senders senders(inventory);
   for (const SignalReceiver& r : inventory.signal_receivers) {
-    const Model* sender = SenderModel(inventory, r.sender);
+    const Model* sender = senders.ModelOf(r.sender);
     if (sender != nullptr && scope.apps.count(sender->app)) scope.receivers.push_back(&r);
   }
   for (const CustomSignal& s : inventory.custom_signals) {

@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "data/inventory.h"
@@ -17,13 +18,22 @@ namespace djcost {
 /// and "prefix/**" also matches "prefix" itself.
 bool MatchesHotPattern(const std::string& route, const std::vector<std::string>& patterns);
 
-/// The model a receiver's sender names ("shop.models.Order" or "shop.Order"),
-/// among models outside tests; nullptr when it names none.
-const Model* SenderModel(const Inventory& inventory, const std::string& sender);
+/// The models a receiver's sender can name ("shop.models.Order" or "shop.Order",
+/// among models outside tests) and the repo signals by qualified name, indexed
+/// once rather than scanned for every receiver.
+class Senders {
+ public:
+  explicit Senders(const Inventory& inventory);
+  /// The model `sender` names; nullptr when it names none.
+  const Model* ModelOf(const std::string& sender) const;
+  /// The app a receiver listens to: its sender model's app, or the app of the
+  /// repo signal it is connected to; "" when unknown.
+  std::string AppOf(const SignalReceiver& receiver) const;
 
-/// The app a receiver listens to: its sender model's app, or the app of the
-/// repo signal it is connected to; "" when unknown.
-std::string SenderApp(const Inventory& inventory, const SignalReceiver& receiver);
+ private:
+  std::unordered_map<std::string, const Model*> models_;
+  std::unordered_map<std::string, const CustomSignal*> signals_;
+};
 
 struct MoveScope {
   std::vector<const Endpoint*> endpoints;  // API endpoints outside tests

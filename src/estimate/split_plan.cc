@@ -64,8 +64,9 @@ std::vector<SplitStep> PlanSplit(const Inventory& inventory) {
       }
     }
   }
+  const Senders senders(inventory);
   for (const SignalReceiver& r : inventory.signal_receivers) {
-    const std::string sender_app = SenderApp(inventory, r);
+    const std::string sender_app = senders.AppOf(r);
     if (sender_app.empty() || r.app.empty() || sender_app == r.app) continue;
     if (SplitStep* s = step(sender_app)) ++s->cross_app_signals;
     if (SplitStep* s = step(r.app)) ++s->cross_app_signals;

@@ -57,19 +57,34 @@ void DropModelsOutsideInstalledApps(const Settings& settings, const Apps& apps,
   models->erase(std::remove_if(models->begin(), models->end(), outside), models->end());
 }
 
-// What link finds besides the URLs: models, admin registrations, signals and
-// findings, with their diagnostics in that order.
-struct Found {
+// Link's finders fall in two groups of about equal cost: the URL walk with the
+// signals, and models with admin and findings (admin reads the models). The
+// groups read the index and write apart.
+struct UrlsAndSignals {
+  UrlInventory urls;
+  SignalInventory signals;
+  std::vector<Diagnostic> signal_diagnostics;
+};
+
+UrlsAndSignals FindUrlsAndSignals(const ProjectIndex& index, const Settings& settings,
+                                  const Apps& apps) {
+  UrlsAndSignals found;
+  found.urls = WalkUrls(index, settings, apps);
+  found.signals = FindSignals(index, settings, apps, &found.signal_diagnostics);
+  return found;
+}
+
+struct ModelsAdminFindings {
   std::vector<Model> models;
   std::vector<AdminRegistration> admin_registrations;
   std::vector<AdminRegistration> admin_registrations_external;
-  SignalInventory signals;
   std::vector<Finding> findings;
   std::vector<Diagnostic> diagnostics;
 };
 
-Found FindAllButUrls(const ProjectIndex& index, const Settings& settings, const Apps& apps) {
-  Found found;
+ModelsAdminFindings FindModelsAdminFindings(const ProjectIndex& index, const Settings& settings,
+                                            const Apps& apps) {
+  ModelsAdminFindings found;
   found.models = FindModels(index, settings, apps, &found.diagnostics);
   DropModelsOutsideInstalledApps(settings, apps, &found.models, &found.diagnostics);
   for (auto& reg : FindAdminRegistrations(index, apps, &found.diagnostics,
@@ -78,9 +93,12 @@ Found FindAllButUrls(const ProjectIndex& index, const Settings& settings, const 
     (repo_model ? found.admin_registrations : found.admin_registrations_external)
         .push_back(std::move(reg));
   }
-  found.signals = FindSignals(index, settings, apps, &found.diagnostics);
   found.findings = FindFindings(index, settings, apps);
   return found;
+}
+
+void Append(const std::vector<Diagnostic>& more, std::vector<Diagnostic>* diagnostics) {
+  diagnostics->insert(diagnostics->end(), more.begin(), more.end());
 }
 
 }  // namespace
@@ -102,30 +120,32 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   inv.apps = apps.list();
   inv.diagnostics = settings.diagnostics;
 
-  // The URL walk and the other finders read the same index and write apart, so a
-  // second thread walks the URLs, with an index of its own for its memos.
-  UrlInventory urls;
-  Found found;
+  // With a second thread, the URLs and signals are found there, with an index of
+  // its own: lookups write to the index's memos.
+  UrlsAndSignals first;
+  ModelsAdminFindings second;
   if (jobs > 1) {
-    ProjectIndex url_index = index.Share();
-    auto walk = std::async(std::launch::async, [&] { return WalkUrls(url_index, settings, apps); });
-    found = FindAllButUrls(index, settings, apps);
-    urls = walk.get();
+    ProjectIndex shared = index.Share();
+    auto on_second_thread =
+        std::async(std::launch::async, [&] { return FindUrlsAndSignals(shared, settings, apps); });
+    second = FindModelsAdminFindings(index, settings, apps);
+    first = on_second_thread.get();
   } else {
-    urls = WalkUrls(index, settings, apps);
-    found = FindAllButUrls(index, settings, apps);
+    first = FindUrlsAndSignals(index, settings, apps);
+    second = FindModelsAdminFindings(index, settings, apps);
   }
-  inv.endpoints = std::move(urls.endpoints);
-  inv.external_routes = std::move(urls.external_routes);
-  inv.urlconf_fallback = urls.fallback;
-  inv.diagnostics.insert(inv.diagnostics.end(), urls.diagnostics.begin(), urls.diagnostics.end());
-  inv.models = std::move(found.models);
-  inv.admin_registrations = std::move(found.admin_registrations);
-  inv.admin_registrations_external = std::move(found.admin_registrations_external);
-  inv.signal_receivers = std::move(found.signals.receivers);
-  inv.custom_signals = std::move(found.signals.custom_signals);
-  inv.findings = std::move(found.findings);
-  inv.diagnostics.insert(inv.diagnostics.end(), found.diagnostics.begin(), found.diagnostics.end());
+  inv.endpoints = std::move(first.urls.endpoints);
+  inv.external_routes = std::move(first.urls.external_routes);
+  inv.urlconf_fallback = first.urls.fallback;
+  inv.signal_receivers = std::move(first.signals.receivers);
+  inv.custom_signals = std::move(first.signals.custom_signals);
+  inv.models = std::move(second.models);
+  inv.admin_registrations = std::move(second.admin_registrations);
+  inv.admin_registrations_external = std::move(second.admin_registrations_external);
+  inv.findings = std::move(second.findings);
+  Append(first.urls.diagnostics, &inv.diagnostics);
+  Append(second.diagnostics, &inv.diagnostics);
+  Append(first.signal_diagnostics, &inv.diagnostics);
 
   AddTotals(files, &inv);
   std::sort(inv.diagnostics.begin(), inv.diagnostics.end(),

@@ -130,13 +130,6 @@ bool ReachesAny(const ProjectIndex& index, const std::string& qualname,
 ModelRefs::ModelRefs(const ProjectIndex& index, const Apps& apps, std::string auth_user_model)
     : index_(index), apps_(apps), auth_user_model_(std::move(auth_user_model)) {
   if (auth_user_model_.empty()) auth_user_model_ = "auth.User";
-  const auto& files = index.files();
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (files[i].file.kind == FileKind::kMigration) continue;
-    for (const auto& cls : files[i].classes) {
-      if (cls.scope.empty()) by_name_[Lower(cls.name)].emplace_back(static_cast<int>(i), &cls);
-    }
-  }
 }
 
 std::string ModelRefs::AppOf(int file, const ClassDef& cls) const {
@@ -155,17 +148,14 @@ ModelTarget ModelRefs::ByLabel(std::string_view label_dot_name) const {
   // candidates, models beat other classes and application code beats tests.
   const std::pair<int, const ClassDef*>* best = nullptr;
   int best_rank = 0;
-  auto it = by_name_.find(Lower(name));
-  if (it != by_name_.end()) {
-    for (const auto& candidate : it->second) {
-      if (AppOf(candidate.first, *candidate.second) != label) continue;
-      std::string qual = index_.QualName(candidate.first, "", candidate.second->name);
-      int rank = (index_.HasTag(qual, "model") ? 2 : 0) +
-                 (index_.files()[candidate.first].file.kind != FileKind::kTest ? 1 : 0);
-      if (!best || rank > best_rank) {
-        best = &candidate;
-        best_rank = rank;
-      }
+  for (const auto& candidate : index_.ModuleClassesNamedCaseless(Lower(name))) {
+    if (AppOf(candidate.first, *candidate.second) != label) continue;
+    std::string qual = index_.QualName(candidate.first, "", candidate.second->name);
+    int rank = (index_.HasTag(qual, "model") ? 2 : 0) +
+               (index_.files()[candidate.first].file.kind != FileKind::kTest ? 1 : 0);
+    if (!best || rank > best_rank) {
+      best = &candidate;
+      best_rank = rank;
     }
   }
   if (best) return {index_.QualName(best->first, "", best->second->name), label};

@@ -82,8 +82,6 @@ class ModelRefs {
   const ProjectIndex& index_;
   const Apps& apps_;
   std::string auth_user_model_;
-  // Class name -> repo classes of that name at module level, outside migrations.
-  std::map<std::string, std::vector<std::pair<int, const ClassDef*>>, std::less<>> by_name_;
 };
 
 }  // namespace djcost

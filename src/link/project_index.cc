@@ -1,6 +1,7 @@
 #include "link/project_index.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace djcost {
 namespace {
@@ -14,6 +15,12 @@ std::string Join(std::string_view a, std::string_view b) {
   std::string out(a);
   out += '.';
   out += b;
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -92,6 +99,9 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
       std::string qual = QualName(file, cls.scope, cls.name);
       tables_->classes.emplace(qual, std::make_pair(file, &cls));
       if (!cls.scope.empty()) continue;
+      if (facts.file.kind != FileKind::kMigration) {
+        tables_->module_classes_by_lower_name[Lower(cls.name)].emplace_back(file, &cls);
+      }
       Binding b{Binding::Kind::kClass};
       b.line = cls.line;
       b.cls = &cls;
@@ -361,6 +371,13 @@ std::vector<std::string> ProjectIndex::BasesOf(int file, const ClassDef& cls) co
   return bases;
 }
 
+const std::vector<std::pair<int, const ClassDef*>>& ProjectIndex::ModuleClassesNamedCaseless(
+    std::string_view lowercase_name) const {
+  static const std::vector<std::pair<int, const ClassDef*>> kNone;
+  auto it = tables_->module_classes_by_lower_name.find(lowercase_name);
+  return it == tables_->module_classes_by_lower_name.end() ? kNone : it->second;
+}
+
 const std::vector<CallRef>& ProjectIndex::CallsNamed(const std::string& name) const {
   static const std::vector<CallRef> kNone;
   auto it = tables_->calls_by_name.find(name);
@@ -371,9 +388,10 @@ const std::vector<std::string>& ProjectIndex::Ancestors(const std::string& qualn
   auto cached = ancestors_.find(qualname);
   if (cached != ancestors_.end()) return cached->second;
   // Mark in progress first, so a cyclic hierarchy ends instead of recursing forever.
-  ancestors_[qualname] = {qualname};
+  // The memo's nodes stay put while the recursion adds others.
+  std::vector<std::string>& slot = ancestors_[qualname];
+  slot = {qualname};
   std::vector<std::string> order{qualname};
-  std::set<std::string> seen{qualname};
   std::vector<std::string> bases;
   int file = -1;
   if (const ClassDef* cls = FindClass(qualname, &file)) {
@@ -382,16 +400,12 @@ const std::vector<std::string>& ProjectIndex::Ancestors(const std::string& qualn
     bases = known->bases;
   }
   for (const auto& base : bases) {
-    std::string canonical = base;
-    if (FindClass(base, nullptr) == nullptr) {
-      if (const KnownClass* known = FindKnownClass(base)) canonical = known->qualname;
-    }
-    const std::vector<std::string> parents = Ancestors(canonical);
-    for (const auto& p : parents) {
-      if (seen.insert(p).second) order.push_back(p);
+    const KnownClass* known = FindClass(base, nullptr) ? nullptr : FindKnownClass(base);
+    // A hierarchy has tens of classes at most: a linear search beats a set.
+    for (const auto& p : Ancestors(known ? known->qualname : base)) {
+      if (std::find(order.begin(), order.end(), p) == order.end()) order.push_back(p);
     }
   }
-  auto& slot = ancestors_[qualname];
   slot = std::move(order);
   return slot;
 }

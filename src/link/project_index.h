@@ -90,6 +90,11 @@ class ProjectIndex {
   /// The class and all its ancestors, repo and known, depth-first left to right,
   /// each once. Unknown external bases appear by their dotted name.
   const std::vector<std::string>& Ancestors(const std::string& qualname) const;
+  /// Module-level repo classes outside migrations whose lowercased name is
+  /// `lowercase_name`, in file and source order: Django finds a model by its app
+  /// label and its case-insensitive name.
+  const std::vector<std::pair<int, const ClassDef*>>& ModuleClassesNamedCaseless(
+      std::string_view lowercase_name) const;
   /// Statement calls whose callee's last name is `name` ("register" for
   /// `router.register(...)`), in file and source order. Indexed with the names,
   /// so lookups for many routers do not each scan every call of the project.
@@ -156,6 +161,7 @@ class ProjectIndex {
     std::vector<std::vector<std::string>> star_modules;  // per file, in source order
     NameMap<std::pair<int, const ClassDef*>> classes;
     NameMap<std::pair<int, const FunctionDef*>> functions;
+    NameMap<std::vector<std::pair<int, const ClassDef*>>> module_classes_by_lower_name;
     NameMap<const KnownClass*> known_classes;
     NameMap<const KnownFunction*> known_functions;
     // top-level package -> class name -> known class, for re-exports the table lacks.

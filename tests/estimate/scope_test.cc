@@ -25,22 +25,35 @@ TEST(MatchesHotPatternTest, GlobsOverRoutes) {
   EXPECT_FALSE(MatchesHotPattern("health", {}));
 }
 
-TEST(SenderModelTest, MatchesQualnameOrAppLabelDotName) {
+TEST(SendersTest, ModelOfMatchesQualnameOrAppLabelDotName) {
   Inventory inv = testing::SampleInventory();
-  EXPECT_EQ(SenderModel(inv, "orders.models.Order"), &inv.models[0]);
-  EXPECT_EQ(SenderModel(inv, "accounts.User"), &inv.models[2]);
-  EXPECT_EQ(SenderModel(inv, "User"), nullptr);
-  EXPECT_EQ(SenderModel(inv, ""), nullptr);
+  const Senders senders(inv);
+  EXPECT_EQ(senders.ModelOf("orders.models.Order"), &inv.models[0]);
+  EXPECT_EQ(senders.ModelOf("accounts.User"), &inv.models[2]);
+  EXPECT_EQ(senders.ModelOf("User"), nullptr);
+  EXPECT_EQ(senders.ModelOf(""), nullptr);
   // Test models are inventoried apart and never senders of moved writes.
-  EXPECT_EQ(SenderModel(inv, "orders.models.Fake"), nullptr);
+  EXPECT_EQ(senders.ModelOf("orders.models.Fake"), nullptr);
 }
 
-TEST(SenderAppTest, FallsBackToTheCustomSignalsApp) {
+// Two models answering to one "app.Model" name: the first in inventory order wins.
+TEST(SendersTest, TheFirstModelOfANameWins) {
   Inventory inv = testing::SampleInventory();
-  EXPECT_EQ(SenderApp(inv, inv.signal_receivers[0]), "orders");
-  EXPECT_EQ(SenderApp(inv, inv.signal_receivers[1]), "accounts");
-  EXPECT_EQ(SenderApp(inv, inv.signal_receivers[2]), "");
-  EXPECT_EQ(SenderApp(inv, inv.signal_receivers[3]), "orders");
+  Model twin = inv.models[0];
+  twin.qualname = "orders.legacy.Order";
+  inv.models.push_back(twin);
+  const Senders senders(inv);
+  EXPECT_EQ(senders.ModelOf("orders.Order"), &inv.models[0]);
+  EXPECT_EQ(senders.ModelOf("orders.legacy.Order"), &inv.models.back());
+}
+
+TEST(SendersTest, AppOfFallsBackToTheCustomSignalsApp) {
+  Inventory inv = testing::SampleInventory();
+  const Senders senders(inv);
+  EXPECT_EQ(senders.AppOf(inv.signal_receivers[0]), "orders");
+  EXPECT_EQ(senders.AppOf(inv.signal_receivers[1]), "accounts");
+  EXPECT_EQ(senders.AppOf(inv.signal_receivers[2]), "");
+  EXPECT_EQ(senders.AppOf(inv.signal_receivers[3]), "orders");
 }
 
 TEST(ScopeOfTest, CollectsWhatTheMovedAppsCarry) {
