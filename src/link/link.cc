@@ -121,13 +121,14 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   inv.diagnostics = settings.diagnostics;
 
   // With a second thread, the URLs and signals are found there, with an index of
-  // its own: lookups write to the index's memos.
+  // its own (lookups write to the index's memos), freed when its share is done.
   UrlsAndSignals first;
   ModelsAdminFindings second;
   if (jobs > 1) {
-    ProjectIndex shared = index.Share();
-    auto on_second_thread =
-        std::async(std::launch::async, [&] { return FindUrlsAndSignals(shared, settings, apps); });
+    auto on_second_thread = std::async(std::launch::async, [&] {
+      ProjectIndex own = index.Share();
+      return FindUrlsAndSignals(own, settings, apps);
+    });
     second = FindModelsAdminFindings(index, settings, apps);
     first = on_second_thread.get();
   } else {

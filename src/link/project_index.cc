@@ -139,7 +139,7 @@ ProjectIndex::ProjectIndex(const ProjectIndex& other)
     : files_(other.files_),
       rules_(other.rules_),
       tables_(other.tables_),
-      resolved_(other.resolved_.size()) {}
+      resolved_(other.files_.size()) {}
 
 ProjectIndex ProjectIndex::Share() const { return ProjectIndex(*this); }
 

@@ -59,6 +59,8 @@ class ProjectIndex {
   const std::vector<FileFacts>& files() const { return files_; }
   /// An index over the same tables with memos of its own, for another thread:
   /// lookups write only to memos, so two threads must not share one index.
+  /// Reads only what construction wrote: another thread may call it while this
+  /// index is in use.
   ProjectIndex Share() const;
 
   const ModuleIndex& modules() const { return tables_->modules; }
