@@ -28,10 +28,10 @@ enum class ExprKind {
 
 struct Expr {
   ExprKind kind = ExprKind::kOther;
+  int line = 0;  // beside `kind`, in what was padding: a large project holds 10^5-10^6 of these
   std::string text;
   std::vector<Expr> items;
   std::vector<std::pair<std::string, Expr>> keywords;
-  int line = 0;
 
   /// The keyword argument named `name`, or nullptr.
   const Expr* Keyword(const std::string& name) const {
