@@ -13,9 +13,23 @@ std::string LastGitError() {
   return e && e->message ? e->message : "unknown libgit2 error";
 }
 
+// True when `root` or a folder above it holds a `.git` (a folder, or the file a
+// worktree or submodule has): only then can libgit2 find a work tree. Its start-up
+// reads the system's certificate bundle, most of a warm scan of a small tree.
+bool MayBeInWorkTree(const std::string& root) {
+  std::error_code ec;
+  for (std::filesystem::path dir(root); !dir.empty(); dir = dir.parent_path()) {
+    if (std::filesystem::exists(dir / ".git", ec)) return true;
+    if (dir == dir.parent_path()) break;
+  }
+  return false;
+}
+
 }  // namespace
 
 GitIgnore::GitIgnore(const std::string& canonical_root) {
+  if (!MayBeInWorkTree(canonical_root)) return;
+  initialized_ = true;
   git_libgit2_init();
   git_repository* repo = nullptr;
   int rc = git_repository_open_ext(&repo, canonical_root.c_str(), 0, nullptr);
@@ -50,7 +64,7 @@ GitIgnore::GitIgnore(const std::string& canonical_root) {
 
 GitIgnore::~GitIgnore() {
   if (repo_ != nullptr) git_repository_free(repo_);
-  git_libgit2_shutdown();
+  if (initialized_) git_libgit2_shutdown();
 }
 
 bool GitIgnore::IsIgnoredInRepo(const std::string& repo_relative) const {

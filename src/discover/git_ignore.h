@@ -30,6 +30,7 @@ class GitIgnore {
  private:
   bool IsIgnoredInRepo(const std::string& repo_relative) const;
 
+  bool initialized_ = false;  // libgit2 was started (only where a .git may be)
   git_repository* repo_ = nullptr;
   std::string prefix_;  // the scan root relative to the work tree, "" or ending in '/'
   std::string error_;
