@@ -87,5 +87,25 @@ TEST(JsonWriter, LongOutputIsFlushedWhole) {
   EXPECT_EQ(out.str(), Nlohmann(big));
 }
 
+// The escaping test looks at eight bytes at a time: every byte value, at every
+// place within and after an eight-byte block, must be printed as nlohmann does.
+TEST(JsonWriter, EveryByteAtEveryOffsetPrintsAsNlohmannPrints) {
+  Json all = Json::array();
+  for (int byte = 1; byte < 256; ++byte) {
+    for (std::size_t offset = 0; offset < 17; ++offset) {
+      std::string s(offset, 'a');
+      s += static_cast<char>(byte);
+      s += std::string(20 - offset, 'z');
+      all.push_back(s);
+    }
+  }
+  std::ostringstream out;
+  {
+    JsonWriter w(out);
+    WriteTyped(w, all);
+  }
+  EXPECT_EQ(out.str(), Nlohmann(all));
+}
+
 }  // namespace
 }  // namespace djcost
