@@ -148,16 +148,24 @@ std::vector<Risk> FindRisks(const Inventory& inventory, const MoveScope& split,
         it == FindingKinds().end() ? f.detail : std::string(it->second.label) + ": " + f.detail;
     risks.push_back(Risk{f.kind, FindingSeverity(f.kind), message, f.app, f.location});
   }
-  std::sort(risks.begin(), risks.end(), [](const Risk& a, const Risk& b) {
-    const int ra = SeverityRank(a.severity);
-    const int rb = SeverityRank(b.severity);
-    if (ra != rb) return ra < rb;
+  // Sorted through pointers, each with its severity's rank: a Risk is five
+  // strings, costly to swap, and a large project has thousands.
+  std::vector<std::pair<int, Risk*>> order;
+  order.reserve(risks.size());
+  for (Risk& r : risks) order.emplace_back(SeverityRank(r.severity), &r);
+  std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+    const Risk& a = *x.second;
+    const Risk& b = *y.second;
+    if (x.first != y.first) return x.first < y.first;
     if (a.kind != b.kind) return a.kind < b.kind;
     if (a.location != b.location) return a.location < b.location;
     if (a.message != b.message) return a.message < b.message;
     return a.app < b.app;
   });
-  return risks;
+  std::vector<Risk> sorted;
+  sorted.reserve(risks.size());
+  for (const auto& [rank, r] : order) sorted.push_back(std::move(*r));
+  return sorted;
 }
 
 }  // namespace djcost
