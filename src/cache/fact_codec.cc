@@ -196,8 +196,12 @@ class Decoder {
     s->scope = r_.String();
     s->conditional = r_.Bool();
     s->line = r_.Int();
-    s->loop_variable = r_.String();
-    if (!Get(&s->loop_iterable)) return false;
+    if (r_.Bool()) {
+      LoopContext loop;
+      loop.variable = r_.String();
+      if (!Get(&loop.iterable)) return false;
+      s->loop = std::move(loop);
+    }
     return r_.ok();
   }
 
@@ -247,8 +251,11 @@ void EncodeFacts(const FileFacts& facts, std::string* out) {
     w.String(s.scope);
     w.Varint(s.conditional);
     w.Signed(s.line);
-    w.String(s.loop_variable);
-    Put(w, s.loop_iterable);
+    w.Varint(s.loop ? 1 : 0);
+    if (s.loop) {
+      w.String(s.loop->variable);
+      Put(w, s.loop->iterable);
+    }
   }
   w.Varint(facts.diagnostics.size());
   for (const Diagnostic& d : facts.diagnostics) Put(w, d);

@@ -115,8 +115,8 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
   for (const auto& c : facts.calls) {
     Json call = {{"call", ExprJson(c.call)}, {"scope", c.scope},
                  {"conditional", c.conditional}, {"line", c.line}};
-    if (!c.loop_variable.empty()) {
-      call["loop"] = {{"variable", c.loop_variable}, {"iterable", ExprJson(c.loop_iterable)}};
+    if (c.loop) {
+      call["loop"] = {{"variable", c.loop->variable}, {"iterable", ExprJson(c.loop->iterable)}};
     }
     j["calls"].push_back(std::move(call));
   }

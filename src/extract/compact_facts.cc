@@ -54,7 +54,7 @@ void CompactFacts(FileFacts* facts) {
   Shrink(facts->calls);
   for (CallStatement& call : facts->calls) {
     Compact(call.call);
-    Compact(call.loop_iterable);
+    if (call.loop) Compact(call.loop->iterable);
   }
   Shrink(facts->diagnostics);
 }

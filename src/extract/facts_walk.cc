@@ -412,8 +412,7 @@ class Walker {
     statement.line = LineOf(node);
     if (frame.loop >= 0) {
       Loop& loop = loops_[frame.loop];
-      statement.loop_variable = loop.variable;
-      statement.loop_iterable = LoopIterable(loop);
+      statement.loop = LoopContext{loop.variable, LoopIterable(loop)};
     }
     facts_->calls.push_back(std::move(statement));
   }

@@ -140,7 +140,7 @@ class AdminFinder {
   // `apps.get_models()` (the repository's installed models; models of
   // third-party apps are not known here, and a warning says so).
   std::vector<NamedModel> LoopModels(int file, const CallStatement& call) {
-    const Expr& iterable = call.loop_iterable;
+    const Expr& iterable = call.loop->iterable;  // called for loop statements only
     if (iterable.kind != ExprKind::kCall || !iterable.items.empty()) {
       return ModelsOf(file, call.scope, iterable);
     }

@@ -302,8 +302,8 @@ class SignalFinder {
     // per sender, as Django keys them by (handler, sender).
     if (sender && call.NamesLoopVariable(*sender)) {
       std::vector<ListItem> items;
-      index_.ExpandList(file, call.loop_iterable, &items);
-      if (!items.empty() && call.loop_iterable.kind != ExprKind::kCall) {
+      index_.ExpandList(file, call.loop->iterable, &items);
+      if (!items.empty() && call.loop->iterable.kind != ExprKind::kCall) {
         for (const ListItem& item : items) {
           SignalReceiver each = r;
           each.sender = SenderOf(item.file, item.file == file ? call.scope : "", item.expr);

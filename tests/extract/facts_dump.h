@@ -133,9 +133,8 @@ inline std::string DumpFacts(const FileFacts& facts) {
   for (const CallStatement& s : facts.calls) {
     out += "call " + std::to_string(s.line) + ": " + DumpExpr(s.call) +
            (s.scope.empty() ? "" : " in " + s.scope) + (s.conditional ? " (conditional)" : "") +
-           (s.loop_variable.empty() ? ""
-                                    : " (for " + s.loop_variable + " in " +
-                                          DumpExpr(s.loop_iterable) + ")") +
+           (!s.loop ? ""
+                    : " (for " + s.loop->variable + " in " + DumpExpr(s.loop->iterable) + ")") +
            "\n";
   }
   for (const Diagnostic& d : facts.diagnostics) {
