@@ -1,7 +1,8 @@
 #include "link/project_index.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "util/strings.h"
 
 namespace djcost {
 namespace {
@@ -15,12 +16,6 @@ std::string Join(std::string_view a, std::string_view b) {
   std::string out(a);
   out += '.';
   out += b;
-  return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "util/strings.h"
+
 namespace djcost {
 namespace {
 
@@ -27,18 +29,9 @@ struct ExtraAction {
   std::vector<std::pair<std::string, std::string>> mapping;
 };
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // Positional argument `i`, else the keyword `name`.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/strings.h"
+
 namespace djcost {
 namespace {
 
@@ -19,10 +21,6 @@ int EntryRank(std::string_view path) {
   if (base == "wsgi.py") return 1;
   if (base == "asgi.py") return 2;
   return -1;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // The module named by os.environ.setdefault("DJANGO_SETTINGS_MODULE", "...") or

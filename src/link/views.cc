@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "util/strings.h"
+
 namespace djcost {
 namespace {
 
@@ -20,15 +22,6 @@ constexpr std::array<std::string_view, 4> kJsonResponses = {
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 bool Contains(const std::vector<std::string>& v, std::string_view x) {

@@ -16,6 +16,8 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 
 bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);
+/// ASCII letters lowered, every other byte kept.
+std::string Lower(std::string_view text);
 
 /// Glob match over '/'-separated text. `*` matches any run of characters except '/',
 /// `**` matches any run including '/', `?` matches one character other than '/'.

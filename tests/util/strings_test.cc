@@ -55,6 +55,13 @@ INSTANTIATE_TEST_SUITE_P(
                       GlobCase{"", "", true},
                       GlobCase{"", "x", false}));
 
+TEST(Lower, LowersAsciiLettersOnly) {
+  EXPECT_EQ(Lower("OrderItem"), "orderitem");
+  EXPECT_EQ(Lower("GET_Ab-9"), "get_ab-9");
+  EXPECT_EQ(Lower("Caf\xc3\x89"), "caf\xc3\x89");  // UTF-8 bytes are kept as they are
+  EXPECT_EQ(Lower(""), "");
+}
+
 TEST(FormatFixed, UsesFixedDecimalsAndNoNegativeZero) {
   EXPECT_EQ(FormatFixed(1.25, 1), "1.2");  // round-half-even of the binary value
   EXPECT_EQ(FormatFixed(2.0, 2), "2.00");
