@@ -46,7 +46,9 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->option_text("FILE");
   app.add_option("--rules", scan.rules_file, "Rules file (JSON or TOML) over the defaults")
       ->option_text("FILE");
-  app.add_option("--jobs", scan.jobs, "Parser threads; 0 means one per core")->option_text("N");
+  app.add_option("--jobs", scan.jobs,
+                 "Worker threads (parsing; link uses two unless 1); 0 means one per core")
+      ->option_text("N");
   app.add_option("--team", scan.team, "Team size: adds calendar weeks")->option_text("N");
   app.add_option("--weekly-cost", scan.weekly_cost, "Cost of one engineer-week: adds money")
       ->option_text("X");
