@@ -98,7 +98,7 @@ class ModelFinder {
     auto has_inferred_ancestor = [&](const std::string& qual) {
       const auto& ancestors = index_.Ancestors(qual);
       return std::any_of(ancestors.begin() + 1, ancestors.end(),
-                         [&](const std::string& a) { return inferred_.count(a) > 0; });
+                         [&](std::string_view a) { return inferred_.count(a) > 0; });
     };
     size_t next_unknown = 0;
     for (const auto& f : found) {
@@ -261,7 +261,7 @@ class ModelFinder {
   std::optional<Model> HistoryModel(int file, const ClassDef& cls, const Model& model) const {
     if (model.kind != ModelKind::kConcrete) return std::nullopt;
     const Assignment* records = HistoryField(file, cls, false);
-    const std::vector<std::string>& ancestors = index_.Ancestors(model.qualname);
+    const std::vector<std::string_view>& ancestors = index_.Ancestors(model.qualname);
     for (auto a = ancestors.begin() + 1; a != ancestors.end() && !records; ++a) {
       int f = -1;
       if (const ClassDef* ancestor = index_.FindClass(*a, &f)) records = HistoryField(f, *ancestor, true);
@@ -333,7 +333,7 @@ class ModelFinder {
 
   const ProjectIndex& index_;
   ModelRefs refs_;
-  std::set<std::string> inferred_;
+  std::set<std::string, std::less<>> inferred_;
 };
 
 }  // namespace

@@ -69,14 +69,15 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
     // First binding wins: `try: from x import y / except: y = None` keeps the import.
     for (const auto& imp : facts.imports) {
       if (!imp.module_level) continue;
-      std::string module = ImportedModule(file, imp);
+      std::string_view module = imp.module;
+      if (imp.level != 0) module = tables_->relative_modules.emplace_back(ImportedModule(file, imp));
       if (imp.star) {
         tables_->star_modules[i].push_back(module);
       } else if (imp.name.empty()) {
         Binding b{Binding::Kind::kImportModule};
         b.line = imp.line;
         if (imp.alias.empty()) {
-          b.module = std::string(SplitHead(module).first);
+          b.module = SplitHead(module).first;
           ns.emplace(b.module, b);
         } else {
           b.module = module;
@@ -118,7 +119,7 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
       ns.insert_or_assign(fn.name, b);
     }
     for (const CallStatement& c : facts.calls) {
-      tables_->calls_by_name[std::string(LastComponent(c.call.text))].push_back({file, &c});
+      tables_->calls_by_name[LastComponent(c.call.text)].push_back({file, &c});
     }
     for (const auto& a : facts.assignments) {
       if (a.target.find('.') != std::string::npos) continue;
@@ -211,11 +212,20 @@ Symbol ProjectIndex::Resolve(int file, std::string_view dotted) const {
 }
 
 const Symbol& ProjectIndex::ResolveMemo(int file, std::string_view dotted) const {
-  NameMap<Symbol>& memo = resolved_[file];
+  NameMap<const Symbol*>& memo = resolved_[file];
   auto it = memo.find(dotted);
-  if (it != memo.end()) return it->second;
-  Symbol s = ResolveIn(file, dotted, 0);
-  return memo.emplace(std::string(dotted), std::move(s)).first->second;
+  if (it != memo.end()) return *it->second;
+  const Symbol& s = *symbols_.insert(ResolveIn(file, dotted, 0)).first;
+  memo.emplace(std::string(dotted), &s);
+  return s;
+}
+
+size_t ProjectIndex::SymbolHash::operator()(const Symbol& s) const {
+  // The names tell answers apart; the rest only breaks rare ties.
+  size_t h = std::hash<std::string_view>{}(s.qualname);
+  h = h * 31 + std::hash<std::string_view>{}(s.remainder);
+  h = h * 31 + static_cast<size_t>(s.file) * 7 + static_cast<size_t>(s.kind);
+  return h;
 }
 
 Symbol ProjectIndex::ResolveAbsolute(std::string_view dotted) const {
@@ -379,30 +389,33 @@ const std::vector<CallRef>& ProjectIndex::CallsNamed(const std::string& name) co
   return it == tables_->calls_by_name.end() ? kNone : it->second;
 }
 
-const std::vector<std::string>& ProjectIndex::Ancestors(const std::string& qualname) const {
+const std::vector<std::string_view>& ProjectIndex::Ancestors(std::string_view qualname) const {
   auto cached = ancestors_.find(qualname);
   if (cached != ancestors_.end()) return cached->second;
   // Mark in progress first, so a cyclic hierarchy ends instead of recursing forever.
-  // The memo's nodes stay put while the recursion adds others.
-  std::vector<std::string>& slot = ancestors_[qualname];
-  slot = {qualname};
-  std::vector<std::string> order{qualname};
+  // The memo's nodes stay put while the recursion adds others, and every name in a
+  // list is the key of a node (each ancestor is asked first), so the lists hold views.
+  auto node = ancestors_.try_emplace(std::string(qualname)).first;
+  const std::string_view self = node->first;
+  node->second = {self};
+  std::vector<std::string_view> order{self};
   std::vector<std::string> bases;
   int file = -1;
-  if (const ClassDef* cls = FindClass(qualname, &file)) {
+  if (const ClassDef* cls = FindClass(self, &file)) {
     bases = BasesOf(file, *cls);
-  } else if (const KnownClass* known = FindKnownClass(qualname)) {
+  } else if (const KnownClass* known = FindKnownClass(self)) {
     bases = known->bases;
   }
   for (const auto& base : bases) {
     const KnownClass* known = FindClass(base, nullptr) ? nullptr : FindKnownClass(base);
     // A hierarchy has tens of classes at most: a linear search beats a set.
-    for (const auto& p : Ancestors(known ? known->qualname : base)) {
+    for (std::string_view p : Ancestors(known ? std::string_view(known->qualname) : base)) {
       if (std::find(order.begin(), order.end(), p) == order.end()) order.push_back(p);
     }
   }
-  slot = std::move(order);
-  return slot;
+  order.shrink_to_fit();
+  node->second = std::move(order);
+  return node->second;
 }
 
 bool ProjectIndex::HasTag(const std::string& qualname, std::string_view tag) const {
@@ -413,8 +426,9 @@ bool ProjectIndex::HasTag(const std::string& qualname, std::string_view tag) con
 const std::vector<std::string_view>& ProjectIndex::TagsOf(const std::string& qualname) const {
   auto memo = tags_.find(qualname);
   if (memo != tags_.end()) return memo->second;
+  const std::vector<std::string_view>& ancestors = Ancestors(qualname);
   std::vector<std::string_view> tags;
-  for (const auto& a : Ancestors(qualname)) {
+  for (std::string_view a : ancestors) {
     const KnownClass* known = nullptr;
     if (FindClass(a, nullptr)) {
       // Scanning a package the tables describe (Django, DRF, Wagtail): its own
@@ -427,7 +441,8 @@ const std::vector<std::string_view>& ProjectIndex::TagsOf(const std::string& qua
     }
     if (known) tags.insert(tags.end(), known->tags.begin(), known->tags.end());
   }
-  return tags_.emplace(qualname, std::move(tags)).first->second;
+  // Keyed by the class's own name in the ancestors' memo, not by a copy.
+  return tags_.emplace(ancestors.front(), std::move(tags)).first->second;
 }
 
 std::set<std::string> ProjectIndex::Methods(const std::string& qualname) const {

@@ -5,12 +5,14 @@
 // memoised lookups (see Share()).
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "data/file_facts.h"
@@ -36,6 +38,7 @@ struct Symbol {
   std::string remainder;
 
   bool is_repo() const { return file >= 0; }
+  bool operator==(const Symbol&) const = default;
 };
 
 /// One element of a module-level list (urlpatterns, INSTALLED_APPS), with the
@@ -91,7 +94,7 @@ class ProjectIndex {
   std::vector<std::string> BasesOf(int file, const ClassDef& cls) const;
   /// The class and all its ancestors, repo and known, depth-first left to right,
   /// each once. Unknown external bases appear by their dotted name.
-  const std::vector<std::string>& Ancestors(const std::string& qualname) const;
+  const std::vector<std::string_view>& Ancestors(std::string_view qualname) const;
   /// Module-level repo classes outside migrations whose lowercased name is
   /// `lowercase_name`, in file and source order: Django finds a model by its app
   /// label and its case-insensitive name.
@@ -121,15 +124,17 @@ class ProjectIndex {
   void ExpandList(int file, const Expr& expr, std::vector<ListItem>* out) const;
 
  private:
+  // Views into the facts, or into Tables::relative_modules: a large project binds
+  // 10^5-10^6 names, so a binding copies no string.
   struct Binding {
-    enum class Kind { kClass, kFunction, kVariable, kImportFrom, kImportModule };
+    enum class Kind : unsigned char { kClass, kFunction, kVariable, kImportFrom, kImportModule };
     Kind kind;
     int line = 0;
     const ClassDef* cls = nullptr;
     const FunctionDef* function = nullptr;
     const Assignment* assignment = nullptr;
-    std::string module;  // imports: absolute module
-    std::string name;    // kImportFrom: the imported name
+    std::string_view module;  // imports: absolute module
+    std::string_view name;    // kImportFrom: the imported name
   };
   // Transparent: names are looked up as string_views without a copy.
   struct NameHash {
@@ -138,7 +143,8 @@ class ProjectIndex {
   };
   template <typename V>
   using NameMap = std::unordered_map<std::string, V, NameHash, std::equal_to<>>;
-  using Namespace = NameMap<Binding>;
+  // Keyed by views of the names in the facts, which outlive the index.
+  using Namespace = std::unordered_map<std::string_view, Binding, NameHash>;
 
   Symbol ResolveIn(int file, std::string_view dotted, int depth) const;
   Symbol ResolveInStars(int file, std::string_view dotted, int depth) const;
@@ -160,7 +166,10 @@ class ProjectIndex {
     ModuleIndex modules;
     std::vector<Namespace> namespaces;
     std::vector<Namespace> shadowed;  // per file: imports a class definition rebinds
-    std::vector<std::vector<std::string>> star_modules;  // per file, in source order
+    std::vector<std::vector<std::string_view>> star_modules;  // per file, in source order
+    // Relative imports made absolute, which the facts do not hold; a deque keeps
+    // them in place for the views above.
+    std::deque<std::string> relative_modules;
     NameMap<std::pair<int, const ClassDef*>> classes;
     NameMap<std::pair<int, const FunctionDef*>> functions;
     NameMap<std::vector<std::pair<int, const ClassDef*>>> module_classes_by_lower_name;
@@ -168,7 +177,7 @@ class ProjectIndex {
     NameMap<const KnownFunction*> known_functions;
     // top-level package -> class name -> known class, for re-exports the table lacks.
     NameMap<NameMap<const KnownClass*>> known_by_last;
-    std::unordered_map<std::string, std::vector<CallRef>> calls_by_name;
+    std::unordered_map<std::string_view, std::vector<CallRef>, NameHash> calls_by_name;
   };
 
   // Share(): the same tables, empty memos.
@@ -180,10 +189,17 @@ class ProjectIndex {
   // Memos: link asks the same questions of the same names many times (every
   // urls.py resolves `path`, every model its base), and the index never changes.
   // They are the only state a lookup writes, so each index has its own.
-  mutable NameMap<std::vector<std::string>> ancestors_;
-  mutable std::vector<NameMap<Symbol>> resolved_;  // per file: dotted name -> Resolve()
+  mutable NameMap<std::vector<std::string_view>> ancestors_;  // views of its own keys
+  // Per file: dotted name -> Resolve(), as one of symbols_: thousands of files
+  // resolve `models.Model` or `path` to the same answer, kept once.
+  struct SymbolHash {
+    size_t operator()(const Symbol& s) const;
+  };
+  mutable std::vector<NameMap<const Symbol*>> resolved_;
+  mutable std::unordered_set<Symbol, SymbolHash> symbols_;
   mutable NameMap<Symbol> external_;               // dotted name -> External()
-  mutable NameMap<std::vector<std::string_view>> tags_;  // qualname -> TagsOf()
+  // qualname (a key of ancestors_) -> TagsOf()
+  mutable std::unordered_map<std::string_view, std::vector<std::string_view>, NameHash> tags_;
 };
 
 /// The first component of a dotted name and the rest ("a.b.c" -> "a", "b.c").

@@ -492,18 +492,18 @@ std::vector<int> UrlconfCandidates(const ProjectIndex& index) {
 }
 
 void Finish(UrlInventory* out) {
-  // Keep the first (route, method): the pattern Django would resolve. Kept ones
-  // are sorted by index, then moved once: sorting the records moved their
-  // strings again on every swap.
+  // Keep the first (route, method): the pattern Django would resolve. Indices are
+  // sorted stably, so the first of each run of equal keys is the first written;
+  // the kept records are then moved once (no copied keys, no swapped strings).
   std::vector<Endpoint>& all = out->endpoints;
-  std::set<std::pair<std::string, std::string>> seen;
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (seen.insert({all[i].route, all[i].method}).second) order.push_back(i);
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(all[a].route, all[a].method) < std::tie(all[b].route, all[b].method);
-  });
+  auto key = [&](std::size_t i) { return std::tie(all[i].route, all[i].method); };
+  std::vector<std::size_t> order(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  order.erase(std::unique(order.begin(), order.end(),
+                          [&](std::size_t a, std::size_t b) { return key(a) == key(b); }),
+              order.end());
   std::vector<Endpoint> sorted;
   sorted.reserve(order.size());
   for (std::size_t i : order) sorted.push_back(std::move(all[i]));

@@ -253,7 +253,7 @@ void ApplyDispatchDecorators(const ProjectIndex& index, const std::string& cls, 
 std::string UnknownAncestor(const ProjectIndex& index, const std::string& cls) {
   for (const auto& a : index.Ancestors(cls)) {
     if (a == "object" || index.FindClass(a, nullptr) || index.FindKnownClass(a)) continue;
-    return a;
+    return std::string(a);
   }
   return "";
 }

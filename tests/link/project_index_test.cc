@@ -126,7 +126,7 @@ TEST_F(ProjectIndexTest, RelativeImportOfASiblingModule) {
 
 TEST_F(ProjectIndexTest, AncestorsCrossModulesAndReachKnownClasses) {
   ProjectIndex index(files_, rules_, {});
-  std::vector<std::string> expected = {"shop.models.Special", "shop.models.Order",
+  std::vector<std::string_view> expected = {"shop.models.Special", "shop.models.Order",
                                        "core.models.base.TimeStamped", "django.db.models.Model"};
   EXPECT_EQ(index.Ancestors("shop.models.Special"), expected);
   EXPECT_TRUE(index.HasTag("shop.models.Special", "model"));
@@ -140,8 +140,35 @@ TEST_F(ProjectIndexTest, CyclicHierarchyEnds) {
   a.classes.push_back(Class("B", {"A"}, 5));
   std::vector<FileFacts> files{a};
   ProjectIndex index(files, rules_, {});
-  std::vector<std::string> expected = {"cyc.A", "cyc.B"};
+  std::vector<std::string_view> expected = {"cyc.A", "cyc.B"};
   EXPECT_EQ(index.Ancestors("cyc.A"), expected);
+}
+
+// Ancestors' lists are views of the memo's own keys, and ResolveMemo hands out
+// references to answers shared between files: both must survive the memos
+// growing (and rehashing) under them.
+TEST_F(ProjectIndexTest, MemoisedAnswersStayValidWhileTheMemosGrow) {
+  FileFacts many = File("many.py");
+  for (int i = 0; i < 2000; ++i) many.classes.push_back(Class("C" + std::to_string(i), {"Base"}));
+  many.classes.push_back(Class("Base", {}));
+  std::vector<FileFacts> files = files_;
+  files.push_back(many);
+  const int many_file = static_cast<int>(files.size()) - 1;
+  ProjectIndex index(files, rules_, {});
+  const std::vector<std::string_view>& first = index.Ancestors("many.C0");
+  const Symbol& resolved = index.ResolveMemo(many_file, "C0");
+  for (int i = 1; i < 2000; ++i) {
+    index.Ancestors("many.C" + std::to_string(i));
+    index.ResolveMemo(many_file, "C" + std::to_string(i));
+  }
+  EXPECT_EQ(first, (std::vector<std::string_view>{"many.C0", "many.Base"}));
+  EXPECT_EQ(resolved.qualname, "many.C0");
+  EXPECT_EQ(resolved.kind, Symbol::Kind::kClass);
+  // A question asked again is answered from the memo, by the same object.
+  const Symbol& again = index.ResolveMemo(many_file, "Base");
+  EXPECT_EQ(&again, &index.ResolveMemo(many_file, "Base"));
+  EXPECT_EQ(index.Resolve(FileOf("shop/views.py"), "models.Special"),
+            index.ResolveMemo(FileOf("shop/views.py"), "models.Special"));
 }
 
 // Django's own source scanned at its package folder: the folder's name comes
