@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "data/sparse_list.h"
+
 namespace djcost {
 
 enum class ExprKind {
@@ -31,7 +33,9 @@ struct Expr {
   int line = 0;  // beside `kind`, in what was padding: a large project holds 10^5-10^6 of these
   std::string text;
   std::vector<Expr> items;
-  std::vector<std::pair<std::string, Expr>> keywords;
+  // Sparse: most expressions have no keywords, and an empty std::vector would take
+  // a sixth of every Expr.
+  SparseList<std::pair<std::string, Expr>> keywords;
 
   /// The keyword argument named `name`, or nullptr.
   const Expr* Keyword(const std::string& name) const {

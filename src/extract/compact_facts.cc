@@ -10,6 +10,11 @@ void Shrink(std::vector<T>& v) {
   if (v.capacity() > v.size()) v.shrink_to_fit();
 }
 
+template <typename T>
+void Shrink(SparseList<T>& v) {
+  v.shrink_to_fit();
+}
+
 void Compact(Expr& e) {
   Shrink(e.items);
   Shrink(e.keywords);
