@@ -105,12 +105,24 @@ std::uint64_t UnchangedTreeDigest(const std::string& root, const std::vector<Sou
 
 }  // namespace
 
+ReadFactCache ReadCacheOf(const FactCacheUse& use) {
+  ReadFactCache read;
+  if (!use.file.empty()) read.cache = FactCache::Load(use.file, use.key, &read.diagnostics);
+  return read;
+}
+
 Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFile>& files,
-                            int jobs, const FactCacheUse& use, Progress* progress) {
+                            int jobs, const FactCacheUse& use, Progress* progress,
+                            ReadFactCache* read) {
   Extraction out;
   const bool caching = !use.file.empty();
-  FactCache cache;
-  if (caching) cache = FactCache::Load(use.file, use.key, &out.diagnostics);
+  ReadFactCache read_here;
+  if (read == nullptr) {
+    read_here = ReadCacheOf(use);
+    read = &read_here;
+  }
+  FactCache cache = std::move(read->cache);
+  out.diagnostics = std::move(read->diagnostics);
   std::vector<CacheRecord> records(files.size());
   const std::int64_t scan_start = WallClockNanos();
   std::atomic<std::size_t> from_cache{0};

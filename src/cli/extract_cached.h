@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/fact_cache.h"
 #include "cli/progress.h"
 #include "data/diagnostic.h"
 #include "data/file_facts.h"
@@ -43,9 +44,21 @@ struct Extraction {
   bool facts_skipped = false;
 };
 
+/// The fact cache as read from disk, with what reading it said (cache-ignored).
+struct ReadFactCache {
+  FactCache cache;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Reads the cache `use` names (an empty one without a cache file). Needs no
+/// discovery: a scan reads it on another thread while discovery lists the files.
+ReadFactCache ReadCacheOf(const FactCacheUse& use);
+
 /// Extracts `files` under `root` on `jobs` workers (one parser each), through
-/// the cache when `cache.file` is set. `progress` may be null.
+/// the cache when `cache.file` is set: `read`, when given, is that cache read
+/// ahead by ReadCacheOf (consumed); else it is read here. `progress` may be null.
 Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFile>& files,
-                            int jobs, const FactCacheUse& cache, Progress* progress);
+                            int jobs, const FactCacheUse& cache, Progress* progress,
+                            ReadFactCache* read = nullptr);
 
 }  // namespace djcost

@@ -1,6 +1,7 @@
 #include "cli/scan.h"
 
 #include <algorithm>
+#include <future>
 #include <memory>
 
 #include "cache/cache_location.h"
@@ -53,16 +54,22 @@ class LinkMemo {
     return false;
   }
 
-  /// Link, or the Inventory the last scan of these same inputs linked.
-  Inventory LinkOrFind(const Extraction& extraction, const RuleSet& rules, int jobs) {
+  /// Link, or the Inventory the last scan of these same inputs linked. Sets
+  /// `*linked` when Link ran: then Remember() should keep its result.
+  Inventory LinkOrFind(const Extraction& extraction, const RuleSet& rules, int jobs,
+                       bool* linked) {
     Inventory inventory;
+    *linked = false;
     if (Find(extraction.link_inputs, &inventory)) return inventory;
-    inventory = Link(extraction.facts, rules, WorkerCount(2, jobs));
-    if (!path_.empty() && extraction.link_inputs != 0) {
-      // Unwritable: the fact cache's own warning says so; the next scan links again.
-      (void)WriteLinkMemo(path_, key_, extraction.link_inputs, inventory);
-    }
-    return inventory;
+    *linked = true;
+    return Link(extraction.facts, rules, WorkerCount(2, jobs));
+  }
+
+  /// Keeps `inventory` as what Link makes of `inputs`. Only reads it.
+  void Remember(std::uint64_t inputs, const Inventory& inventory) const {
+    if (path_.empty() || inputs == 0) return;
+    // Unwritable: the fact cache's own warning says so; the next scan links again.
+    (void)WriteLinkMemo(path_, key_, inputs, inventory);
   }
 
  private:
@@ -93,22 +100,43 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
       return false;
     }
   }
-  Discovery discovery = Discover(config.root, config.discover);
-  Progress progress(config.progress, config.progress != nullptr, discovery.files.size());
   LinkMemo memo(config, rules);
   Inventory remembered;
   FactCacheUse cache_use{config.cache_file, FactCacheKey(rules.version),
                          config.unchanged.empty() ? nullptr : &config.unchanged};
   cache_use.link_result_known = [&](std::uint64_t inputs) { return memo.Find(inputs, &remembered); };
+  // Work that needs no result of the step beside it runs on a second thread when
+  // --jobs allows (deferred to its wait() otherwise): reading the fact cache
+  // beside discovery, and keeping the link memo and freeing the facts beside the
+  // estimate. Each is waited for before its result or its input is touched.
+  const std::launch beside = WorkerCount(2, config.jobs) > 1 ? std::launch::async
+                                                             : std::launch::deferred;
+  std::future<ReadFactCache> reading =
+      std::async(beside, [&cache_use] { return ReadCacheOf(cache_use); });
+  Discovery discovery = Discover(config.root, config.discover);
+  ReadFactCache read = reading.get();
+  Progress progress(config.progress, config.progress != nullptr, discovery.files.size());
   Extraction extraction =
-      ExtractWithCache(config.root, discovery.files, config.jobs, cache_use, &progress);
+      ExtractWithCache(config.root, discovery.files, config.jobs, cache_use, &progress, &read);
   progress.Finish();
+  bool linked = false;
+  Inventory inventory = extraction.facts_skipped
+                            ? std::move(remembered)
+                            : memo.LinkOrFind(extraction, rules, config.jobs, &linked);
   // Without facts (an unchanged tree), their diagnostics are in the remembered
-  // Inventory's, as Link put them there.
-  const std::vector<FileFacts>& facts = extraction.facts;
-  Inventory inventory = extraction.facts_skipped ? std::move(remembered)
-                                                 : memo.LinkOrFind(extraction, rules, config.jobs);
+  // Inventory's, as Link put them there. The facts are not needed past this.
+  std::vector<Diagnostic> file_diagnostics;
+  for (const auto& f : extraction.facts) {
+    file_diagnostics.insert(file_diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());
+  }
+  std::future<void> tidying = std::async(
+      beside, [&memo, &inventory, linked, inputs = extraction.link_inputs,
+               facts = std::move(extraction.facts)]() mutable {
+        if (linked) memo.Remember(inputs, inventory);
+        std::vector<FileFacts>().swap(facts);  // freed here, not on the scan's thread
+      });
   if (discovery.files.empty() || !LooksLikeDjango(inventory)) {
+    tidying.wait();
     *error = config.root + ": not a Django project (no settings, urls, models or admin found)";
     return false;
   }
@@ -118,6 +146,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   options.traffic_file = traffic.name;
   options.traffic = std::move(traffic.entries);
   Estimate estimate = EstimateCosts(inventory, rules, options);
+  tidying.wait();  // it reads `inventory`, which moves into the report below
 
   Report r;
   r.tool_version = DJCOST_VERSION;
@@ -129,7 +158,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   std::vector<Diagnostic>& d = r.diagnostics;
   d = discovery.diagnostics;
   d.insert(d.end(), extraction.diagnostics.begin(), extraction.diagnostics.end());
-  for (const auto& f : facts) d.insert(d.end(), f.diagnostics.begin(), f.diagnostics.end());
+  d.insert(d.end(), file_diagnostics.begin(), file_diagnostics.end());
   d.insert(d.end(), inventory.diagnostics.begin(), inventory.diagnostics.end());
   d.insert(d.end(), estimate.diagnostics.begin(), estimate.diagnostics.end());
   d.insert(d.end(), traffic.diagnostics.begin(), traffic.diagnostics.end());

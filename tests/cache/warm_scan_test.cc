@@ -95,7 +95,7 @@ TEST(WarmScan, ColdWarmAndOneChangedFileGiveTheColdResult) {
   // The warm scan took every file from the cache by its stamp: no parse at all.
   RuleSet rules = DefaultRuleSet();
   Discovery discovery = Discover(repo, DiscoverOptions{});
-  FactCacheUse use{OnlyCacheFile(cache), FactCacheKey(rules.version)};
+  FactCacheUse use{OnlyCacheFile(cache), FactCacheKey(rules.version), nullptr, {}};
   Extraction extraction = ExtractWithCache(repo, discovery.files, 2, use, nullptr);
   EXPECT_EQ(extraction.from_cache, discovery.files.size());
   EXPECT_TRUE(extraction.diagnostics.empty());
@@ -141,7 +141,7 @@ TEST(WarmScan, ASameSizeEditInTheSameClockTickIsSeen) {
   RuleSet rules = DefaultRuleSet();
   Discovery discovery = Discover(repo, DiscoverOptions{});
   Extraction extraction = ExtractWithCache(
-      repo, discovery.files, 1, FactCacheUse{OnlyCacheFile(cache), FactCacheKey(rules.version)},
+      repo, discovery.files, 1, FactCacheUse{OnlyCacheFile(cache), FactCacheKey(rules.version), nullptr, {}},
       nullptr);
   bool seen = false;
   for (const FileFacts& f : extraction.facts) {
@@ -207,7 +207,7 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   // Unchanged: the extraction asks about the digest and skips the facts.
   RuleSet rules = DefaultRuleSet();
   Discovery discovery = Discover(repo, DiscoverOptions{});
-  FactCacheUse use{facts_file, FactCacheKey(rules.version)};
+  FactCacheUse use{facts_file, FactCacheKey(rules.version), nullptr, {}};
   std::uint64_t asked = 0;
   use.link_result_known = [&](std::uint64_t inputs) {
     asked = inputs;
@@ -251,6 +251,40 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
 
 // A file added or removed changes the file list the memo was keyed by: the
 // scan links again, and each answer is the cold scan's of the same tree.
+// With two threads the scan reads the cache beside discovery and writes the link
+// memo beside the estimate; with one it does both in line. Same reports, same
+// files, and a damaged cache is named either way.
+TEST(WarmScan, OneThreadAndTwoReadAndWriteTheCachesAlike) {
+  for (const char* jobs : {"1", "2"}) {
+    SCOPED_TRACE(std::string("--jobs ") + jobs);
+    TempDir dir;
+    std::string repo = CopyBookshop(dir);
+    std::string cache = (dir.path() / "cache").string();
+    Result cold = RunDjcost({repo, "--format", "json", "--no-cache", "--jobs", jobs});
+    ASSERT_EQ(cold.code, 0) << cold.err;
+    ASSERT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache, "--jobs", jobs}).out,
+              cold.out);
+    std::string facts = OnlyCacheFile(cache);
+    ASSERT_TRUE(fs::exists(LinkMemoPath(facts)));
+    EXPECT_GT(fs::file_size(LinkMemoPath(facts)), 0u);
+    EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache, "--jobs", jobs}).out,
+              cold.out);
+
+    Append(repo + "/catalog/models.py",
+           "\n\nclass Shelf(models.Model):\n    label = models.CharField(max_length=20)\n");
+    Result changed_cold = RunDjcost({repo, "--format", "json", "--no-cache", "--jobs", jobs});
+    Result changed_warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache, "--jobs", jobs});
+    EXPECT_EQ(changed_warm.out, changed_cold.out);
+    EXPECT_NE(changed_warm.out, cold.out);
+
+    std::ofstream(facts, std::ios::binary | std::ios::trunc) << "not a cache";
+    Result damaged = RunDjcost({repo, "--format", "json", "--cache-dir", cache, "--jobs", jobs});
+    EXPECT_NE(damaged.out.find("cache-ignored"), std::string::npos);
+    EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache, "--jobs", jobs}).out,
+              changed_cold.out);
+  }
+}
+
 TEST(WarmScan, AnAddedOrRemovedFileIsNotAnsweredByTheMemo) {
   TempDir dir;
   std::string repo = CopyBookshop(dir);
