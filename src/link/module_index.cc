@@ -131,7 +131,7 @@ ModuleIndex::ModuleIndex(const std::vector<FileFacts>& files,
 }
 
 int ModuleIndex::Find(std::string_view module) const {
-  auto it = by_name_.find(std::string(module));
+  auto it = by_name_.find(module);
   return it == by_name_.end() ? -1 : it->second;
 }
 

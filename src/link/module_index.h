@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "data/file_facts.h"
+#include "util/strings.h"
 
 namespace djcost {
 
@@ -35,7 +36,12 @@ class ModuleIndex {
  private:
   std::vector<std::string> names_;
   std::vector<bool> is_package_;
-  std::unordered_map<std::string, int> by_name_;
+  // Transparent: Find() looks a string_view up without copying it.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return HashName(s); }
+  };
+  std::unordered_map<std::string, int, NameHash, std::equal_to<>> by_name_;
 };
 
 /// "a/b/c.py" -> "a.b.c"; "a/b/__init__.py" -> "a.b"; "" for a path not ending in .py.

@@ -18,6 +18,7 @@
 #include "data/file_facts.h"
 #include "data/rule_set.h"
 #include "link/module_index.h"
+#include "util/strings.h"
 
 namespace djcost {
 
@@ -133,13 +134,13 @@ class ProjectIndex {
     const ClassDef* cls = nullptr;
     const FunctionDef* function = nullptr;
     const Assignment* assignment = nullptr;
-    std::string_view module;  // imports: absolute module
-    std::string_view name;    // kImportFrom: the imported name
+    std::string_view module = {};  // imports: absolute module
+    std::string_view name = {};    // kImportFrom: the imported name
   };
   // Transparent: names are looked up as string_views without a copy.
   struct NameHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const { return HashName(s); }
   };
   template <typename V>
   using NameMap = std::unordered_map<std::string, V, NameHash, std::equal_to<>>;

@@ -1,7 +1,9 @@
 #include "util/strings.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace djcost {
 
@@ -91,6 +93,34 @@ std::string FormatFixed(double value, int decimals) {
   // "-0.0" reads as a bug in a report; print it as "0.0".
   if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   return s;
+}
+
+std::size_t HashName(std::string_view name) {
+  constexpr std::uint64_t kMultiplier = 0x9fb21c651e98df25ull;
+  std::uint64_t h = 0x9e3779b97f4a7c15ull ^ name.size();
+  const char* p = name.data();
+  std::size_t n = name.size();
+  while (n >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    h = (h ^ word) * kMultiplier;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  std::uint64_t tail = 0;
+  if (n > 0 && name.size() >= 8) {
+    // The last eight bytes, whose top n are the ones left: no call to memcpy
+    // for a variable length, which cost as much as the loop on short names.
+    std::memcpy(&tail, name.data() + name.size() - 8, 8);
+    tail >>= (8 - n) * 8;
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    }
+  }
+  h = (h ^ tail) * kMultiplier;
+  return static_cast<std::size_t>(h ^ (h >> 32));
 }
 
 }  // namespace djcost

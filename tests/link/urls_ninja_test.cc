@@ -89,7 +89,9 @@ TEST(NinjaTest, OperationsOfTheApiAndItsRouters) {
   UrlInventory urls = p.Walk("config.urls");
   EXPECT_EQ(Dump(urls), kExpected);
   for (const auto& e : urls.endpoints) {
-    if (e.view == "shop.api.get_item") EXPECT_EQ(e.name, "item");
+    if (e.view == "shop.api.get_item") {
+      EXPECT_EQ(e.name, "item");
+    }
   }
 }
 

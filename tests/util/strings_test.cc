@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace djcost {
 namespace {
 
@@ -60,6 +62,29 @@ TEST(Lower, LowersAsciiLettersOnly) {
   EXPECT_EQ(Lower("GET_Ab-9"), "get_ab-9");
   EXPECT_EQ(Lower("Caf\xc3\x89"), "caf\xc3\x89");  // UTF-8 bytes are kept as they are
   EXPECT_EQ(Lower(""), "");
+}
+
+// HashName keys link's tables: equal names hash alike wherever they live, and
+// every byte and the length count (the tail is read without a memcpy call).
+TEST(HashName, DependsOnEveryByteAndTheLength) {
+  std::string base = "django.contrib.admin.options.ModelAdmin.get_queryset";
+  EXPECT_EQ(HashName(base), HashName(std::string(base)));
+  EXPECT_EQ(HashName(std::string_view(base).substr(7, 9)), HashName("contrib.a"));
+  std::set<std::size_t> seen;
+  int names = 0;
+  for (std::size_t len = 0; len <= base.size(); ++len) {
+    std::string name = base.substr(0, len);
+    seen.insert(HashName(name));
+    ++names;
+    for (std::size_t i = 0; i < len; ++i) {
+      std::string changed = name;
+      changed[i] ^= 0x20;
+      seen.insert(HashName(changed));
+      ++names;
+    }
+  }
+  EXPECT_EQ(seen.size(), static_cast<std::size_t>(names));
+  EXPECT_NE(HashName(std::string("a\0", 2)), HashName("a"));
 }
 
 TEST(FormatFixed, UsesFixedDecimalsAndNoNegativeZero) {
