@@ -37,11 +37,7 @@ class ModuleIndex {
   std::vector<std::string> names_;
   std::vector<bool> is_package_;
   // Transparent: Find() looks a string_view up without copying it.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return HashName(s); }
-  };
-  std::unordered_map<std::string, int, NameHash, std::equal_to<>> by_name_;
+  std::unordered_map<std::string, int, NameHasher, std::equal_to<>> by_name_;
 };
 
 /// "a/b/c.py" -> "a.b.c"; "a/b/__init__.py" -> "a.b"; "" for a path not ending in .py.

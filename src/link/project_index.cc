@@ -222,8 +222,8 @@ const Symbol& ProjectIndex::ResolveMemo(int file, std::string_view dotted) const
 
 size_t ProjectIndex::SymbolHash::operator()(const Symbol& s) const {
   // The names tell answers apart; the rest only breaks rare ties.
-  size_t h = std::hash<std::string_view>{}(s.qualname);
-  h = h * 31 + std::hash<std::string_view>{}(s.remainder);
+  size_t h = HashName(s.qualname);
+  h = h * 31 + HashName(s.remainder);
   h = h * 31 + static_cast<size_t>(s.file) * 7 + static_cast<size_t>(s.kind);
   return h;
 }

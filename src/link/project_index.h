@@ -138,14 +138,10 @@ class ProjectIndex {
     std::string_view name = {};    // kImportFrom: the imported name
   };
   // Transparent: names are looked up as string_views without a copy.
-  struct NameHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return HashName(s); }
-  };
   template <typename V>
-  using NameMap = std::unordered_map<std::string, V, NameHash, std::equal_to<>>;
+  using NameMap = std::unordered_map<std::string, V, NameHasher, std::equal_to<>>;
   // Keyed by views of the names in the facts, which outlive the index.
-  using Namespace = std::unordered_map<std::string_view, Binding, NameHash>;
+  using Namespace = std::unordered_map<std::string_view, Binding, NameHasher>;
 
   Symbol ResolveIn(int file, std::string_view dotted, int depth) const;
   Symbol ResolveInStars(int file, std::string_view dotted, int depth) const;
@@ -178,7 +174,7 @@ class ProjectIndex {
     NameMap<const KnownFunction*> known_functions;
     // top-level package -> class name -> known class, for re-exports the table lacks.
     NameMap<NameMap<const KnownClass*>> known_by_last;
-    std::unordered_map<std::string_view, std::vector<CallRef>, NameHash> calls_by_name;
+    std::unordered_map<std::string_view, std::vector<CallRef>, NameHasher> calls_by_name;
   };
 
   // Share(): the same tables, empty memos.
@@ -200,7 +196,7 @@ class ProjectIndex {
   mutable std::unordered_set<Symbol, SymbolHash> symbols_;
   mutable NameMap<Symbol> external_;               // dotted name -> External()
   // qualname (a key of ancestors_) -> TagsOf()
-  mutable std::unordered_map<std::string_view, std::vector<std::string_view>, NameHash> tags_;
+  mutable std::unordered_map<std::string_view, std::vector<std::string_view>, NameHasher> tags_;
 };
 
 /// The first component of a dotted name and the rest ("a.b.c" -> "a", "b.c").

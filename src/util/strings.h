@@ -24,6 +24,12 @@ std::string Lower(std::string_view text);
 /// per multiplication, several times cheaper than std::hash on the 20-60 byte
 /// names link looks up hundreds of thousands of times. Not stable across builds.
 std::size_t HashName(std::string_view name);
+/// HashName as a transparent hasher, so tables keyed by std::string look a
+/// string_view up without copying it (with std::equal_to<>).
+struct NameHasher {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view name) const { return HashName(name); }
+};
 
 /// Glob match over '/'-separated text. `*` matches any run of characters except '/',
 /// `**` matches any run including '/', `?` matches one character other than '/'.
