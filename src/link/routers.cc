@@ -1,7 +1,6 @@
 #include "link/routers.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -28,11 +27,6 @@ struct ExtraAction {
   // method (lowercase) -> handler; @<action>.mapping.<method> adds entries.
   std::vector<std::pair<std::string, std::string>> mapping;
 };
-
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Positional argument `i`, else the keyword `name`.
 const Expr* Argument(const Expr& call, size_t i, const char* name) {

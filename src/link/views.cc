@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "util/strings.h"
 
@@ -18,11 +17,6 @@ constexpr int kMaxDepth = 12;
 constexpr std::array<std::string_view, 4> kJsonResponses = {
     "django.http.JsonResponse", "django.http.response.JsonResponse",
     "rest_framework.response.Response", "ninja.responses.Response"};
-
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 bool Contains(const std::vector<std::string>& v, std::string_view x) {
   return std::find(v.begin(), v.end(), x) != v.end();

@@ -46,6 +46,14 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
+std::string Upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
 namespace {
 
 // Recursive matcher; patterns are short (a handful of stars), so backtracking

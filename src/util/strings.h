@@ -19,6 +19,8 @@ bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);
 /// ASCII letters lowered, every other byte kept.
 std::string Lower(std::string_view text);
+/// ASCII letters raised, every other byte kept.
+std::string Upper(std::string_view text);
 
 /// A hash for names in hash tables (module paths, qualified names): eight bytes
 /// per multiplication, several times cheaper than std::hash on the 20-60 byte

@@ -87,6 +87,13 @@ TEST(HashName, DependsOnEveryByteAndTheLength) {
   EXPECT_NE(HashName(std::string("a\0", 2)), HashName("a"));
 }
 
+TEST(Upper, RaisesAsciiLettersOnly) {
+  EXPECT_EQ(Upper("get"), "GET");
+  EXPECT_EQ(Upper("patch_Ab-9"), "PATCH_AB-9");
+  EXPECT_EQ(Upper("caf\xc3\xa9"), "CAF\xc3\xa9");  // UTF-8 bytes are kept as they are
+  EXPECT_EQ(Upper(""), "");
+}
+
 TEST(FormatFixed, UsesFixedDecimalsAndNoNegativeZero) {
   EXPECT_EQ(FormatFixed(1.25, 1), "1.2");  // round-half-even of the binary value
   EXPECT_EQ(FormatFixed(2.0, 2), "2.00");
