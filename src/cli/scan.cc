@@ -103,8 +103,8 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   LinkMemo memo(config, rules);
   Inventory remembered;
   FactCacheUse cache_use{config.cache_file, FactCacheKey(rules.version),
-                         config.unchanged.empty() ? nullptr : &config.unchanged};
-  cache_use.link_result_known = [&](std::uint64_t inputs) { return memo.Find(inputs, &remembered); };
+                         config.unchanged.empty() ? nullptr : &config.unchanged,
+                         [&](std::uint64_t inputs) { return memo.Find(inputs, &remembered); }};
   // Work that needs no result of the step beside it runs on a second thread when
   // --jobs allows (deferred to its wait() otherwise): reading the fact cache
   // beside discovery, and keeping the link memo and freeing the facts beside the

@@ -7,6 +7,7 @@
 #include "extract/expr_builder.h"
 #include "extract/facts_walk.h"
 #include "extract/parse_depth.h"
+#include "extract/unread_arguments.h"
 #include "extract/utf8_check.h"
 #include "syntax/tree_walk.h"
 
@@ -170,7 +171,9 @@ FileFacts ExtractForScan(const SourceFile& file, std::string_view bytes, PythonP
   } else if (HoldsOnlyComments(bytes)) {
     parse = Parse::kNothingToFind;
   }
-  return ExtractGuarded(file, bytes, parser, parse);
+  FileFacts facts = ExtractGuarded(file, bytes, parser, parse);
+  DropUnreadArguments(&facts);
+  return facts;
 }
 
 FileFacts ExtractFile(const SourceFile& file, std::string_view bytes, PythonParser& parser) {

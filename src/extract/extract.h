@@ -29,6 +29,8 @@ FileFacts ExtractFile(const SourceFile& file, std::string_view bytes, PythonPars
 ///   them, and `migrate` would refuse a broken one).
 /// - Files of nothing but blank lines and comments (most `__init__.py`): a parse
 ///   would find no fact and no error, so they come out exactly as ExtractFile's.
+/// - Statement calls whose arguments link never reads keep their callee, scope
+///   and line, not their arguments (extract/unread_arguments.h).
 FileFacts ExtractForScan(const SourceFile& file, std::string_view bytes, PythonParser& parser);
 
 /// True when `bytes` holds only blank lines and `#` comments (spaces and tabs

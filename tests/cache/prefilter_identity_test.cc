@@ -1,8 +1,9 @@
-// What the scan skips parsing (migrations, comment-only files) changes nothing:
-// the inventory from ExtractForScan's facts renders to the same JSON as the one
-// from a full parse of every file, on every fixture project and on a synthetic
-// corpus from bench/gen_corpus.py. Also checks the comment-only test itself
-// against the parser.
+// What the scan skips (parsing migrations and comment-only files, the arguments
+// of statement calls link does not read) changes nothing: the inventory from
+// ExtractForScan's facts renders to the same JSON as the one from a full parse
+// of every file, on every fixture project, every pattern fixture and a
+// synthetic corpus from bench/gen_corpus.py. Also checks the comment-only test
+// itself against the parser.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -12,6 +13,7 @@
 
 #include "discover/discover.h"
 #include "extract/extract.h"
+#include "extract/unread_arguments.h"
 #include "link/link.h"
 #include "render/render.h"
 #include "rules/load_rules.h"
@@ -27,7 +29,20 @@ struct Both {
   std::string full;
   std::string scan;
   int skipped = 0;
+  int calls_trimmed = 0;  // statement calls whose arguments the scan dropped
 };
+
+bool HasArguments(const CallStatement& c) {
+  return !c.call.items.empty() || !c.call.keywords.empty() || c.loop;
+}
+
+int CallsTrimmed(const FileFacts& full, const FileFacts& scan) {
+  int trimmed = 0;
+  for (size_t i = 0; i < full.calls.size() && i < scan.calls.size(); ++i) {
+    trimmed += HasArguments(full.calls[i]) && !HasArguments(scan.calls[i]);
+  }
+  return trimmed;
+}
 
 std::string InventoryJson(const std::vector<FileFacts>& facts, const RuleSet& rules) {
   Report report;
@@ -48,6 +63,7 @@ Both ScanBothWays(const std::string& root) {
     EXPECT_TRUE(ReadFile(root + "/" + file.path, &bytes, &error)) << error;
     full.push_back(ExtractFile(file, bytes, parser));
     scan.push_back(ExtractForScan(file, bytes, parser));
+    both.calls_trimmed += CallsTrimmed(full.back(), scan.back());
     both.skipped += file.kind == FileKind::kMigration || HoldsOnlyComments(bytes);
   }
   both.full = InventoryJson(full, rules);
@@ -59,8 +75,24 @@ TEST(PrefilterIdentity, FixtureProjects) {
   for (const auto& e : fs::directory_iterator(fs::path(DJCOST_SOURCE_DIR) / "fixtures/projects")) {
     Both both = ScanBothWays((e.path() / "repo").string());
     EXPECT_GT(both.skipped, 0) << e.path();
+    EXPECT_GT(both.calls_trimmed, 0) << e.path();
     EXPECT_EQ(both.scan, both.full) << e.path();
   }
+}
+
+// The pattern fixtures hold the registrations, connects, router and list
+// mutations each reader of call arguments handles, in their many spellings.
+TEST(PrefilterIdentity, PatternFixtures) {
+  int repos = 0;
+  for (const auto& kind : fs::directory_iterator(fs::path(DJCOST_SOURCE_DIR) / "fixtures/patterns")) {
+    for (const auto& e : fs::directory_iterator(kind.path())) {
+      if (!fs::is_directory(e.path() / "repo")) continue;
+      ++repos;
+      Both both = ScanBothWays((e.path() / "repo").string());
+      EXPECT_EQ(both.scan, both.full) << e.path();
+    }
+  }
+  EXPECT_GE(repos, 4);
 }
 
 TEST(PrefilterIdentity, SyntheticCorpus) {
@@ -71,7 +103,59 @@ TEST(PrefilterIdentity, SyntheticCorpus) {
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
   Both both = ScanBothWays(dir.str() + "/repo");
   EXPECT_GT(both.skipped, 10);
+  EXPECT_GT(both.calls_trimmed, 100);
   EXPECT_EQ(both.scan, both.full);
+}
+
+TEST(PrefilterIdentity, ArgumentsAreKeptForTheCallsLinkReads) {
+  PythonParser parser;
+  std::string bytes =
+      "admin.site.register(Book, BookAdmin)\n"
+      "router.register(r'books', BookViewSet, basename='book')\n"
+      "urlpatterns.append(path('x/', view))\n"
+      "post_save.connect(handler, sender=Book)\n"
+      "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"
+      "for m in (A, B):\n"
+      "    admin.site.unregister(m)\n"
+      "for m in (A, B):\n"
+      "    logger.info('model %s', m, extra={'a': 1})\n"
+      "print(len(x))\n"
+      "def view(request):\n"
+      "    items.append(Thing(1))\n";
+  SourceFile file{"shop/admin.py", FileKind::kSource, bytes.size()};
+  FileFacts full = ExtractFile(file, bytes, parser);
+  FileFacts scan = ExtractForScan(file, bytes, parser);
+  ASSERT_EQ(full.calls.size(), 9u);
+  ASSERT_EQ(scan.calls.size(), 9u);
+  for (size_t i = 0; i < 6; ++i) EXPECT_EQ(scan.calls[i], full.calls[i]) << full.calls[i].call.text;
+  EXPECT_TRUE(scan.calls[5].loop);
+  for (size_t i = 6; i < 9; ++i) {
+    const CallStatement& c = scan.calls[i];
+    EXPECT_TRUE(HasArguments(full.calls[i])) << c.call.text;
+    EXPECT_FALSE(HasArguments(c)) << c.call.text;
+    EXPECT_EQ(c.call.text, full.calls[i].call.text);
+    EXPECT_EQ(c.call.kind, ExprKind::kCall);
+    EXPECT_EQ(c.line, full.calls[i].line);
+    EXPECT_EQ(c.scope, full.calls[i].scope);
+  }
+  auto reads = [](const char* callee, const char* scope) {
+    CallStatement c;
+    c.call.kind = ExprKind::kCall;
+    c.call.text = callee;
+    c.scope = scope;
+    return LinkReadsArguments(c);
+  };
+  EXPECT_TRUE(reads("api.add_router", "setup"));
+  EXPECT_TRUE(reads("self.routes[0].mapping.update", "Router.__init__"));
+  EXPECT_TRUE(reads("router.registry.extend", "build"));
+  EXPECT_TRUE(reads("INSTALLED_APPS.append", ""));
+  EXPECT_TRUE(reads("post_save.connect", "ShopConfig.ready"));
+  EXPECT_TRUE(reads("os.environ.setdefault", "main"));
+  EXPECT_FALSE(reads("result.append", "view"));
+  EXPECT_FALSE(reads("context.update", "View.get_context_data"));
+  EXPECT_FALSE(reads("registered", ""));
+  EXPECT_FALSE(reads("obj.connection", ""));
+  EXPECT_FALSE(reads("", ""));
 }
 
 TEST(PrefilterIdentity, CommentOnlyFilesParseToNothing) {

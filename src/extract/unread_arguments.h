@@ -1,0 +1,32 @@
+// Drops the argument trees of statement calls that link never reads. A scan
+// keeps every file's facts in memory until link is done, and the arguments of
+// calls such as `logger.info(...)`, `obj.save(...)` or `result.append(...)` in a
+// function body were the largest share of them (a fifth of the facts on a large
+// project) while no reader looks at them.
+//
+// The contract with link/: link reads a statement call's arguments (and its
+// loop) only for the calls LinkReadsArguments accepts. Every statement call
+// keeps its callee, scope, line and condition, which link reads for send sites
+// and lookups by name. A reader of other calls' arguments must widen this test
+// first; prefilter_identity_test checks that the report does not change.
+#pragma once
+
+#include "data/file_facts.h"
+
+namespace djcost {
+
+/// True when link may read the arguments of `call`. Callee, scope, reader:
+/// - `*.register(...)`, `*.unregister(...)`, anywhere: admin sites, DRF routers;
+/// - `*.connect(...)`, anywhere: signal receivers;
+/// - `*.add_router(...)`, anywhere: django-ninja;
+/// - `*.environ.setdefault(...)`, anywhere: the settings module (manage.py's main());
+/// - `*.append/extend/insert(...)` at module level: lists such as urlpatterns
+///   and INSTALLED_APPS (ProjectIndex::EvalListAt);
+/// - `*.registry.extend(...)`, anywhere: one router's routes added to another;
+/// - `*.mapping.update(...)`, anywhere: a router's __init__ adding methods.
+bool LinkReadsArguments(const CallStatement& call);
+
+/// Clears the arguments and loop of every statement call link does not read.
+void DropUnreadArguments(FileFacts* facts);
+
+}  // namespace djcost
