@@ -441,6 +441,11 @@ const std::vector<std::string_view>& ProjectIndex::TagsOf(const std::string& qua
     }
     if (known) tags.insert(tags.end(), known->tags.begin(), known->tags.end());
   }
+  // Each tag once: ancestors repeat them (every mixin of a viewset is a "view"),
+  // and a large project keeps one list per class it asks about.
+  std::sort(tags.begin(), tags.end());
+  tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+  tags.shrink_to_fit();
   // Keyed by the class's own name in the ancestors' memo, not by a copy.
   return tags_.emplace(ancestors.front(), std::move(tags)).first->second;
 }
