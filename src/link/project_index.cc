@@ -65,7 +65,7 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
   for (size_t i = 0; i < files_.size(); ++i) {
     const FileFacts& facts = files_[i];
     const int file = static_cast<int>(i);
-    Namespace& ns = tables_->namespaces[i];
+    Namespace::Building ns, shadowed;
     // First binding wins: `try: from x import y / except: y = None` keeps the import.
     for (const auto& imp : facts.imports) {
       if (!imp.module_level) continue;
@@ -75,7 +75,6 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
         tables_->star_modules[i].push_back(module);
       } else if (imp.name.empty()) {
         Binding b{Binding::Kind::kImportModule};
-        b.line = imp.line;
         if (imp.alias.empty()) {
           b.module = SplitHead(module).first;
           ns.emplace(b.module, b);
@@ -85,7 +84,6 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
         }
       } else {
         Binding b{Binding::Kind::kImportFrom};
-        b.line = imp.line;
         b.module = module;
         b.name = imp.name;
         ns.emplace(imp.alias.empty() ? imp.name : imp.alias, b);
@@ -99,13 +97,12 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
         tables_->module_classes_by_lower_name[Lower(cls.name)].emplace_back(file, &cls);
       }
       Binding b{Binding::Kind::kClass};
-      b.line = cls.line;
       b.cls = &cls;
       // A definition beats an import of the same name; the import stays reachable
       // for the class's own bases (`class ListView(ListView)`).
       auto previous = ns.find(cls.name);
       if (previous != ns.end() && previous->second.kind != Binding::Kind::kClass) {
-        tables_->shadowed[i].emplace(cls.name, previous->second);
+        shadowed.emplace(cls.name, previous->second);
       }
       ns.insert_or_assign(cls.name, b);
     }
@@ -114,7 +111,6 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
       tables_->functions.emplace(qual, std::make_pair(file, &fn));
       if (!fn.scope.empty()) continue;
       Binding b{Binding::Kind::kFunction};
-      b.line = fn.line;
       b.function = &fn;
       ns.insert_or_assign(fn.name, b);
     }
@@ -124,11 +120,23 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
     for (const auto& a : facts.assignments) {
       if (a.target.find('.') != std::string::npos) continue;
       Binding b{Binding::Kind::kVariable};
-      b.line = a.line;
       b.assignment = &a;
       ns.emplace(a.target, b);
     }
+    tables_->namespaces[i] = Namespace(ns);
+    if (!shadowed.empty()) tables_->shadowed[i] = Namespace(shadowed);
   }
+}
+
+ProjectIndex::Namespace::Namespace(const Building& names) : names_(names.begin(), names.end()) {
+  std::sort(names_.begin(), names_.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+const ProjectIndex::Binding* ProjectIndex::Namespace::Find(std::string_view name) const {
+  auto it = std::lower_bound(names_.begin(), names_.end(), name,
+                             [](const auto& entry, std::string_view n) { return entry.first < n; });
+  return it != names_.end() && it->first == name ? &it->second : nullptr;
 }
 
 ProjectIndex::ProjectIndex(const ProjectIndex& other)
@@ -263,10 +271,9 @@ Symbol ProjectIndex::ResolveIn(int file, std::string_view dotted, int depth) con
   unknown.qualname = std::string(dotted);
   if (file < 0 || depth > kMaxDepth || dotted.empty()) return unknown;
   auto [head, rest] = SplitHead(dotted);
-  const Namespace& ns = tables_->namespaces[file];
-  auto it = ns.find(head);
-  if (it == ns.end()) return ResolveInStars(file, dotted, depth);
-  return ResolveBinding(file, it->second, head, rest, depth);
+  const Binding* b = tables_->namespaces[file].Find(head);
+  if (!b) return ResolveInStars(file, dotted, depth);
+  return ResolveBinding(file, *b, head, rest, depth);
 }
 
 Symbol ProjectIndex::ResolveInStars(int file, std::string_view dotted, int depth) const {
@@ -354,10 +361,9 @@ Symbol ProjectIndex::ResolveBinding(int file, const Binding& b, std::string_view
 Symbol ProjectIndex::ResolveBase(int file, const ClassDef& cls, std::string_view dotted) const {
   auto [head, rest] = SplitHead(dotted);
   if (!cls.scope.empty() || head != cls.name) return Resolve(file, dotted);
-  const Namespace& before = tables_->shadowed[file];
-  auto it = before.find(cls.name);
-  if (it == before.end()) return ResolveInStars(file, dotted, 0);
-  return ResolveBinding(file, it->second, head, rest, 0);
+  const Binding* before = tables_->shadowed[file].Find(cls.name);
+  if (!before) return ResolveInStars(file, dotted, 0);
+  return ResolveBinding(file, *before, head, rest, 0);
 }
 
 std::vector<std::string> ProjectIndex::BasesOf(int file, const ClassDef& cls) const {

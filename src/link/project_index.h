@@ -129,19 +129,32 @@ class ProjectIndex {
   // 10^5-10^6 names, so a binding copies no string.
   struct Binding {
     enum class Kind : unsigned char { kClass, kFunction, kVariable, kImportFrom, kImportModule };
+    explicit Binding(Kind k) : kind(k) {}
     Kind kind;
-    int line = 0;
-    const ClassDef* cls = nullptr;
-    const FunctionDef* function = nullptr;
-    const Assignment* assignment = nullptr;
+    union {  // by kind: the definition bound
+      const ClassDef* cls = nullptr;
+      const FunctionDef* function;
+      const Assignment* assignment;
+    };
     std::string_view module = {};  // imports: absolute module
     std::string_view name = {};    // kImportFrom: the imported name
   };
   // Transparent: names are looked up as string_views without a copy.
   template <typename V>
   using NameMap = std::unordered_map<std::string, V, NameHasher, std::equal_to<>>;
-  // Keyed by views of the names in the facts, which outlive the index.
-  using Namespace = std::unordered_map<std::string_view, Binding, NameHasher>;
+  // One file's names, keyed by views of the names in the facts (which outlive the
+  // index) and sorted for a binary search: a hash map's nodes and buckets took
+  // half again the room, once per name of the project.
+  class Namespace {
+   public:
+    using Building = std::unordered_map<std::string_view, Binding, NameHasher>;
+    Namespace() = default;
+    explicit Namespace(const Building& names);
+    const Binding* Find(std::string_view name) const;
+
+   private:
+    std::vector<std::pair<std::string_view, Binding>> names_;
+  };
 
   Symbol ResolveIn(int file, std::string_view dotted, int depth) const;
   Symbol ResolveInStars(int file, std::string_view dotted, int depth) const;
