@@ -10,6 +10,7 @@
 #include "link/static_string.h"
 #include "link/urls_route.h"
 #include "link/views.h"
+#include "util/keep_in_order.h"
 
 namespace djcost {
 namespace {
@@ -493,8 +494,7 @@ std::vector<int> UrlconfCandidates(const ProjectIndex& index) {
 
 void Finish(UrlInventory* out) {
   // Keep the first (route, method): the pattern Django would resolve. Indices are
-  // sorted stably, so the first of each run of equal keys is the first written;
-  // the kept records are then moved once (no copied keys, no swapped strings).
+  // sorted stably, so the first of each run of equal keys is the first written.
   std::vector<Endpoint>& all = out->endpoints;
   auto key = [&](std::size_t i) { return std::tie(all[i].route, all[i].method); };
   std::vector<std::size_t> order(all.size());
@@ -504,10 +504,9 @@ void Finish(UrlInventory* out) {
   order.erase(std::unique(order.begin(), order.end(),
                           [&](std::size_t a, std::size_t b) { return key(a) == key(b); }),
               order.end());
-  std::vector<Endpoint> sorted;
-  sorted.reserve(order.size());
-  for (std::size_t i : order) sorted.push_back(std::move(all[i]));
-  all = std::move(sorted);
+  // In place: a second array of a large project's endpoints was the highest
+  // point of a scan's memory.
+  KeepInOrder(&all, std::move(order));
   auto& ext = out->external_routes;
   std::sort(ext.begin(), ext.end());
   ext.erase(std::unique(ext.begin(), ext.end()), ext.end());
