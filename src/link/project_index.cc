@@ -91,10 +91,15 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
     }
     for (const auto& cls : facts.classes) {
       std::string qual = QualName(file, cls.scope, cls.name);
-      tables_->classes.emplace(qual, std::make_pair(file, &cls));
+      tables_->classes.emplace(tables_->names.Copy(qual), std::make_pair(file, &cls));
       if (!cls.scope.empty()) continue;
       if (facts.file.kind != FileKind::kMigration) {
-        tables_->module_classes_by_lower_name[Lower(cls.name)].emplace_back(file, &cls);
+        std::string lower = Lower(cls.name);
+        auto it = tables_->module_classes_by_lower_name.find(lower);
+        if (it == tables_->module_classes_by_lower_name.end()) {
+          it = tables_->module_classes_by_lower_name.try_emplace(tables_->names.Copy(lower)).first;
+        }
+        it->second.emplace_back(file, &cls);
       }
       Binding b{Binding::Kind::kClass};
       b.cls = &cls;
@@ -108,7 +113,7 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
     }
     for (const auto& fn : facts.functions) {
       std::string qual = QualName(file, fn.scope, fn.name);
-      tables_->functions.emplace(qual, std::make_pair(file, &fn));
+      tables_->functions.emplace(tables_->names.Copy(qual), std::make_pair(file, &fn));
       if (!fn.scope.empty()) continue;
       Binding b{Binding::Kind::kFunction};
       b.function = &fn;

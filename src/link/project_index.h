@@ -18,6 +18,7 @@
 #include "data/file_facts.h"
 #include "data/rule_set.h"
 #include "link/module_index.h"
+#include "util/string_arena.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -142,6 +143,9 @@ class ProjectIndex {
   // Transparent: names are looked up as string_views without a copy.
   template <typename V>
   using NameMap = std::unordered_map<std::string, V, NameHasher, std::equal_to<>>;
+  // Keyed by views of strings that outlive the table (the facts, an arena).
+  template <typename V>
+  using ViewMap = std::unordered_map<std::string_view, V, NameHasher>;
   // One file's names, keyed by views of the names in the facts (which outlive the
   // index) and sorted for a binary search: a hash map's nodes and buckets took
   // half again the room, once per name of the project.
@@ -180,9 +184,11 @@ class ProjectIndex {
     // Relative imports made absolute, which the facts do not hold; a deque keeps
     // them in place for the views above.
     std::deque<std::string> relative_modules;
-    NameMap<std::pair<int, const ClassDef*>> classes;
-    NameMap<std::pair<int, const FunctionDef*>> functions;
-    NameMap<std::vector<std::pair<int, const ClassDef*>>> module_classes_by_lower_name;
+    // Qualified names the facts do not hold, as the keys of the three tables below.
+    StringArena names;
+    ViewMap<std::pair<int, const ClassDef*>> classes;
+    ViewMap<std::pair<int, const FunctionDef*>> functions;
+    ViewMap<std::vector<std::pair<int, const ClassDef*>>> module_classes_by_lower_name;
     NameMap<const KnownClass*> known_classes;
     NameMap<const KnownFunction*> known_functions;
     // top-level package -> class name -> known class, for re-exports the table lacks.
