@@ -31,12 +31,12 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
   if (options.progress) config.progress = &err;
   Report report;
   if (!Scan(config, &report, &error)) return Fail(err, error);
-  std::ostringstream text;
-  FindRenderer(config.format)->render(report, text);
   if (config.output.empty()) {
-    out << text.str();
-  } else if (!WriteFileAtomically(config.output, text.str(), &error)) {
-    return Fail(err, error);
+    FindRenderer(config.format)->render(report, out);
+  } else {
+    std::ostringstream text;
+    FindRenderer(config.format)->render(report, text);
+    if (!WriteFileAtomically(config.output, text.str(), &error)) return Fail(err, error);
   }
   return CheckFailAbove(config, report, err);
 }
