@@ -88,9 +88,13 @@ std::string BuildCacheFile(const std::string& key, const std::vector<SourceFile>
 std::uint64_t FastHash(std::string_view bytes);
 
 /// The framing of djcost's cache files (the fact cache, the link memo): an
-/// 8-byte `magic`, a FastHash of `body`, then `body`, so that a truncated or
-/// damaged file is caught before anything in it is trusted.
-std::string SealCacheFile(std::string_view magic, std::string_view body);
+/// 8-byte `magic`, a FastHash of the body, then the body, so that a truncated or
+/// damaged file is caught before anything in it is trusted. StartCacheFile
+/// returns the header with the checksum left blank (room reserved for a body of
+/// about `body_size` bytes, so appending it does not copy it again); the body is
+/// appended to it, then SealCacheFile fills the checksum in.
+std::string StartCacheFile(std::string_view magic, std::size_t body_size);
+void SealCacheFile(std::string_view magic, std::string* file);
 
 enum class CacheFileCheck { kIntact, kForeign, kDamaged };
 /// Checks what SealCacheFile wrote under `magic`; when intact, `*body` views into `file`.

@@ -38,13 +38,14 @@ bool LoadLinkMemo(const std::string& path, const std::string& key, std::uint64_t
 
 bool WriteLinkMemo(const std::string& path, const std::string& key, std::uint64_t inputs,
                    const Inventory& inventory) {
-  std::string rest;
-  ByteWriter body(&rest);
+  std::string file = StartCacheFile(kMagic, 0);
+  ByteWriter body(&file);
   body.String(key);
   body.Fixed64(inputs);
-  EncodeInventory(inventory, &rest);
+  EncodeInventory(inventory, &file);
+  SealCacheFile(kMagic, &file);
   std::string error;
-  return WriteFileAtomically(path, SealCacheFile(kMagic, rest), &error);
+  return WriteFileAtomically(path, file, &error);
 }
 
 }  // namespace djcost
