@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace djcost {
 
@@ -35,9 +36,20 @@ class ByteWriter {
     Varint(s.size());
     out_->append(s);
   }
+  /// A line number: written as Signed, or only collected once SetLinesAside
+  /// was called (a file's facts compared without their lines, cache/line_shift.h).
+  void Line(int v) {
+    if (lines_aside_ != nullptr) {
+      lines_aside_->push_back(v);
+    } else {
+      Signed(v);
+    }
+  }
+  void SetLinesAside(std::vector<int>* lines) { lines_aside_ = lines; }
 
  private:
   std::string* out_;
+  std::vector<int>* lines_aside_ = nullptr;
 };
 
 class ByteReader {

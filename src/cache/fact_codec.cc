@@ -14,7 +14,7 @@ constexpr int kMaxDepth = 512;
 void Put(ByteWriter& w, const Expr& e) {
   w.Varint(static_cast<std::uint64_t>(e.kind));
   w.String(e.text);
-  w.Signed(e.line);
+  w.Line(e.line);
   w.Varint(e.items.size());
   for (const Expr& item : e.items) Put(w, item);
   w.Varint(e.keywords.size());
@@ -36,7 +36,7 @@ void Put(ByteWriter& w, const Import& i) {
   w.String(i.alias);
   w.Varint(i.star);
   w.Varint(i.module_level);
-  w.Signed(i.line);
+  w.Line(i.line);
 }
 
 void Put(ByteWriter& w, const Assignment& a) {
@@ -44,7 +44,7 @@ void Put(ByteWriter& w, const Assignment& a) {
   Put(w, a.value);
   w.Varint(a.augmented);
   w.Varint(a.conditional);
-  w.Signed(a.line);
+  w.Line(a.line);
 }
 
 void Put(ByteWriter& w, const std::vector<Assignment>& list) {
@@ -61,12 +61,12 @@ void Put(ByteWriter& w, const FunctionDef& f) {
   w.Varint(f.calls.size());
   for (const CallSite& c : f.calls) {
     w.String(c.callee);
-    w.Signed(c.line);
+    w.Line(c.line);
     w.Signed(c.count);
   }
   w.Varint(f.is_async);
-  w.Signed(f.line);
-  w.Signed(f.end_line);
+  w.Line(f.line);
+  w.Line(f.end_line);
 }
 
 void Put(ByteWriter& w, const std::vector<FunctionDef>& list) {
@@ -88,15 +88,15 @@ void Put(ByteWriter& w, const ClassDef& c) {
   Put(w, c.attributes);
   Put(w, c.meta);
   w.Varint(c.has_meta);
-  w.Signed(c.line);
-  w.Signed(c.end_line);
+  w.Line(c.line);
+  w.Line(c.end_line);
 }
 
 void Put(ByteWriter& w, const Diagnostic& d) {
   w.Varint(static_cast<std::uint64_t>(d.severity));
   w.String(d.code);
   w.String(d.location.path);
-  w.Signed(d.location.line);
+  w.Line(d.location.line);
   w.Signed(d.location.column);
   w.String(d.message);
 }
@@ -230,15 +230,8 @@ class Decoder {
   ByteReader r_;
 };
 
-}  // namespace
-
-void EncodeFacts(const FileFacts& facts, std::string* out) {
-  ByteWriter w(out);
-  w.Varint(facts.parsed);
-  w.Signed(facts.parse_errors);
-  w.Signed(facts.lines.code);
-  w.Signed(facts.lines.comment);
-  w.Signed(facts.lines.blank);
+// Everything but the file's line counts, which EncodeFacts writes first.
+void EncodeFactsAfterCounts(ByteWriter& w, const FileFacts& facts) {
   w.Varint(facts.imports.size());
   for (const Import& i : facts.imports) Put(w, i);
   Put(w, facts.assignments);
@@ -250,7 +243,7 @@ void EncodeFacts(const FileFacts& facts, std::string* out) {
     Put(w, s.call);
     w.String(s.scope);
     w.Varint(s.conditional);
-    w.Signed(s.line);
+    w.Line(s.line);
     w.Varint(s.loop ? 1 : 0);
     if (s.loop) {
       w.String(s.loop->variable);
@@ -259,6 +252,26 @@ void EncodeFacts(const FileFacts& facts, std::string* out) {
   }
   w.Varint(facts.diagnostics.size());
   for (const Diagnostic& d : facts.diagnostics) Put(w, d);
+}
+
+}  // namespace
+
+void EncodeFacts(const FileFacts& facts, std::string* out) {
+  ByteWriter w(out);
+  w.Varint(facts.parsed);
+  w.Signed(facts.parse_errors);
+  w.Signed(facts.lines.code);
+  w.Signed(facts.lines.comment);
+  w.Signed(facts.lines.blank);
+  EncodeFactsAfterCounts(w, facts);
+}
+
+void EncodeFactsShape(const FileFacts& facts, std::string* shape, std::vector<int>* lines) {
+  ByteWriter w(shape);
+  w.SetLinesAside(lines);
+  w.Varint(facts.parsed);
+  w.Signed(facts.parse_errors);
+  EncodeFactsAfterCounts(w, facts);
 }
 
 bool DecodeFacts(std::string_view bytes, FileFacts* facts) {

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "data/file_facts.h"
 
@@ -14,6 +15,11 @@ namespace djcost {
 /// Appends the encoding of `facts` to `*out`. `facts.file` is not encoded: the
 /// cache restores it from discovery.
 void EncodeFacts(const FileFacts& facts, std::string* out);
+
+/// What EncodeFacts writes, without the file's line counts and with every line
+/// number appended to `*lines` instead, in encoding order: two files' facts that
+/// differ only in where things are have the same shape (cache/line_shift.h).
+void EncodeFactsShape(const FileFacts& facts, std::string* shape, std::vector<int>* lines);
 
 /// Decodes what EncodeFacts wrote into `*facts` (whose `file` is left as it
 /// was). Returns false when `bytes` is not exactly one valid encoding.
