@@ -9,6 +9,7 @@
 
 #include "cache/fact_cache.h"
 #include "cache/fact_codec.h"
+#include "cache/line_shift.h"
 #include "cache/link_memo.h"
 #include "extract/extract.h"
 #include "syntax/python_parser.h"
@@ -76,31 +77,88 @@ std::uint64_t LinkInputs(bool caching, const std::vector<SourceFile>& files,
   return LinkInputsDigest(files, hashes);
 }
 
-// A warm scan of an unchanged tree: every file stat'ed, none read. Fills
-// `stamps` (index by index, `stamped` saying which) for the extraction to reuse,
-// and returns the link inputs' digest when every stamp is trusted and matches
-// the cache, which holds no other file; else 0.
-std::uint64_t UnchangedTreeDigest(const std::string& root, const std::vector<SourceFile>& files,
-                                  int jobs, const FactCache& cache, std::vector<FileStamp>* stamps,
-                                  std::vector<char>* stamped) {
-  stamps->assign(files.size(), FileStamp{});
-  stamped->assign(files.size(), 0);
-  if (cache.size() != files.size()) return 0;
-  std::vector<std::uint64_t> hashes(files.size());
-  std::atomic<bool> unchanged{true};
+// Every file stat'ed against the cache, none read: the stamps (index by index,
+// `stamped` saying which) for the extraction to reuse, and the files whose
+// trusted stamp does not match their entry.
+struct TreeStamps {
+  std::vector<FileStamp> stamps;
+  std::vector<char> stamped;
+  std::vector<std::size_t> unmatched;  // in the cache, but the stamp differs or is not trusted
+  bool unknown = false;                // a file the cache does not hold, or stat failed
+};
+
+TreeStamps StampTree(const std::string& root, const std::vector<SourceFile>& files, int jobs,
+                     const FactCache& cache) {
+  TreeStamps tree;
+  tree.stamps.assign(files.size(), FileStamp{});
+  tree.stamped.assign(files.size(), 0);
+  std::vector<char> unmatched(files.size(), 0);
+  std::atomic<bool> unknown{false};
   ParallelFor(files.size(), jobs, [&](std::size_t i, int) {
-    if (!unchanged.load(std::memory_order_relaxed)) return;
-    FileStamp& stamp = (*stamps)[i];
-    (*stamped)[i] = StatFile(root + "/" + files[i].path, &stamp);
-    const FactCache::Entry* entry =
-        (*stamped)[i] ? cache.FindByTrustedStamp(files[i], stamp) : nullptr;
-    if (entry == nullptr) {
-      unchanged.store(false, std::memory_order_relaxed);
-      return;
+    FileStamp& stamp = tree.stamps[i];
+    tree.stamped[i] = StatFile(root + "/" + files[i].path, &stamp);
+    if (tree.stamped[i] && cache.FindByTrustedStamp(files[i], stamp) != nullptr) return;
+    if (tree.stamped[i] && cache.Find(files[i]) != nullptr) {
+      unmatched[i] = 1;
+    } else {
+      unknown.store(true, std::memory_order_relaxed);
     }
-    hashes[i] = entry->hash;
   });
-  return unchanged.load() ? LinkInputsDigest(files, hashes) : 0;
+  tree.unknown = unknown.load();
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (unmatched[i]) tree.unmatched.push_back(i);
+  }
+  return tree;
+}
+
+// More changed files than this are linked: reading and parsing them one by one
+// would cost more than the shift saves, and a large change rarely only moves lines.
+constexpr std::size_t kMostShiftedFiles = 16;
+
+// A few files changed since the cache was written (every other file's stamp
+// matches). When each changed only in where things are (cache/line_shift.h)
+// and the caller holds what Link made of the files before, that Inventory is
+// shifted instead of decoding every file and linking again; the new cache is
+// written here. False, with `*out` untouched, when that does not hold.
+bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& files,
+                        const FactCacheUse& use, const FactCache& cache, const TreeStamps& tree,
+                        std::int64_t scan_start, Extraction* out) {
+  std::vector<std::uint64_t> before(files.size());
+  std::vector<CacheRecord> records(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const FactCache::Entry* entry = cache.Find(files[i]);
+    before[i] = entry->hash;
+    records[i] = {true, entry->stamp, entry->hash, entry->facts};
+  }
+  std::vector<std::uint64_t> after = before;
+  std::vector<FileFacts> facts(files.size());  // only the changed files', to encode
+  std::vector<LineShift> shifts;
+  std::unique_ptr<PythonParser> parser;
+  for (std::size_t i : tree.unmatched) {
+    const FactCache::Entry* entry = cache.Find(files[i]);
+    std::string bytes, error;
+    if (!ReadFile(root + "/" + files[i].path, &bytes, &error)) return false;
+    CacheRecord& record = records[i];
+    record.stamp = Racy(tree.stamps[i], scan_start);
+    record.hash = FastHash(bytes);
+    if (record.hash == entry->hash) continue;  // touched, not changed
+    FileFacts old_facts;
+    if (!DecodeFacts(entry->facts, &old_facts)) return false;
+    old_facts.file = files[i];
+    if (!parser) parser = std::make_unique<PythonParser>();
+    facts[i] = ExtractForScan(files[i], bytes, *parser);
+    LineShift shift;
+    if (!LineShift::Between(old_facts, facts[i], &shift)) return false;
+    shifts.push_back(std::move(shift));
+    after[i] = record.hash;
+    record.encoded = {};
+  }
+  if (!use.link_result_shifted(LinkInputsDigest(files, before), shifts)) return false;
+  out->facts_skipped = true;
+  out->link_inputs = LinkInputsDigest(files, after);
+  out->from_cache = files.size() - shifts.size();
+  WriteCache(use, files, facts, records, &out->diagnostics);
+  return true;
 }
 
 }  // namespace
@@ -128,17 +186,32 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
   std::atomic<std::size_t> from_cache{0};
   std::vector<FileStamp> stamps;
   std::vector<char> stamped_early;
-  if (caching && use.link_result_known && use.unchanged == nullptr) {
-    std::uint64_t digest = UnchangedTreeDigest(root, files, jobs, cache, &stamps, &stamped_early);
-    if (digest != 0 && use.link_result_known(digest)) {
-      out.facts_skipped = true;
-      out.link_inputs = digest;
-      out.from_cache = files.size();
+  if (caching && use.link_result_known && use.unchanged == nullptr &&
+      cache.size() == files.size()) {
+    TreeStamps tree = StampTree(root, files, jobs, cache);
+    bool done = false;
+    if (!tree.unknown && tree.unmatched.empty()) {
+      std::vector<std::uint64_t> hashes(files.size());
+      for (std::size_t i = 0; i < files.size(); ++i) hashes[i] = cache.Find(files[i])->hash;
+      std::uint64_t digest = LinkInputsDigest(files, hashes);
+      if (use.link_result_known(digest)) {
+        out.facts_skipped = true;
+        out.link_inputs = digest;
+        out.from_cache = files.size();
+        done = true;
+      }
+    } else if (!tree.unknown && tree.unmatched.size() <= kMostShiftedFiles &&
+               use.link_result_shifted) {
+      done = ShiftInsteadOfLink(root, files, use, cache, tree, scan_start, &out);
+    }
+    if (done) {
       if (progress) {
         for (std::size_t i = 0; i < files.size(); ++i) progress->Tick();
       }
       return out;
     }
+    stamps = std::move(tree.stamps);
+    stamped_early = std::move(tree.stamped);
   }
 
   out.facts.resize(files.size());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cache/fact_cache.h"
+#include "cache/line_shift.h"
 #include "cli/progress.h"
 #include "data/diagnostic.h"
 #include "data/file_facts.h"
@@ -31,6 +32,13 @@ struct FactCacheUse {
   /// cache: true when the caller already holds what Link makes of those facts
   /// (the link memo), so they need not be decoded at all. May be empty.
   std::function<bool(std::uint64_t link_inputs)> link_result_known;
+  /// Asked when a few files changed since the cache was written, each only in
+  /// where things are (cache/line_shift.h), with the link inputs' digest before
+  /// the change and the shifts: true when the caller holds what Link made of
+  /// those inputs and the shifts applied to it, so no facts need decoding. May
+  /// be empty; asked only when link_result_known is set.
+  std::function<bool(std::uint64_t before, const std::vector<LineShift>& shifts)>
+      link_result_shifted;
 };
 
 struct Extraction {
@@ -40,7 +48,8 @@ struct Extraction {
   /// LinkInputsDigest of the files when every content hash is known (a cached
   /// scan where every file could be read), else 0: then no link memo applies.
   std::uint64_t link_inputs = 0;
-  /// True when link_result_known said yes: `facts` is then empty, not decoded.
+  /// True when link_result_known or link_result_shifted said yes: `facts` is
+  /// then empty, not decoded.
   bool facts_skipped = false;
 };
 

@@ -54,6 +54,23 @@ class LinkMemo {
     return false;
   }
 
+  /// True, with `*inventory` filled, when the memo holds Link's result for
+  /// `before` and every shift applies to it: then it is Link's result for the
+  /// edited files (cache/line_shift.h), to be remembered.
+  bool FindShifted(std::uint64_t before, const std::vector<LineShift>& shifts,
+                   Inventory* inventory) {
+    if (!Find(before, inventory)) return false;
+    for (const LineShift& shift : shifts) {
+      if (!shift.Apply(inventory)) {
+        *inventory = Inventory{};
+        return false;
+      }
+    }
+    shifted_ = !shifts.empty();
+    return true;
+  }
+  bool shifted() const { return shifted_; }
+
   /// Link, or the Inventory the last scan of these same inputs linked. Sets
   /// `*linked` when Link ran: then Remember() should keep its result.
   Inventory LinkOrFind(const Extraction& extraction, const RuleSet& rules, int jobs,
@@ -76,6 +93,7 @@ class LinkMemo {
   std::string path_;
   std::string key_;
   std::uint64_t tried_ = 0;
+  bool shifted_ = false;
 };
 
 }  // namespace
@@ -104,7 +122,10 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   Inventory remembered;
   FactCacheUse cache_use{config.cache_file, FactCacheKey(rules.version),
                          config.unchanged.empty() ? nullptr : &config.unchanged,
-                         [&](std::uint64_t inputs) { return memo.Find(inputs, &remembered); }};
+                         [&](std::uint64_t inputs) { return memo.Find(inputs, &remembered); },
+                         [&](std::uint64_t before, const std::vector<LineShift>& shifts) {
+                           return memo.FindShifted(before, shifts, &remembered);
+                         }};
   // Work that needs no result of the step beside it runs on a second thread when
   // --jobs allows (deferred to its wait() otherwise): reading the fact cache
   // beside discovery, and keeping the link memo and freeing the facts beside the
@@ -123,6 +144,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   Inventory inventory = extraction.facts_skipped
                             ? std::move(remembered)
                             : memo.LinkOrFind(extraction, rules, config.jobs, &linked);
+  if (extraction.facts_skipped) linked = memo.shifted();  // a new Inventory, to remember
   // Without facts (an unchanged tree), their diagnostics are in the remembered
   // Inventory's, as Link put them there. The facts are not needed past this.
   std::vector<Diagnostic> file_diagnostics;

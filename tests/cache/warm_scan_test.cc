@@ -76,6 +76,13 @@ void Append(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::app) << text;
 }
 
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 TEST(WarmScan, ColdWarmAndOneChangedFileGiveTheColdResult) {
   TempDir dir;
   std::string repo = CopyBookshop(dir);
@@ -95,7 +102,7 @@ TEST(WarmScan, ColdWarmAndOneChangedFileGiveTheColdResult) {
   // The warm scan took every file from the cache by its stamp: no parse at all.
   RuleSet rules = DefaultRuleSet();
   Discovery discovery = Discover(repo, DiscoverOptions{});
-  FactCacheUse use{OnlyCacheFile(cache), FactCacheKey(rules.version), nullptr, {}};
+  FactCacheUse use{OnlyCacheFile(cache), FactCacheKey(rules.version), nullptr, {}, {}};
   Extraction extraction = ExtractWithCache(repo, discovery.files, 2, use, nullptr);
   EXPECT_EQ(extraction.from_cache, discovery.files.size());
   EXPECT_TRUE(extraction.diagnostics.empty());
@@ -141,7 +148,7 @@ TEST(WarmScan, ASameSizeEditInTheSameClockTickIsSeen) {
   RuleSet rules = DefaultRuleSet();
   Discovery discovery = Discover(repo, DiscoverOptions{});
   Extraction extraction = ExtractWithCache(
-      repo, discovery.files, 1, FactCacheUse{OnlyCacheFile(cache), FactCacheKey(rules.version), nullptr, {}},
+      repo, discovery.files, 1, FactCacheUse{OnlyCacheFile(cache), FactCacheKey(rules.version), nullptr, {}, {}},
       nullptr);
   bool seen = false;
   for (const FileFacts& f : extraction.facts) {
@@ -207,7 +214,7 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   // Unchanged: the extraction asks about the digest and skips the facts.
   RuleSet rules = DefaultRuleSet();
   Discovery discovery = Discover(repo, DiscoverOptions{});
-  FactCacheUse use{facts_file, FactCacheKey(rules.version), nullptr, {}};
+  FactCacheUse use{facts_file, FactCacheKey(rules.version), nullptr, {}, {}};
   std::uint64_t asked = 0;
   use.link_result_known = [&](std::uint64_t inputs) {
     asked = inputs;
@@ -249,8 +256,85 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   EXPECT_EQ(stale.out, changed_cold.out);
 }
 
-// A file added or removed changes the file list the memo was keyed by: the
-// scan links again, and each answer is the cold scan's of the same tree.
+// What ExtractWithCache asks of the memo after the tree's last change, on a
+// copy of the cache (it rewrites the cache it reads): the paths of the shifts
+// it asked about, or none when it was not asked.
+struct Asked {
+  bool shift_asked = false;
+  std::vector<std::string> shifted;
+  bool facts_decoded = false;
+};
+
+Asked AskOnACopy(const std::string& repo, const std::string& cache, const fs::path& scratch) {
+  fs::remove_all(scratch);
+  fs::copy(cache, scratch, fs::copy_options::recursive);
+  RuleSet rules = DefaultRuleSet();
+  Discovery discovery = Discover(repo, DiscoverOptions{});
+  FactCacheUse use{OnlyCacheFile(scratch), FactCacheKey(rules.version), nullptr, {}, {}};
+  Asked asked;
+  use.link_result_known = [](std::uint64_t) { return false; };
+  use.link_result_shifted = [&](std::uint64_t, const std::vector<LineShift>& shifts) {
+    asked.shift_asked = true;
+    for (const LineShift& s : shifts) asked.shifted.push_back(s.path());
+    return false;
+  };
+  Extraction e = ExtractWithCache(repo, discovery.files, 2, use, nullptr);
+  asked.facts_decoded = e.facts.size() == discovery.files.size();
+  return asked;
+}
+
+// An edit that only moves lines (cache/line_shift.h) is answered by shifting
+// the remembered Inventory, without decoding the other files or linking; a
+// touched file by the memo as it is; any other edit by Link. Every report is
+// the cold scan's of the same tree, and so is the next warm scan's.
+TEST(WarmScan, AnEditThatOnlyMovesLinesShiftsTheRememberedInventory) {
+  for (const char* jobs : {"1", "2"}) {
+    SCOPED_TRACE(std::string("--jobs ") + jobs);
+    TempDir dir;
+    std::string repo = CopyBookshop(dir);
+    std::string cache = (dir.path() / "cache").string();
+    fs::path scratch = dir.path() / "scratch";
+    auto scan = [&](const char* cache_flag) {
+      std::vector<std::string> args = {repo, "--format", "json", "--jobs", jobs};
+      if (cache_flag == nullptr) {
+        args.push_back("--no-cache");
+      } else {
+        args.insert(args.end(), {"--cache-dir", cache});
+      }
+      Result r = RunDjcost(args);
+      EXPECT_EQ(r.code, 0) << r.err;
+      return r.out;
+    };
+    std::string before = scan("cache");
+
+    std::string views = repo + "/catalog/views.py";
+    std::string text = ReadAll(views);
+    std::ofstream(views, std::ios::trunc) << "# moved down\n\n" << text << "# end\n";
+    Asked asked = AskOnACopy(repo, cache, scratch);
+    EXPECT_EQ(asked.shifted, std::vector<std::string>{"catalog/views.py"});
+    std::string moved_cold = scan(nullptr);
+    EXPECT_NE(moved_cold, before);  // the views' lines moved in the report
+    EXPECT_EQ(scan("cache"), moved_cold);
+    EXPECT_EQ(scan("cache"), moved_cold);
+
+    // Touched, same bytes: asked with no shift at all.
+    fs::last_write_time(views, fs::file_time_type::clock::now() - std::chrono::minutes(30));
+    asked = AskOnACopy(repo, cache, scratch);
+    EXPECT_TRUE(asked.shift_asked);
+    EXPECT_TRUE(asked.shifted.empty());
+    EXPECT_EQ(scan("cache"), moved_cold);
+
+    // A new view function is more than a move: not asked, every file decoded.
+    Append(views, "\n\ndef ping(request):\n    return HttpResponse('pong')\n");
+    asked = AskOnACopy(repo, cache, scratch);
+    EXPECT_FALSE(asked.shift_asked);
+    EXPECT_TRUE(asked.facts_decoded);
+    std::string new_view_cold = scan(nullptr);
+    EXPECT_EQ(scan("cache"), new_view_cold);
+    EXPECT_EQ(scan("cache"), new_view_cold);
+  }
+}
+
 // With two threads the scan reads the cache beside discovery and writes the link
 // memo beside the estimate; with one it does both in line. Same reports, same
 // files, and a damaged cache is named either way.
@@ -285,6 +369,8 @@ TEST(WarmScan, OneThreadAndTwoReadAndWriteTheCachesAlike) {
   }
 }
 
+// A file added or removed changes the file list the memo was keyed by: the
+// scan links again, and each answer is the cold scan's of the same tree.
 TEST(WarmScan, AnAddedOrRemovedFileIsNotAnsweredByTheMemo) {
   TempDir dir;
   std::string repo = CopyBookshop(dir);

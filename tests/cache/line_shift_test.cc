@@ -1,0 +1,179 @@
+// An edit that only moves lines: the Inventory linked before it, shifted, is
+// the one Link makes after it. Checked against Link itself on edited copies of
+// every file of every fixture project and pattern fixture, and on the rules
+// that make a shift refuse.
+#include "cache/line_shift.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "discover/discover.h"
+#include "extract/extract.h"
+#include "link/link.h"
+#include "rules/load_rules.h"
+#include "util/atomic_file.h"
+
+namespace djcost {
+namespace {
+
+namespace fs = std::filesystem;
+
+FileFacts Facts(const std::string& path, const std::string& bytes) {
+  static PythonParser parser;
+  return ExtractForScan(SourceFile{path, FileKind::kSource, bytes.size()}, bytes, parser);
+}
+
+const char kModels[] =
+    "from django.db import models\n"
+    "\n"
+    "class Book(models.Model):\n"
+    "    shelf = models.ForeignKey('Shelf', on_delete=models.CASCADE)\n"
+    "\n"
+    "    def save(self, *args, **kwargs):\n"
+    "        log(self)\n"
+    "        super().save(*args, **kwargs)\n";
+
+TEST(LineShift, MapsMovedLinesAndRefusesAnyOtherChange) {
+  FileFacts before = Facts("shop/models.py", kModels);
+  LineShift shift;
+  // Comments and blank lines above and inside, a body line rewritten without a call.
+  std::string moved = std::string("# header\n\n") + kModels;
+  moved.replace(moved.find("        log(self)\n"), 18, "        # why\n        log(self)\n");
+  ASSERT_TRUE(LineShift::Between(before, Facts("shop/models.py", moved), &shift));
+  EXPECT_EQ(shift.path(), "shop/models.py");
+  EXPECT_TRUE(LineShift::Between(before, before, &shift));
+
+  std::string new_call = kModels;
+  new_call.replace(new_call.find("log(self)"), 9, "audit(self)");
+  EXPECT_FALSE(LineShift::Between(before, Facts("shop/models.py", new_call), &shift));
+  std::string new_def = std::string(kModels) + "\ndef helper():\n    pass\n";
+  EXPECT_FALSE(LineShift::Between(before, Facts("shop/models.py", new_def), &shift));
+  std::string new_target = kModels;
+  new_target.replace(new_target.find("'Shelf'"), 7, "'Rack'");
+  EXPECT_FALSE(LineShift::Between(before, Facts("shop/models.py", new_target), &shift));
+  // Two statements joined onto one line: two old lines would become one.
+  std::string joined = kModels;
+  joined.replace(joined.find("        log(self)\n        super()"), 26, "        log(self); super()");
+  EXPECT_FALSE(LineShift::Between(before, Facts("shop/models.py", joined), &shift));
+}
+
+Inventory OneModelAt(const std::string& path) {
+  Inventory inv;
+  Model m;
+  m.qualname = "shop.models.Book";
+  m.location = {path, 3, 0};
+  m.relations.push_back(Relation{"shelf", "ForeignKey", "shop.models.Shelf", "shop", false, 4});
+  inv.models.push_back(m);
+  Finding f;
+  f.kind = "raw-sql";
+  f.location = {"shop/views.py", 3, 0};  // another file's line 3: not moved
+  inv.findings.push_back(f);
+  inv.source.files = 2;
+  inv.source.lines = LineCounts{20, 2, 3};
+  return inv;
+}
+
+TEST(LineShift, AppliesToTheFileOnlyAndRefusesWhatItCannotMap) {
+  FileFacts before = Facts("shop/models.py", kModels);
+  FileFacts after = Facts("shop/models.py", std::string("# a\n# b\n") + kModels);
+  LineShift shift;
+  ASSERT_TRUE(LineShift::Between(before, after, &shift));
+
+  Inventory inv = OneModelAt("shop/models.py");
+  ASSERT_TRUE(shift.Apply(&inv));
+  EXPECT_EQ(inv.models[0].location.line, 5);
+  EXPECT_EQ(inv.models[0].relations[0].line, 6);
+  EXPECT_EQ(inv.findings[0].location.line, 3);
+  EXPECT_EQ(inv.source.lines.comment, 4);
+  EXPECT_EQ(inv.source.lines.code, 20);
+  EXPECT_EQ(inv.source.files, 2);
+
+  // Line 2 of the file holds no fact: Link could not have reported it.
+  Inventory unmapped = OneModelAt("shop/models.py");
+  unmapped.models[0].location.line = 2;
+  Inventory kept = unmapped;
+  EXPECT_FALSE(shift.Apply(&unmapped));
+  EXPECT_EQ(unmapped, kept);
+
+  // A message that cites a line of the file would need its text rewritten.
+  Inventory cited = OneModelAt("shop/models.py");
+  Diagnostic again;
+  again.code = "admin-already-registered";
+  again.location = {"shop/admin.py", 9, 0};
+  again.message = "Book is registered again (first at shop/models.py:3)";
+  cited.diagnostics.push_back(again);
+  EXPECT_FALSE(shift.Apply(&cited));
+}
+
+// Edits that move lines: a comment on top, a blank line in the middle, a
+// comment at the end. Each is tried on every parsed file of `root`; where the
+// facts moved only, the shifted Inventory must be Link's on the edited facts.
+struct Tally {
+  int shifted = 0;  // edits answered by a shift, and checked against Link
+  int refused = 0;  // edits whose facts changed otherwise, or a shift refused
+};
+
+std::string Edited(const std::string& bytes, int how) {
+  if (how == 0) return "# moved\n" + bytes;
+  if (how == 2) return bytes + "\n# end\n";
+  std::size_t middle = bytes.find('\n', bytes.size() / 2);
+  return middle == std::string::npos ? bytes + "\n" : bytes.substr(0, middle + 1) + "\n" +
+                                                          bytes.substr(middle + 1);
+}
+
+Tally CheckEveryFile(const std::string& root) {
+  RuleSet rules = DefaultRuleSet();
+  Discovery discovery = Discover(root, DiscoverOptions{});
+  PythonParser parser;
+  std::vector<FileFacts> facts;
+  std::vector<std::string> sources;
+  for (const SourceFile& file : discovery.files) {
+    std::string bytes, error;
+    EXPECT_TRUE(ReadFile(root + "/" + file.path, &bytes, &error)) << error;
+    facts.push_back(ExtractForScan(file, bytes, parser));
+    sources.push_back(bytes);
+  }
+  const Inventory linked = Link(facts, rules);
+  Tally tally;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    for (int how = 0; how < 3; ++how) {
+      std::vector<FileFacts> edited = facts;
+      edited[i] = ExtractForScan(facts[i].file, Edited(sources[i], how), parser);
+      LineShift shift;
+      Inventory shifted = linked;
+      if (!LineShift::Between(facts[i], edited[i], &shift) || !shift.Apply(&shifted)) {
+        ++tally.refused;
+        continue;
+      }
+      ++tally.shifted;
+      EXPECT_EQ(shifted, Link(edited, rules)) << root << ": " << facts[i].file.path << ", edit " << how;
+    }
+  }
+  return tally;
+}
+
+TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
+  Tally all;
+  std::vector<fs::path> roots;
+  for (const auto& e : fs::directory_iterator(fs::path(DJCOST_SOURCE_DIR) / "fixtures/projects")) {
+    roots.push_back(e.path() / "repo");
+  }
+  for (const auto& kind : fs::directory_iterator(fs::path(DJCOST_SOURCE_DIR) / "fixtures/patterns")) {
+    for (const auto& e : fs::directory_iterator(kind.path())) {
+      if (fs::is_directory(e.path() / "repo")) roots.push_back(e.path() / "repo");
+    }
+  }
+  for (const fs::path& root : roots) {
+    Tally t = CheckEveryFile(root.string());
+    all.shifted += t.shifted;
+    all.refused += t.refused;
+  }
+  // Most of these edits only move lines; the few refused are edits inside a
+  // multi-line string and files whose messages cite their own lines.
+  EXPECT_GT(all.shifted, 300);
+  EXPECT_GT(all.shifted, 4 * all.refused) << all.refused << " refused";
+}
+
+}  // namespace
+}  // namespace djcost
