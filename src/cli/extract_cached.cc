@@ -28,6 +28,15 @@ bool StatFile(const std::string& path, FileStamp* stamp) {
   return true;
 }
 
+// A file's stamp: from discovery's stat when it has one, else stat'ed here.
+bool StampOf(const std::string& root, const SourceFile& file, FileStamp* stamp) {
+  if (file.mtime_ns != 0) {
+    *stamp = FileStamp{file.size, file.mtime_ns};
+    return true;
+  }
+  return StatFile(root + "/" + file.path, stamp);
+}
+
 std::int64_t WallClockNanos() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -77,7 +86,7 @@ std::uint64_t LinkInputs(bool caching, const std::vector<SourceFile>& files,
   return LinkInputsDigest(files, hashes);
 }
 
-// Every file stat'ed against the cache, none read: the stamps (index by index,
+// Every file's stamp (discovery's stat) against the cache, none read: the stamps (index by index,
 // `stamped` saying which) for the extraction to reuse, and the files whose
 // trusted stamp does not match their entry.
 struct TreeStamps {
@@ -96,7 +105,7 @@ TreeStamps StampTree(const std::string& root, const std::vector<SourceFile>& fil
   std::atomic<bool> unknown{false};
   ParallelFor(files.size(), jobs, [&](std::size_t i, int) {
     FileStamp& stamp = tree.stamps[i];
-    tree.stamped[i] = StatFile(root + "/" + files[i].path, &stamp);
+    tree.stamped[i] = StampOf(root, files[i], &stamp);
     if (tree.stamped[i] && cache.FindByTrustedStamp(files[i], stamp) != nullptr) return;
     if (tree.stamped[i] && cache.Find(files[i]) != nullptr) {
       unmatched[i] = 1;
@@ -240,7 +249,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
       stamp = stamps[i];
       stamped = true;
     } else {
-      stamped = caching && StatFile(path, &stamp);
+      stamped = caching && StampOf(root, file, &stamp);
     }
     if (stamped && cache.FindByStamp(file, stamp, &facts)) {
       const FactCache::Entry* entry = cache.Find(file);

@@ -1,5 +1,5 @@
-// The scan's extraction loop with the fact cache and progress: every file is
-// stat'ed; one whose size and mtime match the cache, or whose content hash does,
+// The scan's extraction loop with the fact cache and progress: every file's
+// stamp (discovery's stat) is checked; one whose size and mtime match the cache, or whose content hash does,
 // is decoded from the cache instead of read and parsed; the rest are extracted
 // on the workers. The new cache is written (atomically) only when something
 // changed. Input: the discovered files and where the cache lives; output: facts

@@ -16,6 +16,9 @@ struct SourceFile {
   std::string path;  // relative to the scan root, '/' separators
   FileKind kind = FileKind::kSource;
   std::uint64_t size = 0;
+  /// Last modification in ns since the epoch, from the stat that gave `size`
+  /// (the fact cache's stamp needs no second stat); 0 when not known.
+  std::int64_t mtime_ns = 0;
   bool operator==(const SourceFile&) const = default;  // lets FileFacts be compared
 };
 

@@ -2,7 +2,10 @@
 // scan reads. Never follows symbolic links (see SkipSymlink), never throws.
 #include "discover/discover.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -122,18 +125,22 @@ class Walker {
         Ignored(relative, false)) {
       return;
     }
-    std::uintmax_t size = entry.file_size(ec);
-    if (ec) {
-      out_->diagnostics.push_back(Warn("unreadable", relative, ec.message()));
+    struct stat st;
+    if (::stat(entry.path().c_str(), &st) != 0) {
+      out_->diagnostics.push_back(
+          Warn("unreadable", relative, std::error_code(errno, std::generic_category()).message()));
       return;
     }
+    auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > options_.max_file_size) {
       out_->diagnostics.push_back(Warn("file-too-large", relative,
                                        std::to_string(size) + " bytes, over the limit of " +
                                            std::to_string(options_.max_file_size)));
       return;
     }
-    out_->files.push_back(SourceFile{relative, ClassifyPath(relative), size});
+    out_->files.push_back(SourceFile{relative, ClassifyPath(relative), size,
+                                     std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 +
+                                         st.st_mtim.tv_nsec});
   }
 
   // Links are never followed: a link inside the tree points at files the walk
