@@ -99,17 +99,18 @@ class Walker {
   void Visit(const fs::directory_entry& entry, const std::string& relative_dir) {
     std::string name = entry.path().filename().string();
     std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
-    std::error_code ec;
-    fs::file_status status = entry.symlink_status(ec);
-    if (ec) {
-      out_->diagnostics.push_back(Warn("unreadable", relative, ec.message()));
+    // One lstat per entry gives the type, and for a file its size and stamp.
+    struct stat st;
+    if (::lstat(entry.path().c_str(), &st) != 0) {
+      out_->diagnostics.push_back(
+          Warn("unreadable", relative, std::error_code(errno, std::generic_category()).message()));
       return;
     }
-    if (fs::is_symlink(status)) {
+    if (S_ISLNK(st.st_mode)) {
       SkipSymlink(entry.path(), relative, name);
       return;
     }
-    if (fs::is_directory(status)) {
+    if (S_ISDIR(st.st_mode)) {
       if (IsSkippedFolder(entry.path(), name) || Excluded(options_.excludes, relative) ||
           Ignored(relative, true)) {
         return;
@@ -117,18 +118,12 @@ class Walker {
       Walk(entry.path(), relative);
       return;
     }
-    if (!fs::is_regular_file(status)) return;  // sockets, fifos, devices
+    if (!S_ISREG(st.st_mode)) return;  // sockets, fifos, devices
     if (kMarkers.count(name) > 0 && !Excluded(options_.excludes, relative)) {
       out_->markers.push_back(relative);
     }
     if (!EndsWith(name, ".py") || Excluded(options_.excludes, relative) ||
         Ignored(relative, false)) {
-      return;
-    }
-    struct stat st;
-    if (::stat(entry.path().c_str(), &st) != 0) {
-      out_->diagnostics.push_back(
-          Warn("unreadable", relative, std::error_code(errno, std::generic_category()).message()));
       return;
     }
     auto size = static_cast<std::uint64_t>(st.st_size);
