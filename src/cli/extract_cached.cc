@@ -86,9 +86,9 @@ std::uint64_t LinkInputs(bool caching, const std::vector<SourceFile>& files,
   return LinkInputsDigest(files, hashes);
 }
 
-// Every file's stamp (discovery's stat) against the cache, none read: the stamps (index by index,
-// `stamped` saying which) for the extraction to reuse, and the files whose
-// trusted stamp does not match their entry.
+// Every file's stamp (from discovery's stat) against the cache, none read: the
+// stamps (index by index, `stamped` saying which) for the extraction to reuse,
+// and the files whose trusted stamp does not match their entry.
 struct TreeStamps {
   std::vector<FileStamp> stamps;
   std::vector<char> stamped;

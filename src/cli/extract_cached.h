@@ -1,9 +1,12 @@
 // The scan's extraction loop with the fact cache and progress: every file's
-// stamp (discovery's stat) is checked; one whose size and mtime match the cache, or whose content hash does,
-// is decoded from the cache instead of read and parsed; the rest are extracted
-// on the workers. The new cache is written (atomically) only when something
-// changed. Input: the discovered files and where the cache lives; output: facts
-// by file index, identical to a cold extraction, plus cache diagnostics.
+// stamp (from discovery's stat) is checked; one whose size and mtime match the
+// cache, or whose content hash does, is decoded from the cache instead of read
+// and parsed; the rest are extracted on the workers. The new cache is written
+// (atomically) only when something changed. When the caller holds Link's
+// result for the files as they are (or as they were, before edits that only
+// moved lines), no facts are decoded at all. Input: the discovered files and
+// where the cache lives; output: facts by file index, identical to a cold
+// extraction, plus cache diagnostics.
 #pragma once
 
 #include <cstdint>
