@@ -6,12 +6,17 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <set>
 
+#include "cache/fact_codec.h"
 #include "discover/discover.h"
 #include "extract/extract.h"
 #include "link/link.h"
 #include "rules/load_rules.h"
+#include "support/temp_dir.h"
 #include "util/atomic_file.h"
 
 namespace djcost {
@@ -153,8 +158,7 @@ Tally CheckEveryFile(const std::string& root) {
   return tally;
 }
 
-TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
-  Tally all;
+std::vector<fs::path> FixtureRoots() {
   std::vector<fs::path> roots;
   for (const auto& e : fs::directory_iterator(fs::path(DJCOST_SOURCE_DIR) / "fixtures/projects")) {
     roots.push_back(e.path() / "repo");
@@ -164,7 +168,12 @@ TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
       if (fs::is_directory(e.path() / "repo")) roots.push_back(e.path() / "repo");
     }
   }
-  for (const fs::path& root : roots) {
+  return roots;
+}
+
+TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
+  Tally all;
+  for (const fs::path& root : FixtureRoots()) {
     Tally t = CheckEveryFile(root.string());
     all.shifted += t.shifted;
     all.refused += t.refused;
@@ -173,6 +182,60 @@ TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
   // multi-line string and files whose messages cite their own lines.
   EXPECT_GT(all.shifted, 300);
   EXPECT_GT(all.shifted, 4 * all.refused) << all.refused << " refused";
+}
+
+// The shift rests on this: every line Link reports at a file is one of that
+// file's own fact lines (copied, never computed, never another file's). On the
+// fixtures and a synthetic corpus from bench/gen_corpus.py.
+TEST(LineShift, EveryLineLinkReportsIsAFactLineOfItsFile) {
+  testing::TempDir dir;
+  std::string command = "python3 " + std::string(DJCOST_SOURCE_DIR) +
+                        "/bench/gen_corpus.py --scale 0.3 --seed 5 --out " + dir.str() +
+                        " > /dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  std::vector<fs::path> roots = FixtureRoots();
+  roots.push_back(dir.path() / "repo");
+  int checked = 0;
+  for (const fs::path& root : roots) {
+    Discovery discovery = Discover(root.string(), DiscoverOptions{});
+    PythonParser parser;
+    std::vector<FileFacts> facts;
+    std::map<std::string, std::set<int>> fact_lines;
+    for (const SourceFile& file : discovery.files) {
+      std::string bytes, error;
+      ASSERT_TRUE(ReadFile(root.string() + "/" + file.path, &bytes, &error)) << error;
+      facts.push_back(ExtractForScan(file, bytes, parser));
+      std::string shape;
+      std::vector<int> lines;
+      EncodeFactsShape(facts.back(), &shape, &lines);
+      fact_lines[file.path].insert(lines.begin(), lines.end());
+    }
+    Inventory inv = Link(facts, DefaultRuleSet());
+    auto check = [&](const Location& at, const std::string& what) {
+      if (at.path.empty() || at.line == 0) return;
+      ++checked;
+      EXPECT_TRUE(fact_lines[at.path].count(at.line)) << at.path << ":" << at.line << " " << what;
+    };
+    for (const auto& e : inv.endpoints) {
+      check(e.location, e.route);
+      check(e.view_location, e.view);
+    }
+    for (const auto& r : inv.external_routes) check(r.location, r.route);
+    for (const auto& m : inv.models) {
+      check(m.location, m.qualname);
+      for (const auto& r : m.relations) check({m.location.path, r.line, 0}, m.qualname + "." + r.field);
+    }
+    for (const auto& a : inv.admin_registrations) check(a.location, a.model);
+    for (const auto& a : inv.admin_registrations_external) check(a.location, a.model);
+    for (const auto& r : inv.signal_receivers) check(r.location, r.handler);
+    for (const auto& c : inv.custom_signals) {
+      check(c.location, c.qualname);
+      for (const auto& site : c.send_sites) check(site, c.qualname);
+    }
+    for (const auto& f : inv.findings) check(f.location, f.kind);
+    for (const auto& d : inv.diagnostics) check(d.location, d.code);
+  }
+  EXPECT_GT(checked, 1000);
 }
 
 }  // namespace
