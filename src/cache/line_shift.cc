@@ -37,13 +37,6 @@ std::vector<int*> LinesAt(const std::string& path, Inventory* inventory) {
   return lines;
 }
 
-LineCounts Minus(LineCounts a, const LineCounts& b) {
-  a.code -= b.code;
-  a.comment -= b.comment;
-  a.blank -= b.blank;
-  return a;
-}
-
 }  // namespace
 
 bool LineShift::Between(const FileFacts& before, const FileFacts& after, LineShift* shift) {
@@ -95,12 +88,9 @@ bool LineShift::Apply(Inventory* inventory) const {
   }
   for (std::size_t i = 0; i < lines.size(); ++i) *lines[i] = mapped[i];
 
-  // As AddTotals (link/link.cc) files them.
-  FileTotals* totals = &inventory->source;
-  if (kind_ == FileKind::kTest) totals = &inventory->tests;
-  if (kind_ == FileKind::kMigration) totals = &inventory->migrations;
-  totals->lines = Minus(totals->lines, before_);
-  totals->lines += after_;
+  LineCounts& counts = inventory->TotalsOf(kind_).lines;
+  counts -= before_;
+  counts += after_;
   return true;
 }
 

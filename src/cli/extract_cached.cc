@@ -88,12 +88,20 @@ std::uint64_t LinkInputs(bool caching, const std::vector<SourceFile>& files,
 
 // Every file's stamp (from discovery's stat) against the cache, none read: the
 // stamps (index by index, `stamped` saying which) for the extraction to reuse,
-// and the files whose trusted stamp does not match their entry.
+// each file's cache entry, and the files whose trusted stamp does not match it.
 struct TreeStamps {
   std::vector<FileStamp> stamps;
   std::vector<char> stamped;
+  std::vector<const FactCache::Entry*> entries;  // null: the cache does not hold the file
   std::vector<std::size_t> unmatched;  // in the cache, but the stamp differs or is not trusted
   bool unknown = false;                // a file the cache does not hold, or stat failed
+
+  /// The content hashes the cache holds, by file index (every file is held).
+  std::vector<std::uint64_t> CachedHashes() const {
+    std::vector<std::uint64_t> hashes(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) hashes[i] = entries[i]->hash;
+    return hashes;
+  }
 };
 
 TreeStamps StampTree(const std::string& root, const std::vector<SourceFile>& files, int jobs,
@@ -101,16 +109,17 @@ TreeStamps StampTree(const std::string& root, const std::vector<SourceFile>& fil
   TreeStamps tree;
   tree.stamps.assign(files.size(), FileStamp{});
   tree.stamped.assign(files.size(), 0);
+  tree.entries.assign(files.size(), nullptr);
   std::vector<char> unmatched(files.size(), 0);
   std::atomic<bool> unknown{false};
   ParallelFor(files.size(), jobs, [&](std::size_t i, int) {
     FileStamp& stamp = tree.stamps[i];
     tree.stamped[i] = StampOf(root, files[i], &stamp);
-    if (tree.stamped[i] && cache.FindByTrustedStamp(files[i], stamp) != nullptr) return;
-    if (tree.stamped[i] && cache.Find(files[i]) != nullptr) {
-      unmatched[i] = 1;
-    } else {
+    tree.entries[i] = cache.Find(files[i]);
+    if (!tree.stamped[i] || tree.entries[i] == nullptr) {
       unknown.store(true, std::memory_order_relaxed);
+    } else if (cache.FindByTrustedStamp(files[i], stamp) == nullptr) {
+      unmatched[i] = 1;
     }
   });
   tree.unknown = unknown.load();
@@ -130,13 +139,12 @@ constexpr std::size_t kMostShiftedFiles = 16;
 // shifted instead of decoding every file and linking again; the new cache is
 // written here. False, with `*out` untouched, when that does not hold.
 bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& files,
-                        const FactCacheUse& use, const FactCache& cache, const TreeStamps& tree,
+                        const FactCacheUse& use, const TreeStamps& tree,
                         std::int64_t scan_start, Extraction* out) {
-  std::vector<std::uint64_t> before(files.size());
+  const std::vector<std::uint64_t> before = tree.CachedHashes();
   std::vector<CacheRecord> records(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const FactCache::Entry* entry = cache.Find(files[i]);
-    before[i] = entry->hash;
+    const FactCache::Entry* entry = tree.entries[i];
     records[i] = {true, entry->stamp, entry->hash, entry->facts};
   }
   std::vector<std::uint64_t> after = before;
@@ -144,7 +152,7 @@ bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& 
   std::vector<LineShift> shifts;
   std::unique_ptr<PythonParser> parser;
   for (std::size_t i : tree.unmatched) {
-    const FactCache::Entry* entry = cache.Find(files[i]);
+    const FactCache::Entry* entry = tree.entries[i];
     std::string bytes, error;
     if (!ReadFile(root + "/" + files[i].path, &bytes, &error)) return false;
     CacheRecord& record = records[i];
@@ -200,9 +208,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     TreeStamps tree = StampTree(root, files, jobs, cache);
     bool done = false;
     if (!tree.unknown && tree.unmatched.empty()) {
-      std::vector<std::uint64_t> hashes(files.size());
-      for (std::size_t i = 0; i < files.size(); ++i) hashes[i] = cache.Find(files[i])->hash;
-      std::uint64_t digest = LinkInputsDigest(files, hashes);
+      std::uint64_t digest = LinkInputsDigest(files, tree.CachedHashes());
       if (use.link_result_known(digest)) {
         out.facts_skipped = true;
         out.link_inputs = digest;
@@ -211,7 +217,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
       }
     } else if (!tree.unknown && tree.unmatched.size() <= kMostShiftedFiles &&
                use.link_result_shifted) {
-      done = ShiftInsteadOfLink(root, files, use, cache, tree, scan_start, &out);
+      done = ShiftInsteadOfLink(root, files, use, tree, scan_start, &out);
     }
     if (done) {
       if (progress) {

@@ -24,6 +24,12 @@ struct LineCounts {
     blank += o.blank;
     return *this;
   }
+  LineCounts& operator-=(const LineCounts& o) {
+    code -= o.code;
+    comment -= o.comment;
+    blank -= o.blank;
+    return *this;
+  }
   bool operator==(const LineCounts&) const = default;
 };
 

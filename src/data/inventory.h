@@ -153,6 +153,13 @@ struct Inventory {
   int files_with_parse_errors = 0;
   std::vector<Diagnostic> diagnostics;
   bool operator==(const Inventory&) const = default;
+
+  /// The totals a file of `kind` counts in: tests, migrations, or the source.
+  FileTotals& TotalsOf(FileKind kind) {
+    if (kind == FileKind::kTest) return tests;
+    if (kind == FileKind::kMigration) return migrations;
+    return source;
+  }
 };
 
 }  // namespace djcost

@@ -23,11 +23,9 @@ bool IsManagePy(const std::string& path) {
 
 void AddTotals(const std::vector<FileFacts>& files, Inventory* inv) {
   for (const auto& f : files) {
-    FileTotals* totals = &inv->source;
-    if (f.file.kind == FileKind::kTest) totals = &inv->tests;
-    if (f.file.kind == FileKind::kMigration) totals = &inv->migrations;
-    totals->files += 1;
-    totals->lines += f.lines;
+    FileTotals& totals = inv->TotalsOf(f.file.kind);
+    totals.files += 1;
+    totals.lines += f.lines;
     if (f.parsed) inv->files_parsed += 1;
     if (f.parse_errors > 0) inv->files_with_parse_errors += 1;
     inv->diagnostics.insert(inv->diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());
