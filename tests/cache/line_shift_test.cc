@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -16,6 +15,7 @@
 #include "extract/extract.h"
 #include "link/link.h"
 #include "rules/load_rules.h"
+#include "support/fixture_corpora.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
 
@@ -158,16 +158,10 @@ Tally CheckEveryFile(const std::string& root) {
   return tally;
 }
 
+// Every fixture project and pattern fixture.
 std::vector<fs::path> FixtureRoots() {
-  std::vector<fs::path> roots;
-  for (const auto& e : fs::directory_iterator(fs::path(DJCOST_SOURCE_DIR) / "fixtures/projects")) {
-    roots.push_back(e.path() / "repo");
-  }
-  for (const auto& kind : fs::directory_iterator(fs::path(DJCOST_SOURCE_DIR) / "fixtures/patterns")) {
-    for (const auto& e : fs::directory_iterator(kind.path())) {
-      if (fs::is_directory(e.path() / "repo")) roots.push_back(e.path() / "repo");
-    }
-  }
+  std::vector<fs::path> roots = testing::FixtureProjectRoots();
+  for (const fs::path& root : testing::PatternFixtureRoots()) roots.push_back(root);
   return roots;
 }
 
@@ -189,12 +183,10 @@ TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
 // fixtures and a synthetic corpus from bench/gen_corpus.py.
 TEST(LineShift, EveryLineLinkReportsIsAFactLineOfItsFile) {
   testing::TempDir dir;
-  std::string command = "python3 " + std::string(DJCOST_SOURCE_DIR) +
-                        "/bench/gen_corpus.py --scale 0.3 --seed 5 --out " + dir.str() +
-                        " > /dev/null";
-  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  std::string repo = testing::GenerateSyntheticCorpus(dir, "0.3", 5);
+  ASSERT_FALSE(repo.empty());
   std::vector<fs::path> roots = FixtureRoots();
-  roots.push_back(dir.path() / "repo");
+  roots.push_back(repo);
   int checked = 0;
   for (const fs::path& root : roots) {
     Discovery discovery = Discover(root.string(), DiscoverOptions{});

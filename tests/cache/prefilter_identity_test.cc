@@ -6,7 +6,6 @@
 // itself against the parser.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
@@ -17,6 +16,7 @@
 #include "link/link.h"
 #include "render/render.h"
 #include "rules/load_rules.h"
+#include "support/fixture_corpora.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
 
@@ -72,11 +72,11 @@ Both ScanBothWays(const std::string& root) {
 }
 
 TEST(PrefilterIdentity, FixtureProjects) {
-  for (const auto& e : fs::directory_iterator(fs::path(DJCOST_SOURCE_DIR) / "fixtures/projects")) {
-    Both both = ScanBothWays((e.path() / "repo").string());
-    EXPECT_GT(both.skipped, 0) << e.path();
-    EXPECT_GT(both.calls_trimmed, 0) << e.path();
-    EXPECT_EQ(both.scan, both.full) << e.path();
+  for (const fs::path& root : testing::FixtureProjectRoots()) {
+    Both both = ScanBothWays(root.string());
+    EXPECT_GT(both.skipped, 0) << root;
+    EXPECT_GT(both.calls_trimmed, 0) << root;
+    EXPECT_EQ(both.scan, both.full) << root;
   }
 }
 
@@ -84,24 +84,19 @@ TEST(PrefilterIdentity, FixtureProjects) {
 // mutations each reader of call arguments handles, in their many spellings.
 TEST(PrefilterIdentity, PatternFixtures) {
   int repos = 0;
-  for (const auto& kind : fs::directory_iterator(fs::path(DJCOST_SOURCE_DIR) / "fixtures/patterns")) {
-    for (const auto& e : fs::directory_iterator(kind.path())) {
-      if (!fs::is_directory(e.path() / "repo")) continue;
-      ++repos;
-      Both both = ScanBothWays((e.path() / "repo").string());
-      EXPECT_EQ(both.scan, both.full) << e.path();
-    }
+  for (const fs::path& root : testing::PatternFixtureRoots()) {
+    ++repos;
+    Both both = ScanBothWays(root.string());
+    EXPECT_EQ(both.scan, both.full) << root;
   }
   EXPECT_GE(repos, 4);
 }
 
 TEST(PrefilterIdentity, SyntheticCorpus) {
   testing::TempDir dir;
-  std::string command = "python3 " + std::string(DJCOST_SOURCE_DIR) +
-                        "/bench/gen_corpus.py --scale 0.3 --seed 3 --out " + dir.str() +
-                        " > /dev/null";
-  ASSERT_EQ(std::system(command.c_str()), 0) << command;
-  Both both = ScanBothWays(dir.str() + "/repo");
+  std::string repo = testing::GenerateSyntheticCorpus(dir, "0.3", 3);
+  ASSERT_FALSE(repo.empty());
+  Both both = ScanBothWays(repo);
   EXPECT_GT(both.skipped, 10);
   EXPECT_GT(both.calls_trimmed, 100);
   EXPECT_EQ(both.scan, both.full);
