@@ -1,35 +1,77 @@
 #include "extract/parse_depth.h"
 
 #include <algorithm>
-#include <set>
-#include <string>
+#include <array>
+#include <string_view>
 #include <vector>
 
 namespace djcost {
 
 namespace {
 
-bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c >= 0x80;
+// What a byte can start, so the lexer's loops take one table lookup per byte.
+enum ByteClass : unsigned char {
+  kOther,  // a NUL, a stray `$` or `?`, `\v`: one token each
+  kWord,
+  kNewline,
+  kSpace,
+  kBackslash,
+  kHash,
+  kQuote,
+  kOpen,
+  kClose,
+  kComma,
+  kSemicolon,
+  kOperator,
+};
+
+constexpr std::array<ByteClass, 256> MakeClasses() {
+  std::array<ByteClass, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+        c >= 0x80) {
+      classes[c] = kWord;
+    }
+  }
+  classes['\n'] = classes['\r'] = kNewline;
+  classes[' '] = classes['\t'] = classes['\f'] = kSpace;
+  classes['\\'] = kBackslash;
+  classes['#'] = kHash;
+  classes['\''] = classes['"'] = kQuote;
+  classes['('] = classes['['] = classes['{'] = kOpen;
+  classes[')'] = classes[']'] = classes['}'] = kClose;
+  classes[','] = kComma;
+  classes[';'] = kSemicolon;
+  for (char c : std::string_view("+-*/%@&|^~<>=!.:")) classes[static_cast<unsigned char>(c)] = kOperator;
+  return classes;
 }
 
-bool IsOperatorByte(char c) {
-  return std::string_view("+-*/%@&|^~<>=!.:").find(c) != std::string_view::npos;
-}
+constexpr std::array<ByteClass, 256> kClasses = MakeClasses();
+
+ByteClass ClassOf(char c) { return kClasses[static_cast<unsigned char>(c)]; }
 
 // Left-associative binary operators: after an operand, the parser reduces
-// what came before them, so they end a run instead of lengthening it.
+// what came before them, so they end a run instead of lengthening it:
+// + - * / // % @ & | ^ << >> < > == != <= >= and `.`.
 bool ReducesRun(std::string_view op) {
-  static const std::set<std::string_view> kLeft = {
-      "+", "-", "*", "/", "//", "%", "@", "&", "|", "^", "<<", ">>",
-      "<", ">", "==", "!=", "<=", ">=", "."};
-  return kLeft.count(op) > 0;
+  if (op.size() == 1) return op != "~" && op != "=" && op != "!" && op != ":";
+  if (op.size() != 2) return false;
+  return op == "//" || op == "<<" || op == ">>" || op == "==" || op == "!=" || op == "<=" ||
+         op == ">=";
 }
 
 bool IsLeftKeyword(std::string_view word) {
   return word == "and" || word == "or" || word == "in" || word == "is";
 }
+
+// Where a run inside a string literal stops: an escape, a quote or a line end.
+constexpr std::array<bool, 256> MakeStringStops() {
+  std::array<bool, 256> stops{};
+  stops['\\'] = stops['\''] = stops['"'] = stops['\n'] = true;
+  return stops;
+}
+
+constexpr std::array<bool, 256> kStringStops = MakeStringStops();
 
 // The end of the string literal whose opening quote is at `i`.
 std::size_t SkipString(std::string_view b, std::size_t i) {
@@ -47,6 +89,7 @@ std::size_t SkipString(std::string_view b, std::size_t i) {
     }
     if (!triple && c == '\n') return i;  // unterminated: the line ends it
     ++i;
+    while (i < b.size() && !kStringStops[static_cast<unsigned char>(b[i])]) ++i;
   }
   return i;
 }
@@ -73,15 +116,15 @@ std::size_t ParseDepthBound(std::string_view b) {
     run_sum -= runs.back();
     runs.back() = 0;
   };
-  while (i < b.size()) {
-    unsigned char c = static_cast<unsigned char>(b[i]);
+  const std::size_t n = b.size();
+  while (i < n) {
     if (line_start && runs.size() == 1) {
       std::size_t column = 0;
-      while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\f')) {
+      while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\f')) {
         column = b[i] == '\t' ? (column / 8 + 1) * 8 : b[i] == '\f' ? 0 : column + 1;
         ++i;
       }
-      if (i >= b.size()) break;
+      if (i >= n) break;
       line_start = false;
       if (b[i] != '\n' && b[i] != '\r' && b[i] != '#') {
         while (column < indents.back()) indents.pop_back();
@@ -89,59 +132,93 @@ std::size_t ParseDepthBound(std::string_view b) {
       }
       continue;
     }
-    if (c == '\n' || c == '\r') {
-      if (runs.size() == 1) {
-        reset_run();
-        line_start = true;
-        after_operand = false;
-      }
-      ++i;
-    } else if (c == ' ' || c == '\t' || c == '\f') {
-      ++i;
-    } else if (c == '\\' && i + 1 < b.size() && (b[i + 1] == '\n' || b[i + 1] == '\r')) {
-      i += 2;  // an explicit line continuation
-    } else if (c == '#') {
-      while (i < b.size() && b[i] != '\n' && b[i] != '\r') ++i;
-    } else if (c == '"' || c == '\'') {
-      token();
-      i = SkipString(b, i);
-      after_operand = true;
-    } else if (IsWordByte(c)) {
-      std::size_t start = i;
-      while (i < b.size() && IsWordByte(static_cast<unsigned char>(b[i]))) ++i;
-      if (after_operand && IsLeftKeyword(b.substr(start, i - start))) reset_run();
-      token();
-      after_operand = true;
-    } else if (c == '(' || c == '[' || c == '{') {
-      runs.push_back(0);
-      update();
-      after_operand = false;
-      ++i;
-    } else if ((c == ')' || c == ']' || c == '}') && runs.size() > 1) {
-      run_sum -= runs.back();
-      runs.pop_back();
-      after_operand = true;
-      ++i;
-    } else if (c == ',' || (c == ';' && runs.size() == 1)) {
-      reset_run();
-      after_operand = false;
-      ++i;
-    } else if (IsOperatorByte(static_cast<char>(c))) {
-      std::size_t start = i;
-      while (i < b.size() && IsOperatorByte(b[i])) ++i;
-      if (after_operand && ReducesRun(b.substr(start, i - start))) {
-        reset_run();
+    const char c = b[i];
+    switch (ClassOf(c)) {
+      case kNewline:
+        if (runs.size() == 1) {
+          reset_run();
+          line_start = true;
+          after_operand = false;
+        }
+        ++i;
+        break;
+      case kSpace:
+        ++i;
+        break;
+      case kBackslash:
+        if (i + 1 < n && (b[i + 1] == '\n' || b[i + 1] == '\r')) {
+          i += 2;  // an explicit line continuation
+        } else {
+          token();  // a stray backslash
+          after_operand = false;
+          ++i;
+        }
+        break;
+      case kHash:
+        while (i < n && b[i] != '\n' && b[i] != '\r') ++i;
+        break;
+      case kQuote:
         token();
-      } else {
-        // Prefix or right-associative operators wait for their right operand:
-        // each byte may be one (`- - -x` written `---x`).
-        for (std::size_t k = start; k < i; ++k) token();
+        i = SkipString(b, i);
+        after_operand = true;
+        break;
+      case kWord: {
+        std::size_t start = i;
+        while (i < n && ClassOf(b[i]) == kWord) ++i;
+        if (after_operand && IsLeftKeyword(b.substr(start, i - start))) reset_run();
+        token();
+        after_operand = true;
+        break;
       }
-      after_operand = false;
-    } else {
-      token();  // a stray closing bracket, NUL or other junk
-      after_operand = false;
-      ++i;
+      case kOpen:
+        runs.push_back(0);
+        update();
+        after_operand = false;
+        ++i;
+        break;
+      case kClose:
+        if (runs.size() > 1) {
+          run_sum -= runs.back();
+          runs.pop_back();
+          after_operand = true;
+        } else {
+          token();  // a stray closing bracket
+          after_operand = false;
+        }
+        ++i;
+        break;
+      case kSemicolon:
+        if (runs.size() > 1) {
+          token();  // inside brackets a `;` is junk
+          after_operand = false;
+          ++i;
+          break;
+        }
+        [[fallthrough]];
+      case kComma:
+        reset_run();
+        after_operand = false;
+        ++i;
+        break;
+      case kOperator: {
+        std::size_t start = i;
+        while (i < n && ClassOf(b[i]) == kOperator) ++i;
+        if (after_operand && ReducesRun(b.substr(start, i - start))) {
+          reset_run();
+          token();
+        } else {
+          // Prefix or right-associative operators wait for their right operand:
+          // each byte may be one (`- - -x` written `---x`).
+          for (std::size_t k = start; k < i; ++k) token();
+        }
+        after_operand = false;
+        break;
+      }
+      case kOther:
+        token();  // a NUL or other junk
+        after_operand = false;
+        ++i;
+        break;
     }
   }
   return best;

@@ -25,4 +25,12 @@ inline constexpr std::size_t kMaxParseDepth = 50000;
 /// token or none.
 std::size_t ParseDepthBound(std::string_view bytes);
 
+/// A bound on ParseDepthBound(bytes) from the file's size and line count alone,
+/// so that most files need no pass of it: every token and open bracket it counts
+/// is a byte of its own, and an indented block opens only at a line start, of
+/// which a line has at most two ("\r\n" is two line ends to it).
+constexpr std::size_t ParseDepthCeiling(std::size_t bytes, std::size_t lines) {
+  return bytes + 4 * (2 * lines + 1);
+}
+
 }  // namespace djcost

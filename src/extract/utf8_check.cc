@@ -1,11 +1,22 @@
 #include "extract/utf8_check.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace djcost {
 
 size_t FirstInvalidUtf8(std::string_view bytes) {
   const size_t n = bytes.size();
   size_t i = 0;
   while (i < n) {
+    // Python source is mostly ASCII: take eight bytes at a time while no high bit is set.
+    std::uint64_t word;
+    while (i + sizeof word <= n) {
+      std::memcpy(&word, bytes.data() + i, sizeof word);
+      if (word & 0x8080808080808080ULL) break;
+      i += sizeof word;
+    }
+    if (i >= n) break;
     auto b = static_cast<unsigned char>(bytes[i]);
     if (b < 0x80) {
       ++i;

@@ -22,6 +22,19 @@ TEST(Utf8CheckTest, FindsTheFirstBadByte) {
   EXPECT_EQ(FirstInvalidUtf8("\x80"), 0u);                // stray continuation
 }
 
+// ASCII is checked eight bytes at a time: a bad byte is found wherever it sits
+// in or after such a block, and a valid sequence across a block's edge passes.
+TEST(Utf8CheckTest, FindsABadByteAtEveryOffsetOfTheAsciiBlocks) {
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'x');
+    text[at] = '\xE9';
+    EXPECT_EQ(FirstInvalidUtf8(text), at) << "at " << at;
+    std::string valid = std::string(at, 'x') + "\xE2\x82\xAC" + std::string(at % 9, 'y');
+    EXPECT_EQ(FirstInvalidUtf8(valid), std::string_view::npos) << "at " << at;
+    EXPECT_EQ(FirstInvalidUtf8(std::string(at, 'x') + "\xE2\x82"), at) << "at " << at;
+  }
+}
+
 TEST(Utf8CheckTest, LineAtCountsEveryLineEnding) {
   std::string text = "a\nb\r\nc\rd";
   EXPECT_EQ(LineAt(text, 0), 1);
