@@ -193,13 +193,19 @@ void ExprBuilder::BuildArguments(TSNode arguments, int depth, Expr* call) {
   }
 }
 
-Expr ExprBuilder::BuildCall(TSNode node, int depth) {
-  const PyFields& f = Fields();
+Expr ExprBuilder::BuildCallee(TSNode call) const {
+  TSNode function = ts_node_child_by_field_id(call, Fields().function);
   Expr e;
   e.kind = ExprKind::kCall;
-  e.line = LineOf(node);
-  e.text = DottedName(ts_node_child_by_field_id(node, f.function));
-  if (e.text.empty()) e.text = SubscriptedName(tree_, ts_node_child_by_field_id(node, f.function));
+  e.line = LineOf(call);
+  e.text = DottedName(function);
+  if (e.text.empty()) e.text = SubscriptedName(tree_, function);
+  return e;
+}
+
+Expr ExprBuilder::BuildCall(TSNode node, int depth) {
+  const PyFields& f = Fields();
+  Expr e = BuildCallee(node);
   TSNode arguments = ts_node_child_by_field_id(node, f.arguments);
   if (KindOf(arguments) == PyKind::kArgumentList) {
     BuildArguments(arguments, depth, &e);

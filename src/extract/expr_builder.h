@@ -3,6 +3,7 @@
 // stack. Input: a SyntaxTree and a node; output: Expr and dotted names.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,11 @@ inline constexpr int kMaxExprDepth = 32;
 /// Nodes one top-level Build() may copy; the rest become kOther excerpts. Keeps a
 /// megabyte-sized data literal from being copied whole into the facts.
 inline constexpr int kMaxExprNodes = 20000;
+/// Build() cannot run out of its node budget on an expression of at most this
+/// many bytes: every part it copies is a byte of its own or one of a few children
+/// of one (an operator, a comma, a bracket), at most 2 parts a byte and 1 more. So
+/// leaving such an expression unbuilt loses no "expression-truncated" warning.
+inline constexpr uint32_t kMaxBytesWithinBudget = kMaxExprNodes / 4;
 /// Longest source excerpt kept in a kOther expression, in bytes.
 inline constexpr size_t kMaxExcerptBytes = 80;
 
@@ -28,6 +34,9 @@ class ExprBuilder {
   /// Copies `node` (an expression) into an Expr with its 1-based line.
   Expr Build(TSNode node);
 
+  /// What Build() gives for a call, without its arguments: the callee's name and
+  /// the line. For calls whose arguments nobody reads.
+  Expr BuildCallee(TSNode call) const;
   /// "a.b.c" for an identifier or an attribute chain of identifiers, else "".
   std::string DottedName(TSNode node) const;
 

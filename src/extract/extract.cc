@@ -7,7 +7,6 @@
 #include "extract/expr_builder.h"
 #include "extract/facts_walk.h"
 #include "extract/parse_depth.h"
-#include "extract/unread_arguments.h"
 #include "extract/utf8_check.h"
 #include "syntax/tree_walk.h"
 
@@ -34,7 +33,7 @@ bool HasLoneCarriageReturn(std::string_view bytes) {
 enum class Parse { kYes, kNo, kNothingToFind };
 
 FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
-                           PythonParser& parser, Parse parse = Parse::kYes) {
+                           PythonParser& parser, Parse parse, CallArguments arguments) {
   FileFacts facts;
   facts.file = file;
   // A UTF-8 byte order mark is not Python; it sits before line 1 and moves no line.
@@ -125,7 +124,7 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
             "; facts were extracted where the parser recovered"));
   }
   ExprBuilder exprs(tree);
-  WalkModule(tree, exprs, &facts);
+  WalkModule(tree, exprs, &facts, arguments);
   CompactFacts(&facts);
   if (exprs.truncated()) {
     facts.diagnostics.push_back(MakeDiagnostic(
@@ -137,9 +136,9 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
 }
 
 FileFacts ExtractGuarded(const SourceFile& file, std::string_view bytes, PythonParser& parser,
-                         Parse parse) {
+                         Parse parse, CallArguments arguments) {
   try {
-    return ExtractUnchecked(file, bytes, parser, parse);
+    return ExtractUnchecked(file, bytes, parser, parse, arguments);
   } catch (const std::exception& e) {
     // Only allocation can throw here; the scan goes on without this file's facts.
     FileFacts facts;
@@ -176,13 +175,11 @@ FileFacts ExtractForScan(const SourceFile& file, std::string_view bytes, PythonP
   } else if (HoldsOnlyComments(bytes)) {
     parse = Parse::kNothingToFind;
   }
-  FileFacts facts = ExtractGuarded(file, bytes, parser, parse);
-  DropUnreadArguments(&facts);
-  return facts;
+  return ExtractGuarded(file, bytes, parser, parse, CallArguments::kLinkReads);
 }
 
 FileFacts ExtractFile(const SourceFile& file, std::string_view bytes, PythonParser& parser) {
-  return ExtractGuarded(file, bytes, parser, Parse::kYes);
+  return ExtractGuarded(file, bytes, parser, Parse::kYes, CallArguments::kAll);
 }
 
 }  // namespace djcost

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/imports.h"
+#include "extract/unread_arguments.h"
 #include "syntax/python_kinds.h"
 #include "syntax/tree_walk.h"
 
@@ -82,8 +83,8 @@ bool IsCompound(PyKind kind) {
 
 class Walker {
  public:
-  Walker(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts)
-      : tree_(tree), exprs_(exprs), facts_(facts), f_(Fields()) {}
+  Walker(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts, CallArguments arguments)
+      : tree_(tree), exprs_(exprs), facts_(facts), f_(Fields()), arguments_(arguments) {}
 
   void Run() {
     scopes_.push_back(Scope{});
@@ -406,10 +407,18 @@ class Walker {
 
   void RecordCallStatement(TSNode node, const Frame& frame) {
     CallStatement statement;
-    statement.call = exprs_.Build(node);
     statement.scope = scopes_[frame.scope].qualname;
     statement.conditional = frame.conditional;
     statement.line = LineOf(node);
+    statement.call = exprs_.BuildCallee(node);
+    if (arguments_ == CallArguments::kLinkReads && !LinkReadsArguments(statement)) {
+      if (ts_node_end_byte(node) - ts_node_start_byte(node) > kMaxBytesWithinBudget) {
+        exprs_.Build(node);  // only for its "expression-truncated" warning, if any
+      }
+      facts_->calls.push_back(std::move(statement));
+      return;
+    }
+    statement.call = exprs_.Build(node);
     if (frame.loop >= 0) {
       Loop& loop = loops_[frame.loop];
       statement.loop = LoopContext{loop.variable, LoopIterable(loop)};
@@ -465,6 +474,7 @@ class Walker {
   ExprBuilder& exprs_;
   FileFacts* facts_;
   const PyFields& f_;
+  const CallArguments arguments_;
   ChildLister lister_;
   SubtreeWalker expression_walker_;
   std::vector<ChildNode> children_;  // scratch for PushChildren
@@ -476,8 +486,9 @@ class Walker {
 
 }  // namespace
 
-void WalkModule(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts) {
-  Walker(tree, exprs, facts).Run();
+void WalkModule(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts,
+                CallArguments arguments) {
+  Walker(tree, exprs, facts, arguments).Run();
 }
 
 }  // namespace djcost

@@ -24,6 +24,13 @@ namespace djcost {
 ///   through (`(n).bit_length`); calls through subscripts are not recorded.
 /// - Only `+=` augmented assignments are kept (`urlpatterns += [...]`); chained
 ///   `a = b = v` gives one Assignment per target.
-void WalkModule(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts);
+///
+/// With `CallArguments::kLinkReads` (a scan), a statement call keeps its
+/// arguments and loop only when LinkReadsArguments accepts it: the others are
+/// not copied at all, unless longer than kMaxBytesWithinBudget (then copied and
+/// dropped, so an "expression-truncated" warning stays as a full walk gives it).
+enum class CallArguments { kAll, kLinkReads };
+void WalkModule(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts,
+                CallArguments arguments = CallArguments::kAll);
 
 }  // namespace djcost

@@ -19,13 +19,4 @@ bool LinkReadsArguments(const CallStatement& call) {
   return EndsWith(callee, ".mapping.update") || EndsWith(callee, "environ.setdefault");
 }
 
-void DropUnreadArguments(FileFacts* facts) {
-  for (CallStatement& c : facts->calls) {
-    if (LinkReadsArguments(c)) continue;
-    std::vector<Expr>().swap(c.call.items);  // frees, where clear() keeps the capacity
-    c.call.keywords = {};
-    c.loop = Boxed<LoopContext>();
-  }
-}
-
 }  // namespace djcost

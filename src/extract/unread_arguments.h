@@ -1,8 +1,9 @@
-// Drops the argument trees of statement calls that link never reads. A scan
-// keeps every file's facts in memory until link is done, and the arguments of
-// calls such as `logger.info(...)`, `obj.save(...)` or `result.append(...)` in a
-// function body were the largest share of them (a fifth of the facts on a large
-// project) while no reader looks at them.
+// Which statement calls' arguments link reads. A scan keeps every file's facts
+// in memory until link is done, and the arguments of calls such as
+// `logger.info(...)`, `obj.save(...)` or `result.append(...)` in a function body
+// were the largest share of them (a fifth of the facts on a large project) while
+// no reader looks at them: a scan's walk does not copy them
+// (extract/facts_walk.h, CallArguments::kLinkReads).
 //
 // The contract with link/: link reads a statement call's arguments (and its
 // loop) only for the calls LinkReadsArguments accepts. Every statement call
@@ -25,8 +26,5 @@ namespace djcost {
 /// - `*.registry.extend(...)`, anywhere: one router's routes added to another;
 /// - `*.mapping.update(...)`, anywhere: a router's __init__ adding methods.
 bool LinkReadsArguments(const CallStatement& call);
-
-/// Clears the arguments and loop of every statement call link does not read.
-void DropUnreadArguments(FileFacts* facts);
 
 }  // namespace djcost

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "discover/discover.h"
+#include "extract/expr_builder.h"
 #include "extract/extract.h"
 #include "extract/unread_arguments.h"
 #include "link/link.h"
@@ -151,6 +152,34 @@ TEST(PrefilterIdentity, ArgumentsAreKeptForTheCallsLinkReads) {
   EXPECT_FALSE(reads("registered", ""));
   EXPECT_FALSE(reads("obj.connection", ""));
   EXPECT_FALSE(reads("", ""));
+}
+
+// A scan does not copy the arguments of calls link never reads, except where
+// they are too long to be sure of: a huge literal in `logger.info(...)` must
+// still give the "expression-truncated" warning a full parse gives.
+TEST(PrefilterIdentity, UnreadArgumentsKeepTheWarningsOfAFullParse) {
+  PythonParser parser;
+  std::string huge = "[";
+  for (int i = 0; i < kMaxExprNodes + 10; ++i) huge += "1,";
+  huge += "]";
+  std::string within(kMaxBytesWithinBudget - 20, '1');
+  for (const std::string& arguments : {huge, "[" + within + "]", std::string("[]")}) {
+    std::string bytes = "def view(request):\n    logger.info(" + arguments + ")\n";
+    SourceFile file{"shop/views.py", FileKind::kSource, bytes.size()};
+    FileFacts full = ExtractFile(file, bytes, parser);
+    FileFacts scan = ExtractForScan(file, bytes, parser);
+    EXPECT_EQ(scan.diagnostics, full.diagnostics);
+    ASSERT_EQ(scan.calls.size(), 1u);
+    EXPECT_TRUE(HasArguments(full.calls[0]));
+    EXPECT_FALSE(HasArguments(scan.calls[0]));
+    EXPECT_EQ(scan.calls[0].call.text, "logger.info");
+    EXPECT_EQ(scan.calls[0].line, 2);
+  }
+  std::string bytes = "def view(request):\n    logger.info(" + huge + ")\n";
+  FileFacts scan = ExtractForScan(SourceFile{"shop/views.py", FileKind::kSource, bytes.size()},
+                                  bytes, parser);
+  ASSERT_EQ(scan.diagnostics.size(), 1u);
+  EXPECT_EQ(scan.diagnostics[0].code, "expression-truncated");
 }
 
 TEST(PrefilterIdentity, CommentOnlyFilesParseToNothing) {
