@@ -47,7 +47,7 @@ void ExtractImports(const SyntaxTree& tree, TSNode statement, bool module_level,
   const int line = static_cast<int>(ts_node_start_point(statement).row) + 1;
   PyKind kind = KindOf(statement);
   std::vector<ChildNode> children;
-  lister.ListNamed(statement, &children);
+  lister.ListNamedWithFields(statement, &children);
 
   if (kind == PyKind::kImportStatement) {
     for (const ChildNode& child : children) {

@@ -11,13 +11,20 @@ ChildLister::~ChildLister() {
   if (has_cursor_) ts_tree_cursor_delete(&cursor_);
 }
 
-void ChildLister::List(TSNode node, std::vector<ChildNode>* out) { Collect(node, false, out); }
-
-void ChildLister::ListNamed(TSNode node, std::vector<ChildNode>* out) {
-  Collect(node, true, out);
+void ChildLister::List(TSNode node, std::vector<ChildNode>* out) {
+  Collect(node, false, true, out);
 }
 
-void ChildLister::Collect(TSNode node, bool named_only, std::vector<ChildNode>* out) {
+void ChildLister::ListNamed(TSNode node, std::vector<ChildNode>* out) {
+  Collect(node, true, false, out);
+}
+
+void ChildLister::ListNamedWithFields(TSNode node, std::vector<ChildNode>* out) {
+  Collect(node, true, true, out);
+}
+
+void ChildLister::Collect(TSNode node, bool named_only, bool fields,
+                          std::vector<ChildNode>* out) {
   out->clear();
   // Leaves are most nodes of a tree; skip the cursor reset for them.
   if (ts_node_is_null(node) || ts_node_child_count(node) == 0) return;
@@ -31,7 +38,7 @@ void ChildLister::Collect(TSNode node, bool named_only, std::vector<ChildNode>* 
   do {
     TSNode child = ts_tree_cursor_current_node(&cursor_);
     if (named_only && !ts_node_is_named(child)) continue;
-    out->push_back({child, ts_tree_cursor_current_field_id(&cursor_)});
+    out->push_back({child, fields ? ts_tree_cursor_current_field_id(&cursor_) : TSFieldId{0}});
   } while (ts_tree_cursor_goto_next_sibling(&cursor_));
 }
 

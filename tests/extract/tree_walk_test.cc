@@ -41,6 +41,11 @@ TEST(ChildListerTest, ListsChildrenWithFields) {
   lister.ListNamed(assignment, &named);
   ASSERT_EQ(named.size(), 2u);
   EXPECT_EQ(tree.Text(named[1].node), "1");
+  EXPECT_EQ(named[1].field, 0);  // not asked for
+  lister.ListNamedWithFields(assignment, &named);
+  ASSERT_EQ(named.size(), 2u);
+  EXPECT_EQ(named[0].field, Fields().left);
+  EXPECT_EQ(named[1].field, Fields().right);
   lister.ListNamed(named[1].node, &named);  // a leaf
   EXPECT_TRUE(named.empty());
 }
