@@ -80,12 +80,12 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
             std::to_string(kMaxParseBytes) + "-byte limit; only its lines were counted"));
     return facts;
   }
+  // Most files are too small to nest that deep: they need no pass of the estimate.
   const size_t lines = static_cast<size_t>(facts.lines.code) + facts.lines.comment +
-                      facts.lines.blank;
-  if (size_t depth = ParseDepthCeiling(bytes.size(), lines) > kMaxParseDepth
-                         ? ParseDepthBound(bytes)
-                         : 0;
-      depth > kMaxParseDepth) {
+                       facts.lines.blank;
+  const size_t depth =
+      ParseDepthCeiling(bytes.size(), lines) > kMaxParseDepth ? ParseDepthBound(bytes) : 0;
+  if (depth > kMaxParseDepth) {
     // Not parsed: the tree-sitter runtime corrupts memory on such input (see
     // extract/parse_depth.h), and no Python interpreter could compile it.
     facts.diagnostics.push_back(MakeDiagnostic(

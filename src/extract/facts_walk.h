@@ -31,6 +31,6 @@ namespace djcost {
 /// dropped, so an "expression-truncated" warning stays as a full walk gives it).
 enum class CallArguments { kAll, kLinkReads };
 void WalkModule(const SyntaxTree& tree, ExprBuilder& exprs, FileFacts* facts,
-                CallArguments arguments = CallArguments::kAll);
+                CallArguments arguments);
 
 }  // namespace djcost

@@ -4,11 +4,10 @@
 // It runs on every file of a scan, migrations included, so its inner loops skip
 // runs of bytes that cannot change its state (code, a string's body, a
 // comment's text) with one table lookup per byte.
-#include <array>
-#include <cstdint>
 #include <string_view>
 
 #include "extract/extract.h"
+#include "util/byte_set.h"
 
 namespace djcost {
 namespace {
@@ -28,14 +27,6 @@ void Classify(const LineState& line, LineCounts* counts) {
   }
 }
 
-using ByteSet = std::array<bool, 256>;
-
-constexpr ByteSet SetOf(std::string_view members) {
-  ByteSet set{};
-  for (char c : members) set[static_cast<unsigned char>(c)] = true;
-  return set;
-}
-
 // Where a run of code stops: a line end, a comment or a string may start.
 constexpr ByteSet kEndsCode = SetOf("\n\r#'\"");
 // Where a run inside a string stops: a line end, an escape or a quote.
@@ -45,7 +36,7 @@ constexpr ByteSet kEndsComment = SetOf("\n\r");
 // The first index from `i` whose byte is in `stops`, or `n`.
 size_t SkipUntil(const ByteSet& stops, std::string_view bytes, size_t i) {
   const size_t n = bytes.size();
-  while (i < n && !stops[static_cast<unsigned char>(bytes[i])]) ++i;
+  while (i < n && !Holds(stops, bytes[i])) ++i;
   return i;
 }
 

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/byte_set.h"
+
 namespace djcost {
 
 namespace {
@@ -42,7 +44,9 @@ constexpr std::array<ByteClass, 256> MakeClasses() {
   classes[')'] = classes[']'] = classes['}'] = kClose;
   classes[','] = kComma;
   classes[';'] = kSemicolon;
-  for (char c : std::string_view("+-*/%@&|^~<>=!.:")) classes[static_cast<unsigned char>(c)] = kOperator;
+  for (char c : std::string_view("+-*/%@&|^~<>=!.:")) {
+    classes[static_cast<unsigned char>(c)] = kOperator;
+  }
   return classes;
 }
 
@@ -64,14 +68,9 @@ bool IsLeftKeyword(std::string_view word) {
   return word == "and" || word == "or" || word == "in" || word == "is";
 }
 
-// Where a run inside a string literal stops: an escape, a quote or a line end.
-constexpr std::array<bool, 256> MakeStringStops() {
-  std::array<bool, 256> stops{};
-  stops['\\'] = stops['\''] = stops['"'] = stops['\n'] = true;
-  return stops;
-}
-
-constexpr std::array<bool, 256> kStringStops = MakeStringStops();
+// Where a run inside a string literal stops: an escape, a quote or a line end
+// (only '\n' ends an unterminated one here).
+constexpr ByteSet kStringStops = SetOf("\\'\"\n");
 
 // The end of the string literal whose opening quote is at `i`.
 std::size_t SkipString(std::string_view b, std::size_t i) {
@@ -89,7 +88,7 @@ std::size_t SkipString(std::string_view b, std::size_t i) {
     }
     if (!triple && c == '\n') return i;  // unterminated: the line ends it
     ++i;
-    while (i < b.size() && !kStringStops[static_cast<unsigned char>(b[i])]) ++i;
+    while (i < b.size() && !Holds(kStringStops, b[i])) ++i;
   }
   return i;
 }
