@@ -160,23 +160,16 @@ bool Decode(const FactCache::Entry& e, const SourceFile& file, FileFacts* facts)
 
 }  // namespace
 
-const FactCache::Entry* FactCache::FindByTrustedStamp(const SourceFile& file,
-                                                      const FileStamp& stamp) const {
+const FactCache::Entry* FactCache::FindByStamp(const SourceFile& file, const FileStamp& stamp,
+                                               FileFacts* facts) const {
   const Entry* e = Find(file);
-  if (e == nullptr || e->stamp.mtime_ns == 0 || !(e->stamp == stamp)) return nullptr;
-  return e;
+  return e != nullptr && e->StampMatches(stamp) && Decode(*e, file, facts) ? e : nullptr;
 }
 
-bool FactCache::FindByStamp(const SourceFile& file, const FileStamp& stamp,
-                            FileFacts* facts) const {
-  const Entry* e = FindByTrustedStamp(file, stamp);
-  return e != nullptr && Decode(*e, file, facts);
-}
-
-bool FactCache::FindByHash(const SourceFile& file, std::uint64_t hash, FileFacts* facts) const {
+const FactCache::Entry* FactCache::FindByHash(const SourceFile& file, std::uint64_t hash,
+                                              FileFacts* facts) const {
   const Entry* e = Find(file);
-  if (e == nullptr || e->hash != hash) return false;
-  return Decode(*e, file, facts);
+  return e != nullptr && e->hash == hash && Decode(*e, file, facts) ? e : nullptr;
 }
 
 std::string BuildCacheFile(const std::string& key, const std::vector<SourceFile>& files,

@@ -41,12 +41,15 @@ class FactCache {
   static FactCache Load(const std::string& path, const std::string& key,
                         std::vector<Diagnostic>* diagnostics);
 
-  /// Facts stored for `file` (same path and kind) if `stamp` matches, decoded
-  /// into `*facts` (whose `file` becomes `file`).
-  bool FindByStamp(const SourceFile& file, const FileStamp& stamp, FileFacts* facts) const;
+  struct Entry;
 
-  /// Facts stored for `file` if their content hash is `hash`.
-  bool FindByHash(const SourceFile& file, std::uint64_t hash, FileFacts* facts) const;
+  /// Facts stored for `file` (same path and kind) if `stamp` matches, decoded
+  /// into `*facts` (whose `file` becomes `file`): their entry, else nullptr.
+  const Entry* FindByStamp(const SourceFile& file, const FileStamp& stamp,
+                           FileFacts* facts) const;
+
+  /// Facts stored for `file` if their content hash is `hash`, as FindByStamp.
+  const Entry* FindByHash(const SourceFile& file, std::uint64_t hash, FileFacts* facts) const;
 
   std::size_t size() const { return entries_.size(); }
 
@@ -55,13 +58,15 @@ class FactCache {
     FileStamp stamp;
     std::uint64_t hash = 0;
     std::string_view facts;  // encoded; a view into the cache's buffer
+
+    /// True when the stored stamp is trusted (not racy) and equals `current`.
+    bool StampMatches(const FileStamp& current) const {
+      return stamp.mtime_ns != 0 && stamp == current;
+    }
   };
 
   /// The entry of `file` (same path and kind), or nullptr.
   const Entry* Find(const SourceFile& file) const;
-  /// The entry of `file` if its stored stamp is trusted and equals `stamp`
-  /// (what FindByStamp decodes), or nullptr.
-  const Entry* FindByTrustedStamp(const SourceFile& file, const FileStamp& stamp) const;
 
  private:
 

@@ -118,7 +118,7 @@ TreeStamps StampTree(const std::string& root, const std::vector<SourceFile>& fil
     tree.entries[i] = cache.Find(files[i]);
     if (!tree.stamped[i] || tree.entries[i] == nullptr) {
       unknown.store(true, std::memory_order_relaxed);
-    } else if (cache.FindByTrustedStamp(files[i], stamp) == nullptr) {
+    } else if (!tree.entries[i]->StampMatches(stamp)) {
       unmatched[i] = 1;
     }
   });
@@ -257,8 +257,8 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     } else {
       stamped = caching && StampOf(root, file, &stamp);
     }
-    if (stamped && cache.FindByStamp(file, stamp, &facts)) {
-      const FactCache::Entry* entry = cache.Find(file);
+    const FactCache::Entry* entry = stamped ? cache.FindByStamp(file, stamp, &facts) : nullptr;
+    if (entry != nullptr) {
       record = {true, stamp, entry->hash, entry->facts};
       from_cache.fetch_add(1, std::memory_order_relaxed);
       if (progress) progress->Tick();
@@ -280,8 +280,8 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
       record.store = true;
       record.stamp = Racy(stamp, scan_start);
       record.hash = FastHash(bytes);
-      if (cache.FindByHash(file, record.hash, &facts)) {
-        record.encoded = cache.Find(file)->facts;
+      if (const FactCache::Entry* held = cache.FindByHash(file, record.hash, &facts)) {
+        record.encoded = held->facts;
         from_cache.fetch_add(1, std::memory_order_relaxed);
         if (progress) progress->Tick();
         return;
