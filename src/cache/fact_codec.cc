@@ -64,6 +64,8 @@ void Put(ByteWriter& w, const FunctionDef& f) {
     w.Line(c.line);
     w.Signed(c.count);
   }
+  w.Varint(f.returned ? 1 : 0);
+  if (f.returned) Put(w, *f.returned);
   w.Varint(f.is_async);
   w.Line(f.line);
   w.Line(f.end_line);
@@ -166,6 +168,11 @@ class Decoder {
       c.callee = r_.String();
       c.line = r_.Int();
       c.count = r_.Int();
+    }
+    if (r_.Bool()) {
+      Expr returned;
+      if (!Get(&returned)) return false;
+      f->returned = std::move(returned);
     }
     f->is_async = r_.Bool();
     f->line = r_.Int();

@@ -71,9 +71,11 @@ Json AssignmentJson(const Assignment& a) {
 Json FunctionJson(const FunctionDef& f) {
   Json calls = Json::array();
   for (const auto& c : f.calls) calls.push_back({{"callee", c.callee}, {"line", c.line}, {"count", c.count}});
-  return {{"name", f.name},          {"scope", f.scope},   {"decorators", ExprsJson(f.decorators)},
-          {"parameters", f.parameters}, {"calls", calls},   {"is_async", f.is_async},
-          {"line", f.line},          {"end_line", f.end_line}};
+  Json j = {{"name", f.name},          {"scope", f.scope},   {"decorators", ExprsJson(f.decorators)},
+            {"parameters", f.parameters}, {"calls", calls},   {"is_async", f.is_async},
+            {"line", f.line},          {"end_line", f.end_line}};
+  if (f.returned) j["returned"] = ExprJson(*f.returned);
+  return j;
 }
 
 }  // namespace

@@ -73,6 +73,10 @@ struct FunctionDef {
   std::vector<Expr> decorators;
   std::vector<std::string> parameters;
   std::vector<CallSite> calls;  // every call in the body, nested functions excluded
+  // What a module-level function returns, when it has one return statement and
+  // its value may hold url patterns (`def meta_path(m): return path(...)`).
+  // Boxed: few functions are such helpers.
+  Boxed<Expr> returned;
   bool is_async = false;
   int line = 0;
   int end_line = 0;

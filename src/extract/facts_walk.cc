@@ -50,6 +50,7 @@ struct PendingFunction {
   // callee -> index in def.calls, once there are more than kLinearCalls of them;
   // fewer are searched in place, cheaper than hashing each name.
   std::unordered_map<std::string, size_t> call_index;
+  int returns = 0;  // return statements in the body, nested functions excluded
 };
 
 constexpr size_t kLinearCalls = 16;
@@ -99,6 +100,7 @@ class Walker {
       }
     }
     for (PendingFunction& fn : functions_) {
+      if (fn.returns != 1) fn.def.returned = Boxed<Expr>();  // which return counts is unknown
       if (fn.owner_class >= 0) {
         facts_->classes[fn.owner_class].methods.push_back(std::move(fn.def));
       } else {
@@ -202,8 +204,31 @@ class Walker {
       }
       return;
     }
+    if (kind == PyKind::kReturnStatement) RecordReturn(node, frame);
     // return, raise, assert, del, ... : only their calls matter.
     PushExpression(node, frame.scope);
+  }
+
+  // A URLconf may call a module-level helper that returns patterns
+  // (`meta_path(Part)`); link walks the returned value in its place.
+  void RecordReturn(TSNode node, const Frame& frame) {
+    int owner = scopes_[frame.scope].call_owner;
+    if (owner < 0 || scopes_[frame.scope].kind != ScopeKind::kFunction) return;
+    PendingFunction& fn = functions_[owner];
+    if (fn.owner_class >= 0 || !fn.def.scope.empty()) return;
+    if (++fn.returns != 1) return;
+    TSNode value = ts_node_named_child(node, 0);
+    if (ts_node_is_null(value) || !MayHoldUrlPatterns(tree_.Text(value))) return;
+    fn.def.returned = exprs_.Build(value);
+  }
+
+  // Only values that call path(), re_path(), url() or include() are copied: the
+  // return values of views and utilities would cost memory for nothing.
+  static bool MayHoldUrlPatterns(std::string_view text) {
+    for (std::string_view callee : {"path(", "url(", "include("}) {
+      if (text.find(callee) != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   // The loop a for statement's body runs in: its own when the target is one

@@ -30,11 +30,27 @@ bool EvalVariable(const ProjectIndex& index, int settings_file, int file,
          Eval(index, settings_file, value_file, *value, out, depth + 1);
 }
 
+// `StatusView.MODEL_REF`: the class body's last plain assignment to the name.
+// Inherited attributes are not looked up: a base may be outside the repository.
+bool EvalClassAttribute(const ProjectIndex& index, int settings_file, const Symbol& cls,
+                        std::string* out, int depth) {
+  const auto& attributes = cls.cls->attributes;
+  for (auto it = attributes.rbegin(); it != attributes.rend(); ++it) {
+    if (it->target != cls.remainder || it->augmented) continue;
+    return !it->conditional && Eval(index, settings_file, cls.file, it->value, out, depth + 1);
+  }
+  return false;
+}
+
 bool EvalName(const ProjectIndex& index, int settings_file, int file, const std::string& dotted,
               std::string* out, int depth) {
   Symbol s = index.Resolve(file, dotted);
   if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
     return EvalVariable(index, settings_file, s.file, s.variable, out, depth);
+  }
+  if (s.kind == Symbol::Kind::kClass && !s.remainder.empty() &&
+      s.remainder.find('.') == std::string::npos) {
+    return EvalClassAttribute(index, settings_file, s, out, depth);
   }
   if (s.kind == Symbol::Kind::kExternal) {
     std::string full = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;

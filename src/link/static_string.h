@@ -15,8 +15,10 @@ namespace djcost {
 /// `a + b` of strings; f-strings whose fields are names (conversions and format
 /// specs are ignored); names of module-level variables, through imports, where
 /// the last binding that evaluates wins (so `prefix = ""` followed by a rebinding
-/// under an `if` that reads the environment keeps ""); `settings.NAME` read from
-/// `settings_file` (-1: not available). Returns false when any part is unknown.
+/// under an `if` that reads the environment keeps ""); a class's own attribute
+/// (`StatusView.MODEL_REF`): the last assignment in its body, unless under an
+/// `if`; `settings.NAME` read from `settings_file` (-1: not available).
+/// Returns false when any part is unknown.
 bool EvalString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
                 std::string* out);
 

@@ -1,6 +1,7 @@
 #include "link/urls.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -8,6 +9,7 @@
 #include "link/ninja.h"
 #include "link/routers.h"
 #include "link/static_string.h"
+#include "link/url_helpers.h"
 #include "link/urls_route.h"
 #include "link/views.h"
 #include "util/keep_in_order.h"
@@ -109,6 +111,10 @@ class UrlWalker {
   /// Modules (and modules' urlpatterns lists) reached through an include.
   const std::set<int>& included() const { return included_; }
 
+  /// Indices of the endpoints found under an include whose route could not be
+  /// read: their routes lack a prefix, so they are not the same as others'.
+  const std::set<std::size_t>& unread() const { return unread_; }
+
  private:
   Location At(int file, int line) const { return Location{index_.files()[file].file.path, line, 0}; }
 
@@ -192,6 +198,10 @@ class UrlWalker {
         break;
     }
     Symbol s = index_.Resolve(file, item.text);
+    if (s.kind == Symbol::Kind::kFunction && s.remainder.empty() && s.function->returned) {
+      WalkHelper(s, file, item, prefix, loc);
+      return;
+    }
     if (s.kind == Symbol::Kind::kExternal) {
       // debug_toolbar_urls() and the like: patterns from a third-party package.
       std::string target = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
@@ -201,6 +211,22 @@ class UrlWalker {
     Diag("unresolved-url-pattern", loc,
          "url pattern " + (item.text.empty() ? std::string("call") : item.text + "()") +
              " is a call we do not evaluate");
+  }
+
+  // `meta_path(Part)` where `def meta_path(model): return path(...)`: the
+  // patterns the helper returns, its parameters bound to what the call passes.
+  void WalkHelper(const Symbol& helper, int file, const Expr& call, const std::string& prefix,
+                  const Location& loc) {
+    const FunctionDef& fn = *helper.function;
+    if (!helpers_active_.insert(&fn).second) {
+      Diag("include-cycle", loc, "url helper " + helper.qualname + "() leads back to itself");
+      return;
+    }
+    const Expr* returned = &*fn.returned;
+    HelperArguments arguments = BindHelperArguments(fn, call, file == helper.file);
+    if (!arguments.empty()) returned = &bound_.emplace_back(BindParameters(*returned, arguments));
+    WalkItem(helper.file, *returned, prefix);
+    helpers_active_.erase(&fn);
   }
 
   static bool IsUnpacked(const Expr& item) {
@@ -262,7 +288,8 @@ class UrlWalker {
     }
     bool includable = IsIncludable(file, *view);
     std::string text;
-    if (!EvalString(index_, settings_file_, file, *route, &text)) {
+    bool read = EvalString(index_, settings_file_, file, *route, &text);
+    if (!read) {
       // The pattern still exists at runtime, whatever its text: keep counting it.
       // An include's prefix read from the environment is usually empty by default
       // (BASE_PATH, SITE_ROOT); a view's route keeps the expression as a marker.
@@ -274,16 +301,18 @@ class UrlWalker {
     }
     if (includable) {
       std::string inner = prefix + RouteLevel(text, regex, false);
+      const Expr* target = view;
       if (view->kind == ExprKind::kCall) {
-        const Expr* target = Argument(*view, 0, "arg");
+        target = Argument(*view, 0, "arg");
         if (!target) {
           Diag("unresolved-include", loc, "include() has no argument");
           return;
         }
-        WalkIncluded(file, *target, inner, loc);
-      } else {
-        WalkIncluded(file, *view, inner, loc);
       }
+      // Under a prefix counted as empty, routes cannot be told to shadow others.
+      if (!read) ++unread_prefixes_;
+      WalkIncluded(file, *target, inner, loc);
+      if (!read) --unread_prefixes_;
       return;
     }
     std::string name;
@@ -414,6 +443,7 @@ class UrlWalker {
   // Django resolves the first pattern matching a path: a later pattern with the
   // same route is never reached, whatever its methods.
   bool Claim(const std::string& route, int leaf, const Location& loc) {
+    if (unread_prefixes_ > 0) return true;
     auto [it, inserted] = claims_.emplace(route, std::make_pair(leaf, loc));
     if (inserted || it->second.first == leaf) return true;
     const Location& first = it->second.second;
@@ -457,6 +487,7 @@ class UrlWalker {
       e.kind = op.kind;
       e.location = loc;
       e.view_location = view_location;
+      if (unread_prefixes_ > 0) unread_.insert(out_->endpoints.size());
       out_->endpoints.push_back(std::move(e));
     }
   }
@@ -467,10 +498,14 @@ class UrlWalker {
   UrlInventory* out_;
   std::vector<int> stack_;           // modules being walked, for include cycles
   std::set<const Expr*> active_;     // list items being walked
+  std::set<const FunctionDef*> helpers_active_;  // url helpers being walked
+  std::deque<Expr> bound_;           // helpers' returned patterns, parameters bound
   std::set<int> included_;
   std::map<std::string, std::pair<int, Location>> claims_;  // route -> first pattern
   std::optional<RouterCalls> router_calls_;  // made at the first router
   int next_leaf_ = 0;
+  int unread_prefixes_ = 0;  // includes being walked whose route could not be read
+  std::set<std::size_t> unread_;
 };
 
 // Modules that bind `urlpatterns` themselves, for the no-settings fallback.
@@ -492,11 +527,16 @@ std::vector<int> UrlconfCandidates(const ProjectIndex& index) {
   return out;
 }
 
-void Finish(UrlInventory* out) {
+void Finish(const std::set<std::size_t>& unread, UrlInventory* out) {
   // Keep the first (route, method): the pattern Django would resolve. Indices are
   // sorted stably, so the first of each run of equal keys is the first written.
   std::vector<Endpoint>& all = out->endpoints;
-  auto key = [&](std::size_t i) { return std::tie(all[i].route, all[i].method); };
+  std::vector<bool> under_unread(all.size());
+  for (std::size_t i : unread) under_unread[i] = true;
+  static const bool unread_flag[] = {false, true};  // for std::tie, which takes lvalues
+  auto key = [&](std::size_t i) {
+    return std::tie(all[i].route, all[i].method, unread_flag[under_unread[i]]);
+  };
   std::vector<std::size_t> order(all.size());
   for (std::size_t i = 0; i < all.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
@@ -528,7 +568,7 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
     if (root >= 0) {
       UrlWalker walker(index, settings.file, apps, &out);
       walker.WalkRoot(root);
-      Finish(&out);
+      Finish(walker.unread(), &out);
       return out;
     }
     out.diagnostics.push_back({Severity::kWarning, "unresolved-root-urlconf",
@@ -554,7 +594,7 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
   if (roots.empty()) roots = candidates;  // every candidate is in an include cycle
   UrlWalker walker(index, settings.file, apps, &out);
   for (int f : roots) walker.WalkRoot(f);
-  Finish(&out);
+  Finish(walker.unread(), &out);
   return out;
 }
 

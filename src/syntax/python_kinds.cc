@@ -35,6 +35,7 @@ constexpr std::pair<std::string_view, PyKind> kNamedKinds[] = {
     {"with_statement", PyKind::kWithStatement},
     {"match_statement", PyKind::kMatchStatement},
     {"case_clause", PyKind::kCaseClause},
+    {"return_statement", PyKind::kReturnStatement},
     {"dotted_name", PyKind::kDottedName},
     {"aliased_import", PyKind::kAliasedImport},
     {"relative_import", PyKind::kRelativeImport},

@@ -38,6 +38,7 @@ enum class PyKind : std::uint8_t {
   kWithStatement,
   kMatchStatement,
   kCaseClause,
+  kReturnStatement,
   // Import parts.
   kDottedName,
   kAliasedImport,

@@ -96,6 +96,7 @@ inline std::string DumpFunction(const std::string& tag, const std::string& inden
     out += indent + "  calls " + std::to_string(c.line) + ": " + c.callee +
            (c.count > 1 ? " x" + std::to_string(c.count) : "") + "\n";
   }
+  if (f.returned) out += indent + "  returns " + DumpExpr(*f.returned) + "\n";
   return out;
 }
 

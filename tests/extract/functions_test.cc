@@ -50,6 +50,46 @@ INSTANTIATE_TEST_SUITE_P(
                     "  calls 5: pairs\n"
                     "  calls 5: ok\n"
                     "  calls 6: build\n"},
+        // A module-level function with one return of what may be url patterns
+        // keeps the value (link walks it as a URL helper); views, methods,
+        // nested functions and functions with two returns keep none.
+        SnippetCase{"ReturnedUrlPatterns",
+                    "def meta_path(model):\n"
+                    "    if model is None:\n"
+                    "        raise ValueError('no model')\n"
+                    "    return path('metadata/', Meta.as_view())\n"
+                    "def crud(prefix):\n"
+                    "    def inner():\n"
+                    "        return path('x/', v)\n"
+                    "    return [re_path(prefix, v), path('', include('a.urls'))]\n"
+                    "def either(flag):\n"
+                    "    if flag:\n"
+                    "        return path('a/', v)\n"
+                    "    return path('b/', v)\n"
+                    "def view(request):\n"
+                    "    return render(request, 'a.html')\n"
+                    "class Api:\n"
+                    "    def urls(self):\n"
+                    "        return path('c/', v)\n",
+                    "class 15-17: Api()\n"
+                    "  method 16-17: Api.urls(self)\n"
+                    "    calls 17: path\n"
+                    "def 1-4: meta_path(model)\n"
+                    "  calls 3: ValueError\n"
+                    "  calls 4: path\n"
+                    "  calls 4: Meta.as_view\n"
+                    "  returns path('metadata/', Meta.as_view())\n"
+                    "def 5-8: crud(prefix)\n"
+                    "  calls 8: re_path\n"
+                    "  calls 8: path\n"
+                    "  calls 8: include\n"
+                    "  returns [re_path(prefix, v), path('', include('a.urls'))]\n"
+                    "def 6-7: crud.inner()\n"
+                    "  calls 7: path\n"
+                    "def 9-12: either(flag)\n"
+                    "  calls 11: path x2\n"
+                    "def 13-14: view(request)\n"
+                    "  calls 14: render\n"},
         SnippetCase{"ParametersOfEveryShape",
                     "async def f(a, b: int, c=1, d: str = 'x', /, *args, e, f=2, **kwargs) -> R:\n"
                     "    pass\n"

@@ -69,7 +69,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Patterns found on real projects: routes from variables, f-strings and
         // settings, feed instances, third-party view bases (docs/accuracy.md).
         Case{"real_world", "fixtures/patterns/urls/real_world/repo",
-             "fixtures/patterns/urls/real_world/expected.txt"}),
+             "fixtures/patterns/urls/real_world/expected.txt"},
+        // Module-level helpers that return patterns (InvenTree's meta_path),
+        // class attributes in routes, a catch-all under an unread prefix.
+        Case{"helpers", "fixtures/patterns/urls/helpers/repo",
+             "fixtures/patterns/urls/helpers/expected.txt"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 }  // namespace
