@@ -107,7 +107,9 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
     if (IsManagePy(f.file.path)) markers.push_back(f.file.path);
   }
   ProjectIndex index(files, rules, markers);
-  Settings settings = FindSettings(index);
+  auto named_settings = rules.options.find("settings");  // [tool.djcost] settings = "..."
+  Settings settings = FindSettings(
+      index, named_settings == rules.options.end() ? std::string() : named_settings->second);
   Apps apps(index, settings);
 
   Inventory inv;

@@ -104,44 +104,26 @@ int GuessSettingsFile(const ProjectIndex& index) {
   return best;
 }
 
-}  // namespace
-
-Settings FindSettings(const ProjectIndex& index) {
-  Settings settings;
+// Modules that look like settings to choose from (`settings_example.py`, kept
+// for users to copy): named settings* and binding ROOT_URLCONF, at most five.
+std::string SettingsCandidates(const ProjectIndex& index) {
   const auto& files = index.files();
-
-  std::vector<int> entries;
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (EntryRank(files[i].file.path) >= 0) entries.push_back(static_cast<int>(i));
-  }
-  std::stable_sort(entries.begin(), entries.end(), [&](int a, int b) {
-    int ra = EntryRank(files[a].file.path), rb = EntryRank(files[b].file.path);
-    if (ra != rb) return ra < rb;
-    return Depth(files[a].file.path) < Depth(files[b].file.path);
-  });
-  for (int entry : entries) {
-    std::string module = SettingsModuleNamedIn(files[entry]);
-    if (module.empty()) continue;
-    int file = FindModuleLoosely(index, module);
-    if (file < 0) {
-      settings.diagnostics.push_back(
-          {Severity::kWarning, "settings-not-found", {files[entry].file.path, 0, 0},
-           "DJANGO_SETTINGS_MODULE names " + module + ", which is not in the repository"});
+  std::string out;
+  int listed = 0;
+  for (size_t i = 0; i < files.size() && listed < 5; ++i) {
+    if (files[i].file.kind == FileKind::kTest || !StartsWith(Basename(files[i].file.path), "settings")) {
       continue;
     }
-    settings.module = index.ModuleOf(file);
-    settings.file = file;
-    break;
+    int value_file = -1;
+    if (!index.EvalValue(static_cast<int>(i), "ROOT_URLCONF", &value_file)) continue;
+    out += (listed++ == 0 ? "" : ", ") + index.ModuleOf(static_cast<int>(i));
   }
-  if (settings.file < 0) {
-    int guess = GuessSettingsFile(index);
-    if (guess >= 0) {
-      settings.file = guess;
-      settings.module = index.ModuleOf(guess);
-    }
-  }
-  if (settings.file < 0) return settings;
+  return out;
+}
 
+// The values djcost needs from the settings module already chosen.
+Settings ReadSettings(const ProjectIndex& index, Settings settings) {
+  const auto& files = index.files();
   settings.root_urlconf = StringValue(index, settings.file, "ROOT_URLCONF");
   settings.auth_user_model = StringValue(index, settings.file, "AUTH_USER_MODEL");
   bool complete = true;
@@ -167,6 +149,61 @@ Settings FindSettings(const ProjectIndex& index) {
                                         " sets no ROOT_URLCONF djcost can read"});
   }
   return settings;
+}
+
+}  // namespace
+
+Settings FindSettings(const ProjectIndex& index, const std::string& named) {
+  Settings settings;
+  const auto& files = index.files();
+  if (!named.empty()) {
+    int file = FindModuleLoosely(index, named);
+    if (file >= 0) {
+      settings.module = index.ModuleOf(file);
+      settings.file = file;
+      return ReadSettings(index, std::move(settings));
+    }
+    settings.diagnostics.push_back(
+        {Severity::kWarning, "settings-not-found", {},
+         "the settings option names " + named + ", which is not in the repository; "
+         "looking for the settings as without it"});
+  }
+
+  std::vector<int> entries;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (EntryRank(files[i].file.path) >= 0) entries.push_back(static_cast<int>(i));
+  }
+  std::stable_sort(entries.begin(), entries.end(), [&](int a, int b) {
+    int ra = EntryRank(files[a].file.path), rb = EntryRank(files[b].file.path);
+    if (ra != rb) return ra < rb;
+    return Depth(files[a].file.path) < Depth(files[b].file.path);
+  });
+  for (int entry : entries) {
+    std::string module = SettingsModuleNamedIn(files[entry]);
+    if (module.empty()) continue;
+    int file = FindModuleLoosely(index, module);
+    if (file < 0) {
+      std::string candidates = SettingsCandidates(index);
+      settings.diagnostics.push_back(
+          {Severity::kWarning, "settings-not-found", {files[entry].file.path, 0, 0},
+           "DJANGO_SETTINGS_MODULE names " + module + ", which is not in the repository" +
+               (candidates.empty() ? std::string()
+                                   : "; the settings option can name one of " + candidates)});
+      continue;
+    }
+    settings.module = index.ModuleOf(file);
+    settings.file = file;
+    break;
+  }
+  if (settings.file < 0) {
+    int guess = GuessSettingsFile(index);
+    if (guess >= 0) {
+      settings.file = guess;
+      settings.module = index.ModuleOf(guess);
+    }
+  }
+  if (settings.file < 0) return settings;
+  return ReadSettings(index, std::move(settings));
 }
 
 }  // namespace djcost

@@ -1,6 +1,7 @@
-// Finds the project's Django settings without running them: the settings module
-// named by DJANGO_SETTINGS_MODULE in manage.py / wsgi.py / asgi.py (else the one
-// settings module that sets ROOT_URLCONF), and the values djcost needs from it.
+// Finds the project's Django settings without running them: the module the
+// `settings` option names, else the one named by DJANGO_SETTINGS_MODULE in
+// manage.py / wsgi.py / asgi.py (else the one settings module that sets
+// ROOT_URLCONF), and the values djcost needs from it.
 // Input: the ProjectIndex; output: Settings. Settings split across modules with
 // star imports are followed.
 #pragma once
@@ -32,6 +33,8 @@ struct Settings {
   std::vector<Diagnostic> diagnostics;
 };
 
-Settings FindSettings(const ProjectIndex& index);
+/// `named`: the settings module the user chose (the `settings` option), tried
+/// before the entry points; "" when unset.
+Settings FindSettings(const ProjectIndex& index, const std::string& named = "");
 
 }  // namespace djcost

@@ -148,5 +148,40 @@ TEST(SettingsTest, NamesASettingsModuleThatIsMissing) {
             "DJANGO_SETTINGS_MODULE names gone.settings, which is not in the repository");
 }
 
+// Weblate ships settings_example.py for users to copy to the settings.py its
+// manage.py names: the warning lists the candidates, and the settings option
+// picks one.
+TEST(SettingsTest, TheSettingsOptionChoosesAModuleNoEntryPointNames) {
+  auto files = ExtractProject({
+      {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings')\n"},
+      {"app/__init__.py", ""},
+      {"app/settings_example.py", "ROOT_URLCONF = 'app.urls'\nINSTALLED_APPS = ['app']\n"},
+      {"app/settings_docker.py", "from .settings_example import *\n"},
+      {"app/settings_notes.py", "NOTE = 1\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {"manage.py"});
+
+  Settings unset = FindSettings(index);
+  EXPECT_EQ(unset.module, "");
+  ASSERT_EQ(unset.diagnostics.size(), 1u);
+  EXPECT_EQ(unset.diagnostics[0].message,
+            "DJANGO_SETTINGS_MODULE names app.settings, which is not in the repository; the "
+            "settings option can name one of app.settings_docker, app.settings_example");
+
+  Settings chosen = FindSettings(index, "app.settings_docker");
+  EXPECT_EQ(chosen.module, "app.settings_docker");
+  EXPECT_EQ(chosen.root_urlconf.value, "app.urls");
+  EXPECT_EQ(Values(chosen.installed_apps), std::vector<std::string>{"app"});
+  EXPECT_TRUE(chosen.diagnostics.empty());
+
+  Settings missing = FindSettings(index, "app.settings_prod");
+  EXPECT_EQ(missing.module, "");
+  ASSERT_EQ(missing.diagnostics.size(), 2u);
+  EXPECT_EQ(missing.diagnostics[0].message,
+            "the settings option names app.settings_prod, which is not in the repository; "
+            "looking for the settings as without it");
+}
+
 }  // namespace
 }  // namespace djcost
