@@ -46,6 +46,9 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->option_text("FILE");
   app.add_option("--rules", scan.rules_file, "Rules file (JSON or TOML) over the defaults")
       ->option_text("FILE");
+  app.add_option("--settings", scan.settings,
+                 "Django settings module to read (over the settings option and manage.py's)")
+      ->option_text("MODULE");
   app.add_option("--jobs", scan.jobs,
                  "Worker threads (parsing; link uses two unless 1); 0 means one per core")
       ->option_text("N");

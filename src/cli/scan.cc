@@ -105,6 +105,11 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
     *error = config_error.ToString();
     return false;
   }
+  if (!config.settings.empty()) {
+    // Over the settings option; part of the rules' version, as the option is.
+    rules.options["settings"] = config.settings;
+    rules.version = RulesVersion(rules);
+  }
   // Read before the scan, so a missing or empty traffic file fails fast.
   TrafficInput traffic;
   if (!LoadTraffic(config.root, config.estimate.traffic_file, OptionText(rules, "traffic"),

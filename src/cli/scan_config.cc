@@ -87,6 +87,7 @@ bool ValidateScanOptions(const ScanOptions& o, ScanConfig* config, std::string* 
   if (!o.fail_above.empty() && !ParseFailAbove(o.fail_above, &c, error)) return false;
   c.output = o.output;
   c.rules_file = o.rules_file;
+  c.settings = o.settings;
   c.jobs = o.jobs;
   fs::path pyproject = fs::path(c.root) / "pyproject.toml";
   if (fs::is_regular_file(pyproject, ec)) c.pyproject = pyproject.string();

@@ -20,6 +20,7 @@ struct ScanOptions {
   std::string format = "md";
   std::string output;      // -o FILE, "" for the output stream
   std::string rules_file;  // --rules FILE
+  std::string settings;    // --settings MODULE, "" to find it
   int jobs = 0;            // 0: one worker per hardware thread
   int team = 0;
   double weekly_cost = 0;
@@ -42,6 +43,7 @@ struct ScanConfig {
   std::string output;
   std::string rules_file;
   std::string pyproject;       // root/pyproject.toml when it exists, else ""
+  std::string settings;        // the settings module chosen on the command line, or ""
   int jobs = 0;
   DiscoverOptions discover;
   EstimateOptions estimate;

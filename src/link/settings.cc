@@ -165,8 +165,8 @@ Settings FindSettings(const ProjectIndex& index, const std::string& named) {
     }
     settings.diagnostics.push_back(
         {Severity::kWarning, "settings-not-found", {},
-         "the settings option names " + named + ", which is not in the repository; "
-         "looking for the settings as without it"});
+         "the settings module chosen (--settings or the settings option), " + named +
+             ", is not in the repository; looking for the settings as without it"});
   }
 
   std::vector<int> entries;
@@ -188,7 +188,7 @@ Settings FindSettings(const ProjectIndex& index, const std::string& named) {
           {Severity::kWarning, "settings-not-found", {files[entry].file.path, 0, 0},
            "DJANGO_SETTINGS_MODULE names " + module + ", which is not in the repository" +
                (candidates.empty() ? std::string()
-                                   : "; the settings option can name one of " + candidates)});
+                                   : "; --settings or the settings option can name one of " + candidates)});
       continue;
     }
     settings.module = index.ModuleOf(file);

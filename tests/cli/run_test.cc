@@ -225,6 +225,33 @@ TEST(Run, ScanWritesNothingIntoTheRepository) {
   EXPECT_EQ(listing(), before);
 }
 
+// --settings reads another settings module, over manage.py's; a cached scan
+// made without it is not reused (the choice is part of the rules' version).
+TEST(Run, SettingsOptionChoosesTheSettingsModule) {
+  TempDir dir;
+  TempDir cache;
+  WriteTinyProject(dir);
+  dir.Write("site_conf/settings_api.py",
+            "ROOT_URLCONF = 'site_conf.api_urls'\n"
+            "INSTALLED_APPS = ['shop']\n");
+  dir.Write("site_conf/api_urls.py",
+            "from django.urls import path\n"
+            "from shop import views\n"
+            "urlpatterns = [path('a/', views.home), path('b/', views.home)]\n");
+  auto settings_of = [](const Result& r) {
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    return j.at("settings").at("settings_module").get<std::string>() + " " +
+           std::to_string(j.at("counts").at("endpoints").get<int>());
+  };
+  Result found = RunDjcost({dir.str(), "--format", "json", "--cache-dir", cache.str()});
+  ASSERT_EQ(found.code, kExitOk) << found.err;
+  EXPECT_EQ(settings_of(found), "site_conf.settings 1");
+  Result chosen = RunDjcost(
+      {dir.str(), "--format", "json", "--cache-dir", cache.str(), "--settings", "site_conf.settings_api"});
+  ASSERT_EQ(chosen.code, kExitOk) << chosen.err;
+  EXPECT_EQ(settings_of(chosen), "site_conf.settings_api 2");
+}
+
 TEST(Run, UnwritableOutputIsAUsageError) {
   TempDir dir;
   WriteTinyProject(dir);

@@ -166,8 +166,9 @@ TEST(SettingsTest, TheSettingsOptionChoosesAModuleNoEntryPointNames) {
   EXPECT_EQ(unset.module, "");
   ASSERT_EQ(unset.diagnostics.size(), 1u);
   EXPECT_EQ(unset.diagnostics[0].message,
-            "DJANGO_SETTINGS_MODULE names app.settings, which is not in the repository; the "
-            "settings option can name one of app.settings_docker, app.settings_example");
+            "DJANGO_SETTINGS_MODULE names app.settings, which is not in the repository; "
+            "--settings or the settings option can name one of app.settings_docker, "
+            "app.settings_example");
 
   Settings chosen = FindSettings(index, "app.settings_docker");
   EXPECT_EQ(chosen.module, "app.settings_docker");
@@ -179,8 +180,9 @@ TEST(SettingsTest, TheSettingsOptionChoosesAModuleNoEntryPointNames) {
   EXPECT_EQ(missing.module, "");
   ASSERT_EQ(missing.diagnostics.size(), 2u);
   EXPECT_EQ(missing.diagnostics[0].message,
-            "the settings option names app.settings_prod, which is not in the repository; "
-            "looking for the settings as without it");
+            "the settings module chosen (--settings or the settings option), "
+            "app.settings_prod, is not in the repository; looking for the settings as "
+            "without it");
 }
 
 }  // namespace
