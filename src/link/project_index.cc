@@ -558,6 +558,57 @@ void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem
   out->push_back({&expr, file});
 }
 
+namespace {
+
+bool IsUnpackedName(const Expr& e, const std::string& name) {
+  return e.kind == ExprKind::kOther && e.items.size() == 1 && e.text.size() > 1 &&
+         e.text[0] == '*' && e.text[1] != '*' && e.items[0].kind == ExprKind::kName &&
+         e.items[0].text == name;
+}
+
+// True when `value`, a sum of lists, reads the list `name` itself as a term or
+// as an unpacked item of a list display.
+bool MentionsList(const Expr& value, const std::string& name) {
+  switch (value.kind) {
+    case ExprKind::kName:
+      return value.text == name;
+    case ExprKind::kBinOp:
+      return value.text == "+" && value.items.size() == 2 &&
+             (MentionsList(value.items[0], name) || MentionsList(value.items[1], name));
+    case ExprKind::kList:
+      return std::any_of(value.items.begin(), value.items.end(),
+                         [&](const Expr& item) { return IsUnpackedName(item, name); });
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+void ProjectIndex::ExpandRebinding(int file, const Expr& value, const std::string& name,
+                                   const std::vector<ListItem>& old,
+                                   std::vector<ListItem>* out, int depth) const {
+  if (depth > kMaxDepth) return;
+  if (!MentionsList(value, name)) {
+    ExpandListAt(file, value, out, depth);
+    return;
+  }
+  if (value.kind == ExprKind::kName) {
+    out->insert(out->end(), old.begin(), old.end());
+  } else if (value.kind == ExprKind::kBinOp) {
+    ExpandRebinding(file, value.items[0], name, old, out, depth + 1);
+    ExpandRebinding(file, value.items[1], name, old, out, depth + 1);
+  } else {  // a list display with `*name` among its items
+    for (const Expr& item : value.items) {
+      if (IsUnpackedName(item, name)) {
+        out->insert(out->end(), old.begin(), old.end());
+      } else {
+        out->push_back({&item, file});
+      }
+    }
+  }
+}
+
 bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<ListItem>* out,
                               int depth) const {
   if (file < 0 || depth > kMaxDepth) return false;
@@ -606,10 +657,9 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
         // `x = x + [...]` refers to the old value, which `out` already holds.
         std::vector<ListItem> fresh;
         const Expr& v = e.assignment->value;
-        if (v.kind == ExprKind::kBinOp && v.text == "+" && v.items.size() == 2 &&
-            v.items[0].kind == ExprKind::kName && v.items[0].text == name) {
-          fresh = *out;
-          ExpandListAt(file, v.items[1], &fresh, depth + 1);
+        if (MentionsList(v, name)) {
+          // `x = x + [...]`, `x = [debug] + x`, `x = [*x, ...]`: the old items, in place.
+          ExpandRebinding(file, v, name, *out, &fresh, depth + 1);
         } else if (v.kind == ExprKind::kCall && !v.items.empty() &&
                    (v.items[0].text == name || v.items[0].text == "*" + name) &&
                    (v.items[0].kind == ExprKind::kName || v.items[0].kind == ExprKind::kOther)) {

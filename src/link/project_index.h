@@ -171,6 +171,11 @@ class ProjectIndex {
   const std::vector<std::string_view>& TagsOf(const std::string& qualname) const;
   bool EvalListAt(int file, const std::string& name, std::vector<ListItem>* out, int depth) const;
   void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
+  // A rebinding of list `name` whose value reads the list itself: `old` stands
+  // for each mention.
+  void ExpandRebinding(int file, const Expr& value, const std::string& name,
+                       const std::vector<ListItem>& old, std::vector<ListItem>* out,
+                       int depth) const;
   const Expr* EvalValueAt(int file, const std::string& name, int* value_file, int depth) const;
 
   // What construction builds and lookups only read. Share() hands it to a second

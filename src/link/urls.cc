@@ -339,7 +339,7 @@ class UrlWalker {
       case ExprKind::kList:
         // include((patterns, "app_name")) and include((patterns, "app", "namespace")).
         if ((target.items.size() == 2 || target.items.size() == 3) &&
-            target.items[1].kind == ExprKind::kString) {
+            IsAppName(file, target.items[1])) {
           WalkIncluded(file, target.items[0], prefix, loc);
           return;
         }
@@ -384,6 +384,13 @@ class UrlWalker {
         break;
     }
     Diag("unresolved-include", loc, "include of " + target.text + " names nothing we can walk");
+  }
+
+  // The app_name of include((patterns, app_name)): a string, or a name of one.
+  bool IsAppName(int file, const Expr& e) const {
+    std::string text;
+    return e.kind == ExprKind::kString ||
+           (e.kind == ExprKind::kName && EvalString(index_, settings_file_, file, e, &text));
   }
 
   void WalkListVariable(int file, const Expr& target, const Symbol& s, const std::string& prefix,

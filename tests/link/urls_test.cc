@@ -429,6 +429,48 @@ urlpatterns = i18n_patterns(*urlpatterns)
             "ANY b/ app.views.v page config/urls.py:9\n");
 }
 
+// Plane and Label Studio prepend django-debug-toolbar's route to the list
+// itself: every route was lost (0 endpoints) and the new one read as shadowed.
+TEST(UrlsTest, ListRebindingThatReadsItselfKeepsTheOldPatternsInPlace) {
+  Project p({{"config/urls.py", R"py(
+from django.conf import settings
+from django.urls import include, path
+from app import views
+
+urlpatterns = [path("a/", views.v)]
+urlpatterns = urlpatterns + [path("b/", views.v)]
+if settings.DEBUG:
+    urlpatterns = [path("__debug__/", include("debug_toolbar.urls"))] + urlpatterns
+extra = [path("c/", views.v)]
+urlpatterns = extra + urlpatterns + [path("d/", views.v)]
+urlpatterns = [*urlpatterns, path("e/", views.v)]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page config/urls.py:6\n"
+            "ANY b/ app.views.v page config/urls.py:7\n"
+            "ANY c/ app.views.v page config/urls.py:10\n"
+            "ANY d/ app.views.v page config/urls.py:11\n"
+            "ANY e/ app.views.v page config/urls.py:12\n"
+            "external __debug__/ debug_toolbar.urls (third-party include) config/urls.py:9\n");
+}
+
+// include((patterns, app_name), namespace=...) with app_name a variable.
+TEST(UrlsTest, IncludeOfAPatternsAndAppNameTupleWithAVariableName) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from app import views
+
+app_name = "app"
+_api = [path("a/", views.v)]
+urlpatterns = [path("api/", include((_api, app_name), namespace="api"))]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")), "ANY api/a/ app.views.v page config/urls.py:6\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
