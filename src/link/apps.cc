@@ -34,7 +34,14 @@ struct Candidate {
   std::string path;
   std::string label;
   bool installed = false;
+  bool has_apps_py = false;
 };
+
+bool IsInside(std::string_view path, std::string_view folder) {
+  return folder.empty() ? !path.empty()
+                        : path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
+                              path[folder.size()] == '/';
+}
 
 }  // namespace
 
@@ -59,6 +66,7 @@ Apps::Apps(const ProjectIndex& index, const Settings& settings) : index_(index) 
     Candidate& c = by_path[std::string(dir)];
     if (c.module.empty()) c.module = module;
     c.path = std::string(dir);
+    if (base == "apps.py") c.has_apps_py = true;
   }
 
   // AppConfig classes may rename an app's label.
@@ -88,18 +96,46 @@ Apps::Apps(const ProjectIndex& index, const Settings& settings) : index_(index) 
         module = StringAttribute(index, s.qualname, "name");
         label = StringAttribute(index, s.qualname, "label");
         if (module.empty()) module = ParentModule(ParentModule(s.qualname));
+      } else {
+        module = entry.value;  // perhaps a namespace package: no file of its own
       }
     }
     if (module.empty()) continue;
     int package = index.modules().Find(module);
-    if (package < 0) continue;
+    if (package < 0 || !index.modules().IsPackage(package)) {
+      // A namespace package (no __init__.py) is an app too, when it has one
+      // folder: the candidate found by its apps.py or models.py.
+      for (auto& [path, c] : by_path) {
+        if (c.module != module) continue;
+        c.installed = true;
+        if (!label.empty()) c.label = label;
+      }
+      continue;
+    }
     std::string dir(Dirname(files[package].file.path));
-    if (!index.modules().IsPackage(package)) continue;  // a module, not an app package
     Candidate& c = by_path[dir];
     c.module = module;
     c.path = dir;
     if (!label.empty()) c.label = label;
     c.installed = true;
+  }
+
+  // Django gives a model the installed app whose package holds its module
+  // (apps.get_containing_app_config): a models.py in a sub-package of an
+  // installed app is that app's, not an app of its own. With INSTALLED_APPS
+  // only partly read, a sub-package with its own apps.py may be installed in
+  // the part not read, so it stays an app.
+  std::vector<std::string> installed_paths;
+  for (const auto& [path, c] : by_path) {
+    if (c.installed) installed_paths.push_back(path);
+  }
+  for (auto it = by_path.begin(); it != by_path.end();) {
+    const Candidate& c = it->second;
+    bool inside_installed =
+        !c.installed && (settings.installed_apps_complete || !c.has_apps_py) &&
+        std::any_of(installed_paths.begin(), installed_paths.end(),
+                    [&](const std::string& folder) { return IsInside(c.path, folder); });
+    it = inside_installed ? by_path.erase(it) : std::next(it);
   }
 
   // Django's default label: the last component of the app's module.

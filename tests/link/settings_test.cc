@@ -148,6 +148,81 @@ TEST(SettingsTest, NamesASettingsModuleThatIsMissing) {
             "DJANGO_SETTINGS_MODULE names gone.settings, which is not in the repository");
 }
 
+std::string AppsDump(const Apps& apps) {
+  std::string out;
+  for (const App& a : apps.list()) {
+    out += a.label + " " + a.module + " " + a.path + (a.installed ? " installed" : "") + "\n";
+  }
+  return out;
+}
+
+// Label Studio: io_storages/s3/models.py belongs to the installed io_storages
+// (Django's get_containing_app_config), not to an uninstalled app "s3", and
+// jwt_auth, installed with no __init__.py, is an app all the same.
+TEST(AppsTest, SubPackagesOfAnInstalledAppAndNamespaceApps) {
+  auto files = ExtractProject({
+      {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'core.settings')\n"},
+      {"core/__init__.py", ""},
+      {"core/settings.py",
+       "ROOT_URLCONF = 'core.urls'\n"
+       "INSTALLED_APPS = ['io_storages', 'jwt_auth', 'plugins.extra']\n"},
+      {"io_storages/__init__.py", ""},
+      {"io_storages/models.py", "from .s3.models import *\n"},
+      {"io_storages/s3/__init__.py", ""},
+      {"io_storages/s3/models.py", ""},
+      {"io_storages/s3/sub/models.py", ""},
+      {"jwt_auth/models.py", ""},
+      {"jwt_auth/apps.py", ""},
+      {"plugins/__init__.py", ""},
+      {"plugins/models.py", ""},
+      {"plugins/extra/__init__.py", ""},
+      {"plugins/extra/models.py", ""},
+      {"stray/models.py", ""},
+  });
+  RuleSet rules = AppConfigRules();
+  ProjectIndex index(files, rules, {"manage.py"});
+  Settings settings = FindSettings(index);
+  ASSERT_TRUE(settings.installed_apps_complete);
+  Apps apps(index, settings);
+  // plugins is not installed and holds an installed app: it stays an app.
+  EXPECT_EQ(AppsDump(apps),
+            "io_storages io_storages io_storages installed\n"
+            "jwt_auth jwt_auth jwt_auth installed\n"
+            "plugins plugins plugins\n"
+            "extra plugins.extra plugins/extra installed\n"
+            "stray stray stray\n");
+  EXPECT_EQ(apps.LabelForPath("io_storages/s3/models.py"), "io_storages");
+  EXPECT_EQ(apps.LabelForPath("io_storages/s3/sub/models.py"), "io_storages");
+}
+
+// With INSTALLED_APPS read only in part, a sub-package with an apps.py of its
+// own may be installed in the part not read: it stays an app.
+TEST(AppsTest, SubPackageWithItsOwnAppConfigStaysAnAppWhenTheListIsPartial) {
+  auto files = ExtractProject({
+      {"core/__init__.py", ""},
+      {"core/settings.py",
+       "import os\n"
+       "ROOT_URLCONF = 'core.urls'\n"
+       "INSTALLED_APPS = ['shop'] + os.environ['EXTRA_APPS'].split()\n"},
+      {"shop/__init__.py", ""},
+      {"shop/models.py", ""},
+      {"shop/payments/__init__.py", ""},
+      {"shop/payments/apps.py", ""},
+      {"shop/payments/models.py", ""},
+      {"shop/legacy/__init__.py", ""},
+      {"shop/legacy/models.py", ""},
+  });
+  RuleSet rules = AppConfigRules();
+  ProjectIndex index(files, rules, {});
+  Settings settings = FindSettings(index);
+  ASSERT_FALSE(settings.installed_apps_complete);
+  Apps apps(index, settings);
+  EXPECT_EQ(AppsDump(apps),
+            "shop shop shop installed\n"
+            "payments shop.payments shop/payments\n");
+  EXPECT_EQ(apps.LabelForPath("shop/legacy/models.py"), "shop");
+}
+
 // Weblate ships settings_example.py for users to copy to the settings.py its
 // manage.py names: the warning lists the candidates, and the settings option
 // picks one.
