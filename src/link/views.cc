@@ -366,6 +366,29 @@ ResolvedView FactoryView(const Symbol& s) {
   return v;
 }
 
+bool IsLambda(std::string_view text) {
+  return text.size() > 6 && text.compare(0, 6, "lambda") == 0 &&
+         (text[6] == ' ' || text[6] == ':' || text[6] == '\t');
+}
+
+// `re_path(r"^swagger\.json$", lambda request: redirect(...))`: a function view
+// written in place, serving any method unless a wrapper restricts it.
+ResolvedView LambdaView(const ProjectIndex& index, int file, const Expr& view, Restriction r) {
+  ResolvedView v;
+  v.status = ResolvedView::Status::kRepo;
+  v.qualname = index.ModuleOf(file) + ".<lambda>";
+  v.file = file;
+  v.line = view.line;
+  EndpointKind kind = r.api ? EndpointKind::kApi : EndpointKind::kPage;
+  if (!r.restricted) {
+    v.operations.push_back({"ANY", "<lambda>", kind});
+    return v;
+  }
+  for (const auto& m : OrderedMethods(r.methods)) v.operations.push_back({m, "<lambda>", kind});
+  if (v.operations.empty()) v.problem = "its wrappers allow no countable HTTP method";
+  return v;
+}
+
 ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view,
                            Restriction r, int depth) {
   if (depth > kMaxDepth) return Unresolved(view.text, "too many wrappers or aliases");
@@ -394,14 +417,16 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
       return FactoryView(s);
     }
     // A wrapper applied in urls.py: csrf_exempt(v), require_POST(v), cache_page(60)(v).
-    if (view.items.size() != 1 || (view.items[0].kind != ExprKind::kName &&
-                                   view.items[0].kind != ExprKind::kCall)) {
+    if (view.items.size() != 1 ||
+        (view.items[0].kind != ExprKind::kName && view.items[0].kind != ExprKind::kCall &&
+         !(view.items[0].kind == ExprKind::kOther && IsLambda(view.items[0].text)))) {
       return Unresolved(view.text.empty() ? "(call)" : view.text + "()",
                         "is a call we cannot follow to a view");
     }
     ApplyDecorator(index, file, view, &r);
     return ResolveViewAt(index, file, view.items[0], r, depth + 1);
   }
+  if (view.kind == ExprKind::kOther && IsLambda(view.text)) return LambdaView(index, file, view, r);
   if (view.kind != ExprKind::kName) return Unresolved(view.text, "is not a view");
   Symbol s = index.Resolve(file, view.text);
   switch (s.kind) {

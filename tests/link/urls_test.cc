@@ -471,6 +471,36 @@ urlpatterns = [path("api/", include((_api, app_name), namespace="api"))]
   EXPECT_EQ(Dump(p.Walk("config.urls")), "ANY api/a/ app.views.v page config/urls.py:6\n");
 }
 
+// Label Studio: `ListFiles().as_view(...)` (as_view is a classmethod, so the
+// instance's is the class's) and lambdas written in place as views.
+TEST(UrlsTest, AsViewOfAnInstanceAndLambdaViews) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path, re_path
+from django.views.decorators.http import require_POST
+from app.api import ListFiles
+
+urlpatterns = [
+    path("files", ListFiles().as_view(serializer_class=None)),
+    re_path(r"^swagger\.json$", lambda request: redirect("/docs/")),
+    path("ping", require_POST(lambda request: None)),
+    path("args", ListFiles(1).as_view()),
+]
+)py"},
+             {"app/api.py", R"py(
+from rest_framework.views import APIView
+
+class ListFiles(APIView):
+    def post(self, request):
+        pass
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "POST files app.api.ListFiles.post api config/urls.py:7\n"
+            "POST ping config.urls.<lambda> page config/urls.py:9\n"
+            "ANY swagger\\.json config.urls.<lambda> page config/urls.py:8\n"
+            "unresolved-view config/urls.py:10 view (call) is a call we cannot follow to a view\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
