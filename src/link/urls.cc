@@ -562,6 +562,19 @@ void Finish(const std::set<std::size_t>& unread, UrlInventory* out) {
   diags.erase(std::unique(diags.begin(), diags.end()), diags.end());
 }
 
+// Zero endpoints makes the estimate say "nothing to move": never let it pass
+// unremarked (a list rebinding misread once gave zero on whole projects).
+void WarnIfNoEndpoints(const Settings& settings, UrlInventory* out) {
+  if (!out->endpoints.empty()) return;
+  Diagnostic d{Severity::kWarning, "no-endpoints", settings.root_urlconf.location,
+               "ROOT_URLCONF " + settings.root_urlconf.value +
+                   " leads to no view of the repository (" +
+                   std::to_string(out->external_routes.size()) +
+                   " external routes); if the project serves its own views, they were missed"};
+  auto& diags = out->diagnostics;
+  diags.insert(std::upper_bound(diags.begin(), diags.end(), d), std::move(d));
+}
+
 }  // namespace
 
 UrlInventory WalkUrls(const ProjectIndex& index, const Settings& settings, const Apps& apps) {
@@ -576,6 +589,7 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
       UrlWalker walker(index, settings.file, apps, &out);
       walker.WalkRoot(root);
       Finish(walker.unread(), &out);
+      WarnIfNoEndpoints(settings, &out);
       return out;
     }
     out.diagnostics.push_back({Severity::kWarning, "unresolved-root-urlconf",

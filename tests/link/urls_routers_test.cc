@@ -371,6 +371,8 @@ urlpatterns = router.urls
   EXPECT_EQ(Dump(p.Walk("config.urls")),
             "external theirs/ thirdparty.views.TheirViewSet (view defined outside the "
             "repository) config/urls.py:5\n"
+            "no-endpoints :0 ROOT_URLCONF config.urls leads to no view of the repository (1 "
+            "external routes); if the project serves its own views, they were missed\n"
             "unresolved-view config/urls.py:6 router.register() viewset MissingViewSet names "
             "no class we can find\n");
 }

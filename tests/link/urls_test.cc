@@ -262,6 +262,8 @@ class BareView(View):
             "external media/<path:path> django.views.static.serve (view defined outside the "
             "repository) config/urls.py:21\n"
             "external old-admin/ admin.site.urls (admin) config/urls.py:18\n"
+            "no-endpoints :0 ROOT_URLCONF config.urls leads to no view of the repository (8 "
+            "external routes); if the project serves its own views, they were missed\n"
             "unresolved-include config/urls.py:26 include(\"app.no_such_module\") names a module "
             "the repository does not have\n"
             "unresolved-view config/urls.py:24 view app.views.nothing_here names nothing we can "
