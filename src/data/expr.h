@@ -47,4 +47,11 @@ struct Expr {
   bool operator==(const Expr&) const = default;
 };
 
+/// `*x` among a call's arguments or a list display's items: a kOther whose one
+/// item is the starred expression (`**x` is not one).
+inline bool IsStarred(const Expr& e) {
+  return e.kind == ExprKind::kOther && e.items.size() == 1 && e.text.size() > 1 &&
+         e.text[0] == '*' && e.text[1] != '*';
+}
+
 }  // namespace djcost

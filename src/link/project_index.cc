@@ -519,6 +519,18 @@ void ProjectIndex::ExpandList(int file, const Expr& expr, std::vector<ListItem>*
   ExpandListAt(file, expr, out, 0);
 }
 
+// `functools.reduce(operator.add, lists)` with no initial value: the lists joined.
+bool ProjectIndex::IsSumOfLists(int file, const Expr& call, int depth) const {
+  if (call.items.size() != 2 || LastComponent(call.text) != "reduce") return false;
+  auto external = [&](const Expr& e) {
+    Symbol s = ResolveIn(file, e.text, depth + 1);
+    return s.kind == Symbol::Kind::kExternal && s.remainder.empty() ? s.qualname : std::string();
+  };
+  std::string add = external(call.items[0]);
+  return external(call) == "functools.reduce" &&
+         (add == "operator.add" || add == "operator.concat" || add == "operator.iadd");
+}
+
 void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out,
                                 int depth) const {
   if (depth > kMaxDepth) return;
@@ -537,6 +549,13 @@ void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem
       // list(x) and tuple(x) copy a list.
       if ((expr.text == "list" || expr.text == "tuple") && expr.items.size() == 1) {
         ExpandListAt(file, expr.items[0], out, depth + 1);
+        return;
+      }
+      if (IsSumOfLists(file, expr, depth)) {
+        // reduce(add, groups) (readthedocs.org's root URLconf): each group's items.
+        std::vector<ListItem> groups;
+        ExpandListAt(file, expr.items[1], &groups, depth + 1);
+        for (const ListItem& group : groups) ExpandListAt(group.file, *group.expr, out, depth + 1);
         return;
       }
       break;
@@ -561,9 +580,7 @@ void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem
 namespace {
 
 bool IsUnpackedName(const Expr& e, const std::string& name) {
-  return e.kind == ExprKind::kOther && e.items.size() == 1 && e.text.size() > 1 &&
-         e.text[0] == '*' && e.text[1] != '*' && e.items[0].kind == ExprKind::kName &&
-         e.items[0].text == name;
+  return IsStarred(e) && e.items[0].kind == ExprKind::kName && e.items[0].text == name;
 }
 
 // True when `value`, a sum of lists, reads the list `name` itself as a term or

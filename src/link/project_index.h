@@ -171,6 +171,7 @@ class ProjectIndex {
   const std::vector<std::string_view>& TagsOf(const std::string& qualname) const;
   bool EvalListAt(int file, const std::string& name, std::vector<ListItem>* out, int depth) const;
   void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
+  bool IsSumOfLists(int file, const Expr& call, int depth) const;
   // A rebinding of list `name` whose value reads the list itself: `old` stands
   // for each mention.
   void ExpandRebinding(int file, const Expr& value, const std::string& name,

@@ -18,6 +18,7 @@ bool IsLiteral(const Expr& e) {
   }
 }
 
+// `*args` or `**kwargs` passed: which parameters they fill is not known.
 bool IsUnpacked(const Expr& e) { return e.kind == ExprKind::kOther && !e.text.empty() && e.text[0] == '*'; }
 
 const Expr* Find(const HelperArguments& arguments, std::string_view name) {

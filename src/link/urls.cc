@@ -89,6 +89,14 @@ const Expr* Argument(const Expr& call, size_t i, const char* name) {
   return call.Keyword(name);
 }
 
+// reduce(max, groups), chain(a, b): a call over the project's own lists, not a
+// package's patterns.
+bool IsStandardLibrary(std::string_view qualname) {
+  std::string_view module = SplitHead(qualname).first;
+  return module == "functools" || module == "itertools" || module == "operator" ||
+         module == "builtins" || module == "copy";
+}
+
 bool IsAdminSite(const ProjectIndex& index, const Symbol& v) {
   if (v.kind != Symbol::Kind::kVariable || !v.value) return false;
   std::string cls = InstantiatedClass(index, v.file, *v.value);
@@ -158,7 +166,7 @@ class UrlWalker {
         for (const Expr& inner : item.items) WalkItem(file, inner, prefix);
         return;
       default:
-        if (IsUnpacked(item)) {
+        if (IsStarred(item)) {
           // `[*router.urls, *extra_patterns]`: the unpacked list's patterns, in place.
           WalkUnpacked(file, item.items[0], prefix, loc);
           return;
@@ -181,7 +189,7 @@ class UrlWalker {
         size_t count = role == Role::kI18n ? item.items.size() : std::min<size_t>(1, item.items.size());
         for (size_t i = 0; i < count; ++i) {
           const Expr& arg = item.items[i];
-          if (IsUnpacked(arg)) {  // i18n_patterns(*urlpatterns)
+          if (IsStarred(arg)) {  // i18n_patterns(*urlpatterns)
             WalkUnpacked(file, arg.items[0], prefix, loc);
             continue;
           }
@@ -202,7 +210,7 @@ class UrlWalker {
       WalkHelper(s, file, item, prefix, loc);
       return;
     }
-    if (s.kind == Symbol::Kind::kExternal) {
+    if (s.kind == Symbol::Kind::kExternal && !IsStandardLibrary(s.qualname)) {
       // debug_toolbar_urls() and the like: patterns from a third-party package.
       std::string target = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
       out_->external_routes.push_back({prefix, target + "()", "third-party include", loc});
@@ -227,11 +235,6 @@ class UrlWalker {
     if (!arguments.empty()) returned = &bound_.emplace_back(BindParameters(*returned, arguments));
     WalkItem(helper.file, *returned, prefix);
     helpers_active_.erase(&fn);
-  }
-
-  static bool IsUnpacked(const Expr& item) {
-    return item.kind == ExprKind::kOther && item.items.size() == 1 && item.text.size() > 1 &&
-           item.text[0] == '*' && item.text[1] != '*';
   }
 
   void WalkUnpacked(int file, const Expr& list, const std::string& prefix, const Location& loc) {

@@ -458,6 +458,34 @@ urlpatterns = [*urlpatterns, path("e/", views.v)]
             "external __debug__/ debug_toolbar.urls (third-party include) config/urls.py:9\n");
 }
 
+// readthedocs.org joins its groups of patterns with reduce(add, groups).
+TEST(UrlsTest, ReduceWithAddJoinsTheGroups) {
+  Project p({{"config/urls.py", R"py(
+import functools
+import operator
+from functools import reduce
+from operator import add
+from django.urls import path
+from app import views
+
+core = [path("a/", views.v)]
+groups = [core, [path("b/", views.v)]]
+groups.append([path("c/", views.v)])
+urlpatterns = reduce(add, groups)
+urlpatterns += functools.reduce(operator.concat, [[path("d/", views.v)]])
+urlpatterns += reduce(max, [[path("e/", views.v)]])
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page config/urls.py:9\n"
+            "ANY b/ app.views.v page config/urls.py:10\n"
+            "ANY c/ app.views.v page config/urls.py:11\n"
+            "ANY d/ app.views.v page config/urls.py:13\n"
+            "unresolved-url-pattern config/urls.py:14 url pattern reduce() is a call we do not "
+            "evaluate\n");
+}
+
 // include((patterns, app_name), namespace=...) with app_name a variable.
 TEST(UrlsTest, IncludeOfAPatternsAndAppNameTupleWithAVariableName) {
   Project p({{"config/urls.py", R"py(

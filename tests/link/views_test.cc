@@ -275,6 +275,52 @@ json_rpc = RpcServer(supported_handlers=["jsonrpc"])
             "external routes); if the project serves its own views, they were missed\n");
 }
 
+// readthedocs.org builds its dashboard on django-vanilla-views 3.0, whose form
+// views answer GET and POST only (no ProcessFormView, so no PUT).
+TEST(ViewsTest, VanillaViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app import views
+
+urlpatterns = [
+    path("new/", views.ProjectCreate.as_view()),
+    path("list/", views.ProjectList.as_view()),
+    path("gone/", views.ProjectDelete.as_view()),
+    path("go/", views.Jump.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from vanilla import CreateView, ListView, RedirectView
+from vanilla.model_views import DeleteView
+
+class ProjectCreate(CreateView):
+    pass
+
+class ProjectList(ListView):
+    pass
+
+class ProjectDelete(DeleteView):
+    http_method_names = ["post"]
+
+class Jump(RedirectView):
+    pass
+)py"}},
+            DefaultRuleSet());
+  std::string dump = Dump(p.Walk("config.urls"));
+  // vanilla re-exports Django's RedirectView: a subclass answers its five methods.
+  EXPECT_EQ(dump,
+            "DELETE go/ app.views.Jump.delete page config/urls.py:9\n"
+            "GET go/ app.views.Jump.get page config/urls.py:9\n"
+            "PATCH go/ app.views.Jump.patch page config/urls.py:9\n"
+            "POST go/ app.views.Jump.post page config/urls.py:9\n"
+            "PUT go/ app.views.Jump.put page config/urls.py:9\n"
+            "POST gone/ app.views.ProjectDelete.post page config/urls.py:8\n"
+            "GET list/ app.views.ProjectList.get page config/urls.py:7\n"
+            "GET new/ app.views.ProjectCreate.get page config/urls.py:6\n"
+            "POST new/ app.views.ProjectCreate.post page config/urls.py:6\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
