@@ -22,7 +22,9 @@ enum class ExprKind {
   kList,    // list, tuple or set display; `items` are the elements
   kDict,    // `keywords` holds entries with string keys; other keys are dropped
   kCall,    // `text` is the callee's dotted name ("" when it is not dotted;
-            // integer subscripts are kept: "self.routes[0].mapping.update");
+            // integer subscripts are kept: "self.routes[0].mapping.update";
+            // as_view on a call's result reads "X.as_view" for `X().as_view`
+            // and "f(X).as_view" for `f(X, ...).as_view`);
             // `items` the positional arguments, `keywords` the keyword arguments
   kBinOp,   // `text` is the operator; `items` are [left, right]
   kFString, // an f-string; `text` is its source without the prefix and quotes

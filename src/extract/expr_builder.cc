@@ -200,27 +200,30 @@ Expr ExprBuilder::BuildCallee(TSNode call) const {
   e.line = LineOf(call);
   e.text = DottedName(function);
   if (e.text.empty()) e.text = SubscriptedName(tree_, function);
-  if (e.text.empty()) e.text = AsViewOfAnInstance(function);
+  if (e.text.empty()) e.text = AsViewCallee(function);
   return e;
 }
 
 // `ListFilesAPI().as_view(...)` (Label Studio, InvenTree): as_view is a
 // classmethod, so on a new instance it is the class's: "ListFilesAPI.as_view".
-std::string ExprBuilder::AsViewOfAnInstance(TSNode function) const {
+// `extensions.get(ThreadListView).as_view()` (Misago: a registry that returns
+// the class, or a subclass): "extensions.get(ThreadListView).as_view", for link
+// to read as the class passed, with a warning.
+std::string ExprBuilder::AsViewCallee(TSNode function) const {
   const PyFields& f = Fields();
   function = Unparenthesize(function);
   if (KindOf(function) != PyKind::kAttribute ||
       tree_.Text(ts_node_child_by_field_id(function, f.attribute)) != "as_view") {
     return "";
   }
-  TSNode instance = Unparenthesize(ts_node_child_by_field_id(function, f.object));
-  if (KindOf(instance) != PyKind::kCall) return "";
-  TSNode arguments = ts_node_child_by_field_id(instance, f.arguments);
-  if (KindOf(arguments) != PyKind::kArgumentList || ts_node_named_child_count(arguments) != 0) {
-    return "";
-  }
-  std::string cls = DottedName(ts_node_child_by_field_id(instance, f.function));
-  return cls.empty() ? "" : cls + ".as_view";
+  TSNode inner = Unparenthesize(ts_node_child_by_field_id(function, f.object));
+  if (KindOf(inner) != PyKind::kCall) return "";
+  std::string callee = DottedName(ts_node_child_by_field_id(inner, f.function));
+  TSNode arguments = ts_node_child_by_field_id(inner, f.arguments);
+  if (callee.empty() || KindOf(arguments) != PyKind::kArgumentList) return "";
+  if (ts_node_named_child_count(arguments) == 0) return callee + ".as_view";
+  std::string first = DottedName(ts_node_named_child(arguments, 0));
+  return first.empty() ? "" : callee + "(" + first + ").as_view";
 }
 
 Expr ExprBuilder::BuildCall(TSNode node, int depth) {

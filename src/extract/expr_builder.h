@@ -53,7 +53,7 @@ class ExprBuilder {
   std::string Excerpt(TSNode node) const;
 
  private:
-  std::string AsViewOfAnInstance(TSNode function) const;
+  std::string AsViewCallee(TSNode function) const;
   Expr BuildAt(TSNode node, int depth);
   Expr BuildString(TSNode node);
   Expr BuildCall(TSNode node, int depth);

@@ -366,6 +366,27 @@ ResolvedView FactoryView(const Symbol& s) {
   return v;
 }
 
+// "f(X).as_view" (see data/expr.h): `extensions.get(ThreadListView).as_view()`
+// (Misago's registry hands back the class, or a subclass a plugin extends) or
+// `exclude_from_schema(RoleDetails, ...).as_view()` (InvenTree's factory
+// subclasses it): counted as X's handlers, and said so.
+ResolvedView ClassThroughCall(const ProjectIndex& index, int file, const Expr& view, size_t open,
+                              Restriction r) {
+  std::string function = view.text.substr(0, open);
+  size_t close = view.text.find(')', open);
+  std::string cls = view.text.substr(open + 1, close - open - 1);
+  Symbol s = index.Resolve(file, cls + ".as_view");
+  if (s.kind != Symbol::Kind::kClass || s.remainder != "as_view") {
+    return Unresolved(function + "(" + cls + ")", "is a call whose view we cannot find");
+  }
+  ResolvedView v = ClassView(index, s, view, r);
+  if (v.status == ResolvedView::Status::kRepo && v.warning.empty()) {
+    v.warning_code = "view-through-call";
+    v.warning = "comes from " + function + "(" + cls + "): counted as the class passed";
+  }
+  return v;
+}
+
 bool IsLambda(std::string_view text) {
   return text.size() > 6 && text.compare(0, 6, "lambda") == 0 &&
          (text[6] == ' ' || text[6] == ':' || text[6] == '\t');
@@ -393,6 +414,9 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
                            Restriction r, int depth) {
   if (depth > kMaxDepth) return Unresolved(view.text, "too many wrappers or aliases");
   if (view.kind == ExprKind::kCall) {
+    if (size_t open = view.text.find('('); open != std::string::npos) {
+      return ClassThroughCall(index, file, view, open, r);
+    }
     Symbol s = index.Resolve(file, view.text);
     bool as_view = s.remainder == "as_view" || LastComponent(view.text) == "as_view";
     if (as_view) {

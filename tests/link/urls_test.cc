@@ -458,6 +458,51 @@ urlpatterns = [*urlpatterns, path("e/", views.v)]
             "external __debug__/ debug_toolbar.urls (third-party include) config/urls.py:9\n");
 }
 
+// Misago: `extensions.get(ThreadListView).as_view()`, a registry that returns
+// the class (or a plugin's subclass); InvenTree: a factory that subclasses it.
+TEST(UrlsTest, AsViewOfAClassPassedThroughACall) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app.extensions import extensions, exclude_from_schema
+from app.views import ThreadList
+
+urlpatterns = [
+    path("threads/", extensions.get(ThreadList).as_view()),
+    path("legacy/", exclude_from_schema(ThreadList, "/threads/").as_view(), name="legacy"),
+    path("missing/", extensions.get(Missing).as_view()),
+]
+)py"},
+             {"app/views.py", R"py(
+from django.views import View
+
+class ThreadList(View):
+    def get(self, request):
+        pass
+)py"},
+             {"app/extensions.py", R"py(
+class Registry:
+    def get(self, cls):
+        return cls
+
+extensions = Registry()
+
+def exclude_from_schema(klass, alternative):
+    class Legacy(klass):
+        pass
+    return Legacy
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET legacy/ app.views.ThreadList.get page config/urls.py:8\n"
+            "GET threads/ app.views.ThreadList.get page config/urls.py:7\n"
+            "unresolved-view config/urls.py:9 view extensions.get(Missing) is a call whose "
+            "view we cannot find\n"
+            "view-through-call config/urls.py:7 view app.views.ThreadList comes from "
+            "extensions.get(ThreadList): counted as the class passed\n"
+            "view-through-call config/urls.py:8 view app.views.ThreadList comes from "
+            "exclude_from_schema(ThreadList): counted as the class passed\n");
+}
+
 // readthedocs.org joins its groups of patterns with reduce(add, groups).
 TEST(UrlsTest, ReduceWithAddJoinsTheGroups) {
   Project p({{"config/urls.py", R"py(
