@@ -321,7 +321,11 @@ class UrlWalker {
     std::string name;
     if (const Expr* n = call.Keyword("name"); n && n->kind == ExprKind::kString) name = n->text;
     ResolvedView resolved = ResolveView(index_, file, *view);
+    // A route kept as "{expression}" is not the text Django matches: it can
+    // neither shadow nor be shadowed (readthedocs.org's "...".format(**opts)).
+    if (!read) ++unread_prefixes_;
     AddView(resolved, prefix + RouteLevel(text, regex, true), name, loc, next_leaf_++);
+    if (!read) --unread_prefixes_;
   }
 
   void WalkIncluded(int file, const Expr& target, const std::string& prefix,
@@ -514,7 +518,7 @@ class UrlWalker {
   std::map<std::string, std::pair<int, Location>> claims_;  // route -> first pattern
   std::optional<RouterCalls> router_calls_;  // made at the first router
   int next_leaf_ = 0;
-  int unread_prefixes_ = 0;  // includes being walked whose route could not be read
+  int unread_prefixes_ = 0;  // includes (or a pattern) being walked whose route could not be read
   std::set<std::size_t> unread_;
 };
 
@@ -540,12 +544,14 @@ std::vector<int> UrlconfCandidates(const ProjectIndex& index) {
 void Finish(const std::set<std::size_t>& unread, UrlInventory* out) {
   // Keep the first (route, method): the pattern Django would resolve. Indices are
   // sorted stably, so the first of each run of equal keys is the first written.
+  // A route not read in full is not the text Django matches: only the same
+  // pattern reached twice is merged.
   std::vector<Endpoint>& all = out->endpoints;
   std::vector<bool> under_unread(all.size());
   for (std::size_t i : unread) under_unread[i] = true;
-  static const bool unread_flag[] = {false, true};  // for std::tie, which takes lvalues
+  static const Location kRead;  // for std::tie, which takes lvalues
   auto key = [&](std::size_t i) {
-    return std::tie(all[i].route, all[i].method, unread_flag[under_unread[i]]);
+    return std::tie(all[i].route, all[i].method, under_unread[i] ? all[i].location : kRead);
   };
   std::vector<std::size_t> order(all.size());
   for (std::size_t i = 0; i < all.size(); ++i) order[i] = i;

@@ -503,6 +503,27 @@ def exclude_from_schema(klass, alternative):
             "exclude_from_schema(ThreadList): counted as the class passed\n");
 }
 
+// readthedocs.org: r"webhook/github/(?P<project_slug>{project_slug})/$".format(**opts)
+// for each service. The routes cannot be read; they are still distinct patterns.
+TEST(UrlsTest, UnreadRoutesNeitherShadowNorMerge) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import re_path
+from app import views
+
+opts = {"project_slug": "[-\\w]+"}
+urlpatterns = [
+    re_path(r"webhook/github/(?P<project_slug>{project_slug})/$".format(**opts), views.github),
+    re_path(r"webhook/gitlab/(?P<project_slug>{project_slug})/$".format(**opts), views.gitlab),
+]
+)py"},
+             {"app/views.py", "def github(request):\n    pass\ndef gitlab(request):\n    pass\n"}},
+            UrlRules());
+  std::string dump = Dump(p.Walk("config.urls"));
+  EXPECT_NE(dump.find("app.views.github page config/urls.py:7"), std::string::npos) << dump;
+  EXPECT_NE(dump.find("app.views.gitlab page config/urls.py:8"), std::string::npos) << dump;
+  EXPECT_EQ(dump.find("shadowed-route"), std::string::npos) << dump;
+}
+
 // readthedocs.org joins its groups of patterns with reduce(add, groups).
 TEST(UrlsTest, ReduceWithAddJoinsTheGroups) {
   Project p({{"config/urls.py", R"py(
