@@ -15,7 +15,9 @@ const std::vector<std::string> kRouterClasses = {"rest_framework.routers.BaseRou
 
 struct Registration {
   int file = -1;
-  const CallStatement* call = nullptr;
+  const Expr* call = nullptr;  // router.register(prefix, viewset, ...)
+  int line = 0;
+  std::string nest;  // drf-extensions: "projects/<parent_lookup_slug>/" above it
 };
 
 // An @action method (or an old @detail_route / @list_route).
@@ -48,6 +50,55 @@ std::string_view CalledOn(const CallStatement& c) {
   return {};
 }
 
+// The string items of a list expression (parents_query_lookups=["project__slug"]).
+std::vector<std::string> StringItems(const Expr* list) {
+  std::vector<std::string> out;
+  if (!list || list->kind != ExprKind::kList) return out;
+  for (const Expr& item : list->items) out.push_back(item.kind == ExprKind::kString ? item.text : "?");
+  return out;
+}
+
+// drf-extensions' NestedRouterMixin: `projects = router.register("projects", ...)`
+// registers, and `projects.register("versions", ..., parents_query_lookups=["project__slug"])`
+// registers "projects/<parent_lookup_project__slug>/versions" on the same router.
+// `parents` holds the prefixes of the registrations `variable` is nested in.
+void CollectNested(const RouterCalls& router_calls, const Symbol& variable,
+                   const std::vector<std::string>& parents, int depth,
+                   std::vector<Registration>* out) {
+  constexpr int kMaxNesting = 8;
+  if (depth > kMaxNesting) return;
+  auto nest_of = [&](const Expr& call, const std::vector<std::string>& chain) {
+    std::vector<std::string> lookups = StringItems(call.Keyword("parents_query_lookups"));
+    std::string nest;
+    for (size_t k = 0; k < chain.size(); ++k) {
+      std::string lookup = k < lookups.size() ? lookups[k] : "?";
+      nest += chain[k] + "/<parent_lookup_" + lookup + ">/";
+    }
+    return nest;
+  };
+  if (depth > 0) {  // calls made on a registration item, not on the router itself
+    for (const CallRef& ref : router_calls.On(variable)) {
+      if (!EndsWith(ref.call->call.text, kRegister)) continue;
+      out->push_back({ref.file, &ref.call->call, ref.call->line, nest_of(ref.call->call, parents)});
+    }
+  }
+  for (const AssignmentRef& a : router_calls.AssignedFrom(variable)) {
+    const Expr& call = a.assignment->value;
+    if (depth > 0) out->push_back({a.file, &call, a.assignment->line, nest_of(call, parents)});
+    else out->push_back({a.file, &call, a.assignment->line, ""});
+    const Expr* prefix = Argument(call, 0, "prefix");
+    if (!prefix || prefix->kind != ExprKind::kString) continue;
+    std::vector<std::string> chain = parents;
+    chain.push_back(prefix->text);
+    Symbol item;
+    item.kind = Symbol::Kind::kVariable;
+    item.file = a.file;
+    item.variable = a.assignment->target;
+    item.value = &call;
+    CollectNested(router_calls, item, chain, depth + 1, out);
+  }
+}
+
 void CollectRegistrations(const ProjectIndex& index, const RouterCalls& router_calls,
                           const Symbol& router, std::set<std::pair<int, std::string>>* seen,
                           std::vector<Registration>* out) {
@@ -60,7 +111,7 @@ void CollectRegistrations(const ProjectIndex& index, const RouterCalls& router_c
   for (const CallRef& ref : calls) {
     const CallStatement& c = *ref.call;
     if (EndsWith(c.call.text, kRegister)) {
-      out->push_back({ref.file, &c});
+      out->push_back({ref.file, &c.call, c.line, ""});
       continue;
     }
     const Expr& arg = c.call.items[0];
@@ -68,6 +119,7 @@ void CollectRegistrations(const ProjectIndex& index, const RouterCalls& router_c
     Symbol other = index.Resolve(ref.file, arg.text.substr(0, arg.text.size() - 9));
     if (IsRouter(index, other)) CollectRegistrations(index, router_calls, other, seen, out);
   }
+  CollectNested(router_calls, router, {}, 0, out);
 }
 
 bool IsActionDecorator(const ProjectIndex& index, int file, const Expr& deco, bool* detail) {
@@ -227,8 +279,8 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
                         const std::string& trailing_slash, const RouteMappings& extra,
                         const std::string& nest, RouterExpansion* out) {
   const FileFacts& facts = index.files()[reg.file];
-  const Expr& call = reg.call->call;
-  Location loc{facts.file.path, reg.call->line, 0};
+  const Expr& call = *reg.call;
+  Location loc{facts.file.path, reg.line, 0};
   const Expr* prefix_expr = Argument(call, 0, "prefix");
   const Expr* viewset_expr = Argument(call, 1, "viewset");
   const Expr* basename_expr = Argument(call, 2, "basename");
@@ -238,7 +290,7 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
                                 "router.register() prefix is not a string literal"});
     return;
   }
-  const std::string prefix = nest + prefix_expr->text;
+  const std::string prefix = nest + reg.nest + prefix_expr->text;
   auto route_text = [&](const std::string& body) {
     std::string r = prefix + body + trailing_slash;
     if (prefix.empty() && !r.empty() && r.front() == '/') r.erase(0, 1);
@@ -367,6 +419,18 @@ bool IsRouter(const ProjectIndex& index, const Symbol& variable) {
 }
 
 RouterCalls::RouterCalls(const ProjectIndex& index) {
+  const auto& files = index.files();
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    for (const Assignment& a : files[f].assignments) {
+      const Expr& v = a.value;
+      if (v.kind != ExprKind::kCall || a.augmented || !EndsWith(v.text, kRegister)) continue;
+      std::string_view on = std::string_view(v.text).substr(0, v.text.size() - kRegister.size());
+      const Symbol& s = index.ResolveMemo(f, on);
+      if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
+        assigned_from_[{s.file, s.variable}].push_back({f, &a});
+      }
+    }
+  }
   for (const char* name : {"register", "extend"}) {
     for (const CallRef& ref : index.CallsNamed(name)) {
       std::string_view on = CalledOn(*ref.call);
@@ -377,6 +441,13 @@ RouterCalls::RouterCalls(const ProjectIndex& index) {
       }
     }
   }
+}
+
+const std::vector<AssignmentRef>& RouterCalls::AssignedFrom(const Symbol& variable) const {
+  static const std::vector<AssignmentRef> kNone;
+  if (variable.kind != Symbol::Kind::kVariable || !variable.remainder.empty()) return kNone;
+  auto it = assigned_from_.find({variable.file, variable.variable});
+  return it == assigned_from_.end() ? kNone : it->second;
 }
 
 const std::vector<CallRef>& RouterCalls::On(const Symbol& variable) const {

@@ -42,15 +42,25 @@ bool IsRouter(const ProjectIndex& index, const Symbol& variable);
 /// Every `.register(...)` and `.registry.extend(...)` statement of the project,
 /// by the module-level variable it is called on. Each call is resolved once, not
 /// once per router: every app names its router `router`.
+/// A module-level assignment and the file it is in.
+struct AssignmentRef {
+  int file = -1;
+  const Assignment* assignment = nullptr;
+};
+
 class RouterCalls {
  public:
   explicit RouterCalls(const ProjectIndex& index);
   /// The calls made on `variable`, in no particular order; none when it is not
   /// a plain module-level variable.
   const std::vector<CallRef>& On(const Symbol& variable) const;
+  /// `x = variable.register(...)` at module level (drf-extensions returns an
+  /// item whose own register() nests under the registration).
+  const std::vector<AssignmentRef>& AssignedFrom(const Symbol& variable) const;
 
  private:
   std::map<std::pair<int, std::string>, std::vector<CallRef>> by_variable_;
+  std::map<std::pair<int, std::string>, std::vector<AssignmentRef>> assigned_from_;
 };
 
 /// Every route of the router `variable`, registrations in the router's own file

@@ -238,6 +238,33 @@ urlpatterns = [
             "config/urls.py:11\n");
 }
 
+// drf-extensions (readthedocs.org, GeoNode): register() returns an item whose
+// own register() nests under the registration, on the same router.
+TEST(RoutersTest, DrfExtensionsRegistrationsBoundToNamesNest) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework_extensions.routers import ExtendedSimpleRouter
+from shop import api
+
+router = ExtendedSimpleRouter()
+shops = router.register(r"shops", api.ReadOnly, basename="shops")
+books = shops.register(r"books", api.CreateOnly, basename="books", parents_query_lookups=["shop__slug"])
+books.register("notes", api.CreateOnly, basename="notes", parents_query_lookups=["shop__slug", "book"])
+
+urlpatterns = [path("api/", include(router.urls))]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", kViewSets}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET api/shops/ shop.api.ReadOnly.list api config/urls.py:7\n"
+            "POST api/shops/<parent_lookup_shop__slug>/books/ shop.api.CreateOnly.create api "
+            "config/urls.py:8\n"
+            "POST api/shops/<parent_lookup_shop__slug>/books/<parent_lookup_book>/notes/ "
+            "shop.api.CreateOnly.create api config/urls.py:9\n"
+            "GET api/shops/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:7\n");
+}
+
 // taiga keeps copies of DRF 2.4's router, viewsets and route decorators in the
 // repository: a repo *Router class with register() and get_urls() routes its
 // viewsets' actions like SimpleRouter, and repo detail_route/list_route add routes.
