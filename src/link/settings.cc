@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "link/static_string.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -66,8 +67,11 @@ SettingsValue StringValue(const ProjectIndex& index, int file, const std::string
   SettingsValue out;
   int value_file = -1;
   const Expr* v = index.EvalValue(file, name, &value_file);
-  if (v && v->kind == ExprKind::kString && value_file >= 0) {
-    out.value = v->text;
+  if (!v || value_file < 0) return out;
+  // A literal, or what a static reading can give: `os.getenv("ROOT_URLCONF",
+  // "geonode.urls")` reads as its default.
+  if (v->kind == ExprKind::kString || EvalString(index, value_file, value_file, *v, &out.value)) {
+    if (v->kind == ExprKind::kString) out.value = v->text;
     out.location = {index.files()[value_file].file.path, v->line, 0};
   }
   return out;

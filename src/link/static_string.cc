@@ -10,6 +10,8 @@ constexpr int kMaxDepth = 8;
 
 bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
           std::string* out, int depth);
+bool EvalEnvironmentDefault(const ProjectIndex& index, int settings_file, int file,
+                            const Expr& call, std::string* out, int depth);
 
 // The value of module-level `name` in `file`: its plain assignments, last first,
 // then whatever an import binds (ProjectIndex::EvalValue).
@@ -102,6 +104,18 @@ bool EvalFString(const ProjectIndex& index, int settings_file, int file, const E
   return true;
 }
 
+// os.getenv("ROOT_URLCONF", "geonode.urls") and os.environ.get(name, default):
+// the default, which is what Django gets where the variable is not set.
+bool EvalEnvironmentDefault(const ProjectIndex& index, int settings_file, int file,
+                            const Expr& call, std::string* out, int depth) {
+  Symbol s = index.Resolve(file, call.text);
+  if (s.kind != Symbol::Kind::kExternal) return false;
+  std::string full = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+  if (full != "os.getenv" && full != "os.environ.get") return false;
+  const Expr* fallback = call.items.size() > 1 ? &call.items[1] : call.Keyword("default");
+  return fallback && Eval(index, settings_file, file, *fallback, out, depth + 1);
+}
+
 bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
           std::string* out, int depth) {
   if (depth > kMaxDepth) return false;
@@ -123,6 +137,8 @@ bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& ex
       *out = left + right;
       return true;
     }
+    case ExprKind::kCall:
+      return EvalEnvironmentDefault(index, settings_file, file, expr, out, depth);
     default:
       return false;
   }

@@ -17,7 +17,8 @@ namespace djcost {
 /// the last binding that evaluates wins (so `prefix = ""` followed by a rebinding
 /// under an `if` that reads the environment keeps ""); a class's own attribute
 /// (`StatusView.MODEL_REF`): the last assignment in its body, unless under an
-/// `if`; `settings.NAME` read from `settings_file` (-1: not available).
+/// `if`; `settings.NAME` read from `settings_file` (-1: not available); the
+/// default of `os.getenv(NAME, default)` and `os.environ.get(NAME, default)`.
 /// Returns false when any part is unknown.
 bool EvalString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
                 std::string* out);

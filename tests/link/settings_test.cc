@@ -223,6 +223,28 @@ TEST(AppsTest, SubPackageWithItsOwnAppConfigStaysAnAppWhenTheListIsPartial) {
   EXPECT_EQ(apps.LabelForPath("shop/legacy/models.py"), "shop");
 }
 
+// GeoNode: settings read from the environment with a default, which is what
+// Django gets where the variable is not set.
+TEST(SettingsTest, EnvironmentReadsWithADefaultGiveTheDefault) {
+  auto files = ExtractProject({
+      {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'geo.settings')\n"},
+      {"geo/__init__.py", ""},
+      {"geo/settings.py",
+       "import os\n"
+       "from os import getenv\n"
+       "ROOT_URLCONF = os.getenv('ROOT_URLCONF', 'geo.urls')\n"
+       "AUTH_USER_MODEL = os.environ.get('AUTH_USER_MODEL', default='people.Profile')\n"
+       "SITE = getenv('SITE')\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {"manage.py"});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.root_urlconf.value, "geo.urls");
+  EXPECT_EQ(settings.root_urlconf.location.line, 3);
+  EXPECT_EQ(settings.auth_user_model.value, "people.Profile");
+  EXPECT_TRUE(settings.diagnostics.empty());
+}
+
 // Weblate ships settings_example.py for users to copy to the settings.py its
 // manage.py names: the warning lists the candidates, and the settings option
 // picks one.
