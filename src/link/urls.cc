@@ -357,6 +357,13 @@ class UrlWalker {
         return;
       case ExprKind::kName:
         break;
+      case ExprKind::kBinOp: {
+        // include(locale_patterns + [...]) (pretix's shop): the lists' items.
+        std::vector<ListItem> items;
+        index_.ExpandList(file, target, &items);
+        for (const ListItem& li : items) WalkItem(li.file, *li.expr, prefix);
+        return;
+      }
       default:
         Diag("unresolved-include", loc, "include of " + target.text + " is not understood");
         return;
@@ -393,11 +400,11 @@ class UrlWalker {
     Diag("unresolved-include", loc, "include of " + target.text + " names nothing we can walk");
   }
 
-  // The app_name of include((patterns, app_name)): a string, or a name of one.
+  // The app_name of include((patterns, app_name)): a string, or a name that is
+  // not patterns (`app_name`, pretix's `app.label`).
   bool IsAppName(int file, const Expr& e) const {
-    std::string text;
-    return e.kind == ExprKind::kString ||
-           (e.kind == ExprKind::kName && EvalString(index_, settings_file_, file, e, &text));
+    return e.kind == ExprKind::kString || e.kind == ExprKind::kFString ||
+           (e.kind == ExprKind::kName && !IsIncludable(file, e));
   }
 
   void WalkListVariable(int file, const Expr& target, const Symbol& s, const std::string& prefix,

@@ -356,8 +356,7 @@ urlpatterns = [path("a/", v), path("", include((plugins, "plugins")))]
   EXPECT_EQ(Dump(p.Walk("a.urls")),
             "ANY a/ a.views.v page a/urls.py:9\n"
             "include-cycle a/urls.py:8 include of urlpatterns names the urlpatterns being walked; "
-            "not walked again\n"
-            "unresolved-include a/urls.py:8 include of app.label names nothing we can walk\n");
+            "not walked again\n");  // app.label is the namespace, not patterns
 }
 
 TEST(UrlsTest, FirstPatternForARouteWinsAsInDjango) {
@@ -565,6 +564,28 @@ urlpatterns = [path("api/", include((_api, app_name), namespace="api"))]
              {"app/views.py", "def v(request):\n    pass\n"}},
             UrlRules());
   EXPECT_EQ(Dump(p.Walk("config.urls")), "ANY api/a/ app.views.v page config/urls.py:6\n");
+}
+
+// pretix: include() of a sum of lists, and a namespace read from an attribute.
+TEST(UrlsTest, IncludeOfASumOfListsAndAnAttributeAsAppName) {
+  Project p({{"config/urls.py", R"py(
+from django.apps import apps
+from django.urls import include, path
+from app import views
+
+locale_patterns = [path("locale/", views.v)]
+app = apps.get_app_config("app")
+urlpatterns = [
+    path("shop/", include((locale_patterns + [path("cart/", views.v)], "presale"))),
+    path("plugin/", include((locale_patterns, app.label))),
+]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY plugin/locale/ app.views.v page config/urls.py:6\n"
+            "ANY shop/cart/ app.views.v page config/urls.py:9\n"
+            "ANY shop/locale/ app.views.v page config/urls.py:6\n");
 }
 
 // Label Studio: `ListFiles().as_view(...)` (as_view is a classmethod, so the
