@@ -147,8 +147,8 @@ void InventorySection(const Report& r, std::ostream& out) {
     out << "No settings module was found.\n";
   }
   if (inv.urlconf_fallback) {
-    out << "No ROOT_URLCONF was found, so every `urlpatterns` in the repository was walked: "
-           "routes are shown as each file declares them, without include() prefixes.\n";
+    out << "No ROOT_URLCONF was found, so each URLconf that no other one includes was walked "
+           "as a root: routes carry the prefixes of the includes found, not the root's own.\n";
   }
   out << "\n| Item | Count | Detail |\n|---|---:|---|\n";
   out << "| Endpoints (route × method) | " << c.endpoints << " | " << c.api_endpoints

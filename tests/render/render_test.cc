@@ -234,6 +234,18 @@ TEST(Render, ExternalAdminRegistrationsAreListedNotCounted) {
             std::string::npos);
 }
 
+// Three audits read the old sentence ("without include() prefixes") as wrong:
+// the fallback walks as roots only URLconfs no other one includes.
+TEST(RenderMarkdown, FallbackWalkIsDescribedAsItIs) {
+  Report r = SampleReport();
+  EXPECT_EQ(Markdown(r).find("No ROOT_URLCONF was found"), std::string::npos);
+  r.inventory.urlconf_fallback = true;
+  EXPECT_NE(Markdown(r).find("No ROOT_URLCONF was found, so each URLconf that no other one "
+                             "includes was walked as a root: routes carry the prefixes of the "
+                             "includes found, not the root's own."),
+            std::string::npos);
+}
+
 TEST(Renderers, TableListsMarkdownJsonThenSarif) {
   ASSERT_EQ(Renderers().size(), 3u);
   EXPECT_EQ(Renderers()[0].name, "md");
