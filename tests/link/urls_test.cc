@@ -302,6 +302,28 @@ urlpatterns = [path("test-only/", index)]
             "ANY tools/ blog.views.index page tools/urls.py:4\n");
 }
 
+// DefectDojo without its settings: app/urls.py is a root of its own and is also
+// reached under a prefix that cannot be read. One pattern, one endpoint.
+TEST(UrlsTest, FallbackCountsAPatternReachedTwiceOnce) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, re_path
+from app.urls import urlpatterns as app_patterns
+ur = []
+ur += app_patterns
+urlpatterns = [re_path(r"^{}".format(get_system_setting("url_prefix")), include(ur))]
+)py"},
+             {"app/urls.py", R"py(
+from django.urls import path
+from app.views import index
+urlpatterns = [path("a/", index)]
+)py"},
+             {"app/views.py", "def index(request):\n    pass\n"}},
+            UrlRules());
+  UrlInventory urls = p.Walk("");
+  EXPECT_TRUE(urls.fallback);
+  EXPECT_EQ(urls.endpoints.size(), 1u) << Dump(urls);
+}
+
 TEST(UrlsTest, UnknownRootUrlconfFallsBackWithADiagnostic) {
   Project p({{"blog/urls.py", R"py(
 from django.urls import path
