@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "link/static_string.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -118,6 +119,11 @@ void CollectRegistrations(const ProjectIndex& index, const RouterCalls& router_c
     if (arg.kind != ExprKind::kName || !EndsWith(arg.text, ".registry")) continue;
     Symbol other = index.Resolve(ref.file, arg.text.substr(0, arg.text.size() - 9));
     if (IsRouter(index, other)) CollectRegistrations(index, router_calls, other, seen, out);
+  }
+  for (const CallRef& ref : router_calls.InFunctionsPassed(router)) {
+    if (EndsWith(ref.call->call.text, kRegister)) {
+      out->push_back({ref.file, &ref.call->call, ref.call->line, ""});
+    }
   }
   CollectNested(router_calls, router, {}, 0, out);
 }
@@ -285,12 +291,13 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
   const Expr* viewset_expr = Argument(call, 1, "viewset");
   const Expr* basename_expr = Argument(call, 2, "basename");
   if (!basename_expr) basename_expr = call.Keyword("base_name");
-  if (!prefix_expr || prefix_expr->kind != ExprKind::kString) {
+  std::string registered;  // a literal, or a module-level string (DefectDojo's `path`)
+  if (!prefix_expr || !EvalString(index, -1, reg.file, *prefix_expr, &registered)) {
     out->diagnostics.push_back({Severity::kWarning, "unresolved-route", loc,
-                                "router.register() prefix is not a string literal"});
+                                "router.register() prefix is not a string we can read"});
     return;
   }
-  const std::string prefix = nest + reg.nest + prefix_expr->text;
+  const std::string prefix = nest + reg.nest + registered;
   auto route_text = [&](const std::string& body) {
     std::string r = prefix + body + trailing_slash;
     if (prefix.empty() && !r.empty() && r.front() == '/') r.erase(0, 1);
@@ -438,9 +445,53 @@ RouterCalls::RouterCalls(const ProjectIndex& index) {
       const Symbol& s = index.ResolveMemo(ref.file, on);
       if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
         by_variable_[{s.file, s.variable}].push_back(ref);
+      } else if (s.kind == Symbol::Kind::kUnknown && !ref.call->scope.empty() &&
+                 ref.call->scope.find('.') == std::string::npos &&
+                 on.find('.') == std::string::npos) {
+        in_functions_[{ref.file, ref.call->scope}].push_back(ref);  // perhaps a parameter
       }
     }
   }
+  if (in_functions_.empty()) return;
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    for (const Assignment& a : files[f].assignments) {
+      if (a.value.kind == ExprKind::kCall) NotePassed(index, f, a.value);
+    }
+    for (const CallStatement& c : files[f].calls) {
+      if (c.scope.empty()) NotePassed(index, f, c.call);
+    }
+  }
+}
+
+// `add_finding_urls(v2_api)`: a router passed to a module-level repo function.
+void RouterCalls::NotePassed(const ProjectIndex& index, int file, const Expr& call) {
+  if (call.text.empty()) return;
+  for (size_t i = 0; i < call.items.size(); ++i) {
+    const Expr& arg = call.items[i];
+    if (arg.kind != ExprKind::kName) continue;
+    const Symbol& router = index.ResolveMemo(file, arg.text);
+    if (!IsRouter(index, router)) continue;
+    Symbol fn = index.Resolve(file, call.text);
+    if (fn.kind != Symbol::Kind::kFunction || !fn.remainder.empty() || !fn.function->scope.empty() ||
+        i >= fn.function->parameters.size()) {
+      continue;
+    }
+    FunctionKey key{fn.file, fn.function->name};
+    if (!in_functions_.count(key)) continue;
+    passed_to_[{router.file, router.variable}].emplace_back(key, fn.function->parameters[i]);
+  }
+}
+
+std::vector<CallRef> RouterCalls::InFunctionsPassed(const Symbol& variable) const {
+  std::vector<CallRef> out;
+  auto it = passed_to_.find({variable.file, variable.variable});
+  if (it == passed_to_.end()) return out;
+  for (const auto& [function, parameter] : it->second) {
+    for (const CallRef& ref : in_functions_.at(function)) {
+      if (CalledOn(*ref.call) == parameter) out.push_back(ref);
+    }
+  }
+  return out;
 }
 
 const std::vector<AssignmentRef>& RouterCalls::AssignedFrom(const Symbol& variable) const {

@@ -57,10 +57,20 @@ class RouterCalls {
   /// `x = variable.register(...)` at module level (drf-extensions returns an
   /// item whose own register() nests under the registration).
   const std::vector<AssignmentRef>& AssignedFrom(const Symbol& variable) const;
+  /// Registrations made inside module-level functions on a parameter the router
+  /// is passed as (DefectDojo: `v2_api = add_finding_urls(v2_api)` where
+  /// `def add_finding_urls(router): router.register(...)`).
+  std::vector<CallRef> InFunctionsPassed(const Symbol& variable) const;
 
  private:
+  using FunctionKey = std::pair<int, std::string>;  // defining file, function name
   std::map<std::pair<int, std::string>, std::vector<CallRef>> by_variable_;
   std::map<std::pair<int, std::string>, std::vector<AssignmentRef>> assigned_from_;
+  // function -> its register calls on a name its module does not bind
+  std::map<FunctionKey, std::vector<CallRef>> in_functions_;
+  // router variable -> (function, parameter) it is passed as, at module level
+  std::map<std::pair<int, std::string>, std::vector<std::pair<FunctionKey, std::string>>> passed_to_;
+  void NotePassed(const ProjectIndex& index, int file, const Expr& call);
 };
 
 /// Every route of the router `variable`, registrations in the router's own file

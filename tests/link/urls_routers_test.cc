@@ -265,6 +265,40 @@ urlpatterns = [path("api/", include(router.urls))]
             "GET api/shops/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:7\n");
 }
 
+// DefectDojo registers in one function per app, passed the router:
+// `v2_api = add_shop_urls(v2_api)`, with a prefix imported from the package.
+TEST(RoutersTest, RegistrationsInAFunctionThePassedRouterReaches) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+from shop.api_urls import add_shop_urls, add_unused_urls
+
+v2_api = DefaultRouter()
+v2_api = add_shop_urls(v2_api)
+add_unused_urls(object())
+
+urlpatterns = [path("api/v2/", include(v2_api.urls))]
+)py"},
+             {"shop/__init__.py", "path = 'shops'\n"},
+             {"shop/api_urls.py", R"py(
+from shop import path
+from shop import api
+
+def add_shop_urls(router):
+    router.register(path, api.ReadOnly, basename="shops")
+    return router
+
+def add_unused_urls(router):
+    router.register("unused", api.CreateOnly)
+    return router
+)py"},
+             {"shop/api.py", kViewSets}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET api/v2/shops/ shop.api.ReadOnly.list api shop/api_urls.py:6\n"
+            "GET api/v2/shops/<pk>/ shop.api.ReadOnly.retrieve api shop/api_urls.py:6\n");
+}
+
 // taiga keeps copies of DRF 2.4's router, viewsets and route decorators in the
 // repository: a repo *Router class with register() and get_urls() routes its
 // viewsets' actions like SimpleRouter, and repo detail_route/list_route add routes.
