@@ -16,6 +16,7 @@ bool LinkReadsArguments(const CallStatement& call) {
   if (last == "append" || last == "extend" || last == "insert") {
     return call.scope.empty() || EndsWith(callee, ".registry.extend");
   }
+  if (last == "include") return call.scope.empty();  // django-split-settings
   return EndsWith(callee, ".mapping.update") || EndsWith(callee, "environ.setdefault");
 }
 

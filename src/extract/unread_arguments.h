@@ -23,6 +23,8 @@ namespace djcost {
 /// - `*.environ.setdefault(...)`, anywhere: the settings module (manage.py's main());
 /// - `*.append/extend/insert(...)` at module level: lists such as urlpatterns
 ///   and INSTALLED_APPS (ProjectIndex::EvalListAt);
+/// - `include(...)` at module level: django-split-settings' fragments of a
+///   settings module (link/settings.cc);
 /// - `*.registry.extend(...)`, anywhere: one router's routes added to another;
 /// - `*.mapping.update(...)`, anywhere: a router's __init__ adding methods.
 bool LinkReadsArguments(const CallStatement& call);

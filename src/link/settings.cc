@@ -125,13 +125,93 @@ std::string SettingsCandidates(const ProjectIndex& index) {
   return out;
 }
 
+bool IsSplitSettingsCall(const ProjectIndex& index, int file, const Expr& call,
+                         std::string_view function) {
+  if (call.kind != ExprKind::kCall || call.text.empty()) return false;
+  Symbol s = index.Resolve(file, call.text);
+  return s.kind == Symbol::Kind::kExternal && s.remainder.empty() &&
+         s.qualname == "split_settings.tools." + std::string(function);
+}
+
+// '*' matches within one path segment: "components/*.py".
+bool GlobMatches(std::string_view pattern, std::string_view path) {
+  size_t star = pattern.find('*');
+  if (star == std::string_view::npos) return pattern == path;
+  std::string_view head = pattern.substr(0, star), rest = pattern.substr(star + 1);
+  if (path.substr(0, head.size()) != head) return false;
+  for (size_t i = head.size(); i <= path.size(); ++i) {
+    if (GlobMatches(rest, path.substr(i))) return true;
+    if (i < path.size() && path[i] == '/') return false;
+  }
+  return false;
+}
+
+// django-split-settings (DefectDojo, ColdFront): `include("base.py",
+// optional("local.py"), *configs)` runs those files, relative to the settings
+// module's folder, in its namespace. The files of the repository it names, in order.
+std::vector<int> SplitSettingsFiles(const ProjectIndex& index, int file) {
+  const auto& files = index.files();
+  const std::string& path = files[file].file.path;
+  size_t slash = path.rfind('/');
+  std::string folder = slash == std::string::npos ? "" : path.substr(0, slash);
+  std::vector<int> out;
+  auto add = [&](const Expr& e) {
+    const Expr* name = &e;
+    if (IsSplitSettingsCall(index, file, e, "optional") && !e.items.empty()) name = &e.items[0];
+    if (name->kind != ExprKind::kString || name->text.empty() || name->text[0] == '/') return;
+    std::string pattern = folder.empty() ? name->text : folder + "/" + name->text;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (GlobMatches(pattern, files[i].file.path) && static_cast<int>(i) != file) {
+        out.push_back(static_cast<int>(i));
+      }
+    }
+  };
+  for (const CallStatement& c : files[file].calls) {
+    if (!c.scope.empty() || !IsSplitSettingsCall(index, file, c.call, "include")) continue;
+    for (const Expr& arg : c.call.items) {
+      if (!IsStarred(arg)) {
+        add(arg);
+        continue;
+      }
+      std::vector<ListItem> items;  // include(*configs)
+      index.ExpandList(file, arg.items[0], &items);
+      for (const ListItem& item : items) add(*item.expr);
+    }
+  }
+  return out;
+}
+
+// A setting of the settings module itself, else of the last split-settings file
+// that sets it (each runs in the module's namespace; the last one written wins).
+SettingsValue StringSetting(const ProjectIndex& index, int file, const std::vector<int>& fragments,
+                            const std::string& name) {
+  SettingsValue v = StringValue(index, file, name);
+  for (auto it = fragments.rbegin(); it != fragments.rend() && v.value.empty(); ++it) {
+    v = StringValue(index, *it, name);
+  }
+  return v;
+}
+
+std::vector<SettingsValue> ListSetting(const ProjectIndex& index, int file,
+                                       const std::vector<int>& fragments, const std::string& name,
+                                       bool* complete) {
+  std::vector<SettingsValue> v = StringList(index, file, name, complete);
+  for (auto it = fragments.rbegin(); it != fragments.rend() && v.empty(); ++it) {
+    if (complete) *complete = true;
+    v = StringList(index, *it, name, complete);
+  }
+  return v;
+}
+
 // The values djcost needs from the settings module already chosen.
 Settings ReadSettings(const ProjectIndex& index, Settings settings) {
   const auto& files = index.files();
-  settings.root_urlconf = StringValue(index, settings.file, "ROOT_URLCONF");
-  settings.auth_user_model = StringValue(index, settings.file, "AUTH_USER_MODEL");
+  const int file = settings.file;
+  std::vector<int> fragments = SplitSettingsFiles(index, file);
+  settings.root_urlconf = StringSetting(index, file, fragments, "ROOT_URLCONF");
+  settings.auth_user_model = StringSetting(index, file, fragments, "AUTH_USER_MODEL");
   bool complete = true;
-  settings.installed_apps = StringList(index, settings.file, "INSTALLED_APPS", &complete);
+  settings.installed_apps = ListSetting(index, file, fragments, "INSTALLED_APPS", &complete);
   if (!complete) {
     settings.diagnostics.push_back(
         {Severity::kWarning, "settings-partly-evaluated",
@@ -140,12 +220,12 @@ Settings ReadSettings(const ProjectIndex& index, Settings settings) {
          "strings found are attributed by folder"});
   }
   settings.installed_apps_complete = complete && !settings.installed_apps.empty();
-  settings.middleware = StringList(index, settings.file, "MIDDLEWARE", nullptr);
+  settings.middleware = ListSetting(index, file, fragments, "MIDDLEWARE", nullptr);
   if (settings.middleware.empty()) {
-    settings.middleware = StringList(index, settings.file, "MIDDLEWARE_CLASSES", nullptr);
+    settings.middleware = ListSetting(index, file, fragments, "MIDDLEWARE_CLASSES", nullptr);
   }
   settings.authentication_backends =
-      StringList(index, settings.file, "AUTHENTICATION_BACKENDS", nullptr);
+      ListSetting(index, file, fragments, "AUTHENTICATION_BACKENDS", nullptr);
   if (settings.root_urlconf.value.empty()) {
     settings.diagnostics.push_back({Severity::kWarning, "root-urlconf-not-found",
                                     {files[settings.file].file.path, 0, 0},

@@ -245,6 +245,40 @@ TEST(SettingsTest, EnvironmentReadsWithADefaultGiveTheDefault) {
   EXPECT_TRUE(settings.diagnostics.empty());
 }
 
+// django-split-settings (DefectDojo, ColdFront): include() runs fragments in the
+// settings module's namespace; a setting comes from the module, else from the
+// last fragment that sets it. Globs and optional() are followed; other
+// folders are not.
+TEST(SettingsTest, SplitSettingsFragmentsAreRead) {
+  auto files = ExtractProject({
+      {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+      {"site/__init__.py", ""},
+      {"site/settings.py",
+       "from split_settings.tools import include, optional\n"
+       "configs = ['base.py', 'components/*.py']\n"
+       "include(*configs, optional('local.py'))\n"
+       "MIDDLEWARE = ['own.Middleware']\n"},
+      {"site/base.py",
+       "ROOT_URLCONF = 'site.urls'\n"
+       "INSTALLED_APPS = ['shop']\n"
+       "AUTH_USER_MODEL = 'shop.Early'\n"
+       "MIDDLEWARE = ['base.Middleware']\n"},
+      {"site/components/auth.py", "AUTH_USER_MODEL = 'shop.Customer'\n"},
+      {"site/local.py", "INSTALLED_APPS = ['shop', 'local_app']\n"},
+      {"site/other/urls_conf.py", "ROOT_URLCONF = 'other.urls'\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {"manage.py"});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.module, "site.settings");
+  EXPECT_EQ(settings.root_urlconf.value, "site.urls");
+  EXPECT_EQ(settings.root_urlconf.location.path, "site/base.py");
+  EXPECT_EQ(settings.auth_user_model.value, "shop.Customer");
+  EXPECT_EQ(Values(settings.installed_apps), (std::vector<std::string>{"shop", "local_app"}));
+  EXPECT_EQ(Values(settings.middleware), std::vector<std::string>{"own.Middleware"});
+  EXPECT_TRUE(settings.diagnostics.empty());
+}
+
 // Weblate ships settings_example.py for users to copy to the settings.py its
 // manage.py names: the warning lists the candidates, and the settings option
 // picks one.

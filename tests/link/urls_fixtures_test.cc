@@ -73,7 +73,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Module-level helpers that return patterns (InvenTree's meta_path),
         // class attributes in routes, a catch-all under an unread prefix.
         Case{"helpers", "fixtures/patterns/urls/helpers/repo",
-             "fixtures/patterns/urls/helpers/expected.txt"}),
+             "fixtures/patterns/urls/helpers/expected.txt"},
+        // Settings split with django-split-settings: the root URLconf is in a fragment.
+        Case{"split_settings", "fixtures/patterns/urls/split_settings/repo",
+             "fixtures/patterns/urls/split_settings/expected.txt"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 }  // namespace
