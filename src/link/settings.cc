@@ -70,8 +70,7 @@ SettingsValue StringValue(const ProjectIndex& index, int file, const std::string
   if (!v || value_file < 0) return out;
   // A literal, or what a static reading can give: `os.getenv("ROOT_URLCONF",
   // "geonode.urls")` reads as its default.
-  if (v->kind == ExprKind::kString || EvalString(index, value_file, value_file, *v, &out.value)) {
-    if (v->kind == ExprKind::kString) out.value = v->text;
+  if (EvalString(index, value_file, value_file, *v, &out.value)) {
     out.location = {index.files()[value_file].file.path, v->line, 0};
   }
   return out;
@@ -133,19 +132,6 @@ bool IsSplitSettingsCall(const ProjectIndex& index, int file, const Expr& call,
          s.qualname == "split_settings.tools." + std::string(function);
 }
 
-// '*' matches within one path segment: "components/*.py".
-bool GlobMatches(std::string_view pattern, std::string_view path) {
-  size_t star = pattern.find('*');
-  if (star == std::string_view::npos) return pattern == path;
-  std::string_view head = pattern.substr(0, star), rest = pattern.substr(star + 1);
-  if (path.substr(0, head.size()) != head) return false;
-  for (size_t i = head.size(); i <= path.size(); ++i) {
-    if (GlobMatches(rest, path.substr(i))) return true;
-    if (i < path.size() && path[i] == '/') return false;
-  }
-  return false;
-}
-
 // django-split-settings (DefectDojo, ColdFront): `include("base.py",
 // optional("local.py"), *configs)` runs those files, relative to the settings
 // module's folder, in its namespace. The files of the repository it names, in order.
@@ -161,7 +147,7 @@ std::vector<int> SplitSettingsFiles(const ProjectIndex& index, int file) {
     if (name->kind != ExprKind::kString || name->text.empty() || name->text[0] == '/') return;
     std::string pattern = folder.empty() ? name->text : folder + "/" + name->text;
     for (size_t i = 0; i < files.size(); ++i) {
-      if (GlobMatches(pattern, files[i].file.path) && static_cast<int>(i) != file) {
+      if (GlobMatch(pattern, files[i].file.path) && static_cast<int>(i) != file) {
         out.push_back(static_cast<int>(i));
       }
     }
