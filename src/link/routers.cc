@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "link/models_resolve.h"
 #include "link/static_string.h"
 #include "util/strings.h"
 
@@ -85,8 +86,7 @@ void CollectNested(const RouterCalls& router_calls, const Symbol& variable,
   }
   for (const AssignmentRef& a : router_calls.AssignedFrom(variable)) {
     const Expr& call = a.assignment->value;
-    if (depth > 0) out->push_back({a.file, &call, a.assignment->line, nest_of(call, parents)});
-    else out->push_back({a.file, &call, a.assignment->line, ""});
+    out->push_back({a.file, &call, a.assignment->line, nest_of(call, parents)});
     const Expr* prefix = Argument(call, 0, "prefix");
     if (!prefix || prefix->kind != ExprKind::kString) continue;
     std::vector<std::string> chain = parents;
@@ -311,7 +311,7 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
     RouterRoute r;
     r.route = route_text("");
     r.view.status = ResolvedView::Status::kExternal;
-    r.view.qualname = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+    r.view.qualname = FullName(s);
     r.location = loc;
     out->routes.push_back(std::move(r));
     return;

@@ -39,15 +39,15 @@ struct RouterExpansion {
 /// router class (known "router" tag, DRF's router classes, or a repo subclass).
 bool IsRouter(const ProjectIndex& index, const Symbol& variable);
 
-/// Every `.register(...)` and `.registry.extend(...)` statement of the project,
-/// by the module-level variable it is called on. Each call is resolved once, not
-/// once per router: every app names its router `router`.
 /// A module-level assignment and the file it is in.
 struct AssignmentRef {
   int file = -1;
   const Assignment* assignment = nullptr;
 };
 
+/// Every `.register(...)` and `.registry.extend(...)` statement of the project,
+/// by the module-level variable it is called on. Each call is resolved once, not
+/// once per router: every app names its router `router`.
 class RouterCalls {
  public:
   explicit RouterCalls(const ProjectIndex& index);
