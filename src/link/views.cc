@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "link/models_resolve.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -175,6 +176,20 @@ ResolvedView External(std::string target) {
   return v;
 }
 
+// A function view's endpoints: ANY, or each method `r` allows (`restrictors`,
+// the decorators or wrappers, named in the problem when they allow none).
+void AddFunctionOperations(const Restriction& r, const std::string& handler, EndpointKind kind,
+                           const char* restrictors, ResolvedView* v) {
+  if (!r.restricted) {
+    v->operations.push_back({"ANY", handler, kind});
+    return;
+  }
+  for (const auto& m : OrderedMethods(r.methods)) v->operations.push_back({m, handler, kind});
+  if (v->operations.empty()) {
+    v->problem = std::string(restrictors) + " allow no countable HTTP method";
+  }
+}
+
 ResolvedView FunctionView(const ProjectIndex& index, int file, const FunctionDef& fn,
                           Restriction r) {
   for (const Expr& deco : fn.decorators) ApplyDecorator(index, file, deco, &r);
@@ -185,12 +200,7 @@ ResolvedView FunctionView(const ProjectIndex& index, int file, const FunctionDef
   v.line = fn.line;
   EndpointKind kind = r.api || ReturnsJson(index, file, fn) ? EndpointKind::kApi
                                                              : EndpointKind::kPage;
-  if (!r.restricted) {
-    v.operations.push_back({"ANY", fn.name, kind});
-    return v;
-  }
-  for (const auto& m : OrderedMethods(r.methods)) v.operations.push_back({m, fn.name, kind});
-  if (v.operations.empty()) v.problem = "its decorators allow no countable HTTP method";
+  AddFunctionOperations(r, fn.name, kind, "its decorators", &v);
   return v;
 }
 
@@ -400,13 +410,8 @@ ResolvedView LambdaView(const ProjectIndex& index, int file, const Expr& view, R
   v.qualname = index.ModuleOf(file) + ".<lambda>";
   v.file = file;
   v.line = view.line;
-  EndpointKind kind = r.api ? EndpointKind::kApi : EndpointKind::kPage;
-  if (!r.restricted) {
-    v.operations.push_back({"ANY", "<lambda>", kind});
-    return v;
-  }
-  for (const auto& m : OrderedMethods(r.methods)) v.operations.push_back({m, "<lambda>", kind});
-  if (v.operations.empty()) v.problem = "its wrappers allow no countable HTTP method";
+  AddFunctionOperations(r, "<lambda>", r.api ? EndpointKind::kApi : EndpointKind::kPage,
+                        "its wrappers", &v);
   return v;
 }
 
@@ -473,7 +478,7 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
       if (s.remainder.empty()) return Unresolved(s.qualname, "is a class used without as_view()");
       break;
     case Symbol::Kind::kExternal:
-      return External(s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder);
+      return External(FullName(s));
     default:
       break;
   }
@@ -578,7 +583,7 @@ std::string InstantiatedClass(const ProjectIndex& index, int file, const Expr& c
   Symbol s = index.Resolve(file, call.text);
   if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) return s.qualname;
   if (s.kind == Symbol::Kind::kExternal) {
-    return s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+    return FullName(s);
   }
   return "";
 }
