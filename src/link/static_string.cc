@@ -3,6 +3,8 @@
 #include <cctype>
 #include <string_view>
 
+#include "link/models_resolve.h"
+
 namespace djcost {
 namespace {
 
@@ -55,7 +57,7 @@ bool EvalName(const ProjectIndex& index, int settings_file, int file, const std:
     return EvalClassAttribute(index, settings_file, s, out, depth);
   }
   if (s.kind == Symbol::Kind::kExternal) {
-    std::string full = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+    std::string full = FullName(s);
     constexpr std::string_view kSettings = "django.conf.settings.";
     if (full.compare(0, kSettings.size(), kSettings) == 0 &&
         full.find('.', kSettings.size()) == std::string::npos) {
@@ -110,7 +112,7 @@ bool EvalEnvironmentDefault(const ProjectIndex& index, int settings_file, int fi
                             const Expr& call, std::string* out, int depth) {
   Symbol s = index.Resolve(file, call.text);
   if (s.kind != Symbol::Kind::kExternal) return false;
-  std::string full = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+  std::string full = FullName(s);
   if (full != "os.getenv" && full != "os.environ.get") return false;
   const Expr* fallback = call.items.size() > 1 ? &call.items[1] : call.Keyword("default");
   return fallback && Eval(index, settings_file, file, *fallback, out, depth + 1);

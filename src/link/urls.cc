@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "link/models_resolve.h"
 #include "link/ninja.h"
 #include "link/routers.h"
 #include "link/static_string.h"
@@ -65,7 +66,7 @@ Role CalleeRole(const ProjectIndex& index, int file, const Expr& call) {
     auto it = RolesByBareName().find(call.text);
     return it == RolesByBareName().end() ? Role::kOther : it->second;
   }
-  std::string qual = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+  std::string qual = FullName(s);
   // Inside Django's own source `path` is a repo variable named like the table's.
   if (s.kind != Symbol::Kind::kExternal && !index.FindKnownFunction(qual) &&
       !RolesByQualname().count(qual)) {
@@ -212,7 +213,7 @@ class UrlWalker {
     }
     if (s.kind == Symbol::Kind::kExternal && !IsStandardLibrary(s.qualname)) {
       // debug_toolbar_urls() and the like: patterns from a third-party package.
-      std::string target = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+      std::string target = FullName(s);
       out_->external_routes.push_back({prefix, target + "()", "third-party include", loc});
       return;
     }
@@ -265,7 +266,7 @@ class UrlWalker {
     if (view.kind != ExprKind::kName) return false;
     Symbol s = index_.Resolve(file, view.text);
     if (s.kind == Symbol::Kind::kExternal) {
-      std::string full = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+      std::string full = FullName(s);
       return LastComponent(full) == "urls";
     }
     if (s.kind != Symbol::Kind::kVariable || !s.value) return false;
@@ -374,7 +375,7 @@ class UrlWalker {
         WalkModule(s.file, prefix, loc);
         return;
       case Symbol::Kind::kExternal: {
-        std::string full = s.remainder.empty() ? s.qualname : s.qualname + "." + s.remainder;
+        std::string full = FullName(s);
         bool admin = full.size() > 10 && full.substr(full.size() - 10) == ".site.urls" &&
                      full.find("admin") != std::string::npos;
         if (admin) {
