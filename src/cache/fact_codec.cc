@@ -44,6 +44,7 @@ void Put(ByteWriter& w, const Assignment& a) {
   Put(w, a.value);
   w.Varint(a.augmented);
   w.Varint(a.conditional);
+  w.Signed(a.guard);
   w.Line(a.line);
 }
 
@@ -153,6 +154,7 @@ class Decoder {
     if (!Get(&a->value)) return false;
     a->augmented = r_.Bool();
     a->conditional = r_.Bool();
+    a->guard = r_.Int();
     a->line = r_.Int();
     return r_.ok();
   }
@@ -202,12 +204,22 @@ class Decoder {
     if (!Get(&s->call)) return false;
     s->scope = r_.String();
     s->conditional = r_.Bool();
+    s->guard = r_.Int();
     s->line = r_.Int();
     if (r_.Bool()) {
       LoopContext loop;
       loop.variable = r_.String();
       if (!Get(&loop.iterable)) return false;
       s->loop = std::move(loop);
+    }
+    return r_.ok();
+  }
+
+  bool Get(std::vector<AppCondition>* guard) {
+    guard->resize(r_.Count());
+    for (AppCondition& c : *guard) {
+      c.app = r_.String();
+      c.installed = r_.Bool();
     }
     return r_.ok();
   }
@@ -250,6 +262,7 @@ void EncodeFactsAfterCounts(ByteWriter& w, const FileFacts& facts) {
     Put(w, s.call);
     w.String(s.scope);
     w.Varint(s.conditional);
+    w.Signed(s.guard);
     w.Line(s.line);
     w.Varint(s.loop ? 1 : 0);
     if (s.loop) {
@@ -257,8 +270,30 @@ void EncodeFactsAfterCounts(ByteWriter& w, const FileFacts& facts) {
       Put(w, s.loop->iterable);
     }
   }
+  w.Varint(facts.guards.size());
+  for (const std::vector<AppCondition>& guard : facts.guards) {
+    w.Varint(guard.size());
+    for (const AppCondition& c : guard) {
+      w.String(c.app);
+      w.Varint(c.installed);
+    }
+  }
   w.Varint(facts.diagnostics.size());
   for (const Diagnostic& d : facts.diagnostics) Put(w, d);
+}
+
+// Every guard index names an entry of the file's table (else the bytes are damaged).
+bool GuardsInRange(const FileFacts& facts) {
+  auto in_range = [&](int guard) {
+    return guard >= -1 && guard < static_cast<int>(facts.guards.size());
+  };
+  for (const Assignment& a : facts.assignments) {
+    if (!in_range(a.guard)) return false;
+  }
+  for (const CallStatement& s : facts.calls) {
+    if (!in_range(s.guard)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -291,8 +326,9 @@ bool DecodeFacts(std::string_view bytes, FileFacts* facts) {
   facts->lines.blank = r.Int();
   bool ok = d.GetList(&facts->imports) && d.GetList(&facts->assignments) &&
             d.GetList(&facts->classes) && d.GetList(&facts->functions) &&
-            d.GetList(&facts->calls) && d.GetList(&facts->diagnostics);
-  return ok && r.ok() && r.done();
+            d.GetList(&facts->calls) && d.GetList(&facts->guards) &&
+            d.GetList(&facts->diagnostics);
+  return ok && r.ok() && r.done() && GuardsInRange(*facts);
 }
 
 }  // namespace djcost

@@ -61,11 +61,13 @@ Json ExprsJson(const std::vector<Expr>& exprs) {
 }
 
 Json AssignmentJson(const Assignment& a) {
-  return {{"target", a.target},
-          {"value", ExprJson(a.value)},
-          {"augmented", a.augmented},
-          {"conditional", a.conditional},
-          {"line", a.line}};
+  Json j = {{"target", a.target},
+            {"value", ExprJson(a.value)},
+            {"augmented", a.augmented},
+            {"conditional", a.conditional},
+            {"line", a.line}};
+  if (a.guard >= 0) j["guard"] = a.guard;  // an index into "guards"
+  return j;
 }
 
 Json FunctionJson(const FunctionDef& f) {
@@ -117,10 +119,19 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
   for (const auto& c : facts.calls) {
     Json call = {{"call", ExprJson(c.call)}, {"scope", c.scope},
                  {"conditional", c.conditional}, {"line", c.line}};
+    if (c.guard >= 0) call["guard"] = c.guard;
     if (c.loop) {
       call["loop"] = {{"variable", c.loop->variable}, {"iterable", ExprJson(c.loop->iterable)}};
     }
     j["calls"].push_back(std::move(call));
+  }
+  if (!facts.guards.empty()) {
+    j["guards"] = Json::array();
+    for (const auto& guard : facts.guards) {
+      Json conditions = Json::array();
+      for (const auto& c : guard) conditions.push_back({{"app", c.app}, {"installed", c.installed}});
+      j["guards"].push_back(std::move(conditions));
+    }
   }
   j["diagnostics"] = Json::array();
   for (const auto& d : facts.diagnostics) {

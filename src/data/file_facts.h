@@ -47,6 +47,15 @@ struct Import {
   bool operator==(const Import&) const = default;
 };
 
+/// A condition on INSTALLED_APPS that a statement under an `if` runs only when it
+/// holds: `"app" in settings.INSTALLED_APPS` or `apps.is_installed("app")`
+/// (`installed`), or their negation (`not in`, `not ...`, an `else` branch).
+struct AppCondition {
+  std::string app;
+  bool installed = true;
+  bool operator==(const AppCondition&) const = default;
+};
+
 /// `target = value`, `target += value` or `target: T = value`. Only simple and dotted
 /// targets are kept; tuple unpacking is not.
 struct Assignment {
@@ -54,6 +63,7 @@ struct Assignment {
   Expr value;
   bool augmented = false;    // `+=`
   bool conditional = false;  // under if/try/with/for at its scope, e.g. `if settings.DEBUG:`
+  int guard = -1;  // index into FileFacts::guards of the app conditions it runs under, or -1
   int line = 0;
   bool operator==(const Assignment&) const = default;
 };
@@ -112,6 +122,7 @@ struct CallStatement {
   Expr call;          // kind kCall
   std::string scope;  // "" at module level, else the enclosing qualified name
   bool conditional = false;
+  int guard = -1;  // index into FileFacts::guards, as Assignment::guard
   int line = 0;
   // Set inside such a loop only. Boxed: few statements are, and unboxed it was
   // half the size of every statement (a large project holds ~10^5 of them).
@@ -134,6 +145,9 @@ struct FileFacts {
   std::vector<ClassDef> classes;        // at any depth, source order
   std::vector<FunctionDef> functions;   // not methods; at any depth, source order
   std::vector<CallStatement> calls;     // statement calls at any depth, source order
+  // Each a conjunction of app conditions that statements under `if`s require;
+  // few files have any.
+  std::vector<std::vector<AppCondition>> guards;
   std::vector<Diagnostic> diagnostics;
   bool operator==(const FileFacts&) const = default;
 };

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/app_guard.h"
 #include "extract/imports.h"
 #include "extract/unread_arguments.h"
 #include "syntax/python_kinds.h"
@@ -30,6 +31,7 @@ struct Frame {
   bool conditional = false;  // under if/try/with/for/while/match at its scope
   bool expression = false;   // inside an expression: only calls matter here
   int loop = -1;             // the innermost `for NAME in ...` at its scope (Walker::loops_)
+  int guard = -1;            // the app conditions it runs under (FileFacts::guards), or -1
 };
 
 // Longer `for` iterables are not copied into the call statements of the body.
@@ -192,12 +194,14 @@ class Walker {
       int loop = kind == PyKind::kForStatement ? EnterLoop(node) : frame.loop;
       lister_.ListNamed(node, &children_);
       std::vector<ChildNode> parts = children_;
-      for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+      std::vector<int> guards = GuardsOfParts(node, kind, parts, frame.guard);
+      for (size_t i = parts.size(); i-- > 0;) {
+        const ChildNode* it = &parts[i];
         PyKind part = KindOf(it->node);
         if (part == PyKind::kBlock || IsCompound(part)) {
           // A for's else clause runs after the loop: it keeps the outer loop.
           int part_loop = part == PyKind::kElseClause ? frame.loop : loop;
-          stack_.push_back({it->node, frame.scope, true, false, part_loop});
+          stack_.push_back({it->node, frame.scope, true, false, part_loop, guards[i]});
         } else {
           PushExpression(it->node, frame.scope);  // conditions, with items, patterns
         }
@@ -207,6 +211,53 @@ class Walker {
     if (kind == PyKind::kReturnStatement) RecordReturn(node, frame);
     // return, raise, assert, del, ... : only their calls matter.
     PushExpression(node, frame.scope);
+  }
+
+  // The app conditions each part of a compound statement runs under: an if's
+  // block what its condition implies, each elif and else what the conditions
+  // before it imply by being false (the elif's own condition is added when its
+  // clause is visited). Other parts keep their statement's.
+  std::vector<int> GuardsOfParts(TSNode node, PyKind kind, const std::vector<ChildNode>& parts,
+                                 int guard) {
+    std::vector<int> guards(parts.size(), guard);
+    if (kind != PyKind::kIfStatement && kind != PyKind::kElifClause) return guards;
+    TSNode condition = ts_node_child_by_field_id(node, f_.condition);
+    if (!MayTestInstalledApps(tree_, condition)) return guards;
+    int when_true = AddGuard(guard, ImpliedWhenTrue(tree_, condition));
+    bool has_clause = false;
+    for (const ChildNode& part : parts) {
+      PyKind k = KindOf(part.node);
+      has_clause = has_clause || k == PyKind::kElifClause || k == PyKind::kElseClause;
+    }
+    int when_false = has_clause ? AddGuard(guard, ImpliedWhenFalse(tree_, condition)) : guard;
+    bool first_block = true;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      PyKind part = KindOf(parts[i].node);
+      if (part == PyKind::kBlock && first_block) {
+        guards[i] = when_true;
+        first_block = false;
+      } else if (part == PyKind::kElifClause || part == PyKind::kElseClause) {
+        guards[i] = when_false;
+        // A later clause also needs this elif's condition false.
+        if (part == PyKind::kElifClause) {
+          TSNode elif = ts_node_child_by_field_id(parts[i].node, f_.condition);
+          if (MayTestInstalledApps(tree_, elif)) {
+            when_false = AddGuard(when_false, ImpliedWhenFalse(tree_, elif));
+          }
+        }
+      }
+    }
+    return guards;
+  }
+
+  // `guard`'s conditions and `more`, as a new entry of facts_->guards.
+  int AddGuard(int guard, std::vector<AppCondition> more) {
+    if (more.empty()) return guard;
+    std::vector<AppCondition> all;
+    if (guard >= 0) all = facts_->guards[guard];
+    all.insert(all.end(), more.begin(), more.end());
+    facts_->guards.push_back(std::move(all));
+    return static_cast<int>(facts_->guards.size()) - 1;
   }
 
   // A URLconf may call a module-level helper that returns patterns
@@ -425,6 +476,7 @@ class Walker {
       a.value = built;
       a.augmented = augmented;
       a.conditional = frame.conditional;
+      a.guard = frame.guard;
       a.line = LineOf(node);
       out->push_back(std::move(a));
     }
@@ -434,6 +486,7 @@ class Walker {
     CallStatement statement;
     statement.scope = scopes_[frame.scope].qualname;
     statement.conditional = frame.conditional;
+    statement.guard = frame.guard;
     statement.line = LineOf(node);
     statement.call = exprs_.BuildCallee(node);
     if (arguments_ == CallArguments::kLinkReads && !LinkReadsArguments(statement)) {

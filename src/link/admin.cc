@@ -54,7 +54,9 @@ class AdminFinder {
         continue;
       }
       int file = static_cast<int>(i);
-      for (const auto& call : files[i].calls) ReadCall(file, call);
+      for (const auto& call : files[i].calls) {
+        if (index_.GuardHolds(file, call.guard)) ReadCall(file, call);
+      }
       for (const auto& cls : files[i].classes) ReadDecorators(file, cls);
     }
     return Apply(diagnostics);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <future>
 #include <set>
+#include <unordered_set>
 
 #include "link/admin.h"
 #include "link/apps.h"
@@ -95,6 +96,16 @@ ModelsAdminFindings FindModelsAdminFindings(const ProjectIndex& index, const Set
   return found;
 }
 
+// What `"x" in settings.INSTALLED_APPS` and `apps.is_installed("x")` are true of.
+std::unordered_set<std::string> InstalledNames(const Settings& settings, const Apps& apps) {
+  std::unordered_set<std::string> names;
+  for (const auto& entry : settings.installed_apps) names.insert(entry.value);
+  for (const auto& app : apps.list()) {
+    if (app.installed) names.insert(app.module);
+  }
+  return names;
+}
+
 void Append(const std::vector<Diagnostic>& more, std::vector<Diagnostic>* diagnostics) {
   diagnostics->insert(diagnostics->end(), more.begin(), more.end());
 }
@@ -111,6 +122,7 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   Settings settings = FindSettings(
       index, named_settings == rules.options.end() ? std::string() : named_settings->second);
   Apps apps(index, settings);
+  if (settings.installed_apps_complete) index.SetInstalledApps(InstalledNames(settings, apps));
 
   Inventory inv;
   inv.settings_module = settings.module;

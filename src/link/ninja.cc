@@ -70,7 +70,10 @@ class NinjaWalker {
     }
     for (int f = 0; f < static_cast<int>(files.size()); ++f) {
       for (const CallStatement& c : files[f].calls) {
-        if (!SplitLast(c.call.text, &base, &verb) || verb != "add_router") continue;
+        if (!SplitLast(c.call.text, &base, &verb) || verb != "add_router" ||
+            !index_.GuardHolds(f, c.guard)) {
+          continue;
+        }
         if (!SameVariable(index_.Resolve(f, base), target)) continue;
         Mount(f, c, prefix, depth);
       }

@@ -148,9 +148,22 @@ ProjectIndex::ProjectIndex(const ProjectIndex& other)
     : files_(other.files_),
       rules_(other.rules_),
       tables_(other.tables_),
+      installed_(other.installed_),
       resolved_(other.files_.size()) {}
 
 ProjectIndex ProjectIndex::Share() const { return ProjectIndex(*this); }
+
+void ProjectIndex::SetInstalledApps(std::unordered_set<std::string> installed) {
+  installed_ = std::make_shared<const std::unordered_set<std::string>>(std::move(installed));
+}
+
+bool ProjectIndex::GuardHolds(int file, int guard) const {
+  if (guard < 0 || !installed_) return true;
+  for (const AppCondition& c : files_[file].guards[guard]) {
+    if ((installed_->count(c.app) > 0) != c.installed) return false;
+  }
+  return true;
+}
 
 std::string ProjectIndex::QualName(int file, const std::string& scope,
                                    const std::string& name) const {
@@ -647,11 +660,13 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
     }
   }
   for (const auto& a : facts.assignments) {
-    if (a.target == name) events.push_back({a.line, order++, &a, nullptr, nullptr});
+    if (a.target == name && GuardHolds(file, a.guard)) {
+      events.push_back({a.line, order++, &a, nullptr, nullptr});
+    }
   }
   std::string_view method;
   for (const auto& c : facts.calls) {
-    if (c.scope.empty() && IsListMutator(c.call.text, name, &method)) {
+    if (c.scope.empty() && IsListMutator(c.call.text, name, &method) && GuardHolds(file, c.guard)) {
       events.push_back({c.line, order++, nullptr, &c, nullptr});
     }
   }

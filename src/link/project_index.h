@@ -125,6 +125,15 @@ class ProjectIndex {
   /// Expands a list-valued expression (list display, `a + b`, names of lists).
   void ExpandList(int file, const Expr& expr, std::vector<ListItem>* out) const;
 
+  /// What `"app" in settings.INSTALLED_APPS` and `apps.is_installed("app")` test
+  /// against: the INSTALLED_APPS entries and the installed apps' modules. Set once
+  /// the settings are read, and only when every entry could be; until then (and
+  /// without it) every guard holds. Call before Share().
+  void SetInstalledApps(std::unordered_set<std::string> installed);
+  /// False when a statement's app conditions (`guard`, an index into the file's
+  /// FileFacts::guards) fail: Django never runs it.
+  bool GuardHolds(int file, int guard) const;
+
  private:
   // Views into the facts, or into Tables::relative_modules: a large project binds
   // 10^5-10^6 names, so a binding copies no string.
@@ -208,6 +217,7 @@ class ProjectIndex {
   const std::vector<FileFacts>& files_;
   const RuleSet& rules_;
   std::shared_ptr<Tables> tables_;  // written by the constructor only
+  std::shared_ptr<const std::unordered_set<std::string>> installed_;  // SetInstalledApps
   // Memos: link asks the same questions of the same names many times (every
   // urls.py resolves `path`, every model its base), and the index never changes.
   // They are the only state a lookup writes, so each index has its own.

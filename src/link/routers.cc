@@ -430,7 +430,10 @@ RouterCalls::RouterCalls(const ProjectIndex& index) {
   for (int f = 0; f < static_cast<int>(files.size()); ++f) {
     for (const Assignment& a : files[f].assignments) {
       const Expr& v = a.value;
-      if (v.kind != ExprKind::kCall || a.augmented || !EndsWith(v.text, kRegister)) continue;
+      if (v.kind != ExprKind::kCall || a.augmented || !EndsWith(v.text, kRegister) ||
+          !index.GuardHolds(f, a.guard)) {
+        continue;
+      }
       std::string_view on = std::string_view(v.text).substr(0, v.text.size() - kRegister.size());
       const Symbol& s = index.ResolveMemo(f, on);
       if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
@@ -441,7 +444,7 @@ RouterCalls::RouterCalls(const ProjectIndex& index) {
   for (const char* name : {"register", "extend"}) {
     for (const CallRef& ref : index.CallsNamed(name)) {
       std::string_view on = CalledOn(*ref.call);
-      if (on.empty()) continue;
+      if (on.empty() || !index.GuardHolds(ref.file, ref.call->guard)) continue;
       const Symbol& s = index.ResolveMemo(ref.file, on);
       if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
         by_variable_[{s.file, s.variable}].push_back(ref);

@@ -75,7 +75,9 @@ class SignalFinder {
       // Tests connect mocks and temporary handlers; Django never imports them.
       if (files[i].file.kind != FileKind::kTest) {
         for (const auto& fn : files[i].functions) ReadReceiverDecorators(file, fn);
-        for (const auto& call : files[i].calls) ReadConnect(file, call);
+        for (const auto& call : files[i].calls) {
+          if (index_.GuardHolds(file, call.guard)) ReadConnect(file, call);
+        }
       }
       FindSendSites(file);
     }

@@ -123,6 +123,7 @@ PyFields BuildFields() {
   f.value = FieldId("value");
   f.module_name = FieldId("module_name");
   f.type = FieldId("type");
+  f.condition = FieldId("condition");
   return f;
 }
 

@@ -106,6 +106,7 @@ struct PyFields {
   TSFieldId value = 0;
   TSFieldId module_name = 0;
   TSFieldId type = 0;
+  TSFieldId condition = 0;
 };
 
 const PyFields& Fields();

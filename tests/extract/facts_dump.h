@@ -81,7 +81,8 @@ inline std::string DumpDecorators(const std::vector<Expr>& decorators) {
 
 inline std::string DumpAssignment(const std::string& tag, const Assignment& a) {
   return tag + " " + std::to_string(a.line) + ": " + a.target + (a.augmented ? " += " : " = ") +
-         DumpExpr(a.value) + (a.conditional ? " (conditional)" : "") + "\n";
+         DumpExpr(a.value) + (a.conditional ? " (conditional)" : "") +
+         (a.guard < 0 ? "" : " [guard " + std::to_string(a.guard) + "]") + "\n";
 }
 
 inline std::string DumpFunction(const std::string& tag, const std::string& indent,
@@ -134,9 +135,15 @@ inline std::string DumpFacts(const FileFacts& facts) {
   for (const CallStatement& s : facts.calls) {
     out += "call " + std::to_string(s.line) + ": " + DumpExpr(s.call) +
            (s.scope.empty() ? "" : " in " + s.scope) + (s.conditional ? " (conditional)" : "") +
+           (s.guard < 0 ? "" : " [guard " + std::to_string(s.guard) + "]") +
            (!s.loop ? ""
                     : " (for " + s.loop->variable + " in " + DumpExpr(s.loop->iterable) + ")") +
            "\n";
+  }
+  for (size_t g = 0; g < facts.guards.size(); ++g) {
+    out += "guard " + std::to_string(g) + ":";
+    for (const AppCondition& c : facts.guards[g]) out += (c.installed ? " +" : " -") + c.app;
+    out += "\n";
   }
   for (const Diagnostic& d : facts.diagnostics) {
     out += "diagnostic " + d.code + " " + d.location.path + ":" + std::to_string(d.location.line) +

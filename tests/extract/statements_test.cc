@@ -28,6 +28,32 @@ INSTANTIATE_TEST_SUITE_P(
                     "path('admin/', admin.site.urls)]\n"
                     "assign 7: urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)\n"
                     "assign 9: urlpatterns += [path('__debug__/', include('debug_toolbar.urls'))] (conditional)\n"},
+        // Conditions on INSTALLED_APPS: what each branch implies, for link to test.
+        SnippetCase{"InstalledAppsGuards",
+                    "if 'billing' in settings.INSTALLED_APPS:\n"
+                    "    urlpatterns += a\n"
+                    "elif not apps.is_installed('legal') and DEBUG:\n"
+                    "    urlpatterns.append(b)\n"
+                    "else:\n"
+                    "    urlpatterns = c\n"
+                    "    if 'x' not in INSTALLED_APPS or 'y' not in INSTALLED_APPS:\n"
+                    "        pass\n"
+                    "    else:\n"
+                    "        register(d)\n"
+                    "if settings.DEBUG or 'z' in INSTALLED_APPS:\n"
+                    "    register(e)\n"
+                    "if f'{a}' in INSTALLED_APPS and 'w' is INSTALLED_APPS:\n"
+                    "    register(f)\n",
+                    "assign 2: urlpatterns += a (conditional) [guard 0]\n"
+                    "assign 6: urlpatterns = c (conditional) [guard 1]\n"
+                    "call 4: urlpatterns.append(b) (conditional) [guard 2]\n"
+                    "call 10: register(d) (conditional) [guard 3]\n"
+                    "call 12: register(e) (conditional)\n"
+                    "call 14: register(f) (conditional)\n"
+                    "guard 0: +billing\n"
+                    "guard 1: -billing\n"  // `not a and b` false says nothing of a
+                    "guard 2: -billing -legal\n"
+                    "guard 3: -billing +x +y\n"},
         SnippetCase{"Settings",
                     "ROOT_URLCONF = 'shop.urls'\n"
                     "AUTH_USER_MODEL = 'accounts.User'\n"
