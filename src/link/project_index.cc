@@ -528,6 +528,26 @@ bool ProjectIndex::EvalList(int file, const std::string& name,
   return EvalListAt(file, name, out, 0);
 }
 
+bool ProjectIndex::EvalListBefore(int file, const std::string& name, const Expr* mention,
+                                  std::vector<ListItem>* out) const {
+  return EvalListAt(file, name, out, 0, mention);
+}
+
+namespace {
+
+bool Holds(const Expr& root, const Expr* needle) {
+  if (&root == needle) return true;
+  for (const Expr& item : root.items) {
+    if (Holds(item, needle)) return true;
+  }
+  for (const auto& [key, value] : root.keywords) {
+    if (Holds(value, needle)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void ProjectIndex::ExpandList(int file, const Expr& expr, std::vector<ListItem>* out) const {
   ExpandListAt(file, expr, out, 0);
 }
@@ -640,7 +660,7 @@ void ProjectIndex::ExpandRebinding(int file, const Expr& value, const std::strin
 }
 
 bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<ListItem>* out,
-                              int depth) const {
+                              int depth, const Expr* mention) const {
   if (file < 0 || depth > kMaxDepth) return false;
   const FileFacts& facts = files_[file];
   // Every event that changes the list, in source order.
@@ -676,6 +696,12 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
 
   bool bound = false;
   for (const auto& e : events) {
+    // With `mention`: only what ran before the statement that holds it.
+    if (mention && (e.line > mention->line ||
+                    (e.assignment && Holds(e.assignment->value, mention)) ||
+                    (e.call && Holds(e.call->call, mention)))) {
+      break;
+    }
     if (e.import) {
       int source = tables_->modules.Find(ImportedModule(file, *e.import));
       if (source < 0 || source == file) continue;

@@ -120,6 +120,11 @@ class ProjectIndex {
   /// extend and star import in source order; names of other lists are expanded.
   /// Returns false when the module never binds the name.
   bool EvalList(int file, const std::string& name, std::vector<ListItem>* out) const;
+  /// The list as the statement holding `mention` (an expression of `file`) reads
+  /// it: `urlpatterns = [path("", include(urlpatterns))]` includes the list bound
+  /// before that statement, not itself. Returns false when nothing bound it before.
+  bool EvalListBefore(int file, const std::string& name, const Expr* mention,
+                      std::vector<ListItem>* out) const;
   /// The last value bound to a module-level name (following imports), or nullptr.
   const Expr* EvalValue(int file, const std::string& name, int* value_file) const;
   /// Expands a list-valued expression (list display, `a + b`, names of lists).
@@ -178,7 +183,8 @@ class ProjectIndex {
   Symbol External(std::string_view dotted) const;
   // The tags of the class and every ancestor (views into the rule set).
   const std::vector<std::string_view>& TagsOf(const std::string& qualname) const;
-  bool EvalListAt(int file, const std::string& name, std::vector<ListItem>* out, int depth) const;
+  bool EvalListAt(int file, const std::string& name, std::vector<ListItem>* out, int depth,
+                  const Expr* mention = nullptr) const;
   void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
   bool IsSumOfLists(int file, const Expr& call, int depth) const;
   // A rebinding of list `name` whose value reads the list itself: `old` stands

@@ -92,10 +92,13 @@ const Expr* Argument(const Expr& call, size_t i, const char* name) {
 
 // reduce(max, groups), chain(a, b): a call over the project's own lists, not a
 // package's patterns.
+// Calls that return a list of patterns no package provides: the standard
+// library's, and a module imported by a name known only at run time.
 bool IsStandardLibrary(std::string_view qualname) {
   std::string_view module = SplitHead(qualname).first;
   return module == "functools" || module == "itertools" || module == "operator" ||
-         module == "builtins" || module == "copy";
+         module == "builtins" || module == "copy" || module == "importlib" ||
+         qualname == "django.utils.module_loading.import_string";
 }
 
 bool IsAdminSite(const ProjectIndex& index, const Symbol& v) {
@@ -413,6 +416,13 @@ class UrlWalker {
     // pretalx rebinds `urlpatterns` in a loop over plugins and includes that:
     // read flow-insensitively it is the module's own list, being walked now.
     if (s.variable == "urlpatterns" && std::find(stack_.begin(), stack_.end(), s.file) != stack_.end()) {
+      // `urlpatterns = [path("v1/", include(urlpatterns))]`: Python reads the
+      // right side first, so this is the list bound before the statement.
+      std::vector<ListItem> before;
+      if (s.file == file && index_.EvalListBefore(file, s.variable, &target, &before)) {
+        for (const ListItem& li : before) WalkItem(li.file, *li.expr, prefix);
+        return;
+      }
       Diag("include-cycle", loc,
            "include of " + target.text + " names the urlpatterns being walked; not walked again");
       return;

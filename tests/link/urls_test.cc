@@ -359,9 +359,10 @@ urlpatterns = [path("again/", include("a.urls"))]
             "include-cycle b/urls.py:3 include of a.urls leads back to itself; not walked again\n");
 }
 
-// pretalx: `urlpatterns` rebound in a loop over plugins and included there.
-// Read flow-insensitively, that is the module's own list: not walked twice
-// (once gave a shadowed-route warning for every route).
+// pretalx: `urlpatterns` rebound in a loop over plugins and included there:
+// the include reads the binding before it (import_string's, not evaluated),
+// not the module's final list (once walked twice, a shadowed-route warning for
+// every route).
 TEST(UrlsTest, UrlpatternsIncludedInsideItsOwnModuleIsNotWalkedAgain) {
   Project p({{"a/urls.py", R"py(
 from django.urls import include, path
@@ -377,8 +378,8 @@ urlpatterns = [path("a/", v), path("", include((plugins, "plugins")))]
             UrlRules());
   EXPECT_EQ(Dump(p.Walk("a.urls")),
             "ANY a/ a.views.v page a/urls.py:9\n"
-            "include-cycle a/urls.py:8 include of urlpatterns names the urlpatterns being walked; "
-            "not walked again\n");  // app.label is the namespace, not patterns
+            "unresolved-url-pattern a/urls.py:7 url pattern import_string() is a call we do not "
+            "evaluate\n");  // app.label is the namespace, not patterns
 }
 
 TEST(UrlsTest, FirstPatternForARouteWinsAsInDjango) {
@@ -638,6 +639,35 @@ class ListFiles(APIView):
             "POST ping config.urls.<lambda> page config/urls.py:9\n"
             "ANY swagger\\.json config.urls.<lambda> page config/urls.py:8\n"
             "unresolved-view config/urls.py:10 view (call) is a call we cannot follow to a view\n");
+}
+
+// linkding and CVAT: a rebinding that wraps the module's own list in include()
+// reads the list bound before it (Python evaluates the right side first).
+TEST(UrlsTest, IncludeOfTheOldBindingOfUrlpatterns) {
+  Project p({{"config/urls.py", R"py(
+from django.conf import settings
+from django.urls import include, path
+from app import views
+
+urlpatterns = [path("a/", views.v)]
+urlpatterns = [path("", include((urlpatterns, "app")))]
+urlpatterns += [path("b/", views.v)]
+if settings.PREFIX:
+    urlpatterns = [
+        path("p/", include(urlpatterns)),
+    ]
+wrapped = [path("w/", include(urlpatterns))]
+urlpatterns.append(path("c/", views.v))
+urlpatterns += wrapped
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY c/ app.views.v page config/urls.py:14\n"
+            "ANY p/a/ app.views.v page config/urls.py:6\n"
+            "ANY p/b/ app.views.v page config/urls.py:8\n"
+            "ANY w/p/a/ app.views.v page config/urls.py:6\n"
+            "ANY w/p/b/ app.views.v page config/urls.py:8\n");
 }
 
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
