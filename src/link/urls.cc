@@ -360,8 +360,22 @@ class UrlWalker {
         WalkItem(file, target, prefix);
         return;
       case ExprKind::kName:
-        break;
+      case ExprKind::kFString:
       case ExprKind::kBinOp: {
+        // include(settings.SITE_URLCONF), include(f"{APP}.urls"): a module's name.
+        if (std::string module; EvalString(index_, settings_file_, file, target, &module)) {
+          Expr named = target;
+          named.kind = ExprKind::kString;
+          named.text = std::move(module);
+          WalkIncluded(file, named, prefix, loc);
+          return;
+        }
+        if (target.kind == ExprKind::kName) break;
+        if (target.kind == ExprKind::kFString) {
+          Diag("unresolved-include", loc,
+               "include of f\"" + target.text + "\" is not a module name we can read");
+          return;
+        }
         // include(locale_patterns + [...]) (pretix's shop): the lists' items.
         std::vector<ListItem> items;
         index_.ExpandList(file, target, &items);

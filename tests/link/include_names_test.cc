@@ -1,0 +1,51 @@
+// include() of a module named by a string djcost can read: a setting
+// (Seahub's `include(settings.SITE_ROOT_URLCONF)` behind djblets' rooturl), a
+// module constant in an f-string or a sum of strings.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "link/link.h"
+#include "rules/load_rules.h"
+#include "urls_test_support.h"
+
+namespace djcost {
+namespace {
+
+TEST(IncludeNamesTest, ModuleNamesReadFromSettingsAndConstants) {
+  testing::Project p(
+      {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+       {"site/__init__.py", ""},
+       {"site/settings.py", "ROOT_URLCONF = 'site.rooturl'\nSITE_URLCONF = 'site.urls'\n"},
+       {"site/rooturl.py", R"py(
+from django.conf import settings
+from django.urls import include, re_path
+urlpatterns = [re_path(r"^", include(settings.SITE_URLCONF))]
+)py"},
+       {"site/urls.py", R"py(
+from django.urls import include, path
+APP = "shop"
+urlpatterns = [
+    path("a/", include(f"{APP}.urls")),
+    path("b/", include(APP + ".api")),
+    path("c/", include(f"{undefined}.urls")),
+]
+)py"},
+       {"shop/__init__.py", ""},
+       {"shop/views.py", "def v(request):\n    pass\n"},
+       {"shop/urls.py", "from django.urls import path\nfrom shop import views\n"
+                        "urlpatterns = [path('x/', views.v)]\n"},
+       {"shop/api.py", "from django.urls import path\nfrom shop import views\n"
+                       "urlpatterns = [path('y/', views.v)]\n"}},
+      DefaultRuleSet());
+  Inventory inv = Link(p.files, p.rules, 1);
+  std::string routes;
+  for (const auto& e : inv.endpoints) routes += e.route + " ";
+  EXPECT_EQ(routes, "a/x/ b/y/ ");
+  ASSERT_EQ(inv.diagnostics.size(), 1u);
+  EXPECT_EQ(inv.diagnostics[0].code, "unresolved-include");
+  EXPECT_EQ(inv.diagnostics[0].location.line, 7);
+}
+
+}  // namespace
+}  // namespace djcost
