@@ -262,7 +262,18 @@ std::string UnknownAncestor(const ProjectIndex& index, const std::string& cls) {
   return "";
 }
 
-ResolvedView ClassView(const ProjectIndex& index, const Symbol& s, const Expr& as_view,
+// The actions mapping of `ViewSet.as_view(...)` written in `file`: a dict in
+// place, or a name bound to one (Tabbycat's `list_methods`).
+const Expr* ActionsMapping(const ProjectIndex& index, int file, const Expr& as_view) {
+  const Expr* actions = !as_view.items.empty() ? &as_view.items[0] : as_view.Keyword("actions");
+  if (actions && actions->kind == ExprKind::kName && file >= 0) {
+    int value_file = -1;
+    actions = index.EvalValue(file, actions->text, &value_file);
+  }
+  return actions && actions->kind == ExprKind::kDict ? actions : nullptr;
+}
+
+ResolvedView ClassView(const ProjectIndex& index, int file, const Symbol& s, const Expr& as_view,
                        Restriction r) {
   ApplyDispatchDecorators(index, s.qualname, &r);
   ResolvedView v;
@@ -279,12 +290,7 @@ ResolvedView ClassView(const ProjectIndex& index, const Symbol& s, const Expr& a
 
   if (IsViewSet(index, s.qualname)) {
     // ViewSet.as_view({"get": "list"}): each key is a method, each value an action.
-    const Expr* actions = nullptr;
-    if (!as_view.items.empty() && as_view.items[0].kind == ExprKind::kDict) {
-      actions = &as_view.items[0];
-    } else if (const Expr* kw = as_view.Keyword("actions"); kw && kw->kind == ExprKind::kDict) {
-      actions = kw;
-    }
+    const Expr* actions = ActionsMapping(index, file, as_view);
     if (!actions) {
       v.problem = "a ViewSet's as_view() needs its actions mapping";
       return v;
@@ -389,7 +395,7 @@ ResolvedView ClassThroughCall(const ProjectIndex& index, int file, const Expr& v
   if (s.kind != Symbol::Kind::kClass || s.remainder != "as_view") {
     return Unresolved(function + "(" + cls + ")", "is a call whose view we cannot find");
   }
-  ResolvedView v = ClassView(index, s, view, r);
+  ResolvedView v = ClassView(index, file, s, view, r);
   if (v.status == ResolvedView::Status::kRepo && v.warning.empty()) {
     v.warning_code = "view-through-call";
     v.warning = "comes from " + function + "(" + cls + "): counted as the class passed";
@@ -426,7 +432,7 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
     bool as_view = s.remainder == "as_view" || LastComponent(view.text) == "as_view";
     if (as_view) {
       if (s.kind == Symbol::Kind::kClass && s.remainder == "as_view") {
-        return ClassView(index, s, view, r);
+        return ClassView(index, file, s, view, r);
       }
       if (s.kind == Symbol::Kind::kExternal) {
         std::string target = s.qualname;

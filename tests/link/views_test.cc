@@ -325,6 +325,7 @@ TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
 from api import views
+from config import detail_methods, list_methods
 
 urlpatterns = [
     path("stats/", views.Stats.as_view()),
@@ -332,8 +333,11 @@ urlpatterns = [
     path("books/", views.BookViewSet.as_view({"get": "list", "post": "create"})),
     path("books/<int:pk>/", views.BookViewSet.as_view(actions={"get": "retrieve", "delete": "gone"})),
     path("nothing/", views.BookViewSet.as_view()),
+    path("named/", views.BookViewSet.as_view(list_methods)),
+    path("named/<int:pk>/", views.BookViewSet.as_view(actions=detail_methods)),
 ]
 )py"},
+             {"config/__init__.py", "from api.methods import detail_methods\nlist_methods = {'get': 'list'}\n"},
              {"api/views.py", R"py(
 from rest_framework import generics, viewsets
 from rest_framework.views import APIView
@@ -347,16 +351,20 @@ class Orders(generics.ListCreateAPIView):
 
 class BookViewSet(viewsets.ModelViewSet):
     pass
-)py"}},
+)py"},
+             {"api/methods.py", "detail_methods = {'get': 'retrieve', 'put': 'update'}\n"}},
             UrlRules());
   EXPECT_EQ(Dump(p.Walk("config.urls")),
-            "GET books/ api.views.BookViewSet.list api config/urls.py:8\n"
-            "POST books/ api.views.BookViewSet.create api config/urls.py:8\n"
-            "GET books/<int:pk>/ api.views.BookViewSet.retrieve api config/urls.py:9\n"
-            "GET orders/ api.views.Orders.get api config/urls.py:7\n"
-            "POST orders/ api.views.Orders.post api config/urls.py:7\n"
-            "GET stats/ api.views.Stats.get api config/urls.py:6\n"
-            "view-without-handlers config/urls.py:10 view api.views.BookViewSet: a ViewSet's "
+            "GET books/ api.views.BookViewSet.list api config/urls.py:9\n"
+            "POST books/ api.views.BookViewSet.create api config/urls.py:9\n"
+            "GET books/<int:pk>/ api.views.BookViewSet.retrieve api config/urls.py:10\n"
+            "GET named/ api.views.BookViewSet.list api config/urls.py:12\n"
+            "GET named/<int:pk>/ api.views.BookViewSet.retrieve api config/urls.py:13\n"
+            "PUT named/<int:pk>/ api.views.BookViewSet.update api config/urls.py:13\n"
+            "GET orders/ api.views.Orders.get api config/urls.py:8\n"
+            "POST orders/ api.views.Orders.post api config/urls.py:8\n"
+            "GET stats/ api.views.Stats.get api config/urls.py:7\n"
+            "view-without-handlers config/urls.py:11 view api.views.BookViewSet: a ViewSet's "
             "as_view() needs its actions mapping\n");
 }
 
