@@ -421,6 +421,19 @@ ResolvedView LambdaView(const ProjectIndex& index, int file, const Expr& view, R
   return v;
 }
 
+// `schema_view = get_schema_view(...)` then `schema_view.with_ui("redoc")`
+// (drf-yasg): a view a package's function made, so one defined outside the
+// repository ("" when `s` is not such a method).
+std::string MadeByPackage(const ProjectIndex& index, const Symbol& s) {
+  if (s.kind != Symbol::Kind::kVariable || s.remainder.empty() || !s.value ||
+      s.value->kind != ExprKind::kCall || s.value->text.empty()) {
+    return "";
+  }
+  Symbol maker = index.Resolve(s.file, s.value->text);
+  if (maker.kind != Symbol::Kind::kExternal) return "";
+  return FullName(maker) + "()." + s.remainder;
+}
+
 ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view,
                            Restriction r, int depth) {
   if (depth > kMaxDepth) return Unresolved(view.text, "too many wrappers or aliases");
@@ -429,6 +442,7 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
       return ClassThroughCall(index, file, view, open, r);
     }
     Symbol s = index.Resolve(file, view.text);
+    if (std::string made = MadeByPackage(index, s); !made.empty()) return External(made);
     bool as_view = s.remainder == "as_view" || LastComponent(view.text) == "as_view";
     if (as_view) {
       if (s.kind == Symbol::Kind::kClass && s.remainder == "as_view") {

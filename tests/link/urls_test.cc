@@ -670,6 +670,33 @@ urlpatterns += wrapped
             "ANY w/p/b/ app.views.v page config/urls.py:8\n");
 }
 
+// MediaCMS: drf-yasg's `schema_view = get_schema_view(...)`, served as
+// `schema_view.with_ui(...)`: views a package's function made, listed as external.
+TEST(UrlsTest, ViewsMadeByAPackagesFunctionAreExternal) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path, re_path
+from drf_yasg import openapi
+from drf_yasg.views import get_schema_view
+
+schema_view = get_schema_view(openapi.Info(title="API", default_version="v1"), public=True)
+urlpatterns = [
+    path("docs/", schema_view.with_ui("redoc", cache_timeout=0)),
+    re_path(r"^swagger(?P<format>\.json)$", schema_view.without_ui(cache_timeout=0)),
+    path("schema/", schema_view.as_view()),
+]
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "external docs/ drf_yasg.views.get_schema_view().with_ui (view defined outside the "
+            "repository) config/urls.py:8\n"
+            "external schema/ drf_yasg.views.get_schema_view().as_view (view defined outside the "
+            "repository) config/urls.py:10\n"
+            "external swagger(?P<format>\\.json) drf_yasg.views.get_schema_view().without_ui (view "
+            "defined outside the repository) config/urls.py:9\n"
+            "no-endpoints :0 ROOT_URLCONF config.urls leads to no view of the repository (3 "
+            "external routes); if the project serves its own views, they were missed\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
