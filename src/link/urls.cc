@@ -214,6 +214,10 @@ class UrlWalker {
       WalkHelper(s, file, item, prefix, loc);
       return;
     }
+    if (s.kind == Symbol::Kind::kFunction && s.remainder.empty() &&
+        WalkVariadicPatterns(*s.function, file, item, prefix, loc)) {
+      return;
+    }
     if (s.kind == Symbol::Kind::kExternal && !IsStandardLibrary(s.qualname)) {
       // debug_toolbar_urls() and the like: patterns from a third-party package.
       std::string target = FullName(s);
@@ -239,6 +243,34 @@ class UrlWalker {
     if (!arguments.empty()) returned = &bound_.emplace_back(BindParameters(*returned, arguments));
     WalkItem(helper.file, *returned, prefix);
     helpers_active_.erase(&fn);
+  }
+
+  // A repo function that takes patterns as `*urls` and hands them back, wrapped
+  // or not: uMap's `decorated_patterns(login_required, path(...), *extra)` (a
+  // djangosnippets recipe), a project's own i18n_patterns(*urls). Django serves
+  // each pattern passed, so the arguments bound to the variadic parameter are
+  // walked. False when the function has no `*` parameter.
+  bool WalkVariadicPatterns(const FunctionDef& fn, int file, const Expr& call,
+                            const std::string& prefix, const Location& loc) {
+    size_t first = fn.parameters.size();
+    for (size_t i = 0; i < fn.parameters.size(); ++i) {
+      const std::string& p = fn.parameters[i];
+      if (p.size() > 1 && p[0] == '*' && p[1] != '*') first = i;
+    }
+    if (first == fn.parameters.size()) return false;
+    if (!fn.parameters.empty() && (fn.parameters[0] == "self" || fn.parameters[0] == "cls")) {
+      return false;
+    }
+    for (size_t i = 0; i < call.items.size(); ++i) {
+      const Expr& arg = call.items[i];
+      if (IsStarred(arg)) {
+        first = std::min(first, i);  // from here on, which parameter takes what is unknown
+        WalkUnpacked(file, arg.items[0], prefix, loc);
+      } else if (i >= first) {
+        WalkItem(file, arg, prefix);
+      }
+    }
+    return true;
   }
 
   void WalkUnpacked(int file, const Expr& list, const std::string& prefix, const Location& loc) {
@@ -493,6 +525,9 @@ class UrlWalker {
     auto [it, inserted] = claims_.emplace(route, std::make_pair(leaf, loc));
     if (inserted || it->second.first == leaf) return true;
     const Location& first = it->second.second;
+    // The same pattern reached twice (a list included twice, Zulip's
+    // `i18n_patterns(*urls) + urls`): one endpoint, nothing hidden.
+    if (first.path == loc.path && first.line == loc.line) return false;
     Diag("shadowed-route", loc,
          "route " + route + " is served by the pattern at " + first.path + ":" +
              std::to_string(first.line) + "; this one is never reached");

@@ -697,6 +697,69 @@ urlpatterns = [
             "external routes); if the project serves its own views, they were missed\n");
 }
 
+// uMap's `decorated_patterns(func, *urls)` (a djangosnippets recipe) and
+// Kitsune's own i18n_patterns(*urls, ...): a repo function taking patterns as
+// `*urls` serves each one passed; arguments before the `*` are not patterns.
+TEST(UrlsTest, PatternsPassedToAVariadicRepoFunction) {
+  Project p({{"config/urls.py", R"py(
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+from app import views
+from app.utils import decorated_patterns, i18n_patterns
+
+extra = [path("c/", views.v)]
+urlpatterns = i18n_patterns(path("kb/", include("app.urls")), path("a/", views.v))
+urlpatterns += decorated_patterns(login_required, path("b/", views.v))
+urlpatterns += decorated_patterns([login_required], *extra)
+urlpatterns += [views.not_variadic(path("d/", views.v))]
+)py"},
+             {"app/utils.py", R"py(
+from django.conf import settings
+from django.urls import URLResolver
+from django.urls.resolvers import LocalePrefixPattern
+
+def decorated_patterns(func, *urls):
+    for u in urls:
+        u.callback = func(u.callback)
+    return urls
+
+def i18n_patterns(*urls, prefix_default_language=True):
+    if not settings.USE_I18N:
+        return list(urls)
+    return [URLResolver(LocalePrefixPattern(prefix_default_language), list(urls))]
+)py"},
+             {"app/urls.py", "from django.urls import path\nfrom app import views\n"
+                             "urlpatterns = [path('new/', views.v)]\n"},
+             {"app/views.py", "def v(request):\n    pass\n\ndef not_variadic(p):\n    return p\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page config/urls.py:8\n"
+            "ANY b/ app.views.v page config/urls.py:9\n"
+            "ANY c/ app.views.v page config/urls.py:7\n"
+            "ANY kb/new/ app.views.v page app/urls.py:3\n"
+            "unresolved-url-pattern config/urls.py:11 url pattern views.not_variadic() is a call we "
+            "do not evaluate\n");
+}
+
+// Zulip's `urlpatterns = i18n_patterns(*urls) + urls` reaches each pattern
+// twice under the same route: one endpoint, and no pattern is hidden by another.
+TEST(UrlsTest, ThePatternReachedTwiceIsNotShadowedByItself) {
+  Project p({{"config/urls.py", R"py(
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import path
+from app import views
+
+urls = [path("a/", views.v)]
+urlpatterns = i18n_patterns(*urls) + urls + [path("a/", views.w)]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n\ndef w(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page config/urls.py:6\n"
+            "shadowed-route config/urls.py:7 route a/ is served by the pattern at config/urls.py:6; "
+            "this one is never reached\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
