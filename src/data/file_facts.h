@@ -109,7 +109,8 @@ struct ClassDef {
 };
 
 /// The innermost `for NAME in ITERABLE:` around a statement at its scope, when
-/// the target is one name: `for m in (A, B): admin.site.register(m)`.
+/// the target is one name: `for m in (A, B): admin.site.register(m)`, or names
+/// unpacked from each item: `for prefix, viewset in ...` ("prefix,viewset").
 struct LoopContext {
   std::string variable;
   Expr iterable;

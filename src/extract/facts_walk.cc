@@ -283,16 +283,30 @@ class Walker {
   }
 
   // The loop a for statement's body runs in: its own when the target is one
-  // name, else none (a tuple target hides which name is which).
+  // name or a flat tuple of names ("a,b"), else none.
   int EnterLoop(TSNode node) {
     TSNode target = ts_node_child_by_field_id(node, f_.left);
     TSNode iterable = ts_node_child_by_field_id(node, f_.right);
-    if (KindOf(target) != PyKind::kIdentifier || ts_node_is_null(iterable)) return -1;
+    std::string variable = LoopTarget(target);
+    if (variable.empty() || ts_node_is_null(iterable)) return -1;
     Loop loop;
-    loop.variable = std::string(tree_.Text(target));
+    loop.variable = std::move(variable);
     loop.iterable = iterable;
     loops_.push_back(std::move(loop));
     return static_cast<int>(loops_.size()) - 1;
+  }
+
+  std::string LoopTarget(TSNode target) {
+    if (KindOf(target) == PyKind::kIdentifier) return std::string(tree_.Text(target));
+    const char* type = ts_node_type(target);
+    if (std::strcmp(type, "pattern_list") != 0 && std::strcmp(type, "tuple_pattern") != 0) return "";
+    lister_.ListNamed(target, &children_);
+    std::string names;
+    for (const ChildNode& name : children_) {
+      if (KindOf(name.node) != PyKind::kIdentifier) return "";  // `a, *rest`, `(a, b), c`
+      names += (names.empty() ? "" : ",") + std::string(tree_.Text(name.node));
+    }
+    return names;
   }
 
   void VisitExpressionStatement(const Frame& frame) {

@@ -6,6 +6,7 @@
 
 #include "link/models_resolve.h"
 #include "link/static_string.h"
+#include "link/url_helpers.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -106,9 +107,12 @@ void CollectRegistrations(const ProjectIndex& index, const RouterCalls& router_c
   if (!seen->insert({router.file, router.variable}).second) return;
   // In source order, the router's own file first: the order its module runs in.
   std::vector<CallRef> calls = router_calls.On(router);
-  auto rank = [&](const CallRef& c) { return std::make_tuple(c.file != router.file, c.file, c.call); };
-  std::sort(calls.begin(), calls.end(),
-            [&](const CallRef& a, const CallRef& b) { return rank(a) < rank(b); });
+  // Stable: a loop's registrations share its line and keep the items' order.
+  auto rank = [&](const CallRef& c) {
+    return std::make_tuple(c.file != router.file, c.file, c.call->line);
+  };
+  std::stable_sort(calls.begin(), calls.end(),
+                   [&](const CallRef& a, const CallRef& b) { return rank(a) < rank(b); });
   for (const CallRef& ref : calls) {
     const CallStatement& c = *ref.call;
     if (EndsWith(c.call.text, kRegister)) {
@@ -447,7 +451,10 @@ RouterCalls::RouterCalls(const ProjectIndex& index) {
       if (on.empty() || !index.GuardHolds(ref.file, ref.call->guard)) continue;
       const Symbol& s = index.ResolveMemo(ref.file, on);
       if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
-        by_variable_[{s.file, s.variable}].push_back(ref);
+        std::vector<CallRef> unrolled = ref.call->loop ? Unroll(index, ref) : std::vector<CallRef>{};
+        if (unrolled.empty()) unrolled.push_back(ref);
+        auto& calls = by_variable_[{s.file, s.variable}];
+        calls.insert(calls.end(), unrolled.begin(), unrolled.end());
       } else if (s.kind == Symbol::Kind::kUnknown && !ref.call->scope.empty() &&
                  ref.call->scope.find('.') == std::string::npos &&
                  on.find('.') == std::string::npos) {
@@ -464,6 +471,48 @@ RouterCalls::RouterCalls(const ProjectIndex& index) {
       if (c.scope.empty()) NotePassed(index, f, c.call);
     }
   }
+}
+
+// `for prefix, viewset in ROUTES: router.register(prefix, viewset)` and
+// `for route in meeting_routes + other_routes: router.register(*route)`: one
+// registration per item of a list djcost can read, the loop's names bound to
+// it; none (the loop's call stays as written) when any item does not fit.
+std::vector<CallRef> RouterCalls::Unroll(const ProjectIndex& index, const CallRef& ref) {
+  const LoopContext& loop = *ref.call->loop;
+  std::vector<ListItem> items;
+  index.ExpandList(ref.file, loop.iterable, &items);
+  if (items.empty() || (items.size() == 1 && items[0].expr == &loop.iterable)) return {};
+  std::vector<std::string> names = Split(loop.variable, ',');
+  std::vector<CallRef> out;
+  for (const ListItem& item : items) {
+    const Expr& value = *item.expr;
+    HelperArguments arguments;
+    if (names.size() == 1) {
+      arguments.emplace_back(names[0], &value);
+    } else if (value.kind == ExprKind::kList && value.items.size() == names.size()) {
+      for (size_t i = 0; i < names.size(); ++i) arguments.emplace_back(names[i], &value.items[i]);
+    } else {
+      return {};
+    }
+    CallStatement call = *ref.call;
+    call.loop = Boxed<LoopContext>();
+    Expr bound = BindParameters(ref.call->call, arguments);
+    call.call.items.clear();
+    for (Expr& arg : bound.items) {
+      if (IsStarred(arg) && arg.items[0].kind == ExprKind::kList) {  // *route, a tuple
+        for (Expr& part : arg.items[0].items) call.call.items.push_back(std::move(part));
+      } else {
+        call.call.items.push_back(std::move(arg));
+      }
+    }
+    call.call.keywords = std::move(bound.keywords);
+    // The item's names (the viewsets) are resolved where the item is written,
+    // and a route from another module is reported there.
+    if (item.file != ref.file) call.line = value.line;
+    unrolled_.push_back(std::move(call));
+    out.push_back({item.file, &unrolled_.back()});
+  }
+  return out;
 }
 
 // `add_finding_urls(v2_api)`: a router passed to a module-level repo function.

@@ -5,6 +5,7 @@
 // Input: ProjectIndex and the router variable; output: RouterExpansion.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <string>
 #include <utility>
@@ -70,7 +71,11 @@ class RouterCalls {
   std::map<FunctionKey, std::vector<CallRef>> in_functions_;
   // router variable -> (function, parameter) it is passed as, at module level
   std::map<std::pair<int, std::string>, std::vector<std::pair<FunctionKey, std::string>>> passed_to_;
+  // Registrations in a loop over a list djcost can read, one per item, with
+  // the loop's names bound (`for prefix, viewset in ROUTES: router.register(...)`).
+  std::deque<CallStatement> unrolled_;
   void NotePassed(const ProjectIndex& index, int file, const Expr& call);
+  std::vector<CallRef> Unroll(const ProjectIndex& index, const CallRef& ref);
 };
 
 /// Every route of the router `variable`, registrations in the router's own file

@@ -129,7 +129,7 @@ INSTANTIATE_TEST_SUITE_P(
                     "call 5: site.register(m) (conditional) (for m in [A, B])\n"
                     "call 7: site.register(x) in later\n"
                     "call 9: done(MC) (conditional)\n"
-                    "call 11: site.register(k, v) (conditional)\n"},
+                    "call 11: site.register(k, v) (conditional) (for k,v in pairs)\n"},
         // A generated loop over a huge literal is not copied into every call.
         SnippetCase{"LongLoopIterableIsNotCopied",
                     "for m in [" + std::string(5000, ' ') + "A]:\n"

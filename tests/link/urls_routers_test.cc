@@ -206,6 +206,42 @@ urlpatterns = [
             "config/urls.py:14\n");
 }
 
+// Registrations in a loop over a list djcost can read: one per item, with the
+// loop's names bound (tuple targets, `*route` unpacking, a list imported and
+// summed); a loop over something unread keeps its call as written.
+TEST(RoutersTest, RegistrationsInALoopOverAReadableList) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+from shop import api
+from shop.routes import routes as shop_routes
+
+router = SimpleRouter()
+for prefix, viewset in [("ro", api.ReadOnly), ("custom", api.Custom)]:
+    router.register(prefix, viewset)
+for route in shop_routes + [("create", api.CreateOnly)]:
+    router.register(*route)
+for route in get_routes():
+    router.register(*route)
+urlpatterns = [path("api/", include(router.urls))]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/routes.py", "from shop.api import ReadOnly as Books\nroutes = [('books', Books)]\n"},
+             {"shop/api.py", kViewSets}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET api/books/ shop.api.ReadOnly.list api shop/routes.py:2\n"
+            "GET api/books/<pk>/ shop.api.ReadOnly.retrieve api shop/routes.py:2\n"
+            "POST api/create/ shop.api.CreateOnly.create api config/urls.py:11\n"
+            "GET api/custom/ shop.api.Custom.list api config/urls.py:9\n"
+            "GET api/custom/<pk>/ shop.api.Custom.retrieve api config/urls.py:9\n"
+            "GET api/custom/<pk>/cover/ shop.api.Custom.cover_image api config/urls.py:9\n"
+            "PUT api/custom/<pk>/cover/ shop.api.Custom.cover_image api config/urls.py:9\n"
+            "GET api/ro/ shop.api.ReadOnly.list api config/urls.py:9\n"
+            "GET api/ro/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:9\n"
+            "unresolved-route config/urls.py:13 router.register() prefix is not a string we can read\n");
+}
+
 // drf-nested-routers: a nested router's routes sit under its parent's prefix
 // and lookup, at every level of nesting.
 TEST(RoutersTest, NestedRoutersPrefixTheirParentsLookup) {
