@@ -264,6 +264,9 @@ Symbol ProjectIndex::ResolveAbsoluteAt(std::string_view dotted, int depth) const
   while (!prefix.empty()) {
     int file = tables_->modules.Find(prefix);
     if (file >= 0) {
+      if (Symbol s = BoundByPackage(prefix, dotted, depth); s.kind != Symbol::Kind::kUnknown) {
+        return s;
+      }
       std::string_view rest = dotted.substr(std::min(dotted.size(), prefix.size() + 1));
       if (rest.empty()) {
         Symbol s;
@@ -282,6 +285,26 @@ Symbol ProjectIndex::ResolveAbsoluteAt(std::string_view dotted, int depth) const
     prefix = prefix.substr(0, dot);
   }
   return External(dotted);
+}
+
+// `views.categories` where views/categories.py exists but views/__init__.py
+// rebinds the name (`from .pages import categories`): the package's attribute
+// is what its __init__ bound last, not the submodule. Unknown when the package
+// binds nothing else under that name.
+Symbol ProjectIndex::BoundByPackage(std::string_view module, std::string_view dotted,
+                                    int depth) const {
+  Symbol unknown;
+  size_t dot = module.rfind('.');
+  if (dot == std::string_view::npos) return unknown;
+  int package = tables_->modules.Find(module.substr(0, dot));
+  if (package < 0) return unknown;
+  std::string_view name = module.substr(dot + 1);
+  const Binding* b = tables_->namespaces[package].Find(name);
+  if (!b) return unknown;
+  bool submodule = (b->kind == Binding::Kind::kImportFrom && Join(b->module, b->name) == module) ||
+                   (b->kind == Binding::Kind::kImportModule && b->module == module);
+  if (submodule) return unknown;
+  return ResolveIn(package, dotted.substr(dot + 1), depth + 1);
 }
 
 Symbol ProjectIndex::ResolveIn(int file, std::string_view dotted, int depth) const {

@@ -180,6 +180,7 @@ class ProjectIndex {
                         int depth) const;
   Symbol ResolveBase(int file, const ClassDef& cls, std::string_view dotted) const;
   Symbol ResolveAbsoluteAt(std::string_view dotted, int depth) const;
+  Symbol BoundByPackage(std::string_view module, std::string_view dotted, int depth) const;
   Symbol External(std::string_view dotted) const;
   // The tags of the class and every ancestor (views into the rule set).
   const std::vector<std::string_view>& TagsOf(const std::string& qualname) const;

@@ -499,6 +499,8 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
       break;
     case Symbol::Kind::kExternal:
       return External(FullName(s));
+    case Symbol::Kind::kModule:
+      return Unresolved(s.qualname, "is a module, not a view");
     default:
       break;
   }

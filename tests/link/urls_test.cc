@@ -760,6 +760,39 @@ urlpatterns = i18n_patterns(*urls) + urls + [path("a/", views.w)]
             "this one is never reached\n");
 }
 
+// MediaCMS and BookWyrm: `views.categories` where views/categories.py exists
+// and views/__init__.py binds the name to a function (`from .pages import
+// categories`, `from .follow import follow`): the package's attribute wins.
+TEST(UrlsTest, APackagesBindingHidesItsSubmoduleOfTheSameName) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app import views
+from app.views import follow
+
+urlpatterns = [
+    path("categories/", views.categories),
+    path("follow/", views.follow),
+    path("follow2/", follow),
+    path("module/", views.plain),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views/__init__.py", "from .categories import CategoryList\n"
+                                       "from .pages import categories\n"
+                                       "from .follow import follow\n"
+                                       "from . import plain\n"},
+             {"app/views/categories.py", "class CategoryList:\n    pass\n"},
+             {"app/views/pages.py", "def categories(request):\n    pass\n"},
+             {"app/views/follow.py", "def follow(request):\n    pass\n"},
+             {"app/views/plain.py", "def plain(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY categories/ app.views.pages.categories page config/urls.py:7\n"
+            "ANY follow/ app.views.follow.follow page config/urls.py:8\n"
+            "ANY follow2/ app.views.follow.follow page config/urls.py:9\n"
+            "unresolved-view config/urls.py:10 view app.views.plain is a module, not a view\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
