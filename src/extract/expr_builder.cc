@@ -155,11 +155,21 @@ Expr ExprBuilder::BuildString(TSNode node) {
   } else {
     parts.push_back({node, 0});
   }
+  std::vector<StringLiteral> literals;
   for (const ChildNode& part : parts) {
     if (KindOf(part.node) != PyKind::kString) continue;  // comments between parts
-    StringLiteral literal = DecodeStringLiteral(tree_.Text(part.node));
-    if (literal.is_fstring) e.kind = ExprKind::kFString;
-    e.text += literal.value;
+    literals.push_back(DecodeStringLiteral(tree_.Text(part.node)));
+    if (literals.back().is_fstring) e.kind = ExprKind::kFString;
+  }
+  for (const StringLiteral& literal : literals) {
+    if (e.kind != ExprKind::kFString || literal.is_fstring) {
+      e.text += literal.value;
+      continue;
+    }
+    for (char c : literal.value) {  // a plain part beside an f-string: its braces are text
+      e.text += c;
+      if (c == '{' || c == '}') e.text += c;
+    }
   }
   return e;
 }

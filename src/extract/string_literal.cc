@@ -100,6 +100,35 @@ std::string DecodeEscapes(std::string_view body, bool is_bytes) {
   return out;
 }
 
+// A non-raw f-string's body with the escapes of its literal parts decoded
+// (`f"^{p}/\\d+$"` reads `^{p}/\d+$`); fields, and `{{` / `}}`, as written.
+std::string DecodeFStringLiterals(std::string_view body) {
+  std::string out;
+  size_t literal_start = 0;
+  auto flush = [&](size_t end) {
+    out += DecodeEscapes(body.substr(literal_start, end - literal_start), false);
+  };
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if ((c == '{' || c == '}') && i + 1 < body.size() && body[i + 1] == c) {
+      ++i;  // a doubled brace is literal text: kept doubled for the reader of fields
+      continue;
+    }
+    if (c != '{') continue;
+    flush(i);
+    size_t depth = 0, j = i;
+    for (; j < body.size(); ++j) {  // the field, nested format specs included
+      if (body[j] == '{') ++depth;
+      if (body[j] == '}' && --depth == 0) break;
+    }
+    out += body.substr(i, std::min(j, body.size() - 1) - i + 1);
+    i = j;
+    literal_start = std::min(j + 1, body.size());
+  }
+  flush(body.size());
+  return out;
+}
+
 }  // namespace
 
 void AppendUtf8(char32_t cp, std::string* out) {
@@ -149,8 +178,10 @@ StringLiteral DecodeStringLiteral(std::string_view literal) {
     }
     if (closed) body.remove_suffix(quote_len);
   }
-  if (result.is_fstring || raw) {
+  if (raw) {
     result.value = std::string(body);
+  } else if (result.is_fstring) {
+    result.value = DecodeFStringLiterals(body);
   } else {
     result.value = DecodeEscapes(body, is_bytes);
   }

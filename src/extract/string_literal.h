@@ -9,7 +9,8 @@
 namespace djcost {
 
 struct StringLiteral {
-  std::string value;       // decoded; for an f-string, the body as written
+  std::string value;       // decoded; for an f-string, the fields as written
+                           // (escapes decoded outside them unless raw)
   bool is_fstring = false;
 };
 

@@ -82,8 +82,7 @@ bool EvalFString(const ProjectIndex& index, int settings_file, int file, const E
     }
     if (c == '}') return false;
     if (c != '{') {
-      if (c == '\\') return false;  // escapes are not decoded in `text`
-      result += c;
+      result += c;  // escapes were decoded by extraction (kept in a raw f-string)
       continue;
     }
     size_t close = t.find('}', i);

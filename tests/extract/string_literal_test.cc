@@ -45,6 +45,9 @@ INSTANTIATE_TEST_SUITE_P(
         LiteralCase{"UnicodePrefix", "u'x'", "x", false},
         LiteralCase{"FString", "f'{a}/{b!r}'", "{a}/{b!r}", true},
         LiteralCase{"RawFString", "rf'{a}\\d'", "{a}\\d", true},
+        // Outside the fields a plain f-string's escapes are decoded; braces and
+        // fields (with nested format specs) stay as written.
+        LiteralCase{"FStringEscapes", "f'^{a}\\\\d\\n{{x}}{b:{w}}\\t'", "^{a}\\d\n{{x}}{b:{w}}\t", true},
         LiteralCase{"Unterminated", "'abc", "abc", false},
         LiteralCase{"NotALiteral", "abc", "abc", false}),
     [](const ::testing::TestParamInfo<LiteralCase>& info) { return info.param.name; });

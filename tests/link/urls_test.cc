@@ -793,6 +793,28 @@ urlpatterns = [
             "unresolved-view config/urls.py:10 view app.views.plain is a module, not a view\n");
 }
 
+// BookWyrm and MediaCMS: f-string routes with regex escapes read whole, raw or
+// not; a plain part concatenated to an f-string keeps its braces as text.
+TEST(UrlsTest, FStringRoutesWithBackslashes) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import re_path
+from app import views
+
+BOOK = r"^book/(?P<id>\d+)"
+urlpatterns = [
+    re_path(rf"{BOOK}/goal/(?P<year>\d+)/?$", views.v),
+    re_path(f"{BOOK}/file\\.txt$", views.v),
+    re_path(r"^n/\d{2}/" f"{BOOK}$", views.v),
+]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY book/(?P<id>\\d+)/file\\.txt app.views.v page config/urls.py:8\n"
+            "ANY book/(?P<id>\\d+)/goal/(?P<year>\\d+)/? app.views.v page config/urls.py:7\n"
+            "ANY n/\\d{2}/^book/(?P<id>\\d+) app.views.v page config/urls.py:9\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
