@@ -414,7 +414,8 @@ std::vector<std::string> ProjectIndex::BasesOf(int file, const ClassDef& cls) co
     Symbol s = ResolveBase(file, cls, base.text);
     if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) {
       bases.push_back(s.qualname);
-    } else if (s.kind == Symbol::Kind::kExternal) {
+    } else if (s.kind == Symbol::Kind::kExternal || s.kind == Symbol::Kind::kClass) {
+      // `Item.DoesNotExist`: an attribute of the class, not the class itself.
       bases.push_back(s.remainder.empty() ? s.qualname : Join(s.qualname, s.remainder));
     } else {
       bases.push_back(s.qualname.empty() ? base.text : s.qualname);

@@ -318,6 +318,31 @@ class Upper(Aggregate):
   EXPECT_EQ(diagnostics, "");
 }
 
+// Tabbycat: exceptions derived from a model's DoesNotExist are not models.
+TEST(FindModelsTest, SubclassesOfAModelsExceptionsAreNotModels) {
+  SnippetProject p;
+  p.Add("draw/__init__.py", "");
+  p.Add("draw/models.py", R"py(from django.db import models
+
+
+class Team(models.Model):
+    pass
+
+
+class TeamMissing(Team.DoesNotExist):
+    pass
+
+
+class TooManyTeams(Team.MultipleObjectsReturned):
+    pass
+)py");
+  std::string diagnostics;
+  std::vector<Model> models = Find(p, &diagnostics);
+  ASSERT_EQ(models.size(), 1u);
+  EXPECT_EQ(models[0].qualname, "draw.models.Team");
+  EXPECT_EQ(diagnostics, "");
+}
+
 TEST(FindModelsTest, TestFilesAreInventoriedApartAndMigrationsSkipped) {
   SnippetProject p;
   p.Add("shop/__init__.py", "");
