@@ -117,6 +117,25 @@ bool EvalEnvironmentDefault(const ProjectIndex& index, int settings_file, int fi
   return fallback && Eval(index, settings_file, file, *fallback, out, depth + 1);
 }
 
+// getattr(settings, "OCM_ENDPOINT", "api/v2.1/ocm/") (reusable apps' settings
+// with defaults): the setting where the settings module binds it, else the default.
+bool EvalSettingWithDefault(const ProjectIndex& index, int settings_file, int file,
+                            const Expr& call, std::string* out, int depth) {
+  if (call.text != "getattr" || call.items.size() != 3 || call.items[0].kind != ExprKind::kName ||
+      call.items[1].kind != ExprKind::kString) {
+    return false;
+  }
+  Symbol settings = index.Resolve(file, call.items[0].text);
+  if (settings.kind != Symbol::Kind::kExternal || FullName(settings) != "django.conf.settings") {
+    return false;
+  }
+  if (settings_file >= 0 &&
+      EvalVariable(index, settings_file, settings_file, call.items[1].text, out, depth)) {
+    return true;
+  }
+  return Eval(index, settings_file, file, call.items[2], out, depth + 1);
+}
+
 bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
           std::string* out, int depth) {
   if (depth > kMaxDepth) return false;
@@ -139,7 +158,8 @@ bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& ex
       return true;
     }
     case ExprKind::kCall:
-      return EvalEnvironmentDefault(index, settings_file, file, expr, out, depth);
+      return EvalEnvironmentDefault(index, settings_file, file, expr, out, depth) ||
+             EvalSettingWithDefault(index, settings_file, file, expr, out, depth);
     default:
       return false;
   }

@@ -47,5 +47,33 @@ urlpatterns = [
   EXPECT_EQ(inv.diagnostics[0].location.line, 7);
 }
 
+// Seahub's reusable apps: `X = getattr(settings, "X", default)` reads the
+// setting where the settings module binds it, else the default.
+TEST(IncludeNamesTest, GetattrOfSettingsWithADefault) {
+  testing::Project p(
+      {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+       {"site/__init__.py", ""},
+       {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nSHOP_PREFIX = 'store/'\n"},
+       {"site/urls.py", R"py(
+from django.conf import settings
+from django.urls import path, re_path
+from shop import views
+SHOP = getattr(settings, "SHOP_PREFIX", "shop/")
+OCM = getattr(settings, "OCM_ENDPOINT", "api/v2.1/ocm/")
+urlpatterns = [
+    path(SHOP + "a/", views.v),
+    re_path(r"^" + OCM + "shares/$", views.v),
+    path(getattr(settings, "MISSING", None) or "x/", views.v),
+]
+)py"},
+       {"shop/__init__.py", ""},
+       {"shop/views.py", "def v(request):\n    pass\n"}},
+      DefaultRuleSet());
+  Inventory inv = Link(p.files, p.rules, 1);
+  std::string routes;
+  for (const auto& e : inv.endpoints) routes += e.route + " ";
+  EXPECT_EQ(routes, "api/v2.1/ocm/shares/ store/a/ {getattr(settings, \"MISSING\", None) or \"x/\"} ");
+}
+
 }  // namespace
 }  // namespace djcost
