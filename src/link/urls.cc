@@ -702,7 +702,15 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
   if (roots.empty()) roots = candidates;  // every candidate is in an include cycle
   UrlWalker walker(index, settings.file, apps, &out);
   for (int f : roots) walker.WalkRoot(f);
-  Finish(walker.unread(), &out);
+  if (roots.size() == 1) {
+    Finish(walker.unread(), &out);
+    return out;
+  }
+  // Each root is its own resolver under a prefix nobody wrote down: the same
+  // route in two roots (every app's `path("")`) is two endpoints.
+  std::set<std::size_t> unprefixed;
+  for (std::size_t i = 0; i < out.endpoints.size(); ++i) unprefixed.insert(i);
+  Finish(unprefixed, &out);
   return out;
 }
 

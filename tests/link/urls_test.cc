@@ -324,6 +324,26 @@ urlpatterns = [path("a/", index)]
   EXPECT_EQ(urls.endpoints.size(), 1u) << Dump(urls);
 }
 
+// Kitsune without a readable ROOT_URLCONF: each root URLconf sits under a
+// prefix nobody wrote down, so the same route in two roots is two endpoints.
+TEST(UrlsTest, FallbackKeepsTheSameRouteOfTwoRoots) {
+  Project p({{"a/urls.py", "from django.urls import path\nfrom a.views import index\n"
+                           "urlpatterns = [path('', index), path('new', index)]\n"},
+             {"a/views.py", "def index(request):\n    pass\n"},
+             {"b/urls.py", "from django.urls import path\nfrom b.views import index\n"
+                           "urlpatterns = [path('', index),\n               path('', index)]\n"},
+             {"b/views.py", "def index(request):\n    pass\n"}},
+            UrlRules());
+  UrlInventory urls = p.Walk("");
+  EXPECT_TRUE(urls.fallback);
+  EXPECT_EQ(Dump(urls),
+            "ANY  a.views.index page a/urls.py:3\n"
+            "ANY  b.views.index page b/urls.py:3\n"
+            "ANY new a.views.index page a/urls.py:3\n"
+            "shadowed-route b/urls.py:4 route  is served by the pattern at b/urls.py:3; this one "
+            "is never reached\n");
+}
+
 TEST(UrlsTest, UnknownRootUrlconfFallsBackWithADiagnostic) {
   Project p({{"blog/urls.py", R"py(
 from django.urls import path
