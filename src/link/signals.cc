@@ -49,6 +49,9 @@ struct HandlerRef {
   std::string qualname;
   int file = -1;  // the defining file of a repo function, else -1
   Location location;
+  // A handler made where it is connected (`partial(f, x)`, a lambda,
+  // `self.on_ready`): a new object at each connect, so each site is a receiver.
+  bool made_at_connect = false;
 };
 
 class SignalFinder {
@@ -180,8 +183,10 @@ class SignalFinder {
   HandlerRef ResolveHandler(int file, const std::string& scope, const Expr& e) const {
     HandlerRef h;
     h.qualname = e.text;
+    h.made_at_connect = true;
     if (e.kind != ExprKind::kName) return h;
     Symbol s = ResolveInScope(index_, file, scope, e.text);
+    h.made_at_connect = s.kind == Symbol::Kind::kUnknown;
     if (s.kind == Symbol::Kind::kFunction && s.remainder.empty() && s.function) {
       h.qualname = s.qualname;
       h.file = s.file;
@@ -209,8 +214,9 @@ class SignalFinder {
 
   // Django keys receivers by (dispatch_uid or the handler, sender): connecting
   // the same key twice keeps the first.
-  void AddReceiver(SignalReceiver r) {
-    auto key = std::make_tuple(r.signal, r.dispatch_uid.empty() ? r.handler : r.dispatch_uid,
+  // `site`: the connect call's place, for a handler made there (each is its own).
+  void AddReceiver(SignalReceiver r, const std::string& site = "") {
+    auto key = std::make_tuple(r.signal, r.dispatch_uid.empty() ? r.handler + site : r.dispatch_uid,
                                r.dispatch_uid.empty(), r.sender);
     auto it = receivers_.find(key);
     if (it == receivers_.end() || r.location < it->second.location) {
@@ -300,6 +306,9 @@ class SignalFinder {
     if (r.app.empty()) r.app = apps_.LabelForFile(file);
     r.location = handler.file >= 0 ? handler.location
                                    : Location{index_.files()[file].file.path, call.line, 0};
+    std::string site = handler.made_at_connect
+                           ? "@" + r.location.path + ":" + std::to_string(r.location.line)
+                           : "";
     // `for model in (A, B): post_save.connect(fn, sender=model)`: one receiver
     // per sender, as Django keys them by (handler, sender).
     if (sender && call.NamesLoopVariable(*sender)) {
@@ -309,12 +318,12 @@ class SignalFinder {
         for (const ListItem& item : items) {
           SignalReceiver each = r;
           each.sender = SenderOf(item.file, item.file == file ? call.scope : "", item.expr);
-          AddReceiver(std::move(each));
+          AddReceiver(std::move(each), site);
         }
         return;
       }
     }
-    AddReceiver(std::move(r));
+    AddReceiver(std::move(r), site);
   }
 
   void AddSendSite(int file, const std::string& scope, std::string_view callee, int line) {

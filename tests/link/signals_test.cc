@@ -237,6 +237,52 @@ class ShopConfig(AppConfig):
             "uid= builtin via=connect app=shop shop/apps.py:5\n");
 }
 
+// authentik: handlers made where they are connected (`self.method`, partial,
+// a lambda) are new objects at each connect, so two sites are two receivers;
+// a module function connected twice is one.
+TEST(FindSignalsGetModelTest, HandlersMadeAtTheConnectAreOnePerSite) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/a.py", R"py(from functools import partial
+from django.core.signals import request_finished
+
+
+def on_done(sender, **kwargs):
+    pass
+
+
+class Middleware:
+    def __init__(self):
+        request_finished.connect(self.on_finish)
+        request_finished.connect(partial(on_done, flag=True))
+        request_finished.connect(on_done)
+)py");
+  p.Add("shop/b.py", R"py(from functools import partial
+from django.core.signals import request_finished
+from shop.a import on_done
+
+
+class Other:
+    def __init__(self):
+        request_finished.connect(self.on_finish)
+        request_finished.connect(partial(on_done, flag=False))
+        request_finished.connect(on_done)
+)py");
+  p.Build();
+  SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
+  EXPECT_EQ(DumpReceivers(found.receivers),
+            "django.core.signals.request_finished <- partial sender= uid= builtin via=connect "
+            "app= shop/a.py:12\n"
+            "django.core.signals.request_finished <- partial sender= uid= builtin via=connect "
+            "app= shop/b.py:9\n"
+            "django.core.signals.request_finished <- self.on_finish sender= uid= builtin "
+            "via=connect app= shop/a.py:11\n"
+            "django.core.signals.request_finished <- self.on_finish sender= uid= builtin "
+            "via=connect app= shop/b.py:8\n"
+            "django.core.signals.request_finished <- shop.a.on_done sender= uid= builtin "
+            "via=connect app= shop/a.py:5\n");
+}
+
 // paperless-ngx and wger: connect used as a decorator, a package's own signal
 // (celery.signals, easy_thumbnails.signals) with a handler from that package;
 // a `.connect` of something that is no signal stays out.
