@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "link/admin_counts.h"
+#include "link/loop_calls.h"
 #include "link/models_resolve.h"
 
 namespace djcost {
@@ -204,6 +205,7 @@ class AdminFinder {
     const Expr& c = call.call;
     bool unregister = EndsWith(c.text, ".unregister");
     if (!unregister && !EndsWith(c.text, ".register")) return;
+    if (UnrollsPairs(file, call)) return;
     std::string_view object(c.text);
     object.remove_suffix(unregister ? 11 : 9);
     if (object.find("()") != std::string_view::npos) return;
@@ -222,6 +224,24 @@ class AdminFinder {
       events_.push_back({unregister, site, std::move(target.qualname), std::move(target.app),
                          admin_class, file, where});
     }
+  }
+
+  // `for pair in ((A, AAdmin), (B, BAdmin)): admin.site.register(*pair)` and
+  // `for model, admin_class in PAIRS: ...`: one registration per item, when
+  // the items are written in this file (the site is named here too).
+  bool UnrollsPairs(int file, const CallStatement& call) {
+    if (!call.loop) return false;
+    const Expr& c = call.call;
+    bool pairs = call.loop->variable.find(',') != std::string::npos ||
+                 (!c.items.empty() && IsStarred(c.items[0]));
+    if (!pairs) return false;
+    std::vector<UnrolledCall> unrolled = UnrollLoopCall(index_, file, call);
+    if (unrolled.empty()) return false;
+    for (const UnrolledCall& u : unrolled) {
+      if (u.item_file != file) return false;
+    }
+    for (const UnrolledCall& u : unrolled) ReadCall(file, u.call);
+    return true;
   }
 
   bool IsDjangoRegister(const std::string& full) const {

@@ -6,7 +6,7 @@
 
 #include "link/models_resolve.h"
 #include "link/static_string.h"
-#include "link/url_helpers.h"
+#include "link/loop_calls.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -478,39 +478,13 @@ RouterCalls::RouterCalls(const ProjectIndex& index) {
 // registration per item of a list djcost can read, the loop's names bound to
 // it; none (the loop's call stays as written) when any item does not fit.
 std::vector<CallRef> RouterCalls::Unroll(const ProjectIndex& index, const CallRef& ref) {
-  const LoopContext& loop = *ref.call->loop;
-  std::vector<ListItem> items;
-  index.ExpandList(ref.file, loop.iterable, &items);
-  if (items.empty() || (items.size() == 1 && items[0].expr == &loop.iterable)) return {};
-  std::vector<std::string> names = Split(loop.variable, ',');
   std::vector<CallRef> out;
-  for (const ListItem& item : items) {
-    const Expr& value = *item.expr;
-    HelperArguments arguments;
-    if (names.size() == 1) {
-      arguments.emplace_back(names[0], &value);
-    } else if (value.kind == ExprKind::kList && value.items.size() == names.size()) {
-      for (size_t i = 0; i < names.size(); ++i) arguments.emplace_back(names[i], &value.items[i]);
-    } else {
-      return {};
-    }
-    CallStatement call = *ref.call;
-    call.loop = Boxed<LoopContext>();
-    Expr bound = BindParameters(ref.call->call, arguments);
-    call.call.items.clear();
-    for (Expr& arg : bound.items) {
-      if (IsStarred(arg) && arg.items[0].kind == ExprKind::kList) {  // *route, a tuple
-        for (Expr& part : arg.items[0].items) call.call.items.push_back(std::move(part));
-      } else {
-        call.call.items.push_back(std::move(arg));
-      }
-    }
-    call.call.keywords = std::move(bound.keywords);
+  for (UnrolledCall& u : UnrollLoopCall(index, ref.file, *ref.call)) {
     // The item's names (the viewsets) are resolved where the item is written,
     // and a route from another module is reported there.
-    if (item.file != ref.file) call.line = value.line;
-    unrolled_.push_back(std::move(call));
-    out.push_back({item.file, &unrolled_.back()});
+    if (u.item_file != ref.file) u.call.line = u.item_line;
+    unrolled_.push_back(std::move(u.call));
+    out.push_back({u.item_file, &unrolled_.back()});
   }
   return out;
 }
