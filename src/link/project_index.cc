@@ -117,6 +117,12 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
       if (!fn.scope.empty()) continue;
       Binding b{Binding::Kind::kFunction};
       b.function = &fn;
+      // As for classes: `@receiver(post_save) def post_save(...)` reads the import.
+      auto previous = ns.find(fn.name);
+      if (previous != ns.end() && (previous->second.kind == Binding::Kind::kImportFrom ||
+                                   previous->second.kind == Binding::Kind::kImportModule)) {
+        shadowed.emplace(fn.name, previous->second);
+      }
       ns.insert_or_assign(fn.name, b);
     }
     for (const CallStatement& c : facts.calls) {
@@ -400,9 +406,15 @@ Symbol ProjectIndex::ResolveBinding(int file, const Binding& b, std::string_view
 // Python evaluates a class's bases before the class statement binds its name, so
 // in `class ListView(LoginRequiredMixin, ListView)` the base is the imported one.
 Symbol ProjectIndex::ResolveBase(int file, const ClassDef& cls, std::string_view dotted) const {
+  if (!cls.scope.empty()) return Resolve(file, dotted);
+  return ResolveBeforeDefinition(file, cls.name, dotted);
+}
+
+Symbol ProjectIndex::ResolveBeforeDefinition(int file, std::string_view name,
+                                             std::string_view dotted) const {
   auto [head, rest] = SplitHead(dotted);
-  if (!cls.scope.empty() || head != cls.name) return Resolve(file, dotted);
-  const Binding* before = tables_->shadowed[file].Find(cls.name);
+  if (head != name) return Resolve(file, dotted);
+  const Binding* before = tables_->shadowed[file].Find(name);
   if (!before) return ResolveInStars(file, dotted, 0);
   return ResolveBinding(file, *before, head, rest, 0);
 }

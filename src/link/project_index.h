@@ -77,6 +77,11 @@ class ProjectIndex {
   /// Resolve() without the copy, for loops that ask many times: valid as long as
   /// the index. `file` must be a file of the index.
   const Symbol& ResolveMemo(int file, std::string_view dotted) const;
+  /// `dotted` as the bases or decorators of the module-level definition `name`
+  /// read it: Python evaluates them before the definition binds `name`, so
+  /// `class ListView(ListView)` and `@receiver(post_save) def post_save` name
+  /// the import.
+  Symbol ResolveBeforeDefinition(int file, std::string_view name, std::string_view dotted) const;
   /// Resolves a fully qualified dotted name ("shop.views.Home", "django.db.models.Model").
   Symbol ResolveAbsolute(std::string_view dotted) const;
 

@@ -155,10 +155,14 @@ class SignalFinder {
     return {name, false, false};
   }
 
+  // `defined`: the module-level function whose decorator names the signal,
+  // which Python reads before the def binds the function's name.
   SignalRef ResolveSignal(int file, const std::string& scope, std::string_view text,
-                          int depth) const {
+                          int depth, const FunctionDef* defined = nullptr) const {
     if (depth > kMaxAliasDepth || text.empty()) return {std::string(text), false, false};
-    Symbol s = ResolveInScope(index_, file, scope, text);
+    Symbol s = defined && defined->scope.empty()
+                   ? index_.ResolveBeforeDefinition(file, defined->name, text)
+                   : ResolveInScope(index_, file, scope, text);
     switch (s.kind) {
       case Symbol::Kind::kExternal:
         return Builtin(FullName(s));
@@ -274,7 +278,8 @@ class SignalFinder {
         each.push_back(signals);
       }
       for (const Expr* sig : each) {
-        AddDecoratedReceiver(file, fn, d, ResolveSignal(file, fn.scope, sig->text, 0), "receiver");
+        AddDecoratedReceiver(file, fn, d, ResolveSignal(file, fn.scope, sig->text, 0, &fn),
+                             "receiver");
       }
     }
   }

@@ -283,6 +283,27 @@ class Other:
             "via=connect app= shop/a.py:5\n");
 }
 
+// MediaCMS: `@receiver(social_account_updated) def social_account_updated(...)`:
+// the decorator runs before the def binds the name, so it names the import.
+TEST(FindSignalsGetModelTest, AReceiverNamedLikeItsSignal) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", "from django.db import models\n\nclass Order(models.Model):\n    pass\n");
+  p.Add("shop/handlers.py", R"py(from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+
+@receiver(post_save)
+def post_save(sender, **kwargs):
+    pass
+)py");
+  p.Build();
+  SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
+  EXPECT_EQ(DumpReceivers(found.receivers),
+            "django.db.models.signals.post_save <- shop.handlers.post_save sender= uid= builtin "
+            "via=receiver app=shop shop/handlers.py:5\n");
+}
+
 // paperless-ngx and wger: connect used as a decorator, a package's own signal
 // (celery.signals, easy_thumbnails.signals) with a handler from that package;
 // a `.connect` of something that is no signal stays out.
