@@ -46,6 +46,7 @@ void Put(ByteWriter& w, const Assignment& a) {
   w.Varint(a.conditional);
   w.Signed(a.guard);
   w.Line(a.line);
+  w.Signed(a.loop);
 }
 
 void Put(ByteWriter& w, const std::vector<Assignment>& list) {
@@ -156,6 +157,7 @@ class Decoder {
     a->conditional = r_.Bool();
     a->guard = r_.Int();
     a->line = r_.Int();
+    a->loop = r_.Int();
     return r_.ok();
   }
 
@@ -224,6 +226,11 @@ class Decoder {
     return r_.ok();
   }
 
+  bool Get(LoopContext* loop) {
+    loop->variable = r_.String();
+    return Get(&loop->iterable);
+  }
+
   bool Get(Diagnostic* d) {
     std::uint64_t severity = r_.Varint();
     if (severity > static_cast<std::uint64_t>(Severity::kError)) return false;
@@ -278,6 +285,11 @@ void EncodeFactsAfterCounts(ByteWriter& w, const FileFacts& facts) {
       w.Varint(c.installed);
     }
   }
+  w.Varint(facts.loops.size());
+  for (const LoopContext& loop : facts.loops) {
+    w.String(loop.variable);
+    Put(w, loop.iterable);
+  }
   w.Varint(facts.diagnostics.size());
   for (const Diagnostic& d : facts.diagnostics) Put(w, d);
 }
@@ -288,7 +300,9 @@ bool GuardsInRange(const FileFacts& facts) {
     return guard >= -1 && guard < static_cast<int>(facts.guards.size());
   };
   for (const Assignment& a : facts.assignments) {
-    if (!in_range(a.guard)) return false;
+    if (!in_range(a.guard) || a.loop < -1 || a.loop >= static_cast<int>(facts.loops.size())) {
+      return false;
+    }
   }
   for (const CallStatement& s : facts.calls) {
     if (!in_range(s.guard)) return false;
@@ -326,7 +340,7 @@ bool DecodeFacts(std::string_view bytes, FileFacts* facts) {
   facts->lines.blank = r.Int();
   bool ok = d.GetList(&facts->imports) && d.GetList(&facts->assignments) &&
             d.GetList(&facts->classes) && d.GetList(&facts->functions) &&
-            d.GetList(&facts->calls) && d.GetList(&facts->guards) &&
+            d.GetList(&facts->calls) && d.GetList(&facts->guards) && d.GetList(&facts->loops) &&
             d.GetList(&facts->diagnostics);
   return ok && r.ok() && r.done() && GuardsInRange(*facts);
 }

@@ -67,6 +67,7 @@ Json AssignmentJson(const Assignment& a) {
             {"conditional", a.conditional},
             {"line", a.line}};
   if (a.guard >= 0) j["guard"] = a.guard;  // an index into "guards"
+  if (a.loop >= 0) j["loop"] = a.loop;     // an index into "loops"
   return j;
 }
 
@@ -131,6 +132,12 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
       Json conditions = Json::array();
       for (const auto& c : guard) conditions.push_back({{"app", c.app}, {"installed", c.installed}});
       j["guards"].push_back(std::move(conditions));
+    }
+  }
+  if (!facts.loops.empty()) {
+    j["loops"] = Json::array();
+    for (const auto& loop : facts.loops) {
+      j["loops"].push_back({{"variable", loop.variable}, {"iterable", ExprJson(loop.iterable)}});
     }
   }
   j["diagnostics"] = Json::array();

@@ -65,6 +65,9 @@ struct Assignment {
   bool conditional = false;  // under if/try/with/for at its scope, e.g. `if settings.DEBUG:`
   int guard = -1;  // index into FileFacts::guards of the app conditions it runs under, or -1
   int line = 0;
+  // Module level only: index into FileFacts::loops of the `for` it runs in, or -1
+  // (`for app in settings.PLUGINS: urlpatterns += [path(...)]`).
+  int loop = -1;
   bool operator==(const Assignment&) const = default;
 };
 
@@ -149,6 +152,7 @@ struct FileFacts {
   // Each a conjunction of app conditions that statements under `if`s require;
   // few files have any.
   std::vector<std::vector<AppCondition>> guards;
+  std::vector<LoopContext> loops;  // the loops module-level assignments run in
   std::vector<Diagnostic> diagnostics;
   bool operator==(const FileFacts&) const = default;
 };

@@ -44,6 +44,7 @@ struct Loop {
   TSNode iterable;
   bool copied = false;
   Expr copy;
+  int facts_index = -1;  // in FileFacts::loops, once an assignment needs it
 };
 
 struct PendingFunction {
@@ -492,6 +493,7 @@ class Walker {
       a.conditional = frame.conditional;
       a.guard = frame.guard;
       a.line = LineOf(node);
+      if (scope.kind == ScopeKind::kModule && frame.loop >= 0) a.loop = FactsLoop(frame.loop);
       out->push_back(std::move(a));
     }
   }
@@ -516,6 +518,16 @@ class Walker {
       statement.loop = LoopContext{loop.variable, LoopIterable(loop)};
     }
     facts_->calls.push_back(std::move(statement));
+  }
+
+  // The loop's entry in facts_->loops, made on first use.
+  int FactsLoop(int loop_index) {
+    Loop& loop = loops_[loop_index];
+    if (loop.facts_index < 0) {
+      facts_->loops.push_back(LoopContext{loop.variable, LoopIterable(loop)});
+      loop.facts_index = static_cast<int>(facts_->loops.size()) - 1;
+    }
+    return loop.facts_index;
   }
 
   // Each call statement in a loop body carries its own copy of the iterable: a

@@ -122,6 +122,7 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   Settings settings = FindSettings(
       index, named_settings == rules.options.end() ? std::string() : named_settings->second);
   Apps apps(index, settings);
+  index.SetSettingsFile(settings.file);
   if (settings.installed_apps_complete) index.SetInstalledApps(InstalledNames(settings, apps));
 
   Inventory inv;

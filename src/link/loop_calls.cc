@@ -8,6 +8,18 @@
 
 namespace djcost {
 
+bool BindLoopItem(const std::string& variable, const Expr& item, HelperArguments* out) {
+  std::vector<std::string> names = Split(variable, ',');
+  out->clear();
+  if (names.size() == 1) {
+    out->emplace_back(names[0], &item);
+    return true;
+  }
+  if (item.kind != ExprKind::kList || item.items.size() != names.size()) return false;
+  for (size_t i = 0; i < names.size(); ++i) out->emplace_back(names[i], &item.items[i]);
+  return true;
+}
+
 std::vector<UnrolledCall> UnrollLoopCall(const ProjectIndex& index, int file,
                                          const CallStatement& call) {
   if (!call.loop) return {};
@@ -15,18 +27,11 @@ std::vector<UnrolledCall> UnrollLoopCall(const ProjectIndex& index, int file,
   std::vector<ListItem> items;
   index.ExpandList(file, loop.iterable, &items);
   if (items.empty() || (items.size() == 1 && items[0].expr == &loop.iterable)) return {};
-  std::vector<std::string> names = Split(loop.variable, ',');
   std::vector<UnrolledCall> out;
   for (const ListItem& item : items) {
     const Expr& value = *item.expr;
     HelperArguments arguments;
-    if (names.size() == 1) {
-      arguments.emplace_back(names[0], &value);
-    } else if (value.kind == ExprKind::kList && value.items.size() == names.size()) {
-      for (size_t i = 0; i < names.size(); ++i) arguments.emplace_back(names[i], &value.items[i]);
-    } else {
-      return {};
-    }
+    if (!BindLoopItem(loop.variable, value, &arguments)) return {};
     UnrolledCall u;
     u.item_file = item.file;
     u.item_line = value.line;

@@ -8,6 +8,7 @@
 
 #include "data/file_facts.h"
 #include "link/project_index.h"
+#include "link/url_helpers.h"
 
 namespace djcost {
 
@@ -18,6 +19,10 @@ struct UnrolledCall {
   int item_line = 0;
   CallStatement call;
 };
+
+/// Binds the loop's names (`variable`, "a" or "a,b") to one item: the item
+/// itself, or each element of a tuple of the same size. False when it does not fit.
+bool BindLoopItem(const std::string& variable, const Expr& item, HelperArguments* out);
 
 /// The copies, in the items' order; empty when the iterable is not a list djcost
 /// can read or an item does not fit the loop's target (a tuple of another size).

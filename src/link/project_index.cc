@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "link/loop_calls.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -155,6 +156,7 @@ ProjectIndex::ProjectIndex(const ProjectIndex& other)
       rules_(other.rules_),
       tables_(other.tables_),
       installed_(other.installed_),
+      settings_file_(other.settings_file_),
       resolved_(other.files_.size()) {}
 
 ProjectIndex ProjectIndex::Share() const { return ProjectIndex(*this); }
@@ -638,6 +640,17 @@ void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem
           return;
         }
       }
+      // `settings.PLUGINS`: the list the settings module binds.
+      constexpr std::string_view kSettings = "django.conf.settings.";
+      if (s.kind == Symbol::Kind::kExternal && settings_file_ >= 0 && s.remainder.empty() &&
+          s.qualname.compare(0, kSettings.size(), kSettings) == 0 &&
+          s.qualname.find('.', kSettings.size()) == std::string::npos) {
+        std::vector<ListItem> named;
+        if (EvalListAt(settings_file_, s.qualname.substr(kSettings.size()), &named, depth + 1)) {
+          out->insert(out->end(), named.begin(), named.end());
+          return;
+        }
+      }
       break;
     }
     default:
@@ -746,6 +759,15 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
         *out = std::move(imported);
         bound = true;
       }
+    } else if (e.assignment && e.assignment->augmented && e.assignment->loop >= 0) {
+      // `for app in PLUGINS: urls += [...]`: the value once per item.
+      std::vector<const Expr*> values;
+      if (UnrollInLoop(file, facts.loops[e.assignment->loop], e.assignment->value, &values, depth)) {
+        for (const Expr* v : values) ExpandListAt(file, *v, out, depth + 1);
+      } else {
+        ExpandListAt(file, e.assignment->value, out, depth + 1);
+      }
+      bound = true;
     } else if (e.assignment) {
       if (!e.assignment->augmented) {
         // `x = x + [...]` refers to the old value, which `out` already holds.
@@ -774,6 +796,22 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
         ExpandListAt(file, e.assignment->value, out, depth + 1);
       }
       bound = true;
+    } else if (e.call && e.call->loop && (e.call->call.items.size() == 1 ||
+                                          e.call->call.items.size() == 2)) {
+      // `for p in PAGES: urlpatterns.append(path(f"{p}/", view))`: once per item.
+      IsListMutator(e.call->call.text, name, &method);
+      const auto& args = e.call->call.items;
+      const Expr& arg = args.back();  // append(x), extend(xs), insert(i, x)
+      std::vector<const Expr*> values;
+      if (!UnrollInLoop(file, *e.call->loop, arg, &values, depth)) values = {&arg};
+      for (const Expr* v : values) {
+        if (method == "extend") {
+          ExpandListAt(file, *v, out, depth + 1);
+        } else if (method == "append" || method == "insert") {
+          out->push_back({v, file});
+        }
+      }
+      bound = true;
     } else if (e.call) {
       IsListMutator(e.call->call.text, name, &method);
       const auto& args = e.call->call.items;
@@ -788,6 +826,25 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
     }
   }
   return bound;
+}
+
+bool ProjectIndex::UnrollInLoop(int file, const LoopContext& loop, const Expr& value,
+                                std::vector<const Expr*>* out, int depth) const {
+  std::vector<ListItem> items;
+  ExpandListAt(file, loop.iterable, &items, depth + 1);
+  if (items.empty() || (items.size() == 1 && items[0].expr == &loop.iterable)) return false;
+  std::vector<const Expr*> bound;
+  HelperArguments arguments;
+  for (const ListItem& item : items) {
+    const Expr& e = *item.expr;
+    bool literal = e.kind == ExprKind::kString || e.kind == ExprKind::kNumber;
+    if ((item.file != file && !literal) || !BindLoopItem(loop.variable, e, &arguments)) {
+      return false;
+    }
+    bound.push_back(&unrolled_.emplace_back(BindParameters(value, arguments)));
+  }
+  out->insert(out->end(), bound.begin(), bound.end());
+  return true;
 }
 
 const Expr* ProjectIndex::EvalValue(int file, const std::string& name, int* value_file) const {

@@ -143,6 +143,9 @@ class ProjectIndex {
   /// False when a statement's app conditions (`guard`, an index into the file's
   /// FileFacts::guards) fail: Django never runs it.
   bool GuardHolds(int file, int guard) const;
+  /// The settings module's file, so that `settings.NAME` lists read as the
+  /// settings bind them (`for app in settings.PLUGINS:`). Call before Share().
+  void SetSettingsFile(int file) { settings_file_ = file; }
 
  private:
   // Views into the facts, or into Tables::relative_modules: a large project binds
@@ -199,6 +202,10 @@ class ProjectIndex {
                        const std::vector<ListItem>& old, std::vector<ListItem>* out,
                        int depth) const;
   const Expr* EvalValueAt(int file, const std::string& name, int* value_file, int depth) const;
+  // `value` once per item of `loop`'s iterable, its names bound; false when the
+  // iterable cannot be read or an item brings names from another module.
+  bool UnrollInLoop(int file, const LoopContext& loop, const Expr& value,
+                    std::vector<const Expr*>* out, int depth) const;
 
   // What construction builds and lookups only read. Share() hands it to a second
   // index, so a second thread need not build it again.
@@ -230,6 +237,11 @@ class ProjectIndex {
   const RuleSet& rules_;
   std::shared_ptr<Tables> tables_;  // written by the constructor only
   std::shared_ptr<const std::unordered_set<std::string>> installed_;  // SetInstalledApps
+  int settings_file_ = -1;                                            // SetSettingsFile
+  // Copies of loop bodies' values with the loop's names bound, one per item
+  // (`for app in PLUGINS: urls += [path("", include(f"{app}.urls"))]`): list
+  // items point into them, so a deque. Per index, like the memos.
+  mutable std::deque<Expr> unrolled_;
   // Memos: link asks the same questions of the same names many times (every
   // urls.py resolves `path`, every model its base), and the index never changes.
   // They are the only state a lookup writes, so each index has its own.

@@ -82,7 +82,8 @@ inline std::string DumpDecorators(const std::vector<Expr>& decorators) {
 inline std::string DumpAssignment(const std::string& tag, const Assignment& a) {
   return tag + " " + std::to_string(a.line) + ": " + a.target + (a.augmented ? " += " : " = ") +
          DumpExpr(a.value) + (a.conditional ? " (conditional)" : "") +
-         (a.guard < 0 ? "" : " [guard " + std::to_string(a.guard) + "]") + "\n";
+         (a.guard < 0 ? "" : " [guard " + std::to_string(a.guard) + "]") +
+         (a.loop < 0 ? "" : " [loop " + std::to_string(a.loop) + "]") + "\n";
 }
 
 inline std::string DumpFunction(const std::string& tag, const std::string& indent,
@@ -139,6 +140,10 @@ inline std::string DumpFacts(const FileFacts& facts) {
            (!s.loop ? ""
                     : " (for " + s.loop->variable + " in " + DumpExpr(s.loop->iterable) + ")") +
            "\n";
+  }
+  for (size_t l = 0; l < facts.loops.size(); ++l) {
+    out += "loop " + std::to_string(l) + ": for " + facts.loops[l].variable + " in " +
+           DumpExpr(facts.loops[l].iterable) + "\n";
   }
   for (size_t g = 0; g < facts.guards.size(); ++g) {
     out += "guard " + std::to_string(g) + ":";

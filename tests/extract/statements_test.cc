@@ -54,6 +54,19 @@ INSTANTIATE_TEST_SUITE_P(
                     "guard 1: -billing\n"  // `not a and b` false says nothing of a
                     "guard 2: -billing -legal\n"
                     "guard 3: -billing +x +y\n"},
+        // A module-level assignment in a loop keeps the loop (made once for both).
+        SnippetCase{"AssignmentsInLoops",
+                    "for app in settings.PLUGINS:\n"
+                    "    urls += [path('', include(f'{app}.urls'))]\n"
+                    "    names = app\n"
+                    "class A:\n"
+                    "    for x in y:\n"
+                    "        z = x\n",
+                    "assign 2: urls += [path('', include(f'{app}.urls'))] (conditional) [loop 0]\n"
+                    "assign 3: names = app (conditional) [loop 0]\n"
+                    "class 4-6: A()\n"
+                    "  attr 6: z = x (conditional)\n"
+                    "loop 0: for app in settings.PLUGINS\n"},
         SnippetCase{"Settings",
                     "ROOT_URLCONF = 'shop.urls'\n"
                     "AUTH_USER_MODEL = 'accounts.User'\n"
@@ -81,12 +94,13 @@ INSTANTIATE_TEST_SUITE_P(
                     "assign 6: B = 3 (conditional)\n"
                     "assign 8: C = 4 (conditional)\n"
                     "assign 10: D = 5 (conditional)\n"
-                    "assign 12: E = 6 (conditional)\n"
+                    "assign 12: E = 6 (conditional) [loop 0]\n"
                     "assign 14: F = 7 (conditional)\n"
                     "assign 16: G = 8 (conditional)\n"
                     "assign 18: H = 9 (conditional)\n"
                     "assign 20: I = 10 (conditional)\n"
-                    "assign 23: J = 11 (conditional)\n"},
+                    "assign 23: J = 11 (conditional)\n"
+                    "loop 0: for i in y\n"},
         SnippetCase{"RegistrationsAndConnections",
                     "admin.site.register(Order)\n"
                     "admin.site.register([Item, Line], ItemAdmin)\n"

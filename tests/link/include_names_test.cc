@@ -75,5 +75,37 @@ urlpatterns = [
   EXPECT_EQ(routes, "api/v2.1/ocm/shares/ store/a/ {getattr(settings, \"MISSING\", None) or \"x/\"} ");
 }
 
+// Zulip: `for app_name in settings.EXTRA_INSTALLED_APPS: urls += [path("",
+// include(f"{app_name}.urls"))]`, and an append in a loop over a literal list:
+// the loop body once per item, its names bound.
+TEST(IncludeNamesTest, ListsBuiltInLoopsOverReadableLists) {
+  testing::Project p(
+      {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+       {"site/__init__.py", ""},
+       {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nEXTRA_APPS = ['shop']\n"},
+       {"site/urls.py", R"py(
+from django.conf import settings
+from django.urls import include, path
+from shop import views
+urls = []
+for app_name in settings.EXTRA_APPS:
+    urls += [path("", include(f"{app_name}.urls"))]
+for page, view in [("about", views.v), ("help", views.v)]:
+    urls.append(path(f"{page}/", view))
+for plugin in get_plugins():
+    urls.append(path(f"{plugin}/", views.v))
+urlpatterns = urls
+)py"},
+       {"shop/__init__.py", ""},
+       {"shop/views.py", "def v(request):\n    pass\n"},
+       {"shop/urls.py", "from django.urls import path\nfrom shop import views\n"
+                        "urlpatterns = [path('x/', views.v)]\n"}},
+      DefaultRuleSet());
+  Inventory inv = Link(p.files, p.rules, 1);
+  std::string routes;
+  for (const auto& e : inv.endpoints) routes += e.route + " ";
+  EXPECT_EQ(routes, "about/ help/ x/ {{plugin}/} ");
+}
+
 }  // namespace
 }  // namespace djcost
