@@ -285,9 +285,115 @@ RouteMappings MappingUpdates(const ProjectIndex& index, const std::string& route
   return out;
 }
 
+// One entry of a router class's own `routes` list (DRF's "custom routers"):
+// `Route(url=r"^{prefix}/add/$", mapping={...}, name=..., detail=...)`, or a
+// `DynamicRoute(url=..., detail=...)` that places the @actions of that kind.
+struct RouteTemplate {
+  std::string url;  // "{prefix}/{lookup}/delete" after the anchors are dropped
+  Mapping mapping;
+  std::string name;  // "{basename}-list", "{basename}_{url_name}"
+  bool detail = false;
+  bool dynamic = false;
+};
+
+// The routes of DRF's SimpleRouter, for `routes = SimpleRouter.routes + [...]`.
+std::vector<RouteTemplate> DefaultRoutes() {
+  return {{"{prefix}{trailing_slash}", {{"get", "list"}, {"post", "create"}}, "{basename}-list",
+           false, false},
+          {"{prefix}/{url_path}{trailing_slash}", {}, "{basename}-{url_name}", false, true},
+          {"{prefix}/{lookup}{trailing_slash}",
+           {{"get", "retrieve"}, {"put", "update"}, {"patch", "partial_update"},
+            {"delete", "destroy"}},
+           "{basename}-detail", true, false},
+          {"{prefix}/{lookup}/{url_path}{trailing_slash}", {}, "{basename}-{url_name}", true, true}};
+}
+
+// DRF 3.8+'s Route and DynamicRoute, and the DynamicListRoute and
+// DynamicDetailRoute of older routers (taiga's copy of DRF 2.4's), whose Route
+// has no `detail` (a url with {lookup} is one).
+bool ReadRouteTemplate(const Expr& call, RouteTemplate* out) {
+  std::string_view kind = LastComponent(call.text);
+  bool old_list = kind == "DynamicListRoute", old_detail = kind == "DynamicDetailRoute";
+  out->dynamic = kind == "DynamicRoute" || old_list || old_detail;
+  if (call.kind != ExprKind::kCall || (kind != "Route" && !out->dynamic)) return false;
+  const Expr* url = Argument(call, 0, "url");
+  const Expr* mapping = out->dynamic ? nullptr : Argument(call, 1, "mapping");
+  const Expr* name = Argument(call, out->dynamic ? 1 : 2, "name");
+  const Expr* detail = old_list || old_detail ? nullptr : Argument(call, out->dynamic ? 2 : 3, "detail");
+  if (!url || url->kind != ExprKind::kString ||
+      (detail && detail->kind != ExprKind::kTrue && detail->kind != ExprKind::kFalse) ||
+      (kind == "DynamicRoute" && !detail) ||
+      (!out->dynamic && (!mapping || mapping->kind != ExprKind::kDict))) {
+    return false;
+  }
+  out->url = url->text;
+  if (!out->url.empty() && out->url.front() == '^') out->url.erase(0, 1);
+  if (!out->url.empty() && out->url.back() == '$') out->url.pop_back();
+  out->detail = detail ? detail->kind == ExprKind::kTrue
+                       : old_detail || out->url.find("{lookup}") != std::string::npos;
+  if (name && name->kind == ExprKind::kString) out->name = name->text;
+  if (mapping) {
+    for (const auto& [method, action] : mapping->keywords) {
+      if (action.kind == ExprKind::kString) out->mapping.push_back({Lower(method), action.text});
+    }
+  }
+  return true;
+}
+
+// The router class's own `routes` (itself or a repo ancestor), read into
+// templates; nullopt when it keeps DRF's. A list djcost cannot read keeps DRF's
+// routes and says so.
+std::optional<std::vector<RouteTemplate>> CustomRoutes(const ProjectIndex& index,
+                                                        const std::string& router_class,
+                                                        const Location& loc,
+                                                        std::vector<Diagnostic>* diagnostics) {
+  if (router_class.empty()) return std::nullopt;
+  int file = -1;
+  const Assignment* routes = index.FindAttribute(router_class, "routes", &file);
+  if (!routes) return std::nullopt;
+  std::vector<ListItem> items;
+  index.ExpandList(file, routes->value, &items);
+  std::vector<RouteTemplate> out;
+  for (const ListItem& item : items) {
+    const Expr& e = *item.expr;
+    RouteTemplate t;
+    if (ReadRouteTemplate(e, &t)) {
+      out.push_back(std::move(t));
+    } else if (e.kind == ExprKind::kName && EndsWith(e.text, ".routes")) {
+      for (RouteTemplate& d : DefaultRoutes()) out.push_back(std::move(d));  // SimpleRouter.routes
+    } else {
+      diagnostics->push_back({Severity::kWarning, "router-routes-unread", loc,
+                              "router " + router_class +
+                                  " sets its own routes, which djcost cannot read: DRF's "
+                                  "default routes are used"});
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+// A route template filled in: `{prefix}/{lookup}/delete{trailing_slash}`.
+std::string FillRoute(std::string url, const std::string& prefix, const std::string& lookup,
+                      const std::string& url_path, const std::string& trailing_slash) {
+  auto replace = [&](std::string_view key, const std::string& value) {
+    for (size_t at = url.find(key); at != std::string::npos; at = url.find(key, at + value.size())) {
+      url.replace(at, key.size(), value);
+    }
+  };
+  replace("{prefix}", prefix);
+  replace("{lookup}", "<" + lookup + ">");
+  replace("{url_path}", url_path);
+  replace("{methodname}", url_path);  // older routers
+  replace("{trailing_slash}", trailing_slash);
+  if (prefix.empty() && !url.empty() && url.front() == '/') url.erase(0, 1);
+  return url;
+}
+
 void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
                         const std::string& trailing_slash, const RouteMappings& extra,
-                        const std::string& nest, RouterExpansion* out) {
+                        const std::string& nest,
+                        const std::optional<std::vector<RouteTemplate>>& custom,
+                        RouterExpansion* out) {
   const FileFacts& facts = index.files()[reg.file];
   const Expr& call = *reg.call;
   Location loc{facts.file.path, reg.line, 0};
@@ -339,12 +445,22 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
   std::vector<ExtraAction> actions = ExtraActions(index, cls);
 
   size_t before = out->routes.size();
-  auto add = [&](const std::string& route, const std::string& name,
+  // `name`: a template such as "{basename}-list"; no basename, no name.
+  auto add = [&](const std::string& route, const std::string& name, const std::string& url_name,
                  const std::vector<std::pair<std::string, std::string>>& mapping,
                  bool need_method) {
     RouterRoute r;
     r.route = route;
-    r.name = basename.empty() ? "" : basename + "-" + name;
+    if (!basename.empty()) {
+      r.name = name;
+      for (auto [key, value] : {std::pair<std::string_view, const std::string*>{"{basename}", &basename},
+                                {"{url_name}", &url_name},
+                                {"{methodnamehyphen}", &url_name}}) {
+        for (size_t at = r.name.find(key); at != std::string::npos; at = r.name.find(key)) {
+          r.name.replace(at, key.size(), *value);
+        }
+      }
+    }
     r.location = loc;
     r.view.status = ResolvedView::Status::kRepo;
     r.view.qualname = cls;
@@ -359,19 +475,36 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
     }
     if (!r.view.operations.empty()) out->routes.push_back(std::move(r));
   };
+  if (custom) {
+    for (const RouteTemplate& t : *custom) {
+      if (!t.dynamic) {
+        add(FillRoute(t.url, prefix, lookup, "", trailing_slash), t.name, "", t.mapping, true);
+        continue;
+      }
+      for (const auto& act : actions) {
+        if (act.detail != t.detail) continue;
+        add(FillRoute(t.url, prefix, lookup, act.url_path, trailing_slash), t.name, act.url_name,
+            act.mapping, false);
+      }
+    }
+    return;
+  }
   Mapping list = {{"get", "list"}, {"post", "create"}};
   list.insert(list.end(), extra.list.begin(), extra.list.end());
   Mapping detail = {{"get", "retrieve"}, {"put", "update"}, {"patch", "partial_update"},
                     {"delete", "destroy"}};
   detail.insert(detail.end(), extra.detail.begin(), extra.detail.end());
-  add(route_text(""), "list", list, true);
+  add(route_text(""), "{basename}-list", "", list, true);
   for (const auto& act : actions) {
-    if (!act.detail) add(route_text("/" + act.url_path), act.url_name, act.mapping, false);
+    if (!act.detail) {
+      add(route_text("/" + act.url_path), "{basename}-{url_name}", act.url_name, act.mapping, false);
+    }
   }
-  add(route_text("/<" + lookup + ">"), "detail", detail, true);
+  add(route_text("/<" + lookup + ">"), "{basename}-detail", "", detail, true);
   for (const auto& act : actions) {
     if (act.detail) {
-      add(route_text("/<" + lookup + ">/" + act.url_path), act.url_name, act.mapping, false);
+      add(route_text("/<" + lookup + ">/" + act.url_path), "{basename}-{url_name}", act.url_name,
+          act.mapping, false);
     }
   }
   if (out->routes.size() == before) {
@@ -549,11 +682,15 @@ RouterExpansion ExpandRouter(const ProjectIndex& index, const RouterCalls& calls
   std::set<std::pair<int, std::string>> seen;
   std::vector<Registration> registrations;
   CollectRegistrations(index, calls, router, &seen, &registrations);
-  RouteMappings extra =
-      MappingUpdates(index, router.value ? InstantiatedClass(index, router.file, *router.value) : "");
+  std::string router_class =
+      router.value ? InstantiatedClass(index, router.file, *router.value) : "";
+  RouteMappings extra = MappingUpdates(index, router_class);
+  Location at{index.files()[router.file].file.path, router.value ? router.value->line : 0, 0};
+  std::optional<std::vector<RouteTemplate>> custom =
+      CustomRoutes(index, router_class, at, &out.diagnostics);
   std::string nest = NestedPrefix(index, router, 0);
   for (const auto& reg : registrations) {
-    ExpandRegistration(index, reg, trailing_slash, extra, nest, &out);
+    ExpandRegistration(index, reg, trailing_slash, extra, nest, custom, &out);
   }
   return out;
 }

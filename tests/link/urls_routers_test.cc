@@ -242,6 +242,54 @@ urlpatterns = [path("api/", include(router.urls))]
             "unresolved-route config/urls.py:13 router.register() prefix is not a string we can read\n");
 }
 
+// DRF's "custom routers" recipe (Nautobot's UI router, CISO Assistant's
+// settings router): a router class's own `routes` list decides the routes,
+// each kept when the viewset has an action of its mapping; DynamicRoute places
+// the @actions of its kind.
+TEST(RoutersTest, ARouterClassWithItsOwnRoutes) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import DynamicRoute, Route, SimpleRouter
+from shop import api
+
+class UIRouter(SimpleRouter):
+    routes = [
+        Route(url=r"^{prefix}/$", mapping={"get": "list"}, name="{basename}_list",
+              detail=False, initkwargs={}),
+        Route(url=r"^{prefix}/add/$", mapping={"get": "create", "post": "create"},
+              name="{basename}_add", detail=False, initkwargs={}),
+        Route(url=r"^{prefix}/{lookup}/$", mapping={"get": "retrieve"}, name="{basename}",
+              detail=True, initkwargs={}),
+        DynamicRoute(url=r"^{prefix}/{lookup}/{url_path}/$", name="{basename}_{url_name}",
+                     detail=True, initkwargs={}),
+    ]
+
+class Extended(SimpleRouter):
+    routes = SimpleRouter.routes + [
+        Route(url=r"^{prefix}/bulk{trailing_slash}$", mapping={"delete": "destroy"},
+              name="{basename}-bulk", detail=False, initkwargs={}),
+    ]
+
+ui = UIRouter()
+ui.register("books", api.BookViewSet)
+ext = Extended()
+ext.register("ro", api.ReadOnly)
+urlpatterns = [path("ui/", include(ui.urls)), path("api/", include(ext.urls))]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", kViewSets}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET api/ro/ shop.api.ReadOnly.list api config/urls.py:27\n"
+            "GET api/ro/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:27\n"
+            "GET ui/books/ shop.api.BookViewSet.list api config/urls.py:25\n"
+            "GET ui/books/<slug>/ shop.api.BookViewSet.retrieve api config/urls.py:25\n"
+            "DELETE ui/books/<slug>/publish/ shop.api.BookViewSet.unpublish api config/urls.py:25\n"
+            "POST ui/books/<slug>/publish/ shop.api.BookViewSet.publish api config/urls.py:25\n"
+            "GET ui/books/add/ shop.api.BookViewSet.create api config/urls.py:25\n"
+            "POST ui/books/add/ shop.api.BookViewSet.create api config/urls.py:25\n");
+}
+
 // drf-nested-routers: a nested router's routes sit under its parent's prefix
 // and lookup, at every level of nesting.
 TEST(RoutersTest, NestedRoutersPrefixTheirParentsLookup) {
