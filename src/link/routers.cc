@@ -612,6 +612,10 @@ RouterCalls::RouterCalls(const ProjectIndex& index) {
 // it; none (the loop's call stays as written) when any item does not fit.
 std::vector<CallRef> RouterCalls::Unroll(const ProjectIndex& index, const CallRef& ref) {
   std::vector<CallRef> out;
+  if (const CallStatement* copy = CopiedRegistry(*ref.call)) {
+    out.push_back({ref.file, copy});
+    return out;
+  }
   for (UnrolledCall& u : UnrollLoopCall(index, ref.file, *ref.call)) {
     // The item's names (the viewsets) are resolved where the item is written,
     // and a route from another module is reported there.
@@ -620,6 +624,29 @@ std::vector<CallRef> RouterCalls::Unroll(const ProjectIndex& index, const CallRe
     out.push_back({u.item_file, &unrolled_.back()});
   }
   return out;
+}
+
+// `for prefix, viewset, basename in v3.registry: v4.register(prefix, viewset,
+// basename)` (CourtListener's v4 API): v3's registrations copied, as
+// `v4.registry.extend(v3.registry)` would. A condition on the items inside the
+// loop is not read: a registration copied twice shadows itself.
+const CallStatement* RouterCalls::CopiedRegistry(const CallStatement& call) {
+  const LoopContext& loop = *call.loop;
+  const Expr& iterable = loop.iterable;
+  if (iterable.kind != ExprKind::kName || !EndsWith(iterable.text, ".registry")) return nullptr;
+  std::vector<std::string> names = Split(loop.variable, ',');
+  const Expr& c = call.call;
+  if (names.size() < 2 || c.items.size() > names.size() || c.items.size() < 2) return nullptr;
+  for (size_t i = 0; i < c.items.size(); ++i) {
+    if (c.items[i].kind != ExprKind::kName || c.items[i].text != names[i]) return nullptr;
+  }
+  CallStatement copy = call;
+  copy.loop = Boxed<LoopContext>();
+  copy.call.text = std::string(CalledOn(call)) + ".registry.extend";
+  copy.call.items = {iterable};
+  copy.call.keywords = {};
+  unrolled_.push_back(std::move(copy));
+  return &unrolled_.back();
 }
 
 // `add_finding_urls(v2_api)`: a router passed to a module-level repo function.

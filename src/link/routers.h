@@ -76,6 +76,7 @@ class RouterCalls {
   std::deque<CallStatement> unrolled_;
   void NotePassed(const ProjectIndex& index, int file, const Expr& call);
   std::vector<CallRef> Unroll(const ProjectIndex& index, const CallRef& ref);
+  const CallStatement* CopiedRegistry(const CallStatement& call);
 };
 
 /// Every route of the router `variable`, registrations in the router's own file

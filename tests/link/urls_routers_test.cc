@@ -290,6 +290,31 @@ urlpatterns = [path("ui/", include(ui.urls)), path("api/", include(ext.urls))]
             "POST ui/books/add/ shop.api.BookViewSet.create api config/urls.py:25\n");
 }
 
+// CourtListener: `for prefix, viewset, basename in v3.registry: v4.register(...)`
+// copies v3's registrations into v4, as registry.extend() does.
+TEST(RoutersTest, RegistrationsCopiedFromAnotherRoutersRegistry) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+from shop import api
+
+v3 = SimpleRouter()
+v3.register("ro", api.ReadOnly, basename="ro")
+v4 = SimpleRouter()
+v4.register("create", api.CreateOnly, basename="create")
+for prefix, viewset, basename in v3.registry:
+    v4.register(prefix, viewset, basename)
+urlpatterns = [path("v4/", include(v4.urls))]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", kViewSets}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "POST v4/create/ shop.api.CreateOnly.create api config/urls.py:9\n"
+            "GET v4/ro/ shop.api.ReadOnly.list api config/urls.py:7\n"
+            "GET v4/ro/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:7\n");
+}
+
 // drf-nested-routers: a nested router's routes sit under its parent's prefix
 // and lookup, at every level of nesting.
 TEST(RoutersTest, NestedRoutersPrefixTheirParentsLookup) {
