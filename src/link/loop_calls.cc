@@ -31,7 +31,11 @@ std::vector<UnrolledCall> UnrollLoopCall(const ProjectIndex& index, int file,
   for (const ListItem& item : items) {
     const Expr& value = *item.expr;
     HelperArguments arguments;
-    if (!BindLoopItem(loop.variable, value, &arguments)) return {};
+    // A dict (iterated by its keys) or a call's result is not an item we know.
+    if (value.kind == ExprKind::kDict || value.kind == ExprKind::kCall ||
+        !BindLoopItem(loop.variable, value, &arguments)) {
+      return {};
+    }
     UnrolledCall u;
     u.item_file = item.file;
     u.item_line = value.line;

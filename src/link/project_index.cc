@@ -838,7 +838,8 @@ bool ProjectIndex::UnrollInLoop(int file, const LoopContext& loop, const Expr& v
   for (const ListItem& item : items) {
     const Expr& e = *item.expr;
     bool literal = e.kind == ExprKind::kString || e.kind == ExprKind::kNumber;
-    if ((item.file != file && !literal) || !BindLoopItem(loop.variable, e, &arguments)) {
+    if ((item.file != file && !literal) || e.kind == ExprKind::kDict || e.kind == ExprKind::kCall ||
+        !BindLoopItem(loop.variable, e, &arguments)) {
       return false;
     }
     bound.push_back(&unrolled_.emplace_back(BindParameters(value, arguments)));
