@@ -190,6 +190,13 @@ void AddFunctionOperations(const Restriction& r, const std::string& handler, End
   }
 }
 
+const FunctionDef* MethodNamed(const ClassDef& cls, const std::string& name) {
+  for (const FunctionDef& m : cls.methods) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
 ResolvedView FunctionView(const ProjectIndex& index, int file, const FunctionDef& fn,
                           Restriction r) {
   for (const Expr& deco : fn.decorators) ApplyDecorator(index, file, deco, &r);
@@ -496,6 +503,11 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
       break;
     case Symbol::Kind::kClass:
       if (s.remainder.empty()) return Unresolved(s.qualname, "is a class used without as_view()");
+      // `Pages.about`: in Python 3 a function read off its class is a plain
+      // function (a classmethod comes bound), which Django calls with the request.
+      if (const FunctionDef* fn = MethodNamed(*s.cls, s.remainder)) {
+        return FunctionView(index, s.file, *fn, r);
+      }
       break;
     case Symbol::Kind::kExternal:
       return External(FullName(s));
@@ -504,7 +516,7 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
     default:
       break;
   }
-  return Unresolved(s.qualname.empty() ? view.text : s.qualname, "names nothing we can find");
+  return Unresolved(s.qualname.empty() ? view.text : FullName(s), "names nothing we can find");
 }
 
 }  // namespace

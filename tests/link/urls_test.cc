@@ -835,6 +835,49 @@ urlpatterns = [
             "ANY n/\\d{2}/^book/(?P<id>\\d+) app.views.v page config/urls.py:9\n");
 }
 
+// CISO Assistant and KPI: a function read off its class (`ThingViewSet.
+// suggestions`, a staticmethod under @api_view; a classmethod; a plain method)
+// is the function Django calls, with its own decorators.
+TEST(UrlsTest, FunctionsReadOffTheirClassAreFunctionViews) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app.views import Pages, ThingViewSet
+
+urlpatterns = [
+    path("suggestions/", ThingViewSet.suggestions),
+    path("content/", Pages.content),
+    path("about/", Pages.about),
+    path("missing/", Pages.missing),
+]
+)py"},
+             {"app/views.py", R"py(
+from rest_framework import viewsets
+from rest_framework.decorators import api_view
+
+class ThingViewSet(viewsets.ViewSet):
+    @staticmethod
+    @api_view(["GET", "POST"])
+    def suggestions(request):
+        pass
+
+class Pages:
+    @classmethod
+    def content(cls, request):
+        pass
+
+    def about(request):
+        pass
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY about/ app.views.Pages.about page config/urls.py:8\n"
+            "ANY content/ app.views.Pages.content page config/urls.py:7\n"
+            "GET suggestions/ app.views.ThingViewSet.suggestions api config/urls.py:6\n"
+            "POST suggestions/ app.views.ThingViewSet.suggestions api config/urls.py:6\n"
+            "unresolved-view config/urls.py:9 view app.views.Pages.missing names nothing we can "
+            "find\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
