@@ -295,9 +295,13 @@ ResolvedView ClassView(const ProjectIndex& index, int file, const Symbol& s, con
     return !r.restricted || r.methods.count(Upper(lower)) > 0;
   };
 
-  if (IsViewSet(index, s.qualname)) {
+  // A ViewSet over a base the tables lack still says its methods in its
+  // mapping: only a ViewSetMixin class takes one (onadata's OIDC viewset).
+  const Expr* mapping = ActionsMapping(index, file, as_view);
+  std::string unknown_base = mapping ? UnknownAncestor(index, s.qualname) : "";
+  if (IsViewSet(index, s.qualname) || !unknown_base.empty()) {
     // ViewSet.as_view({"get": "list"}): each key is a method, each value an action.
-    const Expr* actions = ActionsMapping(index, file, as_view);
+    const Expr* actions = mapping;
     if (!actions) {
       v.problem = "a ViewSet's as_view() needs its actions mapping";
       return v;
@@ -305,7 +309,8 @@ ResolvedView ClassView(const ProjectIndex& index, int file, const Symbol& s, con
     for (const auto& [method, action] : actions->keywords) {
       std::string lower = Lower(method);
       if (action.kind != ExprKind::kString || lower == "head" || lower == "options") continue;
-      if (!methods.count(action.text) || !permitted(lower)) continue;
+      // An action of an unknown base cannot be checked: the mapping says it is there.
+      if ((unknown_base.empty() && !methods.count(action.text)) || !permitted(lower)) continue;
       v.operations.push_back({Upper(lower), action.text, EndpointKind::kApi});
     }
     if (v.operations.empty()) v.problem = "none of its mapped actions is defined";
@@ -327,12 +332,18 @@ ResolvedView ClassView(const ProjectIndex& index, int file, const Symbol& s, con
                   "counted as one endpoint (add the class to rules/knowledge)";
       return v;
     }
-    if (FindMethod(index, s.qualname, "dispatch", nullptr) && !allowed && !r.restricted) {
+    // KPI's V1APIGoneView answers every method from http_method_not_allowed().
+    const char* hook = FindMethod(index, s.qualname, "dispatch", nullptr) ? "dispatch()"
+                       : FindMethod(index, s.qualname, "http_method_not_allowed", nullptr)
+                           ? "http_method_not_allowed()"
+                           : nullptr;
+    if (hook && !allowed && !r.restricted) {
       // saleor's GraphQLView: a dispatch() of its own that branches on the method.
       v.operations.push_back({"ANY", "dispatch", HandlerKind(index, s.qualname, "dispatch")});
       v.warning_code = "dispatch-without-handlers";
-      v.warning = "overrides dispatch() and defines no HTTP handler: which methods it serves "
-                  "is decided at runtime, counted as one endpoint";
+      v.warning = std::string("overrides ") + hook +
+                  " and defines no HTTP handler: which methods it serves is decided at runtime, "
+                  "counted as one endpoint";
       return v;
     }
     v.problem = "the class defines no HTTP handler (get, post, put, patch, delete, trace)";

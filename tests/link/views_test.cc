@@ -150,16 +150,19 @@ class BulkEdit(PassUser):
 TEST(ViewsTest, OwnDispatchWithoutHandlersIsOneEndpoint) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
-from app.views import GraphQLView, Empty
+from app.views import GraphQLView, Empty, Gone, OidcViewSet
 
 urlpatterns = [
     path("graphql/", GraphQLView.as_view()),
     path("empty/", Empty.as_view()),
+    path("gone/", Gone.as_view()),
+    path("sso/cb", OidcViewSet.as_view({"get": "callback", "post": "callback", "head": "callback"})),
 ]
 )py"},
              {"app/__init__.py", ""},
              {"app/views.py", R"py(
 from django.views.generic import View
+from oidc.viewsets import UserModelOpenIDConnectViewset
 
 class GraphQLView(View):
     def dispatch(self, request, *args, **kwargs):
@@ -169,13 +172,28 @@ class GraphQLView(View):
 
 class Empty(View):
     template_name = "x.html"
+
+# KPI: every method answered from http_method_not_allowed().
+class Gone(View):
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        return None
+
+# onadata: a mapping names the methods even over a base the tables lack.
+class OidcViewSet(UserModelOpenIDConnectViewset):
+    pass
 )py"}},
             DefaultRuleSet());
   EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY gone/ app.views.Gone.dispatch page config/urls.py:8\n"
             "ANY graphql/ app.views.GraphQLView.dispatch page config/urls.py:6\n"
+            "GET sso/cb app.views.OidcViewSet.callback api config/urls.py:9\n"
+            "POST sso/cb app.views.OidcViewSet.callback api config/urls.py:9\n"
             "dispatch-without-handlers config/urls.py:6 view app.views.GraphQLView overrides "
             "dispatch() and defines no HTTP handler: which methods it serves is decided at "
             "runtime, counted as one endpoint\n"
+            "dispatch-without-handlers config/urls.py:8 view app.views.Gone overrides "
+            "http_method_not_allowed() and defines no HTTP handler: which methods it serves is "
+            "decided at runtime, counted as one endpoint\n"
             "view-without-handlers config/urls.py:7 view app.views.Empty: the class defines no "
             "HTTP handler (get, post, put, patch, delete, trace)\n");
 }
