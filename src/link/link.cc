@@ -81,6 +81,37 @@ struct ModelsAdminFindings {
   std::vector<Diagnostic> diagnostics;
 };
 
+// Without django.contrib.admin (or an AdminConfig of the project's) in a
+// completely read INSTALLED_APPS, no admin site is served and no admin module is
+// autodiscovered (onadata): registrations are not counted, and said so.
+bool AdminInstalled(const ProjectIndex& index, const Settings& settings) {
+  for (const auto& entry : settings.installed_apps) {
+    std::string_view app = entry.value;
+    if (app == "django.contrib.admin" || app.substr(0, 21) == "django.contrib.admin.") return true;
+    Symbol s = index.ResolveAbsolute(app);
+    if (s.kind != Symbol::Kind::kClass || !s.remainder.empty()) continue;
+    for (std::string_view a : index.Ancestors(s.qualname)) {
+      if (a.substr(0, 26) == "django.contrib.admin.apps.") return true;
+    }
+  }
+  return false;
+}
+
+void DropAdminWhenNotInstalled(const ProjectIndex& index, const Settings& settings,
+                               ModelsAdminFindings* found) {
+  if (!settings.installed_apps_complete || AdminInstalled(index, settings)) return;
+  size_t dropped = found->admin_registrations.size() + found->admin_registrations_external.size();
+  if (dropped == 0) return;
+  found->diagnostics.push_back(
+      {Severity::kWarning, "admin-not-installed", settings.installed_apps.empty()
+                                                      ? Location{}
+                                                      : settings.installed_apps.front().location,
+       "INSTALLED_APPS lists no django.contrib.admin: the " + std::to_string(dropped) +
+           " admin registrations found are never served, not counted"});
+  found->admin_registrations.clear();
+  found->admin_registrations_external.clear();
+}
+
 ModelsAdminFindings FindModelsAdminFindings(const ProjectIndex& index, const Settings& settings,
                                             const Apps& apps) {
   ModelsAdminFindings found;
@@ -93,6 +124,7 @@ ModelsAdminFindings FindModelsAdminFindings(const ProjectIndex& index, const Set
         .push_back(std::move(reg));
   }
   found.findings = FindFindings(index, settings, apps);
+  DropAdminWhenNotInstalled(index, settings, &found);
   return found;
 }
 

@@ -111,5 +111,17 @@ TEST(InstalledGuardsTest, AnUnreadableInstalledAppsReadsEveryBranch) {
   EXPECT_EQ(inv.signal_receivers.size(), 2u);
 }
 
+// onadata and Seahub: without django.contrib.admin in INSTALLED_APPS no admin
+// module is autodiscovered and no site is served.
+TEST(InstalledGuardsTest, AdminRegistrationsWithoutTheAdminAppAreNotCounted) {
+  Inventory without = LinkWith("['shop']");
+  EXPECT_TRUE(without.admin_registrations.empty());
+  bool said = false;
+  for (const auto& d : without.diagnostics) said = said || d.code == "admin-not-installed";
+  EXPECT_TRUE(said);
+  Inventory with = LinkWith("['django.contrib.admin.apps.SimpleAdminConfig', 'shop']");
+  EXPECT_EQ(with.admin_registrations.size(), 1u);
+}
+
 }  // namespace
 }  // namespace djcost
