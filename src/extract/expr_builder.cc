@@ -342,8 +342,15 @@ Expr ExprBuilder::BuildAt(TSNode node, int depth) {
       e.text = Excerpt(node);
       return e;
     }
-    case PyKind::kCall:
-      return BuildCall(node, depth);
+    case PyKind::kCall: {
+      Expr call = BuildCall(node, depth);
+      // typing.cast(T, x) is x at run time (CourtListener's admin models).
+      if ((call.text == "cast" || call.text == "typing.cast" || call.text == "t.cast") &&
+          call.items.size() == 2 && call.keywords.empty()) {
+        return std::move(call.items[1]);
+      }
+      return call;
+    }
     case PyKind::kListSplat: {
       // `*router.urls` in a list: kOther reading "*router.urls", with what it unpacks.
       e.text = Excerpt(node);

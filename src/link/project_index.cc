@@ -423,11 +423,25 @@ Symbol ProjectIndex::ResolveBeforeDefinition(int file, std::string_view name,
 
 std::vector<std::string> ProjectIndex::BasesOf(int file, const ClassDef& cls) const {
   std::vector<std::string> bases;
+  std::vector<const Expr*> written;
   for (const auto& base : cls.bases) {
+    // six.with_metaclass(Meta, A, B): a temporary class whose bases are A and B.
+    if (base.kind == ExprKind::kCall && LastComponent(base.text) == "with_metaclass") {
+      for (size_t i = 1; i < base.items.size(); ++i) written.push_back(&base.items[i]);
+    } else {
+      written.push_back(&base);
+    }
+  }
+  for (const Expr* written_base : written) {
+    const Expr& base = *written_base;
     if (base.kind != ExprKind::kName) continue;
     Symbol s = ResolveBase(file, cls, base.text);
     if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) {
       bases.push_back(s.qualname);
+    } else if (EndsWith(s.remainder, ".through") ||
+               (s.kind == Symbol::Kind::kExternal && EndsWith(s.qualname, ".through"))) {
+      // `User.groups.through`: the model Django makes for a many-to-many field.
+      bases.push_back("django.db.models.base.Model");
     } else if (s.kind == Symbol::Kind::kExternal || s.kind == Symbol::Kind::kClass) {
       // `Item.DoesNotExist`: an attribute of the class, not the class itself.
       bases.push_back(s.remainder.empty() ? s.qualname : Join(s.qualname, s.remainder));
@@ -622,6 +636,17 @@ void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem
         ExpandListAt(file, expr.items[0], out, depth + 1);
         return;
       }
+      if (LastComponent(expr.text) == "chain" && expr.keywords.empty()) {
+        // itertools.chain(a, b) and chain(*(a, b)) (Shuup's storefront): each list in turn.
+        for (const Expr& arg : expr.items) {
+          if (IsStarred(arg) && arg.items[0].kind == ExprKind::kList) {
+            for (const Expr& part : arg.items[0].items) ExpandListAt(file, part, out, depth + 1);
+          } else {
+            ExpandListAt(file, arg, out, depth + 1);
+          }
+        }
+        return;
+      }
       if (IsSumOfLists(file, expr, depth)) {
         // reduce(add, groups) (readthedocs.org's root URLconf): each group's items.
         std::vector<ListItem> groups;
@@ -667,6 +692,14 @@ bool IsUnpackedName(const Expr& e, const std::string& name) {
 
 // True when `value`, a sum of lists, reads the list `name` itself as a term or
 // as an unpacked item of a list display.
+// list(x), tuple(x) and itertools.chain(...): calls whose result is their
+// arguments' items, in order.
+bool IsListCopy(const Expr& call) {
+  if (call.kind != ExprKind::kCall || !call.keywords.empty()) return false;
+  if (call.text == "list" || call.text == "tuple") return call.items.size() == 1;
+  return LastComponent(call.text) == "chain";
+}
+
 bool MentionsList(const Expr& value, const std::string& name) {
   switch (value.kind) {
     case ExprKind::kName:
@@ -677,6 +710,14 @@ bool MentionsList(const Expr& value, const std::string& name) {
     case ExprKind::kList:
       return std::any_of(value.items.begin(), value.items.end(),
                          [&](const Expr& item) { return IsUnpackedName(item, name); });
+    case ExprKind::kCall:
+      return IsListCopy(value) &&
+             std::any_of(value.items.begin(), value.items.end(), [&](const Expr& arg) {
+               return MentionsList(IsStarred(arg) ? arg.items[0] : arg, name) ||
+                      (IsStarred(arg) && arg.items[0].kind == ExprKind::kList &&
+                       std::any_of(arg.items[0].items.begin(), arg.items[0].items.end(),
+                                   [&](const Expr& part) { return MentionsList(part, name); }));
+             });
     default:
       return false;
   }
@@ -697,6 +738,16 @@ void ProjectIndex::ExpandRebinding(int file, const Expr& value, const std::strin
   } else if (value.kind == ExprKind::kBinOp) {
     ExpandRebinding(file, value.items[0], name, old, out, depth + 1);
     ExpandRebinding(file, value.items[1], name, old, out, depth + 1);
+  } else if (value.kind == ExprKind::kCall) {  // list(chain(x, [...]))
+    for (const Expr& arg : value.items) {
+      if (IsStarred(arg) && arg.items[0].kind == ExprKind::kList) {  // chain(*(a, x, b))
+        for (const Expr& part : arg.items[0].items) {
+          ExpandRebinding(file, part, name, old, out, depth + 1);
+        }
+      } else {
+        ExpandRebinding(file, IsStarred(arg) ? arg.items[0] : arg, name, old, out, depth + 1);
+      }
+    }
   } else {  // a list display with `*name` among its items
     for (const Expr& item : value.items) {
       if (IsUnpackedName(item, name)) {

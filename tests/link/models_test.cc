@@ -343,6 +343,54 @@ class TooManyTeams(Team.MultipleObjectsReturned):
   EXPECT_EQ(diagnostics, "");
 }
 
+// Shuup and CourtListener: bases written through six.with_metaclass(), and
+// the model Django makes for a many-to-many field (`User.groups.through`).
+TEST(FindModelsTest, MetaclassHelpersAndManyToManyThroughModels) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", R"py(import six
+from django.contrib.auth.models import User
+from django.db import models
+
+
+class Base(models.Model):
+    class Meta:
+        abstract = True
+
+
+class Provider(six.with_metaclass(models.base.ModelBase, Base)):
+    pass
+
+
+class Tag(models.Model):
+    items = models.ManyToManyField("Tag")
+
+
+class UserGroups(User.groups.through):
+    class Meta:
+        proxy = True
+
+
+class TagItems(Tag.items.through):
+    class Meta:
+        proxy = True
+)py");
+  std::string diagnostics;
+  std::string dump;
+  for (const Model& m : Find(p, &diagnostics)) {
+    dump += m.qualname + " " + std::to_string(static_cast<int>(m.kind)) + "\n";
+  }
+  EXPECT_EQ(dump,
+            "shop.models.Base " + std::to_string(static_cast<int>(ModelKind::kAbstract)) + "\n" +
+                "shop.models.Provider " + std::to_string(static_cast<int>(ModelKind::kConcrete)) +
+                "\n" + "shop.models.Tag " +
+                std::to_string(static_cast<int>(ModelKind::kConcrete)) + "\n" +
+                "shop.models.TagItems " + std::to_string(static_cast<int>(ModelKind::kProxy)) +
+                "\n" + "shop.models.UserGroups " +
+                std::to_string(static_cast<int>(ModelKind::kProxy)) + "\n");
+  EXPECT_EQ(diagnostics, "");
+}
+
 TEST(FindModelsTest, TestFilesAreInventoriedApartAndMigrationsSkipped) {
   SnippetProject p;
   p.Add("shop/__init__.py", "");

@@ -878,6 +878,29 @@ class Pages:
             "find\n");
 }
 
+// Shuup's `list(chain(*(pre, urlpatterns, post)))` joins the lists in turn;
+// CourtListener's `cast(Any, views.page)` is the view itself.
+TEST(UrlsTest, ChainOfListsAndACastView) {
+  Project p({{"config/urls.py", R"py(
+from itertools import chain
+from typing import Any, cast
+from django.urls import path
+from app import views
+
+pre = [path("a/", views.v)]
+urlpatterns = [path("b/", cast(Any, views.v))]
+urlpatterns = list(chain(*(pre, urlpatterns, [path("c/", views.v)])))
+urlpatterns = list(chain(urlpatterns, [path("d/", views.v)]))
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page config/urls.py:7\n"
+            "ANY b/ app.views.v page config/urls.py:8\n"
+            "ANY c/ app.views.v page config/urls.py:9\n"
+            "ANY d/ app.views.v page config/urls.py:10\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
