@@ -303,14 +303,13 @@ class SignalFinder {
     r.sender = SenderOf(file, call.scope, sender);
     r.dispatch_uid = uid && uid->kind == ExprKind::kString ? uid->text : "";
     r.via = "connect";
-    // Reported where the handler is defined when it is the repo's, as Django's
-    // receiver list points at the function; else at the connect call.
+    // Reported at the connect call: that is where the connection is made, and
+    // what a move to another framework rewrites (the handler is named beside it).
     // A handler outside every app (Kiwi's tcms/signals.py) belongs to the app
     // whose code connects it.
     r.app = handler.file >= 0 ? apps_.LabelForFile(handler.file) : "";
     if (r.app.empty()) r.app = apps_.LabelForFile(file);
-    r.location = handler.file >= 0 ? handler.location
-                                   : Location{index_.files()[file].file.path, call.line, 0};
+    r.location = Location{index_.files()[file].file.path, call.line, 0};
     std::string site = handler.made_at_connect
                            ? "@" + r.location.path + ":" + std::to_string(r.location.line)
                            : "";

@@ -164,19 +164,19 @@ TEST_F(FindSignalsTest, ReceiversFromDecoratorsAndConnectCalls) {
   SignalInventory found = FindSignals(p_.index(), p_.settings, p_.apps(), &diagnostics);
   EXPECT_EQ(DumpReceivers(found.receivers),
             "allauth.account.signals.user_signed_up <- shop.handlers.on_signup sender= uid= "
-            "builtin via=connect app=shop shop/handlers.py:18\n"
+            "builtin via=connect app=shop shop/handlers.py:23\n"
             "django.contrib.auth.signals.user_logged_in <- shop.receivers.on_login sender= "
             "uid=login-points builtin via=receiver app=shop shop/receivers.py:21\n"
             "django.db.models.signals.post_delete <- shop.handlers.on_delete "
             "sender=shop.models.Order uid=shop.on_delete builtin via=connect app=shop "
-            "shop/handlers.py:14\n"
+            "shop/handlers.py:22\n"
             "django.db.models.signals.post_delete <- shop.receivers.on_user_deleted "
             "sender=django.contrib.auth.models.User uid= builtin via=receiver app=shop "
             "shop/receivers.py:26\n"
             "django.db.models.signals.post_save <- shop.handlers.on_save sender= uid= builtin "
-            "via=connect app=shop shop/handlers.py:10\n"
+            "via=connect app=shop shop/apps.py:15\n"
             "django.db.models.signals.post_save <- shop.handlers.on_save sender=shop.models.Order "
-            "uid= builtin via=connect app=shop shop/handlers.py:10\n"
+            "uid= builtin via=connect app=shop shop/handlers.py:26\n"
             "django.db.models.signals.post_save <- shop.receivers.on_order_saved "
             "sender=shop.models.Order uid= builtin via=receiver app=shop shop/receivers.py:11\n"
             "django.db.models.signals.pre_delete <- shop.receivers.audit sender=shop.models.Order "
@@ -184,7 +184,7 @@ TEST_F(FindSignalsTest, ReceiversFromDecoratorsAndConnectCalls) {
             "django.db.models.signals.pre_save <- shop.receivers.audit sender=shop.models.Order "
             "uid= builtin via=receiver app=shop shop/receivers.py:16\n"
             "shop.signals.order_paid <- shop.apps.ShopConfig.ready.on_paid sender= uid= "
-            "via=connect app=shop shop/apps.py:12\n"
+            "via=connect app=shop shop/apps.py:16\n"
             "shop.signals.order_placed <- shop.receivers.confirm sender= uid= via=receiver "
             "app=shop shop/receivers.py:31\n");
   EXPECT_TRUE(diagnostics.empty());
@@ -232,9 +232,9 @@ class ShopConfig(AppConfig):
   SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
   EXPECT_EQ(DumpReceivers(found.receivers),
             "django.db.models.signals.post_save <- shop.apps.on_save sender=shop.models.Order "
-            "uid= builtin via=connect app=shop shop/apps.py:5\n"
+            "uid= builtin via=connect app=shop shop/apps.py:13\n"
             "django.db.models.signals.pre_save <- shop.apps.on_save sender=shop.models.Order "
-            "uid= builtin via=connect app=shop shop/apps.py:5\n");
+            "uid= builtin via=connect app=shop shop/apps.py:14\n");
 }
 
 // authentik: handlers made where they are connected (`self.method`, partial,
@@ -280,7 +280,7 @@ class Other:
             "django.core.signals.request_finished <- self.on_finish sender= uid= builtin "
             "via=connect app= shop/b.py:8\n"
             "django.core.signals.request_finished <- shop.a.on_done sender= uid= builtin "
-            "via=connect app= shop/a.py:5\n");
+            "via=connect app= shop/a.py:13\n");
 }
 
 // MediaCMS: `@receiver(social_account_updated) def social_account_updated(...)`:
@@ -384,11 +384,11 @@ for model in file_models():
   SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
   EXPECT_EQ(DumpReceivers(found.receivers),
             "django.db.models.signals.post_save <- shop.signals.audit sender=shop.models.Invoice "
-            "uid= builtin via=connect app=shop shop/signals.py:8\n"
+            "uid= builtin via=connect app=shop shop/signals.py:13\n"
             "django.db.models.signals.post_save <- shop.signals.audit sender=shop.models.Order "
-            "uid= builtin via=connect app=shop shop/signals.py:8\n"
+            "uid= builtin via=connect app=shop shop/signals.py:13\n"
             "django.db.models.signals.pre_delete <- shop.signals.audit sender=model uid= builtin "
-            "via=connect app=shop shop/signals.py:8\n");
+            "via=connect app=shop shop/signals.py:16\n");
 }
 
 // Kiwi TCMS: handlers in a module outside every app, connected in each app's
@@ -415,7 +415,7 @@ class ShopConfig(AppConfig):
   SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
   EXPECT_EQ(DumpReceivers(found.receivers),
             "django.db.models.signals.post_save <- common.handlers.on_save "
-            "sender=shop.models.Order uid= builtin via=connect app=shop common/handlers.py:1\n");
+            "sender=shop.models.Order uid= builtin via=connect app=shop shop/apps.py:11\n");
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ INSTANTIATE_TEST_SUITE_P(
         KindCase{"signal-on-moved-model", "bookshop",
                  {"high signal-on-moved-model orders/signals.py:21",
                   "high signal-on-moved-model reviews/signals.py:9",
-                  "high signal-on-moved-model reviews/signals.py:17"}},
+                  "high signal-on-moved-model reviews/signals.py:22"}},
         KindCase{"overridden-save", "bookshop",
                  {"medium overridden-save accounts/models.py:18",
                   "medium overridden-save catalog/models.py:69",
