@@ -9,10 +9,11 @@ FileKind ClassifyPath(const std::string& relative_path) {
   std::vector<std::string> parts = Split(relative_path, '/');
   const std::string& name = parts.back();
   std::string parent = parts.size() >= 2 ? parts[parts.size() - 2] : "";
-  // A tests/ folder wins over everything under it: a test app's migrations and
-  // settings are test code, not application code.
+  // A tests/ folder (or integration_tests/, shuup_tests/) wins over everything
+  // under it: a test app's migrations and settings are test code, not
+  // application code. A test/ folder is not one: django/test/ is the framework.
   for (size_t i = 0; i + 1 < parts.size(); ++i) {
-    if (parts[i] == "tests") return FileKind::kTest;
+    if (parts[i] == "tests" || EndsWith(parts[i], "_tests")) return FileKind::kTest;
   }
   if (parent == "migrations") return FileKind::kMigration;
   if (name == "tests.py" || name == "conftest.py" || StartsWith(name, "test_") ||
