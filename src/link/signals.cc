@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -284,6 +285,121 @@ class SignalFinder {
     }
   }
 
+  // Where a decorator names `factory` (a module-level function): the decorated
+  // definition, its file and the decorator. Built on first use, once.
+  struct Application {
+    int file = -1;
+    std::string decorated;  // qualified name of the decorated function or class
+    const Expr* decorator = nullptr;
+    int line = 0;
+  };
+  const std::vector<Application>& ApplicationsOf(const std::string& factory) {
+    if (!applications_) {
+      applications_.emplace();
+      const auto& files = index_.files();
+      for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+        if (files[f].file.kind == FileKind::kMigration || files[f].file.kind == FileKind::kTest) {
+          continue;
+        }
+        auto note = [&](const std::vector<Expr>& decorators, const std::string& scope,
+                        const std::string& name, int line) {
+          for (const Expr& d : decorators) {
+            if (d.text.empty() || (d.kind != ExprKind::kName && d.kind != ExprKind::kCall)) continue;
+            const Symbol& s = index_.ResolveMemo(f, d.text);
+            if (s.kind != Symbol::Kind::kFunction || !s.remainder.empty()) continue;
+            (*applications_)[s.qualname].push_back({f, index_.QualName(f, scope, name), &d, line});
+          }
+        };
+        for (const auto& fn : files[f].functions) note(fn.decorators, fn.scope, fn.name, fn.line);
+        for (const auto& cls : files[f].classes) note(cls.decorators, cls.scope, cls.name, cls.line);
+      }
+    }
+    static const std::vector<Application> kNone;
+    auto it = applications_->find(factory);
+    return it == applications_->end() ? kNone : it->second;
+  }
+
+  // A connect in a decorator factory whose signal is the factory's parameter
+  // (Kitsune's `@search_receiver(post_save, User)` doing `signal.connect(func,
+  // sender=sender)`, `@auto_delete_files` on a model): one receiver per place
+  // the factory decorates, its parameters bound there. False when the signal
+  // is not such a parameter or the factory decorates nothing.
+  bool ReadFactoryConnect(int file, const CallStatement& call, std::string_view object,
+                          const Expr& handler_arg, const Expr* sender) {
+    if (call.scope.empty() || object.find('.') != std::string_view::npos) return false;
+    auto [outer_name, inner_name] = SplitHead(call.scope);
+    std::string outer_qual = index_.QualName(file, "", std::string(outer_name));
+    const FunctionDef* outer = index_.FindFunction(outer_qual, nullptr);
+    if (!outer || !outer->scope.empty()) return false;
+    const FunctionDef* inner =
+        inner_name.empty() ? nullptr : index_.FindFunction(index_.QualName(file, "", call.scope), nullptr);
+    // The signal or the sender is what the factory is given.
+    bool sender_given = sender && sender->kind == ExprKind::kName &&
+                        (HasParameter(*outer, sender->text) ||
+                         (inner && HasParameter(*inner, sender->text)));
+    if (!HasParameter(*outer, object) && !sender_given) return false;
+    const std::vector<Application>& applications = ApplicationsOf(outer_qual);
+    if (applications.empty()) return false;
+    for (const Application& a : applications) {
+      // Django's own @receiver is such a factory, read as a decorator already.
+      if (IsReceiverDecorator(a.file, "", *a.decorator)) continue;
+      // Parameter -> what it is at this application: an argument, or "=qualname"
+      // for the decorated definition.
+      std::map<std::string, std::pair<const Expr*, std::string>, std::less<>> bound;
+      const FunctionDef& takes_decorated = inner ? *inner : *outer;
+      if (!takes_decorated.parameters.empty()) {
+        bound[takes_decorated.parameters[0]] = {nullptr, a.decorated};
+      }
+      if (inner && a.decorator->kind == ExprKind::kCall) {
+        for (size_t i = 0; i < a.decorator->items.size() && i < outer->parameters.size(); ++i) {
+          if (outer->parameters[i].front() == '*') break;
+          bound[outer->parameters[i]] = {&a.decorator->items[i], ""};
+        }
+        for (const auto& [key, value] : a.decorator->keywords) bound[key] = {&value, ""};
+      }
+      auto it = bound.find(object);
+      SignalRef ref;
+      if (it == bound.end()) {
+        ref = ResolveSignal(file, call.scope, object, 0);
+      } else if (it->second.first && it->second.first->kind == ExprKind::kName) {
+        ref = ResolveSignal(a.file, "", it->second.first->text, 0);
+      } else {
+        continue;  // not a signal djcost can name
+      }
+      SignalReceiver r;
+      r.signal = ref.qualname;
+      r.builtin = ref.builtin;
+      auto resolve = [&](const Expr* e, bool handler) -> std::string {
+        if (!e) return "";
+        if (e->kind == ExprKind::kName) {
+          auto b = bound.find(e->text);
+          if (b != bound.end()) {
+            if (!b->second.first) return b->second.second;  // the decorated definition
+            return handler ? ResolveHandler(a.file, "", *b->second.first).qualname
+                           : SenderOf(a.file, "", b->second.first);
+          }
+        }
+        return handler ? ResolveHandler(file, call.scope, *e).qualname
+                       : SenderOf(file, call.scope, e);
+      };
+      r.handler = resolve(&handler_arg, true);
+      r.sender = resolve(sender, false);
+      r.via = "connect";
+      r.app = apps_.LabelForFile(a.file);
+      r.location = Location{index_.files()[a.file].file.path, a.line, 0};
+      // A handler the factory defines (its `wrapped_func`) is a new function at
+      // each application.
+      bool made_here = r.handler.rfind(outer_qual + ".", 0) == 0;
+      std::string site = made_here ? "@" + r.location.path + ":" + std::to_string(a.line) : "";
+      AddReceiver(std::move(r), site);
+    }
+    return true;
+  }
+
+  static bool HasParameter(const FunctionDef& fn, std::string_view name) {
+    return std::find(fn.parameters.begin(), fn.parameters.end(), name) != fn.parameters.end();
+  }
+
   // signal.connect(receiver, sender=None, weak=True, dispatch_uid=None)
   void ReadConnect(int file, const CallStatement& call) {
     const Expr& c = call.call;
@@ -291,10 +407,11 @@ class SignalFinder {
     if (object.empty()) return;
     const Expr* handler_arg = c.items.empty() ? c.Keyword("receiver") : &c.items[0];
     if (!handler_arg) return;
+    const Expr* sender = c.items.size() > 1 ? &c.items[1] : c.Keyword("sender");
+    if (ReadFactoryConnect(file, call, object, *handler_arg, sender)) return;
     SignalRef ref = ResolveSignal(file, call.scope, object, 0);
     HandlerRef handler = ResolveHandler(file, call.scope, *handler_arg);
     if (!ref.known && handler.file < 0) return;  // db.connect(), socket.connect(addr)
-    const Expr* sender = c.items.size() > 1 ? &c.items[1] : c.Keyword("sender");
     const Expr* uid = c.items.size() > 3 ? &c.items[3] : c.Keyword("dispatch_uid");
     SignalReceiver r;
     r.signal = ref.qualname;
@@ -362,6 +479,7 @@ class SignalFinder {
   std::map<std::string, std::vector<std::string>> by_last_;
   std::map<std::string, CustomSignal> custom_;
   std::map<std::tuple<std::string, std::string, bool, std::string>, SignalReceiver> receivers_;
+  std::optional<std::map<std::string, std::vector<Application>, std::less<>>> applications_;
 };
 
 }  // namespace

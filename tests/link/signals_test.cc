@@ -304,6 +304,75 @@ def post_save(sender, **kwargs):
             "via=receiver app=shop shop/handlers.py:5\n");
 }
 
+// Kitsune: decorator factories that connect what they decorate. The signal
+// or sender is a factory parameter; each place the factory decorates is a
+// receiver, its parameters bound there.
+TEST(FindSignalsGetModelTest, DecoratorFactoriesConnectWhatTheyDecorate) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", R"py(from django.db import models
+from shop.decorators import auto_delete_files
+
+
+@auto_delete_files
+class Image(models.Model):
+    pass
+
+
+class Tag(models.Model):
+    pass
+)py");
+  p.Add("shop/decorators.py", R"py(from django.db.models.signals import pre_delete
+
+
+def delete_files(sender, instance, **kwargs):
+    pass
+
+
+def auto_delete_files(cls):
+    pre_delete.connect(delete_files, sender=cls)
+    return cls
+
+
+def search_receiver(signal, sender):
+    def decorator(func):
+        def wrapped_func(**kwargs):
+            return func(**kwargs)
+        signal.connect(wrapped_func, sender=sender)
+        return func
+    return decorator
+)py");
+  p.Add("shop/handlers.py", R"py(from django.db.models.signals import post_delete, post_save
+from shop.decorators import search_receiver
+from shop.models import Image, Tag
+
+
+@search_receiver(post_save, Image)
+@search_receiver(post_delete, Image)
+def index_image(instance, **kwargs):
+    pass
+
+
+@search_receiver(post_save, sender=Tag)
+def index_tag(instance, **kwargs):
+    pass
+)py");
+  p.Build();
+  SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
+  EXPECT_EQ(DumpReceivers(found.receivers),
+            "django.db.models.signals.post_delete <- "
+            "shop.decorators.search_receiver.decorator.wrapped_func sender=shop.models.Image uid= "
+            "builtin via=connect app=shop shop/handlers.py:8\n"
+            "django.db.models.signals.post_save <- "
+            "shop.decorators.search_receiver.decorator.wrapped_func sender=shop.models.Image uid= "
+            "builtin via=connect app=shop shop/handlers.py:8\n"
+            "django.db.models.signals.post_save <- "
+            "shop.decorators.search_receiver.decorator.wrapped_func sender=shop.models.Tag uid= "
+            "builtin via=connect app=shop shop/handlers.py:13\n"
+            "django.db.models.signals.pre_delete <- shop.decorators.delete_files "
+            "sender=shop.models.Image uid= builtin via=connect app=shop shop/models.py:6\n");
+}
+
 // paperless-ngx and wger: connect used as a decorator, a package's own signal
 // (celery.signals, easy_thumbnails.signals) with a handler from that package;
 // a `.connect` of something that is no signal stays out.
