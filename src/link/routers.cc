@@ -199,8 +199,10 @@ std::vector<ExtraAction> ExtraActions(const ProjectIndex& index, const std::stri
         act.url_path = m->name;
         act.url_name = m->name;
         std::replace(act.url_name.begin(), act.url_name.end(), '_', '-');
-        if (const Expr* p = deco.Keyword("url_path"); p && p->kind == ExprKind::kString) {
-          act.url_path = p->text;
+        if (const Expr* p = deco.Keyword("url_path")) {
+          // A path djcost cannot read keeps its expression, marked unread as
+          // path() routes are (KPI's f-string of a module pattern).
+          if (!EvalString(index, -1, f, *p, &act.url_path)) act.url_path = "{" + p->text + "}";
         }
         if (const Expr* n = deco.Keyword("url_name"); n && n->kind == ExprKind::kString) {
           act.url_name = n->text;

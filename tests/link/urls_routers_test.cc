@@ -315,6 +315,38 @@ urlpatterns = [path("v4/", include(v4.urls))]
             "GET v4/ro/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:7\n");
 }
 
+// KPI: an @action url_path read through a module constant, and one djcost
+// cannot read, kept as its expression rather than the method's name.
+TEST(RoutersTest, ActionUrlPathsReadOrKeptUnread) {
+  Project p({{"config/urls.py", R"py(
+from rest_framework.routers import SimpleRouter
+from shop.api import Files
+router = SimpleRouter()
+router.register("files", Files)
+urlpatterns = router.urls
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", R"py(
+from rest_framework import viewsets
+from rest_framework.decorators import action
+THUMB = "thumbnail"
+
+class Files(viewsets.ViewSet):
+    @action(detail=True, url_path=THUMB)
+    def thumb(self, request, pk=None):
+        pass
+
+    @action(detail=True, url_path=f"(?P<suffix>({pattern()}))")
+    def sized(self, request, pk=None, suffix=None):
+        pass
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET files/<pk>/thumbnail/ shop.api.Files.thumb api config/urls.py:5\n"
+            "GET files/<pk>/{(?P<suffix>({pattern()}))}/ shop.api.Files.sized api "
+            "config/urls.py:5\n");
+}
+
 // drf-nested-routers: a nested router's routes sit under its parent's prefix
 // and lookup, at every level of nesting.
 TEST(RoutersTest, NestedRoutersPrefixTheirParentsLookup) {
