@@ -101,6 +101,27 @@ bool IsStandardLibrary(std::string_view qualname) {
          qualname == "django.utils.module_loading.import_string";
 }
 
+// An expression as it was written, near enough for a message: `"^" + OCM + "shares/$"`
+// rather than the operator alone.
+std::string Written(const Expr& e, int depth = 0) {
+  if (depth > 8) return "...";
+  switch (e.kind) {
+    case ExprKind::kString:
+      return "\"" + e.text + "\"";
+    case ExprKind::kFString:
+      return "f\"" + e.text + "\"";
+    case ExprKind::kBinOp:
+      if (e.items.size() == 2) {
+        return Written(e.items[0], depth + 1) + " " + e.text + " " + Written(e.items[1], depth + 1);
+      }
+      return e.text;
+    case ExprKind::kCall:
+      return (e.text.empty() ? std::string("call") : e.text) + "(...)";
+    default:
+      return e.text;
+  }
+}
+
 bool IsAdminSite(const ProjectIndex& index, const Symbol& v) {
   if (v.kind != Symbol::Kind::kVariable || !v.value) return false;
   std::string cls = InstantiatedClass(index, v.file, *v.value);
@@ -332,9 +353,10 @@ class UrlWalker {
       // The pattern still exists at runtime, whatever its text: keep counting it.
       // An include's prefix read from the environment is usually empty by default
       // (BASE_PATH, SITE_ROOT); a view's route keeps the expression as a marker.
-      text = includable ? "" : "{" + route->text + "}";
+      std::string written = route->kind == ExprKind::kBinOp ? Written(*route) : route->text;
+      text = includable ? "" : "{" + written + "}";
       Diag("unresolved-route", loc,
-           "route " + (route->text.empty() ? std::string("expression") : route->text) + " of " +
+           "route " + (written.empty() ? std::string("expression") : written) + " of " +
                call.text + "() cannot be read statically; counted as " +
                (text.empty() ? std::string("an empty prefix") : text));
     }

@@ -901,6 +901,23 @@ urlpatterns = list(chain(urlpatterns, [path("d/", views.v)]))
             "ANY d/ app.views.v page config/urls.py:10\n");
 }
 
+// Seahub: an unread sum of strings is named as written, not by its operator.
+TEST(UrlsTest, AnUnreadSumIsNamedAsWritten) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import re_path
+from app import views
+
+urlpatterns = [re_path(r"^" + endpoint() + "shares/$", views.v)]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY {\"^\" + endpoint(...) + \"shares/$\"} app.views.v page config/urls.py:5\n"
+            "unresolved-route config/urls.py:5 route \"^\" + endpoint(...) + \"shares/$\" of "
+            "re_path() cannot be read statically; counted as {\"^\" + endpoint(...) + "
+            "\"shares/$\"}\n");
+}
+
 TEST(UrlsRouteTest, RegexLevelsLoseAnchors) {
   EXPECT_EQ(RouteLevel("^api/", true, false), "api/");
   EXPECT_EQ(RouteLevel("^books/$", true, true), "books/");
