@@ -5,15 +5,13 @@
 
 #include <string>
 
-#include "link/link.h"
-#include "rules/load_rules.h"
-#include "urls_test_support.h"
+#include "link_test_support.h"
 
 namespace djcost {
 namespace {
 
 TEST(IncludeNamesTest, ModuleNamesReadFromSettingsAndConstants) {
-  testing::Project p(
+  Inventory inv = testing::LinkSources(
       {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
        {"site/__init__.py", ""},
        {"site/settings.py", "ROOT_URLCONF = 'site.rooturl'\nSITE_URLCONF = 'site.urls'\n"},
@@ -36,12 +34,8 @@ urlpatterns = [
        {"shop/urls.py", "from django.urls import path\nfrom shop import views\n"
                         "urlpatterns = [path('x/', views.v)]\n"},
        {"shop/api.py", "from django.urls import path\nfrom shop import views\n"
-                       "urlpatterns = [path('y/', views.v)]\n"}},
-      DefaultRuleSet());
-  Inventory inv = Link(p.files, p.rules, 1);
-  std::string routes;
-  for (const auto& e : inv.endpoints) routes += e.route + " ";
-  EXPECT_EQ(routes, "a/x/ b/y/ ");
+                       "urlpatterns = [path('y/', views.v)]\n"}});
+  EXPECT_EQ(testing::Routes(inv), "a/x/ b/y/ ");
   ASSERT_EQ(inv.diagnostics.size(), 1u);
   EXPECT_EQ(inv.diagnostics[0].code, "unresolved-include");
   EXPECT_EQ(inv.diagnostics[0].location.line, 7);
@@ -50,7 +44,7 @@ urlpatterns = [
 // Seahub's reusable apps: `X = getattr(settings, "X", default)` reads the
 // setting where the settings module binds it, else the default.
 TEST(IncludeNamesTest, GetattrOfSettingsWithADefault) {
-  testing::Project p(
+  Inventory inv = testing::LinkSources(
       {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
        {"site/__init__.py", ""},
        {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nSHOP_PREFIX = 'store/'\n"},
@@ -67,19 +61,15 @@ urlpatterns = [
 ]
 )py"},
        {"shop/__init__.py", ""},
-       {"shop/views.py", "def v(request):\n    pass\n"}},
-      DefaultRuleSet());
-  Inventory inv = Link(p.files, p.rules, 1);
-  std::string routes;
-  for (const auto& e : inv.endpoints) routes += e.route + " ";
-  EXPECT_EQ(routes, "api/v2.1/ocm/shares/ store/a/ {getattr(settings, \"MISSING\", None) or \"x/\"} ");
+       {"shop/views.py", "def v(request):\n    pass\n"}});
+  EXPECT_EQ(testing::Routes(inv), "api/v2.1/ocm/shares/ store/a/ {getattr(settings, \"MISSING\", None) or \"x/\"} ");
 }
 
 // Zulip: `for app_name in settings.EXTRA_INSTALLED_APPS: urls += [path("",
 // include(f"{app_name}.urls"))]`, and an append in a loop over a literal list:
 // the loop body once per item, its names bound.
 TEST(IncludeNamesTest, ListsBuiltInLoopsOverReadableLists) {
-  testing::Project p(
+  Inventory inv = testing::LinkSources(
       {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
        {"site/__init__.py", ""},
        {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nEXTRA_APPS = ['shop']\n"},
@@ -99,12 +89,8 @@ urlpatterns = urls
        {"shop/__init__.py", ""},
        {"shop/views.py", "def v(request):\n    pass\n"},
        {"shop/urls.py", "from django.urls import path\nfrom shop import views\n"
-                        "urlpatterns = [path('x/', views.v)]\n"}},
-      DefaultRuleSet());
-  Inventory inv = Link(p.files, p.rules, 1);
-  std::string routes;
-  for (const auto& e : inv.endpoints) routes += e.route + " ";
-  EXPECT_EQ(routes, "about/ help/ x/ {{plugin}/} ");
+                        "urlpatterns = [path('x/', views.v)]\n"}});
+  EXPECT_EQ(testing::Routes(inv), "about/ help/ x/ {{plugin}/} ");
 }
 
 }  // namespace

@@ -6,9 +6,7 @@
 
 #include <string>
 
-#include "link/link.h"
-#include "rules/load_rules.h"
-#include "urls_test_support.h"
+#include "link_test_support.h"
 
 namespace djcost {
 namespace {
@@ -66,23 +64,18 @@ else:
     post_save.connect(on_save, sender=Item)
 )py";
 
-std::string Routes(const Inventory& inv) {
-  std::string out;
-  for (const auto& e : inv.endpoints) out += e.route + " ";
-  return out;
-}
+using testing::Routes;
 
 Inventory LinkWith(const char* installed_apps) {
-  testing::Project p({{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
-                      {"site/__init__.py", ""},
-                      {"site/settings.py", std::string("ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = ") +
-                                               installed_apps + "\n"},
-                      {"site/urls.py", kUrls},
-                      {"shop/__init__.py", ""},
-                      {"shop/views.py", kViews},
-                      {"shop/admin.py", kAdmin}},
-                     DefaultRuleSet());
-  return Link(p.files, p.rules, 1);
+  return testing::LinkSources(
+      {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+       {"site/__init__.py", ""},
+       {"site/settings.py",
+        std::string("ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = ") + installed_apps + "\n"},
+       {"site/urls.py", kUrls},
+       {"shop/__init__.py", ""},
+       {"shop/views.py", kViews},
+       {"shop/admin.py", kAdmin}});
 }
 
 TEST(InstalledGuardsTest, BranchesOfAnAppNotInstalledAreNotCounted) {
