@@ -684,6 +684,38 @@ void WarnIfNoEndpoints(const Settings& settings, UrlInventory* out) {
   diags.insert(std::upper_bound(diags.begin(), diags.end(), d), std::move(d));
 }
 
+// A walk that reached a handful of endpoints in a project full of view classes,
+// past URL patterns it could not read, missed most of the project (authentik's
+// app-config loop, django-oscar's app-config URLs): say so, so that a small count
+// is not read as a small project.
+void WarnIfFewEndpoints(const ProjectIndex& index, const Settings& settings, UrlInventory* out) {
+  if (out->endpoints.empty()) return;  // no-endpoints says it
+  bool unread = false;
+  for (const auto& d : out->diagnostics) {
+    unread = unread || d.code == "unresolved-include" || d.code == "unresolved-url-pattern";
+  }
+  if (!unread) return;
+  size_t views = 0;
+  const auto& files = index.files();
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    FileKind kind = files[f].file.kind;
+    if (kind == FileKind::kTest || kind == FileKind::kMigration) continue;
+    for (const ClassDef& cls : files[f].classes) {
+      if (cls.scope.empty() && index.HasTag(index.QualName(f, "", cls.name), "view")) ++views;
+    }
+  }
+  constexpr size_t kViewsPerEndpoint = 5;
+  if (views < 20 || out->endpoints.size() * kViewsPerEndpoint >= views) return;
+  Diagnostic d{Severity::kWarning, "few-endpoints", settings.root_urlconf.location,
+               "ROOT_URLCONF " + settings.root_urlconf.value + " leads to " +
+                   std::to_string(out->endpoints.size()) + " endpoints while the repository " +
+                   "defines " + std::to_string(views) +
+                   " view classes: most of its URLs are probably behind the patterns the "
+                   "unresolved-include and unresolved-url-pattern warnings name"};
+  auto& diags = out->diagnostics;
+  diags.insert(std::upper_bound(diags.begin(), diags.end(), d), std::move(d));
+}
+
 }  // namespace
 
 UrlInventory WalkUrls(const ProjectIndex& index, const Settings& settings, const Apps& apps) {
@@ -699,6 +731,7 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
       walker.WalkRoot(root);
       Finish(walker.unread(), &out);
       WarnIfNoEndpoints(settings, &out);
+      WarnIfFewEndpoints(index, settings, &out);
       return out;
     }
     out.diagnostics.push_back({Severity::kWarning, "unresolved-root-urlconf",
