@@ -101,9 +101,23 @@ class SignalFinder {
  private:
   // A call creating a signal: django.dispatch.Signal, ModelSignal, a class the
   // knowledge tables tag "signal", or a repo subclass of one.
-  bool IsSignalConstruction(int file, const Expr& value) const {
+  bool IsSignalConstruction(int file, const Expr& value, int depth = 0) const {
     if (value.kind != ExprKind::kCall || value.text.empty()) return false;
     Symbol s = index_.Resolve(file, value.text);
+    // Kitsune's `badge_awarded = _signal_with_docs(args, doc)`, a module-level
+    // function that makes a Signal() and returns it: a signal per call.
+    if (s.kind == Symbol::Kind::kFunction && s.remainder.empty() && depth == 0 &&
+        s.function->scope.empty()) {
+      for (const CallSite& site : s.function->calls) {
+        Expr made;
+        made.kind = ExprKind::kCall;
+        made.text = site.callee;
+        if (LastComponent(site.callee) == "Signal" && IsSignalConstruction(s.file, made, 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
     std::string cls;
     if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) cls = s.qualname;
     if (s.kind == Symbol::Kind::kExternal) cls = FullName(s);

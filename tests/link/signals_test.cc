@@ -373,6 +373,36 @@ def index_tag(instance, **kwargs):
             "sender=shop.models.Image uid= builtin via=connect app=shop shop/models.py:6\n");
 }
 
+// Kitsune: a module-level function that makes a Signal() makes one custom
+// signal per module-level name bound to its call.
+TEST(FindSignalsGetModelTest, SignalsMadeByAFactoryFunction) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", "from django.db import models\n\nclass Order(models.Model):\n    pass\n");
+  p.Add("shop/signals.py", R"py(from django.dispatch import Signal
+
+
+def _signal_with_docs(args, doc):
+    signal = Signal()
+    signal.__doc__ = doc
+    return signal
+
+
+def helper():
+    return 1
+
+
+badge_awarded = _signal_with_docs(["award"], "Sent when a badge is awarded.")
+badge_revoked = _signal_with_docs(["award"], "Sent when a badge is revoked.")
+not_a_signal = helper()
+)py");
+  p.Build();
+  SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
+  EXPECT_EQ(DumpCustom(found.custom_signals),
+            "shop.signals.badge_awarded app=shop shop/signals.py:14 sends=[]\n"
+            "shop.signals.badge_revoked app=shop shop/signals.py:15 sends=[]\n");
+}
+
 // paperless-ngx and wger: connect used as a decorator, a package's own signal
 // (celery.signals, easy_thumbnails.signals) with a handler from that package;
 // a `.connect` of something that is no signal stays out.
