@@ -298,15 +298,17 @@ struct RouteTemplate {
   bool dynamic = false;
 };
 
-// The routes of DRF's SimpleRouter, for `routes = SimpleRouter.routes + [...]`.
-std::vector<RouteTemplate> DefaultRoutes() {
-  return {{"{prefix}{trailing_slash}", {{"get", "list"}, {"post", "create"}}, "{basename}-list",
-           false, false},
+// The routes of DRF's SimpleRouter (also `routes = SimpleRouter.routes + [...]`),
+// with the mapping updates a router subclass makes in its __init__.
+std::vector<RouteTemplate> DefaultRoutes(const RouteMappings& extra = {}) {
+  Mapping list = {{"get", "list"}, {"post", "create"}};
+  list.insert(list.end(), extra.list.begin(), extra.list.end());
+  Mapping detail = {{"get", "retrieve"}, {"put", "update"}, {"patch", "partial_update"},
+                    {"delete", "destroy"}};
+  detail.insert(detail.end(), extra.detail.begin(), extra.detail.end());
+  return {{"{prefix}{trailing_slash}", std::move(list), "{basename}-list", false, false},
           {"{prefix}/{url_path}{trailing_slash}", {}, "{basename}-{url_name}", false, true},
-          {"{prefix}/{lookup}{trailing_slash}",
-           {{"get", "retrieve"}, {"put", "update"}, {"patch", "partial_update"},
-            {"delete", "destroy"}},
-           "{basename}-detail", true, false},
+          {"{prefix}/{lookup}{trailing_slash}", std::move(detail), "{basename}-detail", true, false},
           {"{prefix}/{lookup}/{url_path}{trailing_slash}", {}, "{basename}-{url_name}", true, true}};
 }
 
@@ -392,10 +394,9 @@ std::string FillRoute(std::string url, const std::string& prefix, const std::str
 }
 
 void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
-                        const std::string& trailing_slash, const RouteMappings& extra,
-                        const std::string& nest,
-                        const std::optional<std::vector<RouteTemplate>>& custom,
-                        RouterExpansion* out) {
+                        const std::string& trailing_slash,
+                        const std::vector<RouteTemplate>& routes, bool custom_routes,
+                        const std::string& nest, RouterExpansion* out) {
   const FileFacts& facts = index.files()[reg.file];
   const Expr& call = *reg.call;
   Location loc{facts.file.path, reg.line, 0};
@@ -410,18 +411,13 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
     return;
   }
   const std::string prefix = nest + reg.nest + registered;
-  auto route_text = [&](const std::string& body) {
-    std::string r = prefix + body + trailing_slash;
-    if (prefix.empty() && !r.empty() && r.front() == '/') r.erase(0, 1);
-    return r;
-  };
   Symbol s;
   if (viewset_expr && viewset_expr->kind == ExprKind::kName) {
     s = index.Resolve(reg.file, viewset_expr->text);
   }
   if (s.kind == Symbol::Kind::kExternal) {
     RouterRoute r;
-    r.route = route_text("");
+    r.route = FillRoute("{prefix}{trailing_slash}", prefix, "", "", trailing_slash);
     r.view.status = ResolvedView::Status::kExternal;
     r.view.qualname = FullName(s);
     r.location = loc;
@@ -477,39 +473,20 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
     }
     if (!r.view.operations.empty()) out->routes.push_back(std::move(r));
   };
-  if (custom) {
-    for (const RouteTemplate& t : *custom) {
-      if (!t.dynamic) {
-        add(FillRoute(t.url, prefix, lookup, "", trailing_slash), t.name, "", t.mapping, true);
-        continue;
-      }
-      for (const auto& act : actions) {
-        if (act.detail != t.detail) continue;
-        add(FillRoute(t.url, prefix, lookup, act.url_path, trailing_slash), t.name, act.url_name,
-            act.mapping, false);
-      }
+  // Each route keeps the mapping entries whose action the viewset has; a
+  // dynamic one stands for each @action of its kind (list or detail).
+  for (const RouteTemplate& t : routes) {
+    if (!t.dynamic) {
+      add(FillRoute(t.url, prefix, lookup, "", trailing_slash), t.name, "", t.mapping, true);
+      continue;
     }
-    return;
-  }
-  Mapping list = {{"get", "list"}, {"post", "create"}};
-  list.insert(list.end(), extra.list.begin(), extra.list.end());
-  Mapping detail = {{"get", "retrieve"}, {"put", "update"}, {"patch", "partial_update"},
-                    {"delete", "destroy"}};
-  detail.insert(detail.end(), extra.detail.begin(), extra.detail.end());
-  add(route_text(""), "{basename}-list", "", list, true);
-  for (const auto& act : actions) {
-    if (!act.detail) {
-      add(route_text("/" + act.url_path), "{basename}-{url_name}", act.url_name, act.mapping, false);
-    }
-  }
-  add(route_text("/<" + lookup + ">"), "{basename}-detail", "", detail, true);
-  for (const auto& act : actions) {
-    if (act.detail) {
-      add(route_text("/<" + lookup + ">/" + act.url_path), "{basename}-{url_name}", act.url_name,
+    for (const auto& act : actions) {
+      if (act.detail != t.detail) continue;
+      add(FillRoute(t.url, prefix, lookup, act.url_path, trailing_slash), t.name, act.url_name,
           act.mapping, false);
     }
   }
-  if (out->routes.size() == before) {
+  if (!custom_routes && out->routes.size() == before) {
     out->diagnostics.push_back(
         {Severity::kWarning, "view-without-handlers", loc,
          "viewset " + cls + " provides no action a router can route (list, create, retrieve, "
@@ -713,13 +690,14 @@ RouterExpansion ExpandRouter(const ProjectIndex& index, const RouterCalls& calls
   CollectRegistrations(index, calls, router, &seen, &registrations);
   std::string router_class =
       router.value ? InstantiatedClass(index, router.file, *router.value) : "";
-  RouteMappings extra = MappingUpdates(index, router_class);
   Location at{index.files()[router.file].file.path, router.value ? router.value->line : 0, 0};
   std::optional<std::vector<RouteTemplate>> custom =
       CustomRoutes(index, router_class, at, &out.diagnostics);
+  std::vector<RouteTemplate> routes =
+      custom ? std::move(*custom) : DefaultRoutes(MappingUpdates(index, router_class));
   std::string nest = NestedPrefix(index, router, 0);
   for (const auto& reg : registrations) {
-    ExpandRegistration(index, reg, trailing_slash, extra, nest, custom, &out);
+    ExpandRegistration(index, reg, trailing_slash, routes, custom.has_value(), nest, &out);
   }
   return out;
 }
