@@ -8,40 +8,39 @@
 
 namespace djcost {
 
-bool BindLoopItem(const std::string& variable, const Expr& item, HelperArguments* out) {
-  std::vector<std::string> names = Split(variable, ',');
-  out->clear();
-  if (names.size() == 1) {
-    out->emplace_back(names[0], &item);
-    return true;
+std::vector<LoopItem> BindLoopItems(const LoopContext& loop, const std::vector<ListItem>& items) {
+  if (items.empty() || (items.size() == 1 && items[0].expr == &loop.iterable)) return {};
+  std::vector<std::string> names = Split(loop.variable, ',');
+  std::vector<LoopItem> out;
+  for (const ListItem& item : items) {
+    const Expr& value = *item.expr;
+    if (value.kind == ExprKind::kDict || value.kind == ExprKind::kCall) return {};
+    LoopItem bound{item, {}};
+    if (names.size() == 1) {
+      bound.names.emplace_back(names[0], &value);
+    } else if (value.kind == ExprKind::kList && value.items.size() == names.size()) {
+      for (size_t i = 0; i < names.size(); ++i) bound.names.emplace_back(names[i], &value.items[i]);
+    } else {
+      return {};
+    }
+    out.push_back(std::move(bound));
   }
-  if (item.kind != ExprKind::kList || item.items.size() != names.size()) return false;
-  for (size_t i = 0; i < names.size(); ++i) out->emplace_back(names[i], &item.items[i]);
-  return true;
+  return out;
 }
 
 std::vector<UnrolledCall> UnrollLoopCall(const ProjectIndex& index, int file,
                                          const CallStatement& call) {
   if (!call.loop) return {};
-  const LoopContext& loop = *call.loop;
   std::vector<ListItem> items;
-  index.ExpandList(file, loop.iterable, &items);
-  if (items.empty() || (items.size() == 1 && items[0].expr == &loop.iterable)) return {};
+  index.ExpandList(file, call.loop->iterable, &items);
   std::vector<UnrolledCall> out;
-  for (const ListItem& item : items) {
-    const Expr& value = *item.expr;
-    HelperArguments arguments;
-    // A dict (iterated by its keys) or a call's result is not an item we know.
-    if (value.kind == ExprKind::kDict || value.kind == ExprKind::kCall ||
-        !BindLoopItem(loop.variable, value, &arguments)) {
-      return {};
-    }
+  for (const LoopItem& item : BindLoopItems(*call.loop, items)) {
     UnrolledCall u;
-    u.item_file = item.file;
-    u.item_line = value.line;
+    u.item_file = item.item.file;
+    u.item_line = item.item.expr->line;
     u.call = call;
     u.call.loop = Boxed<LoopContext>();
-    Expr bound = BindParameters(call.call, arguments);
+    Expr bound = BindParameters(call.call, item.names);
     u.call.call.items.clear();
     for (Expr& arg : bound.items) {
       if (IsStarred(arg) && arg.items[0].kind == ExprKind::kList) {  // *pair, a tuple

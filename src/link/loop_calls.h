@@ -20,9 +20,18 @@ struct UnrolledCall {
   CallStatement call;
 };
 
-/// Binds the loop's names (`variable`, "a" or "a,b") to one item: the item
-/// itself, or each element of a tuple of the same size. False when it does not fit.
-bool BindLoopItem(const std::string& variable, const Expr& item, HelperArguments* out);
+/// One item of a loop's iterable, with the loop's names bound to it.
+struct LoopItem {
+  ListItem item;
+  HelperArguments names;
+};
+
+/// The items `loop`'s iterable expanded to, each with the loop's names ("a" or
+/// "a,b") bound: to the item itself, or to each element of a tuple of the same
+/// size. Empty when the iterable could not be read (it expanded to itself), or
+/// an item is one djcost does not know (a dict, iterated by its keys; a call's
+/// result) or does not fit the target.
+std::vector<LoopItem> BindLoopItems(const LoopContext& loop, const std::vector<ListItem>& items);
 
 /// The copies, in the items' order; empty when the iterable is not a list djcost
 /// can read or an item does not fit the loop's target (a tuple of another size).

@@ -883,19 +883,17 @@ bool ProjectIndex::UnrollInLoop(int file, const LoopContext& loop, const Expr& v
                                 std::vector<const Expr*>* out, int depth) const {
   std::vector<ListItem> items;
   ExpandListAt(file, loop.iterable, &items, depth + 1);
-  if (items.empty() || (items.size() == 1 && items[0].expr == &loop.iterable)) return false;
-  std::vector<const Expr*> bound;
-  HelperArguments arguments;
-  for (const ListItem& item : items) {
-    const Expr& e = *item.expr;
-    bool literal = e.kind == ExprKind::kString || e.kind == ExprKind::kNumber;
-    if ((item.file != file && !literal) || e.kind == ExprKind::kDict || e.kind == ExprKind::kCall ||
-        !BindLoopItem(loop.variable, e, &arguments)) {
+  std::vector<LoopItem> bound = BindLoopItems(loop, items);
+  if (bound.empty()) return false;
+  for (const LoopItem& item : bound) {
+    ExprKind kind = item.item.expr->kind;
+    if (item.item.file != file && kind != ExprKind::kString && kind != ExprKind::kNumber) {
       return false;
     }
-    bound.push_back(&unrolled_.emplace_back(BindParameters(value, arguments)));
   }
-  out->insert(out->end(), bound.begin(), bound.end());
+  for (const LoopItem& item : bound) {
+    out->push_back(&unrolled_.emplace_back(BindParameters(value, item.names)));
+  }
   return true;
 }
 
