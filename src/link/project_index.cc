@@ -31,6 +31,13 @@ bool IsListMutator(std::string_view callee, const std::string& name, std::string
 
 }  // namespace
 
+std::string_view SettingName(std::string_view dotted) {
+  constexpr std::string_view kSettings = "django.conf.settings.";
+  if (dotted.substr(0, kSettings.size()) != kSettings) return "";
+  std::string_view name = dotted.substr(kSettings.size());
+  return name.find('.') == std::string_view::npos ? name : "";
+}
+
 std::pair<std::string_view, std::string_view> SplitHead(std::string_view dotted) {
   size_t dot = dotted.find('.');
   if (dot == std::string_view::npos) return {dotted, {}};
@@ -666,12 +673,11 @@ void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem
         }
       }
       // `settings.PLUGINS`: the list the settings module binds.
-      constexpr std::string_view kSettings = "django.conf.settings.";
-      if (s.kind == Symbol::Kind::kExternal && settings_file_ >= 0 && s.remainder.empty() &&
-          s.qualname.compare(0, kSettings.size(), kSettings) == 0 &&
-          s.qualname.find('.', kSettings.size()) == std::string::npos) {
+      std::string_view setting =
+          s.kind == Symbol::Kind::kExternal && s.remainder.empty() ? SettingName(s.qualname) : "";
+      if (settings_file_ >= 0 && !setting.empty()) {
         std::vector<ListItem> named;
-        if (EvalListAt(settings_file_, s.qualname.substr(kSettings.size()), &named, depth + 1)) {
+        if (EvalListAt(settings_file_, std::string(setting), &named, depth + 1)) {
           out->insert(out->end(), named.begin(), named.end());
           return;
         }
@@ -690,8 +696,6 @@ bool IsUnpackedName(const Expr& e, const std::string& name) {
   return IsStarred(e) && e.items[0].kind == ExprKind::kName && e.items[0].text == name;
 }
 
-// True when `value`, a sum of lists, reads the list `name` itself as a term or
-// as an unpacked item of a list display.
 // list(x), tuple(x) and itertools.chain(...): calls whose result is their
 // arguments' items, in order.
 bool IsListCopy(const Expr& call) {
@@ -700,6 +704,8 @@ bool IsListCopy(const Expr& call) {
   return LastComponent(call.text) == "chain";
 }
 
+// True when `value`, a sum of lists, reads the list `name` itself as a term, as
+// an unpacked item of a list display, or inside a list copy.
 bool MentionsList(const Expr& value, const std::string& name) {
   switch (value.kind) {
     case ExprKind::kName:

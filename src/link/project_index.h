@@ -258,6 +258,10 @@ class ProjectIndex {
   mutable std::unordered_map<std::string_view, std::vector<std::string_view>, NameHasher> tags_;
 };
 
+/// NAME of `django.conf.settings.NAME` (a setting read as an attribute of
+/// Django's settings object), else "".
+std::string_view SettingName(std::string_view dotted);
+
 /// The first component of a dotted name and the rest ("a.b.c" -> "a", "b.c").
 std::pair<std::string_view, std::string_view> SplitHead(std::string_view dotted);
 /// The last component ("a.b.c" -> "c").

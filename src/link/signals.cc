@@ -233,7 +233,12 @@ class SignalFinder {
 
   // Django keys receivers by (dispatch_uid or the handler, sender): connecting
   // the same key twice keeps the first.
-  // `site`: the connect call's place, for a handler made there (each is its own).
+  // What tells apart handlers made anew at each place they are connected.
+  static std::string SiteKey(const Location& at) {
+    return "@" + at.path + ":" + std::to_string(at.line);
+  }
+
+  // `site`: SiteKey() of the connect, for a handler made there (each is its own).
   void AddReceiver(SignalReceiver r, const std::string& site = "") {
     auto key = std::make_tuple(r.signal, r.dispatch_uid.empty() ? r.handler + site : r.dispatch_uid,
                                r.dispatch_uid.empty(), r.sender);
@@ -404,7 +409,7 @@ class SignalFinder {
       // A handler the factory defines (its `wrapped_func`) is a new function at
       // each application.
       bool made_here = r.handler.rfind(outer_qual + ".", 0) == 0;
-      std::string site = made_here ? "@" + r.location.path + ":" + std::to_string(a.line) : "";
+      std::string site = made_here ? SiteKey(r.location) : "";
       AddReceiver(std::move(r), site);
     }
     return true;
@@ -441,9 +446,7 @@ class SignalFinder {
     r.app = handler.file >= 0 ? apps_.LabelForFile(handler.file) : "";
     if (r.app.empty()) r.app = apps_.LabelForFile(file);
     r.location = Location{index_.files()[file].file.path, call.line, 0};
-    std::string site = handler.made_at_connect
-                           ? "@" + r.location.path + ":" + std::to_string(r.location.line)
-                           : "";
+    std::string site = handler.made_at_connect ? SiteKey(r.location) : "";
     // `for model in (A, B): post_save.connect(fn, sender=model)`: one receiver
     // per sender, as Django keys them by (handler, sender).
     if (sender && call.NamesLoopVariable(*sender)) {

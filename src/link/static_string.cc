@@ -58,10 +58,8 @@ bool EvalName(const ProjectIndex& index, int settings_file, int file, const std:
   }
   if (s.kind == Symbol::Kind::kExternal) {
     std::string full = FullName(s);
-    constexpr std::string_view kSettings = "django.conf.settings.";
-    if (full.compare(0, kSettings.size(), kSettings) == 0 &&
-        full.find('.', kSettings.size()) == std::string::npos) {
-      return EvalVariable(index, settings_file, settings_file, full.substr(kSettings.size()), out,
+    if (std::string_view setting = SettingName(full); !setting.empty()) {
+      return EvalVariable(index, settings_file, settings_file, std::string(setting), out,
                           depth);
     }
   }

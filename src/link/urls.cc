@@ -90,10 +90,9 @@ const Expr* Argument(const Expr& call, size_t i, const char* name) {
   return call.Keyword(name);
 }
 
-// reduce(max, groups), chain(a, b): a call over the project's own lists, not a
-// package's patterns.
 // Calls that return a list of patterns no package provides: the standard
-// library's, and a module imported by a name known only at run time.
+// library's (reduce(max, groups), chain(a, b) over the project's own lists), and
+// a module imported by a name known only at run time.
 bool IsStandardLibrary(std::string_view qualname) {
   std::string_view module = SplitHead(qualname).first;
   return module == "functools" || module == "itertools" || module == "operator" ||
@@ -671,6 +670,11 @@ void Finish(const std::set<std::size_t>& unread, UrlInventory* out) {
   diags.erase(std::unique(diags.begin(), diags.end()), diags.end());
 }
 
+// Finish sorted the walk's diagnostics; a warning added after it keeps them so.
+void AddSorted(Diagnostic d, std::vector<Diagnostic>* diags) {
+  diags->insert(std::upper_bound(diags->begin(), diags->end(), d), std::move(d));
+}
+
 // Zero endpoints makes the estimate say "nothing to move": never let it pass
 // unremarked (a list rebinding misread once gave zero on whole projects).
 void WarnIfNoEndpoints(const Settings& settings, UrlInventory* out) {
@@ -680,8 +684,7 @@ void WarnIfNoEndpoints(const Settings& settings, UrlInventory* out) {
                    " leads to no view of the repository (" +
                    std::to_string(out->external_routes.size()) +
                    " external routes); if the project serves its own views, they were missed"};
-  auto& diags = out->diagnostics;
-  diags.insert(std::upper_bound(diags.begin(), diags.end(), d), std::move(d));
+  AddSorted(std::move(d), &out->diagnostics);
 }
 
 // A walk that reached a handful of endpoints in a project full of view classes,
@@ -712,8 +715,7 @@ void WarnIfFewEndpoints(const ProjectIndex& index, const Settings& settings, Url
                    "defines " + std::to_string(views) +
                    " view classes: most of its URLs are probably behind the patterns the "
                    "unresolved-include and unresolved-url-pattern warnings name"};
-  auto& diags = out->diagnostics;
-  diags.insert(std::upper_bound(diags.begin(), diags.end(), d), std::move(d));
+  AddSorted(std::move(d), &out->diagnostics);
 }
 
 }  // namespace
