@@ -195,7 +195,7 @@ class Walker {
       int loop = kind == PyKind::kForStatement ? EnterLoop(node) : frame.loop;
       lister_.ListNamed(node, &children_);
       std::vector<ChildNode> parts = children_;
-      std::vector<int> guards = GuardsOfParts(node, kind, parts, frame.guard);
+      const std::vector<int>& guards = GuardsOfParts(node, kind, parts, frame.guard);
       for (size_t i = parts.size(); i-- > 0;) {
         const ChildNode* it = &parts[i];
         PyKind part = KindOf(it->node);
@@ -217,10 +217,12 @@ class Walker {
   // The app conditions each part of a compound statement runs under: an if's
   // block what its condition implies, each elif and else what the conditions
   // before it imply by being false (the elif's own condition is added when its
-  // clause is visited). Other parts keep their statement's.
-  std::vector<int> GuardsOfParts(TSNode node, PyKind kind, const std::vector<ChildNode>& parts,
-                                 int guard) {
-    std::vector<int> guards(parts.size(), guard);
+  // clause is visited). Other parts keep their statement's. Filled into a
+  // member reused at every compound statement, which a walk meets by the thousand.
+  const std::vector<int>& GuardsOfParts(TSNode node, PyKind kind,
+                                        const std::vector<ChildNode>& parts, int guard) {
+    std::vector<int>& guards = part_guards_;
+    guards.assign(parts.size(), guard);
     if (kind != PyKind::kIfStatement && kind != PyKind::kElifClause) return guards;
     TSNode condition = ts_node_child_by_field_id(node, f_.condition);
     if (!MayTestInstalledApps(tree_, condition)) return guards;
@@ -585,6 +587,7 @@ class Walker {
   std::vector<Frame> stack_;
   std::vector<Scope> scopes_;
   std::vector<PendingFunction> functions_;
+  std::vector<int> part_guards_;  // GuardsOfParts
   std::vector<Loop> loops_;
 };
 
