@@ -706,6 +706,18 @@ bool IsListCopy(const Expr& call) {
 
 // True when `value`, a sum of lists, reads the list `name` itself as a term, as
 // an unpacked item of a list display, or inside a list copy.
+// `name` anywhere in `value`, as in `[path("p/", include(urlpatterns))]`.
+bool Names(const Expr& value, const std::string& name) {
+  if (value.kind == ExprKind::kName && value.text == name) return true;
+  for (const Expr& item : value.items) {
+    if (Names(item, name)) return true;
+  }
+  for (const auto& keyword : value.keywords) {
+    if (Names(keyword.second, name)) return true;
+  }
+  return false;
+}
+
 bool MentionsList(const Expr& value, const std::string& name) {
   switch (value.kind) {
     case ExprKind::kName:
@@ -845,6 +857,14 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
           // under a condition to a value we cannot read keeps what we know.
           if (e.assignment->conditional && bound && fresh.size() == 1 &&
               IsOpaqueValue(*fresh[0].expr, fresh[0].expr == &v)) {
+            continue;
+          }
+          // `if DOWN_FOR_MAINTENANCE: urlpatterns = maintenance_patterns` (Sefaria):
+          // a condition that swaps the list for a shorter one is a special mode,
+          // not the project as it is served; `if ENABLED: urlpatterns = [...]`
+          // over an empty list is taken.
+          if (e.assignment->conditional && bound && fresh.size() < out->size() &&
+              !Names(v, name)) {
             continue;
           }
         }

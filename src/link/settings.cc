@@ -195,6 +195,7 @@ Settings ReadSettings(const ProjectIndex& index, Settings settings) {
   const int file = settings.file;
   std::vector<int> fragments = SplitSettingsFiles(index, file);
   settings.root_urlconf = StringSetting(index, file, fragments, "ROOT_URLCONF");
+  settings.root_hostconf = StringSetting(index, file, fragments, "ROOT_HOSTCONF");
   settings.auth_user_model = StringSetting(index, file, fragments, "AUTH_USER_MODEL");
   bool complete = true;
   settings.installed_apps = ListSetting(index, file, fragments, "INSTALLED_APPS", &complete);

@@ -23,6 +23,7 @@ struct Settings {
   std::string module;  // "" when no settings module was found
   int file = -1;
   SettingsValue root_urlconf;
+  SettingsValue root_hostconf;  // django-hosts' ROOT_HOSTCONF, "" when unset
   SettingsValue auth_user_model;
   std::vector<SettingsValue> installed_apps;
   /// True when every INSTALLED_APPS entry was a string djcost could read, so

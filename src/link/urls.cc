@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "link/hosts.h"
 #include "link/models_resolve.h"
 #include "link/ninja.h"
 #include "link/routers.h"
@@ -675,13 +676,18 @@ void AddSorted(Diagnostic d, std::vector<Diagnostic>* diags) {
   diags->insert(std::upper_bound(diags->begin(), diags->end(), d), std::move(d));
 }
 
+// What the walk started from, for the warnings: "ROOT_URLCONF shop.urls".
+struct WalkedFrom {
+  std::string name;
+  Location location;
+};
+
 // Zero endpoints makes the estimate say "nothing to move": never let it pass
 // unremarked (a list rebinding misread once gave zero on whole projects).
-void WarnIfNoEndpoints(const Settings& settings, UrlInventory* out) {
+void WarnIfNoEndpoints(const WalkedFrom& from, UrlInventory* out) {
   if (!out->endpoints.empty()) return;
-  Diagnostic d{Severity::kWarning, "no-endpoints", settings.root_urlconf.location,
-               "ROOT_URLCONF " + settings.root_urlconf.value +
-                   " leads to no view of the repository (" +
+  Diagnostic d{Severity::kWarning, "no-endpoints", from.location,
+               from.name + " leads to no view of the repository (" +
                    std::to_string(out->external_routes.size()) +
                    " external routes); if the project serves its own views, they were missed"};
   AddSorted(std::move(d), &out->diagnostics);
@@ -691,7 +697,7 @@ void WarnIfNoEndpoints(const Settings& settings, UrlInventory* out) {
 // past URL patterns it could not read, missed most of the project (authentik's
 // app-config loop, django-oscar's app-config URLs): say so, so that a small count
 // is not read as a small project.
-void WarnIfFewEndpoints(const ProjectIndex& index, const Settings& settings, UrlInventory* out) {
+void WarnIfFewEndpoints(const ProjectIndex& index, const WalkedFrom& from, UrlInventory* out) {
   if (out->endpoints.empty()) return;  // no-endpoints says it
   bool unread = false;
   for (const auto& d : out->diagnostics) {
@@ -709,13 +715,29 @@ void WarnIfFewEndpoints(const ProjectIndex& index, const Settings& settings, Url
   }
   constexpr size_t kViewsPerEndpoint = 5;
   if (views < 20 || out->endpoints.size() * kViewsPerEndpoint >= views) return;
-  Diagnostic d{Severity::kWarning, "few-endpoints", settings.root_urlconf.location,
-               "ROOT_URLCONF " + settings.root_urlconf.value + " leads to " +
-                   std::to_string(out->endpoints.size()) + " endpoints while the repository " +
-                   "defines " + std::to_string(views) +
+  Diagnostic d{Severity::kWarning, "few-endpoints", from.location,
+               from.name + " leads to " + std::to_string(out->endpoints.size()) +
+                   " endpoints while the repository defines " + std::to_string(views) +
                    " view classes: most of its URLs are probably behind the patterns the "
                    "unresolved-include and unresolved-url-pattern warnings name"};
   AddSorted(std::move(d), &out->diagnostics);
+}
+
+// Walks `roots` into `out`. Each root is its own resolver (a host's URLconf, or
+// in the fallback a URLconf under a prefix nobody wrote down): the same route in
+// two roots (every app's `path("")`) is two endpoints; the same pattern reached
+// from two roots is one.
+void WalkRoots(const ProjectIndex& index, const Settings& settings, const Apps* apps,
+               const std::vector<int>& roots, UrlInventory* out) {
+  UrlWalker walker(index, settings.file, apps, out);
+  for (int f : roots) walker.WalkRoot(f);
+  if (roots.size() == 1) {
+    Finish(walker.unread(), out);
+    return;
+  }
+  std::set<std::size_t> unprefixed;
+  for (std::size_t i = 0; i < out->endpoints.size(); ++i) unprefixed.insert(i);
+  Finish(unprefixed, out);
 }
 
 }  // namespace
@@ -726,14 +748,23 @@ UrlInventory WalkUrls(const ProjectIndex& index, const Settings& settings, const
 
 UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, const Apps* apps) {
   UrlInventory out;
+  HostUrlconfs hosts = FindHostUrlconfs(index, settings, &out.diagnostics);
+  if (hosts.active && !hosts.roots.empty()) {
+    WalkRoots(index, settings, apps, hosts.roots, &out);
+    WalkedFrom from{"ROOT_HOSTCONF " + settings.root_hostconf.value,
+                    settings.root_hostconf.location};
+    WarnIfNoEndpoints(from, &out);
+    WarnIfFewEndpoints(index, from, &out);
+    return out;
+  }
   if (!settings.root_urlconf.value.empty()) {
     int root = index.modules().Find(settings.root_urlconf.value);
     if (root >= 0) {
-      UrlWalker walker(index, settings.file, apps, &out);
-      walker.WalkRoot(root);
-      Finish(walker.unread(), &out);
-      WarnIfNoEndpoints(settings, &out);
-      WarnIfFewEndpoints(index, settings, &out);
+      WalkRoots(index, settings, apps, {root}, &out);
+      WalkedFrom from{"ROOT_URLCONF " + settings.root_urlconf.value,
+                      settings.root_urlconf.location};
+      WarnIfNoEndpoints(from, &out);
+      WarnIfFewEndpoints(index, from, &out);
       return out;
     }
     out.diagnostics.push_back({Severity::kWarning, "unresolved-root-urlconf",
@@ -757,17 +788,7 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
     if (!included.count(f)) roots.push_back(f);
   }
   if (roots.empty()) roots = candidates;  // every candidate is in an include cycle
-  UrlWalker walker(index, settings.file, apps, &out);
-  for (int f : roots) walker.WalkRoot(f);
-  if (roots.size() == 1) {
-    Finish(walker.unread(), &out);
-    return out;
-  }
-  // Each root is its own resolver under a prefix nobody wrote down: the same
-  // route in two roots (every app's `path("")`) is two endpoints.
-  std::set<std::size_t> unprefixed;
-  for (std::size_t i = 0; i < out.endpoints.size(); ++i) unprefixed.insert(i);
-  Finish(unprefixed, &out);
+  WalkRoots(index, settings, apps, roots, &out);
   return out;
 }
 

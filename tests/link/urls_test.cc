@@ -1002,5 +1002,103 @@ urlpatterns = [path("p/", views.page)]
   EXPECT_EQ(Dump(p.Walk("")), "GET p/ django.contrib.pages.views.page page contrib/pages/urls.py:4\n");
 }
 
+
+// Sefaria: with django-hosts, ROOT_URLCONF is an empty list and each host of
+// ROOT_HOSTCONF's host_patterns serves its own URLconf. A URLconf two hosts
+// include is one set of endpoints; the same route on two hosts is two.
+TEST(UrlsTest, DjangoHostsServesEachHostsUrlconf) {
+  Project p({{"proj/hosts.py", R"py(
+from django_hosts import patterns, host
+
+host_patterns = patterns('',
+    host(r'www', 'proj.urls_library', name='library'),
+    host(r'sheets', 'proj.urls_sheets', name='sheets'),
+    host(r'again', 'proj.urls_library', name='again'),
+    host(r'gone', 'elsewhere.urls', name='gone'),
+)
+)py"},
+             {"proj/urls.py", "urlpatterns = []\n"},
+             {"proj/urls_library.py", R"py(
+from django.urls import path
+from proj import views
+from proj.urls_shared import shared_patterns
+
+urlpatterns = [path("", views.home)]
+urlpatterns += shared_patterns
+)py"},
+             {"proj/urls_sheets.py", R"py(
+from django.urls import path
+from proj import views
+from proj.urls_shared import shared_patterns
+
+urlpatterns = [path("", views.sheets)]
+urlpatterns += shared_patterns
+)py"},
+             {"proj/urls_shared.py", R"py(
+from django.urls import path
+from proj import views
+
+shared_patterns = [path("api/texts", views.texts)]
+)py"},
+             {"proj/views.py", R"py(
+def home(request):
+    pass
+
+def sheets(request):
+    pass
+
+def texts(request):
+    pass
+)py"}},
+            UrlRules());
+  Settings settings;
+  settings.root_urlconf.value = "proj.urls";
+  settings.root_hostconf = {"proj.hosts", {"proj/settings.py", 9, 0}};
+  EXPECT_EQ(Dump(WalkUrlsWith(*p.index, settings, nullptr)),
+            "ANY  proj.views.home page proj/urls_library.py:6\n"
+            "ANY  proj.views.sheets page proj/urls_sheets.py:6\n"
+            "ANY api/texts proj.views.texts page proj/urls_shared.py:5\n"
+            "unresolved-host-urlconf proj/hosts.py:8 the URLconf of host() elsewhere.urls is "
+            "not a module of the repository; its routes are not counted\n");
+
+  // Without django-hosts' middleware the hosts are not served: ROOT_URLCONF is.
+  settings.middleware = {{"django.middleware.common.CommonMiddleware", {}}};
+  EXPECT_EQ(Dump(WalkUrlsWith(*p.index, settings, nullptr)),
+            "no-endpoints :0 ROOT_URLCONF proj.urls leads to no view of the repository (0 "
+            "external routes); if the project serves its own views, they were missed\n");
+}
+
+// Sefaria's `if DOWN_FOR_MAINTENANCE: urlpatterns = maintenance_patterns`: a
+// condition that swaps the list for a shorter one is a special mode and is not
+// taken; a conditional list over an empty one is.
+TEST(UrlsTest, ConditionalSwapForAShorterListIsNotTaken) {
+  Project p({{"config/urls.py", R"py(
+from django.conf import settings
+from django.urls import path
+from app import views
+
+maintenance_patterns = [path("down/", views.v)]
+urlpatterns = [path("a/", views.v), path("b/", views.v)]
+if settings.DOWN_FOR_MAINTENANCE:
+    urlpatterns = maintenance_patterns
+)py"},
+             {"config/optional.py", R"py(
+from django.conf import settings
+from django.urls import path
+from app import views
+
+urlpatterns = []
+if settings.FEATURE:
+    urlpatterns = [path("feature/", views.v)]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page config/urls.py:7\n"
+            "ANY b/ app.views.v page config/urls.py:7\n");
+  EXPECT_EQ(Dump(p.Walk("config.optional")),
+            "ANY feature/ app.views.v page config/optional.py:8\n");
+}
+
 }  // namespace
 }  // namespace djcost
