@@ -25,27 +25,66 @@ bool RelativeTo(std::string_view path, std::string_view dir, std::string_view* r
   return false;
 }
 
+// Module-level names a file binds, for telling `from django.urls import path`
+// (a module of the folder named urls.py that binds no `path`) from an import of
+// the folder's own module.
+// An import of the name from `imported` itself does not count: the root urls.py
+// of djangopackages binds `path` by `from django.urls import path`.
+bool BindsName(const FileFacts& f, std::string_view name, std::string_view imported) {
+  for (const auto& c : f.classes) {
+    if (c.scope.empty() && c.name == name) return true;
+  }
+  for (const auto& fn : f.functions) {
+    if (fn.scope.empty() && fn.name == name) return true;
+  }
+  for (const auto& a : f.assignments) {
+    if (a.target == name) return true;
+  }
+  for (const auto& imp : f.imports) {
+    if (imp.module_level && !imp.star && (imp.alias.empty() ? imp.name : imp.alias) == name &&
+        !(imp.level == 0 && imp.module == imported)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // When the scanned folder is itself a package (Django's own source, a reusable
 // app checked out alone), its name is not in the relative paths. Its modules
 // import each other by it: `from django.db import models` in a folder holding
-// db/. The first component of absolute imports whose second component is a
-// top-level module of the folder, most frequent first, names it.
+// db/. The first component of absolute imports that name a module of the folder
+// (one that binds the imported name, or has it as a submodule), most frequent
+// first, names it. A project whose root holds urls.py, core/management/ and __init__.py
+// imports `from django.urls import path` and `from django.core.management import
+// call_command` too (djangopackages): neither binds the name, so they are no
+// votes for "django".
 std::string RootPackageName(const std::vector<FileFacts>& files) {
+  std::map<std::string, int, std::less<>> modules;  // module -> file
   std::set<std::string, std::less<>> top;
-  for (const auto& f : files) {
-    std::string name = ModuleNameFromPath(f.file.path);
-    if (!name.empty()) top.insert(name.substr(0, name.find('.')));
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string name = ModuleNameFromPath(files[i].file.path);
+    if (name.empty()) continue;
+    modules.emplace(name, static_cast<int>(i));
+    top.insert(name.substr(0, name.find('.')));
   }
+  auto names_folder_module = [&](const Import& imp, std::string_view inner, std::string_view name) {
+    auto it = modules.find(inner);
+    if (it == modules.end()) return false;
+    return name.empty() || BindsName(files[it->second], name, imp.module) ||
+           modules.count(std::string(inner) + "." + std::string(name)) > 0;
+  };
   std::map<std::string, int> votes;
   for (const auto& f : files) {
     for (const auto& imp : f.imports) {
-      if (imp.level != 0 || imp.module.empty()) continue;
+      if (imp.level != 0 || imp.module.empty() || imp.star) continue;
       size_t dot = imp.module.find('.');
       std::string head = imp.module.substr(0, dot);
-      std::string second = dot == std::string::npos ? imp.name
-                                                    : imp.module.substr(dot + 1, imp.module.find('.', dot + 1) - dot - 1);
-      if (second.empty() || top.count(head) || !top.count(second)) continue;
-      votes[head] += 1;
+      if (top.count(head)) continue;
+      bool voted = dot == std::string::npos
+                       ? !imp.name.empty() && names_folder_module(imp, imp.name, "")
+                       : names_folder_module(imp, std::string_view(imp.module).substr(dot + 1),
+                                             imp.name);
+      if (voted) votes[head] += 1;
     }
   }
   std::string best;
@@ -84,8 +123,13 @@ ModuleIndex::ModuleIndex(const std::vector<FileFacts>& files,
       package_dirs.insert(std::string(Dirname(path)));
     }
   }
-  std::string root_package =
-      package_dirs.count(std::string_view()) ? RootPackageName(files) : std::string();
+  // A manage.py at the top puts the folder itself on sys.path: its __init__.py
+  // makes no package of it (djangopackages, a pre-1.4 layout).
+  bool root_on_path = std::any_of(markers.begin(), markers.end(),
+                                  [](const std::string& m) { return Dirname(m).empty(); });
+  std::string root_package = package_dirs.count(std::string_view()) && !root_on_path
+                                 ? RootPackageName(files)
+                                 : std::string();
   std::vector<std::string> project_dirs;
   for (const auto& m : markers) project_dirs.emplace_back(Dirname(m));
   // Deepest first, so the first match is the deepest folder holding a file.

@@ -211,6 +211,34 @@ TEST(ProjectIndexRootPackageTest, AnOrdinaryProjectRootIsNotRenamed) {
   EXPECT_EQ(index.ModuleOf(2), "shop.views");
 }
 
+// djangopackages: a project root with __init__.py, urls.py and core/management/.
+// `from django.urls import path` names the root urls.py only by its own import of
+// `path`, and `from django.core.management import call_command` a package that
+// binds no such name: no votes for "django". A manage.py at the top says the
+// folder is on sys.path, whatever votes there are.
+TEST(ProjectIndexRootPackageTest, ImportsOfNamesTheFolderDoesNotBindAreNoVotes) {
+  FileFacts urls = File("urls.py");
+  urls.imports.push_back(From("django.urls", "path"));
+  FileFacts views = File("package/views.py");
+  views.imports.push_back(From("django.urls", "path"));
+  views.imports.push_back(From("django.core.management", "call_command"));
+  std::vector<FileFacts> files{File("__init__.py"), File("core/__init__.py"),
+                               File("core/management/__init__.py"), File("package/__init__.py"),
+                               views, urls};
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  EXPECT_EQ(index.ModuleOf(4), "package.views");
+  EXPECT_EQ(index.modules().Find("django.urls"), -1);
+
+  FileFacts classifiers = File("package/models.py");
+  classifiers.imports.push_back(From("trove_classifiers", "package"));
+  files.push_back(classifiers);
+  ProjectIndex voted(files, rules, {});
+  EXPECT_EQ(voted.ModuleOf(4), "trove_classifiers.package.views");
+  ProjectIndex on_path(files, rules, {"manage.py"});
+  EXPECT_EQ(on_path.ModuleOf(4), "package.views");
+}
+
 // ralph: src/ralph/lib/transitions/api/ has no __init__.py, inside a package:
 // Python imports it as a namespace subpackage, ralph.lib.transitions.api.
 TEST(ProjectIndexRootPackageTest, NamespaceSubpackageInsideAPackageKeepsItsFullName) {

@@ -998,7 +998,7 @@ from . import views
 
 urlpatterns = [path("p/", views.page)]
 )py"}},
-            UrlRules());
+            UrlRules(), {});
   EXPECT_EQ(Dump(p.Walk("")), "GET p/ django.contrib.pages.views.page page contrib/pages/urls.py:4\n");
 }
 

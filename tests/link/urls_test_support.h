@@ -116,7 +116,11 @@ struct Project {
   RuleSet rules;
   std::unique_ptr<ProjectIndex> index;
 
-  Project(const std::map<std::string, std::string>& sources, RuleSet r) : rules(std::move(r)) {
+  /// `markers`: the manage.py files discovery would find (a scan of a package
+  /// folder, like Django's own source, has none).
+  Project(const std::map<std::string, std::string>& sources, RuleSet r,
+          std::vector<std::string> markers = {"manage.py"})
+      : rules(std::move(r)) {
     static PythonParser parser;
     for (const auto& [path, text] : sources) {
       SourceFile file;
@@ -125,7 +129,7 @@ struct Project {
       if (path.find("tests") != std::string::npos) file.kind = FileKind::kTest;
       files.push_back(ExtractFile(file, text, parser));
     }
-    index = std::make_unique<ProjectIndex>(files, rules, std::vector<std::string>{"manage.py"});
+    index = std::make_unique<ProjectIndex>(files, rules, markers);
   }
 
   UrlInventory Walk(const std::string& root_urlconf) const {
