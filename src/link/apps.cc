@@ -151,16 +151,29 @@ Apps::Apps(const ProjectIndex& index, const Settings& settings) : index_(index) 
   for (const auto& app : apps_) label_by_path_.emplace(app.path, app.label);
 }
 
-std::string Apps::LabelForPath(const std::string& path) const {
+const std::string* Apps::FolderAndLabel(const std::string& path, std::string* folder) const {
   // Walk up the folders: the first that is an app's is the deepest one.
   std::string_view dir = path;
   while (true) {
     size_t slash = dir.rfind('/');
     dir = slash == std::string_view::npos ? std::string_view() : dir.substr(0, slash);
     auto it = label_by_path_.find(std::string(dir));
-    if (it != label_by_path_.end()) return it->second;
-    if (dir.empty()) return "";
+    if (it != label_by_path_.end()) {
+      if (folder) *folder = it->first;
+      return &it->second;
+    }
+    if (dir.empty()) return nullptr;
   }
+}
+
+std::string Apps::LabelForPath(const std::string& path) const {
+  const std::string* label = FolderAndLabel(path, nullptr);
+  return label ? *label : "";
+}
+
+std::string Apps::FolderForPath(const std::string& path) const {
+  std::string folder;
+  return FolderAndLabel(path, &folder) ? folder : "";
 }
 
 std::string Apps::LabelForFile(int file) const {

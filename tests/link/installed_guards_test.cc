@@ -4,6 +4,7 @@
 // Django never runs are not counted (Weblate's optional apps).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "link_test_support.h"
@@ -114,6 +115,121 @@ TEST(InstalledGuardsTest, AdminRegistrationsWithoutTheAdminAppAreNotCounted) {
   EXPECT_TRUE(said);
   Inventory with = LinkWith("['django.contrib.admin.apps.SimpleAdminConfig', 'shop']");
   EXPECT_EQ(with.admin_registrations.size(), 1u);
+}
+
+
+// tendenci: the helpdesk app is in the repository but not in INSTALLED_APPS.
+// Django never imports its admin module, its signals module or its ready(): their
+// registrations, receivers and signals are not counted, with one warning. A module
+// of such an app that an installed app imports does run, and so do the modules
+// of the same app it imports (hooks, then events). Apps are told apart by their
+// folders: an example app may share an installed app's label.
+TEST(InstalledGuardsTest, WhatAnUninstalledAppWritesIsNeverRun) {
+  std::map<std::string, std::string> sources = {
+      {"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+      {"site/__init__.py", ""},
+      {"site/settings.py",
+       "ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = ['django.contrib.admin', 'shop']\n"},
+      {"site/urls.py", "urlpatterns = []\n"},
+      {"shop/__init__.py", ""},
+      {"shop/apps.py", "from django.apps import AppConfig\n\nclass ShopConfig(AppConfig):\n    name = 'shop'\n"},
+      {"shop/models.py", R"py(
+from django.db import models
+import helpdesk.hooks
+
+class Item(models.Model):
+    pass
+
+class Ticket(models.Model):
+    pass
+
+class Sample(models.Model):
+    pass
+)py"},
+      {"helpdesk/__init__.py", ""},
+      {"helpdesk/apps.py", R"py(
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+class HelpdeskConfig(AppConfig):
+    name = "helpdesk"
+
+    def ready(self):
+        post_migrate.connect(lambda **kwargs: None, sender=self)
+)py"},
+      {"helpdesk/admin.py", R"py(
+from django.contrib import admin
+from shop.models import Ticket
+
+admin.site.register(Ticket)
+)py"},
+      {"helpdesk/signals.py", R"py(
+from django.db.models.signals import post_save
+from django.dispatch import Signal, receiver
+from shop.models import Item
+
+ticket_opened = Signal()
+
+@receiver(post_save, sender=Item)
+def on_item(sender, **kwargs):
+    pass
+)py"},
+      {"helpdesk/hooks.py", R"py(
+from django.db.models.signals import pre_save
+from shop.models import Item
+from .events import ticket_closed
+
+def on_pre(sender, **kwargs):
+    pass
+
+pre_save.connect(on_pre, sender=Item)
+)py"},
+      {"helpdesk/events.py", R"py(
+from django.dispatch import Signal
+
+ticket_closed = Signal()
+)py"},
+      {"examples/__init__.py", ""},
+      {"examples/shop/__init__.py", ""},
+      {"examples/shop/apps.py",
+       "from django.apps import AppConfig\n\nclass ShopConfig(AppConfig):\n    name = 'examples.shop'\n"},
+      {"examples/shop/admin.py", R"py(
+from django.contrib import admin
+from shop.models import Sample
+
+admin.site.register(Sample)
+)py"},
+      {"shop/admin.py", R"py(
+from django.contrib import admin
+from .models import Item
+
+admin.site.register(Item)
+)py"}};
+  Inventory inv = testing::LinkSources(sources);
+  ASSERT_EQ(inv.admin_registrations.size(), 1u);
+  EXPECT_EQ(inv.admin_registrations[0].location.path, "shop/admin.py");
+  ASSERT_EQ(inv.custom_signals.size(), 1u);
+  EXPECT_EQ(inv.custom_signals[0].location.path, "helpdesk/events.py");
+  ASSERT_EQ(inv.signal_receivers.size(), 1u);
+  EXPECT_EQ(inv.signal_receivers[0].location.path, "helpdesk/hooks.py");
+  std::string warnings;
+  for (const auto& d : inv.diagnostics) {
+    if (d.code == "app-not-installed") warnings += d.location.path + ": " + d.message + "\n";
+  }
+  EXPECT_EQ(warnings,
+            "examples/shop/admin.py: app 'shop' is not in INSTALLED_APPS and no other app imports "
+            "these modules: its 1 admin registration is never made, not counted\n"
+            "helpdesk/admin.py: app 'helpdesk' is not in INSTALLED_APPS and no other app imports "
+            "these modules: its 1 admin registration, 2 signal receivers and 1 custom signal are "
+            "never made, not counted\n");
+
+  // With INSTALLED_APPS read only in part, nothing is known to be missing.
+  sources["site/settings.py"] =
+      "ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = ['django.contrib.admin', 'shop'] + PLUGINS\n";
+  Inventory partial = testing::LinkSources(sources);
+  EXPECT_EQ(partial.admin_registrations.size(), 3u);
+  EXPECT_EQ(partial.signal_receivers.size(), 3u);
+  EXPECT_EQ(partial.custom_signals.size(), 2u);
 }
 
 }  // namespace
