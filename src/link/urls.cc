@@ -130,6 +130,13 @@ bool IsAdminSite(const ProjectIndex& index, const Symbol& v) {
                                   "django.contrib.admin.AdminSite"});
 }
 
+constexpr int kMaxAliasDepth = 8;
+
+// A name bound to an attribute of another (`urls = api.urls`).
+bool IsAttributeAlias(const Expr& value) {
+  return value.kind == ExprKind::kName && value.text.find('.') != std::string::npos;
+}
+
 class UrlWalker {
  public:
   UrlWalker(const ProjectIndex& index, int settings_file, const Apps* apps, UrlInventory* out)
@@ -316,7 +323,7 @@ class UrlWalker {
 
   // True when `view` in path(route, view) is a list of patterns rather than a
   // view: a tuple, router.urls, api.urls, admin.site.urls, a list variable.
-  bool IsIncludable(int file, const Expr& view) const {
+  bool IsIncludable(int file, const Expr& view, int depth = 0) const {
     if (view.kind == ExprKind::kList) return true;
     if (view.kind == ExprKind::kCall) return CalleeRole(index_, file, view) == Role::kInclude;
     if (view.kind != ExprKind::kName) return false;
@@ -329,6 +336,7 @@ class UrlWalker {
     if (s.remainder == "urls") return true;
     if (!s.remainder.empty()) return false;
     const Expr& v = *s.value;
+    if (IsAttributeAlias(v) && depth < kMaxAliasDepth) return IsIncludable(s.file, v, depth + 1);
     return v.kind == ExprKind::kList || v.kind == ExprKind::kBinOp ||
            (v.kind == ExprKind::kCall && CalleeRole(index_, s.file, v) != Role::kOther);
   }
@@ -459,6 +467,15 @@ class UrlWalker {
       case Symbol::Kind::kVariable:
         if (s.remainder == "urls") {
           WalkUrlsAttribute(s, prefix, loc);
+          return;
+        }
+        // `urls = api.urls` (ArchiveBox's ninja API): the name stands for what it
+        // was bound to.
+        if (s.remainder.empty() && s.value && IsAttributeAlias(*s.value) &&
+            aliases_followed_ < kMaxAliasDepth) {
+          ++aliases_followed_;
+          WalkIncluded(s.file, *s.value, prefix, loc);
+          --aliases_followed_;
           return;
         }
         if (s.remainder.empty()) {
@@ -607,6 +624,7 @@ class UrlWalker {
   std::map<std::string, std::pair<int, Location>> claims_;  // route -> first pattern
   std::optional<RouterCalls> router_calls_;  // made at the first router
   int next_leaf_ = 0;
+  int aliases_followed_ = 0;  // `a = x.urls` names being followed, against `a = b.a` loops
   int unread_prefixes_ = 0;  // includes (or a pattern) being walked whose route could not be read
   std::set<std::size_t> unread_;
 };

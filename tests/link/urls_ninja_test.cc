@@ -103,5 +103,27 @@ TEST(NinjaTest, KnowledgeTableTagsNameTheApiClasses) {
   EXPECT_EQ(Dump(p.Walk("config.urls")), kExpected);
 }
 
+
+// ArchiveBox: `urls = api.urls` in the API's module, imported by the URLconf as a
+// name or read off the module: the name stands for the API's patterns.
+TEST(NinjaTest, ANameBoundToTheApisUrls) {
+  std::map<std::string, std::string> sources = kNinjaProject;
+  sources["shop/api.py"] += "\nurls = api.urls\n";
+  sources["config/urls.py"] = R"py(
+from django.urls import include, path
+from shop import api as api_module
+from shop.api import urls as v1_urls
+
+urlpatterns = [path("api/", v1_urls), path("v2/", include(api_module.urls))]
+)py";
+  Project p(sources, UrlRules());
+  std::string dump = Dump(p.Walk("config.urls"));
+  EXPECT_NE(dump.find("GET api/reports/daily shop.reports.daily api shop/reports.py:5\n"),
+            std::string::npos);
+  EXPECT_NE(dump.find("GET v2/reports/daily shop.reports.daily api shop/reports.py:5\n"),
+            std::string::npos);
+  EXPECT_EQ(dump.find("external"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace djcost
