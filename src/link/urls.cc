@@ -131,6 +131,7 @@ bool IsAdminSite(const ProjectIndex& index, const Symbol& v) {
 }
 
 constexpr int kMaxAliasDepth = 8;
+constexpr char kOpenEnded = '\x01';  // claims_ key suffix of an open-ended regex route
 
 // A name bound to an attribute of another (`urls = api.urls`).
 bool IsAttributeAlias(const Expr& value) {
@@ -390,7 +391,9 @@ class UrlWalker {
     // A route kept as "{expression}" is not the text Django matches: it can
     // neither shadow nor be shadowed (readthedocs.org's "...".format(**opts)).
     if (!read) ++unread_prefixes_;
+    open_ended_ = read && regex && !RegexEndsAnchored(text);
     AddView(resolved, prefix + RouteLevel(text, regex, true), name, loc, next_leaf_++);
+    open_ended_ = false;
     if (!read) --unread_prefixes_;
   }
 
@@ -561,12 +564,26 @@ class UrlWalker {
   // same route is never reached, whatever its methods.
   bool Claim(const std::string& route, int leaf, const Location& loc) {
     if (unread_prefixes_ > 0) return true;
-    auto [it, inserted] = claims_.emplace(route, std::make_pair(leaf, loc));
+    // `re_path(r"^foo/$", a)` then `re_path(r"^foo/", b)` (addons-server): both
+    // read foo/, but b serves every other path under it. An open-ended pattern is
+    // claimed apart, and shadows an exact one of the same text only from before it.
+    std::string open_key = route + kOpenEnded;
+    if (!open_ended_) {
+      auto open = claims_.find(open_key);
+      if (open != claims_.end() && open->second.first != leaf) {
+        return Shadowed(route, open->second.second, loc);
+      }
+    }
+    auto [it, inserted] = claims_.emplace(open_ended_ ? open_key : route, std::make_pair(leaf, loc));
     if (inserted || it->second.first == leaf) return true;
     const Location& first = it->second.second;
     // The same pattern reached twice (a list included twice, Zulip's
     // `i18n_patterns(*urls) + urls`): one endpoint, nothing hidden.
     if (first.path == loc.path && first.line == loc.line) return false;
+    return Shadowed(route, first, loc);
+  }
+
+  bool Shadowed(const std::string& route, const Location& first, const Location& loc) {
     Diag("shadowed-route", loc,
          "route " + route + " is served by the pattern at " + first.path + ":" +
              std::to_string(first.line) + "; this one is never reached");
@@ -607,7 +624,8 @@ class UrlWalker {
       e.kind = op.kind;
       e.location = loc;
       e.view_location = view_location;
-      if (unread_prefixes_ > 0) unread_.insert(out_->endpoints.size());
+      // Not the same route as an exact pattern of the same text, when Finish merges.
+      if (unread_prefixes_ > 0 || open_ended_) unread_.insert(out_->endpoints.size());
       out_->endpoints.push_back(std::move(e));
     }
   }
@@ -624,6 +642,7 @@ class UrlWalker {
   std::map<std::string, std::pair<int, Location>> claims_;  // route -> first pattern
   std::optional<RouterCalls> router_calls_;  // made at the first router
   int next_leaf_ = 0;
+  bool open_ended_ = false;  // the pattern being added is a regex without a final '$'
   int aliases_followed_ = 0;  // `a = x.urls` names being followed, against `a = b.a` loops
   int unread_prefixes_ = 0;  // includes (or a pattern) being walked whose route could not be read
   std::set<std::size_t> unread_;

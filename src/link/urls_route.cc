@@ -2,15 +2,18 @@
 
 namespace djcost {
 
+bool RegexEndsAnchored(std::string_view pattern) {
+  if (pattern.empty() || pattern.back() != '$') return false;
+  // `\$` matches a literal dollar: no anchor.
+  size_t backslashes = 0;
+  for (size_t i = pattern.size() - 1; i > 0 && pattern[i - 1] == '\\'; --i) ++backslashes;
+  return backslashes % 2 == 0;
+}
+
 std::string RouteLevel(std::string_view pattern, bool regex, bool endpoint) {
   if (!regex) return std::string(pattern);
   if (!pattern.empty() && pattern.front() == '^') pattern.remove_prefix(1);
-  if (endpoint && !pattern.empty() && pattern.back() == '$') {
-    // `\$` matches a literal dollar: keep it.
-    size_t backslashes = 0;
-    for (size_t i = pattern.size() - 1; i > 0 && pattern[i - 1] == '\\'; --i) ++backslashes;
-    if (backslashes % 2 == 0) pattern.remove_suffix(1);
-  }
+  if (endpoint && RegexEndsAnchored(pattern)) pattern.remove_suffix(1);
   return std::string(pattern);
 }
 

@@ -16,6 +16,10 @@ namespace djcost {
 /// the rest of the regex is kept verbatim.
 std::string RouteLevel(std::string_view pattern, bool regex, bool endpoint);
 
+/// True when a regex ends in an unescaped '$': it matches the rest of the path
+/// exactly, where `^foo/` matches every path that starts with foo/.
+bool RegexEndsAnchored(std::string_view pattern);
+
 /// django-ninja's route for `path` under the prefixes `prefix` (both as given to
 /// ninja: "/books/{id}"): parts joined with '/', "//" collapsed, leading '/'
 /// stripped, and `{name}` / `{int:name}` written as Django converters

@@ -1100,5 +1100,36 @@ if settings.FEATURE:
             "ANY feature/ app.views.v page config/optional.py:8\n");
 }
 
+
+// addons-server: `^statistics/$` and, after it, `^statistics/` read the same
+// route, but the second serves every other path under statistics/. An
+// open-ended regex shadows an exact route of the same text only from before it.
+TEST(UrlsTest, AnOpenEndedRegexIsNotTheExactRouteOfTheSameText) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import re_path
+from app import views
+
+urlpatterns = [
+    re_path(r"^foo/$", views.a),
+    re_path(r"^foo/", views.b),
+    re_path(r"^bar/", views.a),
+    re_path(r"^bar/$", views.b),
+    re_path(r"^qux/", views.a),
+    re_path(r"^qux/", views.b),
+]
+)py"},
+             {"app/views.py", "def a(request):\n    pass\n\ndef b(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY bar/ app.views.a page config/urls.py:8\n"
+            "ANY foo/ app.views.a page config/urls.py:6\n"
+            "ANY foo/ app.views.b page config/urls.py:7\n"
+            "ANY qux/ app.views.a page config/urls.py:10\n"
+            "shadowed-route config/urls.py:9 route bar/ is served by the pattern at "
+            "config/urls.py:8; this one is never reached\n"
+            "shadowed-route config/urls.py:11 route qux/ is served by the pattern at "
+            "config/urls.py:10; this one is never reached\n");
+}
+
 }  // namespace
 }  // namespace djcost
