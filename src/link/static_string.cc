@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <string_view>
+#include <vector>
 
 #include "link/models_resolve.h"
 
@@ -15,55 +16,72 @@ bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& ex
 bool EvalEnvironmentDefault(const ProjectIndex& index, int settings_file, int file,
                             const Expr& call, std::string* out, int depth);
 
-// The value of module-level `name` in `file`: its plain assignments, last first,
-// then whatever an import binds (ProjectIndex::EvalValue).
-bool EvalVariable(const ProjectIndex& index, int settings_file, int file,
-                  const std::string& name, std::string* out, int depth) {
+// Calls `take(file, value)` on what module-level `name` in `file` may be bound
+// to, last binding first, until one is taken: its plain assignments, else
+// whatever an import binds (ProjectIndex::EvalValue).
+template <typename Take>
+bool TakeVariableBinding(const ProjectIndex& index, int file, const std::string& name,
+                         const Take& take) {
   if (file < 0) return false;
   const auto& assignments = index.files()[file].assignments;
   bool assigned = false;
   for (auto it = assignments.rbegin(); it != assignments.rend(); ++it) {
     if (it->target != name || it->augmented) continue;
     assigned = true;
-    if (Eval(index, settings_file, file, it->value, out, depth + 1)) return true;
+    if (take(file, it->value)) return true;
   }
   if (assigned) return false;
   int value_file = -1;
   const Expr* value = index.EvalValue(file, name, &value_file);
-  return value && value_file != file &&
-         Eval(index, settings_file, value_file, *value, out, depth + 1);
+  return value && value_file != file && take(value_file, *value);
 }
 
 // `StatusView.MODEL_REF`: the class body's last plain assignment to the name.
 // Inherited attributes are not looked up: a base may be outside the repository.
-bool EvalClassAttribute(const ProjectIndex& index, int settings_file, const Symbol& cls,
-                        std::string* out, int depth) {
+template <typename Take>
+bool TakeClassAttribute(const Symbol& cls, const Take& take) {
   const auto& attributes = cls.cls->attributes;
   for (auto it = attributes.rbegin(); it != attributes.rend(); ++it) {
     if (it->target != cls.remainder || it->augmented) continue;
-    return !it->conditional && Eval(index, settings_file, cls.file, it->value, out, depth + 1);
+    return !it->conditional && take(cls.file, it->value);
   }
   return false;
 }
 
-bool EvalName(const ProjectIndex& index, int settings_file, int file, const std::string& dotted,
-              std::string* out, int depth) {
+// TakeVariableBinding for a dotted name as written in `file`: a module-level
+// variable, a class attribute or a setting.
+template <typename Take>
+bool TakeNameBinding(const ProjectIndex& index, int settings_file, int file,
+                     const std::string& dotted, const Take& take) {
   Symbol s = index.Resolve(file, dotted);
   if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
-    return EvalVariable(index, settings_file, s.file, s.variable, out, depth);
+    return TakeVariableBinding(index, s.file, s.variable, take);
   }
   if (s.kind == Symbol::Kind::kClass && !s.remainder.empty() &&
       s.remainder.find('.') == std::string::npos) {
-    return EvalClassAttribute(index, settings_file, s, out, depth);
+    return TakeClassAttribute(s, take);
   }
   if (s.kind == Symbol::Kind::kExternal) {
     std::string full = FullName(s);
     if (std::string_view setting = SettingName(full); !setting.empty()) {
-      return EvalVariable(index, settings_file, settings_file, std::string(setting), out,
-                          depth);
+      return TakeVariableBinding(index, settings_file, std::string(setting), take);
     }
   }
   return false;
+}
+
+// A binding taker that evaluates the value to a string: the last binding
+// that evaluates wins.
+auto EvalInto(const ProjectIndex& index, int settings_file, std::string* out, int depth) {
+  return [&index, settings_file, out, depth](int value_file, const Expr& value) {
+    return Eval(index, settings_file, value_file, value, out, depth + 1);
+  };
+}
+
+bool EvalName(const ProjectIndex& index, int settings_file, int file, const std::string& dotted,
+              std::string* out, int depth) {
+  return TakeNameBinding(index, settings_file, file, dotted,
+                         EvalInto(index, settings_file, out, depth));
 }
 
 // f"{prefix}admin/": literal parts kept, `{{`/`}}` unescaped, each field a name.
@@ -103,6 +121,122 @@ bool EvalFString(const ProjectIndex& index, int settings_file, int file, const E
   return true;
 }
 
+// The values a `%` formats: by position (one value, or a tuple's items), or by
+// key from a dict display (`"^%(acronym)s/$" % settings.URL_REGEXPS`).
+struct PercentOperands {
+  int file = -1;  // where the values are written
+  std::vector<const Expr*> positional;
+  const Expr* mapping = nullptr;  // a kDict, or nullptr
+};
+
+// datatracker's `settings.URL_REGEXPS`: the dict display a name is bound to
+// (the last binding that is one), or nullptr.
+const Expr* DictNamed(const ProjectIndex& index, int settings_file, int file,
+                      const std::string& dotted, int* dict_file) {
+  const Expr* found = nullptr;
+  TakeNameBinding(index, settings_file, file, dotted, [&](int value_file, const Expr& value) {
+    if (value.kind != ExprKind::kDict) return false;
+    found = &value;
+    *dict_file = value_file;
+    return true;
+  });
+  return found;
+}
+
+// A list display is read as a tuple: extraction does not tell them apart, and
+// routes format tuples (`"^%s/%s/$" % (urlpath, "x")`).
+PercentOperands ReadPercentOperands(const ProjectIndex& index, int settings_file, int file,
+                                    const Expr& right) {
+  PercentOperands operands;
+  operands.file = file;
+  if (right.kind == ExprKind::kDict) {
+    operands.mapping = &right;
+    return operands;
+  }
+  if (right.kind == ExprKind::kName) {
+    operands.mapping = DictNamed(index, settings_file, file, right.text, &operands.file);
+    if (operands.mapping) return operands;
+  }
+  if (right.kind == ExprKind::kList) {
+    for (const Expr& item : right.items) operands.positional.push_back(&item);
+  } else {
+    operands.positional.push_back(&right);
+  }
+  return operands;
+}
+
+// `42` and `-1`, not floats, hexadecimals or `1_000`: what %d gives as written.
+bool IsDecimalInteger(std::string_view text) {
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+  if (text.empty() || (text.size() > 1 && text[0] == '0')) return false;
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// One conversion: %s of a string or an integer literal, %d of an integer literal.
+bool Convert(const ProjectIndex& index, int settings_file, int file, char conversion,
+             const Expr& value, std::string* out, int depth) {
+  if (conversion != 's' && conversion != 'd') return false;
+  if (value.kind == ExprKind::kNumber) {
+    if (!IsDecimalInteger(value.text)) return false;
+    *out = value.text[0] == '+' ? value.text.substr(1) : value.text;
+    return true;
+  }
+  return conversion == 's' && Eval(index, settings_file, file, value, out, depth + 1);
+}
+
+// `format % operands` with conversions written bare or keyed (`%s`, `%(key)s`)
+// and `%%`; flags, widths and other conversions are not read. As in Python, a
+// positional value left unformatted is an error.
+bool FormatPercent(const ProjectIndex& index, int settings_file, const std::string& format,
+                   const PercentOperands& operands, std::string* out, int depth) {
+  std::string result;
+  size_t next = 0;
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      result += format[i];
+      continue;
+    }
+    if (++i == format.size()) return false;
+    if (format[i] == '%') {
+      result += '%';
+      continue;
+    }
+    const Expr* value = nullptr;
+    if (format[i] == '(') {
+      size_t close = format.find(')', i);
+      if (!operands.mapping || close == std::string::npos || close + 1 == format.size()) {
+        return false;
+      }
+      value = operands.mapping->Keyword(format.substr(i + 1, close - i - 1));
+      i = close + 1;
+    } else if (!operands.mapping && next < operands.positional.size()) {
+      value = operands.positional[next++];
+    }
+    std::string converted;
+    if (!value || !Convert(index, settings_file, operands.file, format[i], *value, &converted,
+                           depth)) {
+      return false;
+    }
+    result += converted;
+  }
+  if (!operands.mapping && next != operands.positional.size()) return false;
+  *out = std::move(result);
+  return true;
+}
+
+// `r"^%s/$" % urlpath` (tendenci's configurable app prefixes), `"^addon/%s/" %
+// ADDON_ID` (addons-server).
+bool EvalPercent(const ProjectIndex& index, int settings_file, int file, const Expr& binop,
+                 std::string* out, int depth) {
+  std::string format;
+  if (!Eval(index, settings_file, file, binop.items[0], &format, depth + 1)) return false;
+  PercentOperands operands = ReadPercentOperands(index, settings_file, file, binop.items[1]);
+  return FormatPercent(index, settings_file, format, operands, out, depth);
+}
+
 // os.getenv("ROOT_URLCONF", "geonode.urls") and os.environ.get(name, default):
 // the default, which is what Django gets where the variable is not set.
 bool EvalEnvironmentDefault(const ProjectIndex& index, int settings_file, int file,
@@ -127,8 +261,8 @@ bool EvalSettingWithDefault(const ProjectIndex& index, int settings_file, int fi
   if (settings.kind != Symbol::Kind::kExternal || FullName(settings) != "django.conf.settings") {
     return false;
   }
-  if (settings_file >= 0 &&
-      EvalVariable(index, settings_file, settings_file, call.items[1].text, out, depth)) {
+  if (TakeVariableBinding(index, settings_file, call.items[1].text,
+                          EvalInto(index, settings_file, out, depth))) {
     return true;
   }
   return Eval(index, settings_file, file, call.items[2], out, depth + 1);
@@ -146,8 +280,10 @@ bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& ex
     case ExprKind::kName:
       return EvalName(index, settings_file, file, expr.text, out, depth);
     case ExprKind::kBinOp: {
+      if (expr.items.size() != 2) return false;
+      if (expr.text == "%") return EvalPercent(index, settings_file, file, expr, out, depth);
       std::string left, right;
-      if (expr.text != "+" || expr.items.size() != 2 ||
+      if (expr.text != "+" ||
           !Eval(index, settings_file, file, expr.items[0], &left, depth + 1) ||
           !Eval(index, settings_file, file, expr.items[1], &right, depth + 1)) {
         return false;

@@ -117,6 +117,21 @@ std::string Written(const Expr& e, int depth = 0) {
       return e.text;
     case ExprKind::kCall:
       return (e.text.empty() ? std::string("call") : e.text) + "(...)";
+    case ExprKind::kList: {
+      // The tuple of `"^site%s/%s$" % (format_re, group_re)` (addons-server).
+      std::string items;
+      for (const Expr& item : e.items) {
+        items += (items.empty() ? "" : ", ") + Written(item, depth + 1);
+      }
+      return "(" + items + (e.items.size() == 1 ? ",)" : ")");
+    }
+    case ExprKind::kDict: {
+      std::string entries;
+      for (const auto& [key, value] : e.keywords) {
+        entries += (entries.empty() ? "\"" : ", \"") + key + "\": " + Written(value, depth + 1);
+      }
+      return "{" + entries + "}";
+    }
     default:
       return e.text;
   }

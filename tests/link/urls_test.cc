@@ -918,6 +918,103 @@ urlpatterns = [re_path(r"^" + endpoint() + "shares/$", views.v)]
             "\"shares/$\"}\n");
 }
 
+// Routes written with `%` formatting: tendenci's configurable prefix (a
+// setting, else the default an `if` rebinds), addons-server's module-level
+// ADDON_ID and its loop over report names, a dict display for `%(key)s`, %d of
+// an integer and `%%`.
+TEST(UrlsTest, PercentFormattedRoutesAreRead) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, re_path
+from app import views
+from app.ids import ADDON_ID
+
+urlpath = get_setting("module", "events", "url")
+if not urlpath:
+    urlpath = "events"
+
+urlpatterns = [
+    re_path(r"^%s/$" % urlpath, views.v),
+    re_path(r"^%s/%s/$" % (urlpath, "ics"), views.v),
+    re_path("^addon/%s/" % ADDON_ID, include("app.urls")),
+    re_path(r"^%(id)s/edit/$" % {"id": r"(?P<id>\d+)"}, views.v),
+    re_path(r"^page/%d/100%%$" % 2, views.v),
+]
+for key in ["downloads", "usage"]:
+    urlpatterns.append(re_path("^%s/$" % key, views.v))
+)py"},
+             {"app/ids.py", "ADDON_ID = r\"\"\"(?P<addon_id>[^/<>\"']+)\"\"\"\n"},
+             {"app/urls.py", "from django.urls import re_path\nfrom app import views\n"
+                             "urlpatterns = [re_path('^$', views.v)]\n"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY (?P<id>\\d+)/edit/ app.views.v page config/urls.py:14\n"
+            "ANY addon/(?P<addon_id>[^/<>\"']+)/ app.views.v page app/urls.py:3\n"
+            "ANY downloads/ app.views.v page config/urls.py:18\n"
+            "ANY events/ app.views.v page config/urls.py:11\n"
+            "ANY events/ics/ app.views.v page config/urls.py:12\n"
+            "ANY page/2/100% app.views.v page config/urls.py:15\n"
+            "ANY usage/ app.views.v page config/urls.py:18\n");
+}
+
+// datatracker: `"^%(acronym)s/$" % settings.URL_REGEXPS`, a dict of patterns
+// in the settings.
+TEST(UrlsTest, PercentFormatReadsADictOfTheSettings) {
+  Project p({{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+             {"site/__init__.py", ""},
+             {"site/settings.py", R"py(
+ROOT_URLCONF = "site.urls"
+URL_REGEXPS = {"acronym": r"(?P<acronym>[-a-z0-9]+)", "name": r"(?P<name>[^/]+)"}
+)py"},
+             {"site/urls.py", R"py(
+from django.conf import settings
+from django.urls import re_path
+from app import views
+
+urlpatterns = [
+    re_path(r"^%(acronym)s/$" % settings.URL_REGEXPS, views.v),
+    re_path(r"^%(acronym)s/%(name)s/$" % settings.URL_REGEXPS, views.v),
+]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  Settings settings = FindSettings(*p.index);
+  EXPECT_EQ(Dump(WalkUrlsWith(*p.index, settings, nullptr)),
+            "ANY (?P<acronym>[-a-z0-9]+)/ app.views.v page site/urls.py:7\n"
+            "ANY (?P<acronym>[-a-z0-9]+)/(?P<name>[^/]+)/ app.views.v page site/urls.py:8\n");
+}
+
+// An unread `%` names both operands (addons-server's `"^site%s/%s$" %
+// (format_re, group_date_re)`, the patterns built with "|".join); so does a
+// format whose operands do not match its conversions.
+TEST(UrlsTest, AnUnreadPercentFormatIsNamedWithItsOperands) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import re_path
+from app import views
+
+format_re = "(?P<format>" + "|".join(views.FORMATS) + ")"
+urlpatterns = [
+    re_path("^site%s/%s$" % (format_re, "x"), views.v),
+    re_path("^%s/%s$" % ("one",), views.v),
+    re_path("^%(key)s$" % {"other": "x"}, views.v),
+]
+)py"},
+             {"app/views.py", "FORMATS = []\ndef v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY {\"^%(key)s$\" % {\"other\": \"x\"}} app.views.v page config/urls.py:9\n"
+            "ANY {\"^%s/%s$\" % (\"one\",)} app.views.v page config/urls.py:8\n"
+            "ANY {\"^site%s/%s$\" % (format_re, \"x\")} app.views.v page config/urls.py:7\n"
+            "unresolved-route config/urls.py:7 route \"^site%s/%s$\" % (format_re, \"x\") of "
+            "re_path() cannot be read statically; counted as {\"^site%s/%s$\" % (format_re, "
+            "\"x\")}\n"
+            "unresolved-route config/urls.py:8 route \"^%s/%s$\" % (\"one\",) of re_path() "
+            "cannot be read statically; counted as {\"^%s/%s$\" % (\"one\",)}\n"
+            "unresolved-route config/urls.py:9 route \"^%(key)s$\" % {\"other\": \"x\"} of "
+            "re_path() cannot be read statically; counted as {\"^%(key)s$\" % {\"other\": "
+            "\"x\"}}\n");
+}
+
 // authentik and django-oscar: 3 endpoints reached, past an include djcost
 // cannot walk, in a project of hundreds of view classes. A few-endpoints warning
 // says the count is not the project's size.
