@@ -237,15 +237,44 @@ bool EvalPercent(const ProjectIndex& index, int settings_file, int file, const E
   return FormatPercent(index, settings_file, format, operands, out, depth);
 }
 
-// os.getenv("ROOT_URLCONF", "geonode.urls") and os.environ.get(name, default):
-// the default, which is what Django gets where the variable is not set.
+// True when `s` is a module-level instance of django-environ's reader:
+// `env = environ.Env()`.
+bool IsEnvironReader(const ProjectIndex& index, const Symbol& s) {
+  if (s.kind != Symbol::Kind::kVariable || !s.value || s.value->kind != ExprKind::kCall) {
+    return false;
+  }
+  Symbol cls = index.Resolve(s.file, s.value->text);
+  if (cls.kind != Symbol::Kind::kExternal) return false;
+  std::string full = FullName(cls);
+  return full == "environ.Env" || full == "environ.environ.Env";
+}
+
+// The argument holding the fallback of a call that reads the environment, or
+// nullptr: os.getenv("ROOT_URLCONF", "geonode.urls"), os.environ.get(name,
+// default), python-decouple's config(name, default), and django-environ's
+// env(name, cast, default) and env.str(name, default) (djangopackages).
+const Expr* EnvironmentFallback(const ProjectIndex& index, int file, const Expr& call) {
+  Symbol s = index.Resolve(file, call.text);
+  size_t default_position = 1;
+  if (s.kind == Symbol::Kind::kExternal) {
+    std::string full = FullName(s);
+    if (full != "os.getenv" && full != "os.environ.get" && full != "decouple.config") {
+      return nullptr;
+    }
+  } else if (IsEnvironReader(index, s) && (s.remainder.empty() || s.remainder == "str")) {
+    if (s.remainder.empty()) default_position = 2;
+  } else {
+    return nullptr;
+  }
+  if (call.items.size() > default_position) return &call.items[default_position];
+  return call.Keyword("default");
+}
+
+// The fallback of a call that reads the environment, which is what Django gets
+// where the variable is not set.
 bool EvalEnvironmentDefault(const ProjectIndex& index, int settings_file, int file,
                             const Expr& call, std::string* out, int depth) {
-  Symbol s = index.Resolve(file, call.text);
-  if (s.kind != Symbol::Kind::kExternal) return false;
-  std::string full = FullName(s);
-  if (full != "os.getenv" && full != "os.environ.get") return false;
-  const Expr* fallback = call.items.size() > 1 ? &call.items[1] : call.Keyword("default");
+  const Expr* fallback = EnvironmentFallback(index, file, call);
   return fallback && Eval(index, settings_file, file, *fallback, out, depth + 1);
 }
 

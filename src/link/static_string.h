@@ -20,9 +20,11 @@ namespace djcost {
 /// followed by a rebinding under an `if` that reads the environment keeps "");
 /// a class's own attribute (`StatusView.MODEL_REF`): the last assignment in its
 /// body, unless under an `if`; `settings.NAME` read from `settings_file` (-1:
-/// not available); the default of `os.getenv(NAME, default)` and
-/// `os.environ.get(NAME, default)`; `getattr(settings, "NAME", default)`: the
-/// setting, else the default. Returns false when any part is unknown.
+/// not available); the default of `os.getenv(NAME, default)`,
+/// `os.environ.get(NAME, default)`, python-decouple's `config(NAME, default)`
+/// and, for `env = environ.Env()`, `env(NAME, default=...)` and
+/// `env.str(NAME, default)`; `getattr(settings, "NAME", default)`: the setting,
+/// else the default. Returns false when any part is unknown.
 bool EvalString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
                 std::string* out);
 

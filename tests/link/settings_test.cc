@@ -245,6 +245,38 @@ TEST(SettingsTest, EnvironmentReadsWithADefaultGiveTheDefault) {
   EXPECT_TRUE(settings.diagnostics.empty());
 }
 
+// djangopackages: django-environ's `env = environ.Env()` read with a default
+// gives the default (env()'s second positional is a cast, its third the
+// default); a reader of another type is not read. python-decouple's config()
+// reads like os.getenv.
+TEST(SettingsTest, EnvironAndDecoupleReadsWithADefaultGiveTheDefault) {
+  auto settings_of = [](const std::string& source) {
+    auto files = ExtractProject({
+        {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'p.settings')\n"},
+        {"p/__init__.py", ""},
+        {"p/settings.py", source},
+    });
+    RuleSet rules;
+    ProjectIndex index(files, rules, {"manage.py"});
+    Settings settings = FindSettings(index);
+    return settings.root_urlconf.value + " " + settings.auth_user_model.value;
+  };
+  EXPECT_EQ(settings_of("import environ\n"
+                        "env = environ.Env()\n"
+                        "ROOT_URLCONF = env('ROOT_URLCONF', default='p.urls')\n"
+                        "AUTH_USER_MODEL = env.str('AUTH_USER_MODEL', 'people.Profile')\n"),
+            "p.urls people.Profile");
+  EXPECT_EQ(settings_of("from environ import Env\n"
+                        "env = Env(DEBUG=(bool, False))\n"
+                        "ROOT_URLCONF = env('ROOT_URLCONF', str, 'p.urls')\n"
+                        "AUTH_USER_MODEL = env.bool('AUTH_USER_MODEL', default='people.Profile')\n"),
+            "p.urls ");
+  EXPECT_EQ(settings_of("from decouple import config\n"
+                        "ROOT_URLCONF = config('ROOT_URLCONF', default='p.urls')\n"
+                        "AUTH_USER_MODEL = config('AUTH_USER_MODEL', 'people.Profile')\n"),
+            "p.urls people.Profile");
+}
+
 // django-split-settings (DefectDojo, ColdFront): include() runs fragments in the
 // settings module's namespace; a setting comes from the module, else from the
 // last fragment that sets it. Globs and optional() are followed; other
