@@ -749,13 +749,15 @@ void WarnIfNoEndpoints(const WalkedFrom& from, UrlInventory* out) {
 // past URL patterns it could not read, missed most of the project (authentik's
 // app-config loop, django-oscar's app-config URLs): say so, so that a small count
 // is not read as a small project.
-void WarnIfFewEndpoints(const ProjectIndex& index, const WalkedFrom& from, UrlInventory* out) {
-  if (out->endpoints.empty()) return;  // no-endpoints says it
+// The view classes of a walk that reached endpoints past URL patterns it could
+// not read, when they outnumber its endpoints five to one; else 0.
+size_t ViewsOfAMostlyMissedWalk(const ProjectIndex& index, const UrlInventory& out) {
+  if (out.endpoints.empty()) return 0;  // no-endpoints says it
   bool unread = false;
-  for (const auto& d : out->diagnostics) {
+  for (const auto& d : out.diagnostics) {
     unread = unread || d.code == "unresolved-include" || d.code == "unresolved-url-pattern";
   }
-  if (!unread) return;
+  if (!unread) return 0;
   size_t views = 0;
   const auto& files = index.files();
   for (int f = 0; f < static_cast<int>(files.size()); ++f) {
@@ -766,7 +768,13 @@ void WarnIfFewEndpoints(const ProjectIndex& index, const WalkedFrom& from, UrlIn
     }
   }
   constexpr size_t kViewsPerEndpoint = 5;
-  if (views < 20 || out->endpoints.size() * kViewsPerEndpoint >= views) return;
+  if (views < 20 || out.endpoints.size() * kViewsPerEndpoint >= views) return 0;
+  return views;
+}
+
+void WarnIfFewEndpoints(const ProjectIndex& index, const WalkedFrom& from, UrlInventory* out) {
+  size_t views = ViewsOfAMostlyMissedWalk(index, *out);
+  if (views == 0) return;
   Diagnostic d{Severity::kWarning, "few-endpoints", from.location,
                from.name + " leads to " + std::to_string(out->endpoints.size()) +
                    " endpoints while the repository defines " + std::to_string(views) +
@@ -779,17 +787,106 @@ void WarnIfFewEndpoints(const ProjectIndex& index, const WalkedFrom& from, UrlIn
 // in the fallback a URLconf under a prefix nobody wrote down): the same route in
 // two roots (every app's `path("")`) is two endpoints; the same pattern reached
 // from two roots is one.
-void WalkRoots(const ProjectIndex& index, const Settings& settings, const Apps* apps,
-               const std::vector<int>& roots, UrlInventory* out) {
+// Returns the modules walked.
+std::set<int> WalkRoots(const ProjectIndex& index, const Settings& settings, const Apps* apps,
+                        const std::vector<int>& roots, UrlInventory* out) {
   UrlWalker walker(index, settings.file, apps, out);
   for (int f : roots) walker.WalkRoot(f);
+  std::set<int> walked = walker.included();
+  walked.insert(roots.begin(), roots.end());
   if (roots.size() == 1) {
     Finish(walker.unread(), out);
-    return;
+    return walked;
   }
   std::set<std::size_t> unprefixed;
   for (std::size_t i = 0; i < out->endpoints.size(); ++i) unprefixed.insert(i);
   Finish(unprefixed, out);
+  return walked;
+}
+
+// The candidates no other candidate includes (all of them when every one is in
+// an include cycle).
+std::vector<int> RootsAmong(const ProjectIndex& index, const Settings& settings,
+                            const std::vector<int>& candidates) {
+  std::set<int> included;
+  {
+    UrlInventory scratch;
+    UrlWalker probe(index, settings.file, nullptr, &scratch);
+    for (int f : candidates) probe.WalkRoot(f);
+    included = probe.included();
+  }
+  std::vector<int> roots;
+  for (int f : candidates) {
+    if (!included.count(f)) roots.push_back(f);
+  }
+  return roots.empty() ? candidates : roots;
+}
+
+// A walk that reached nothing, or a handful in a project full of views, while
+// the repository holds URLconfs it never includes: the project adds them at run
+// time (Mayan EDMS's AppConfig.ready() appends each app's urls to an empty root
+// list; authentik mounts them in a loop over app configs). They are walked as
+// roots of their own, under prefixes nobody wrote down, and said to be. URLconfs
+// of apps a complete INSTALLED_APPS leaves out are not. Returns false when there
+// were none, or they held no endpoint.
+bool WalkUnreachedUrlconfs(const ProjectIndex& index, const Settings& settings, const Apps* apps,
+                           const std::set<int>& walked, const WalkedFrom& from,
+                           UrlInventory* out) {
+  size_t before = out->endpoints.size();
+  if (before > 0 && ViewsOfAMostlyMissedWalk(index, *out) == 0) return false;
+  auto uninstalled = [&](int f) {
+    if (!apps || !settings.installed_apps_complete) return false;
+    std::string folder = apps->FolderForPath(index.files()[f].file.path);
+    return std::any_of(apps->list().begin(), apps->list().end(),
+                       [&](const App& a) { return a.path == folder && !a.installed; });
+  };
+  std::vector<int> candidates;
+  for (int f : UrlconfCandidates(index)) {
+    if (!walked.count(f) && !uninstalled(f)) candidates.push_back(f);
+  }
+  if (candidates.empty()) return false;
+  std::vector<int> roots = RootsAmong(index, settings, candidates);
+  UrlInventory more;
+  WalkRoots(index, settings, apps, roots, &more);
+  if (more.endpoints.empty()) return false;
+  std::string names;
+  for (size_t i = 0; i < roots.size() && i < 5; ++i) {
+    names += (i == 0 ? "" : ", ") + index.ModuleOf(roots[i]);
+  }
+  if (roots.size() > 5) names += ", ...";
+  bool one = roots.size() == 1;
+  out->diagnostics.push_back(
+      {Severity::kWarning, "unreached-urlconfs", from.location,
+       from.name + " leads to " + std::to_string(before) + " endpoints; " +
+           (one ? std::string("the URLconf it never includes (")
+                : "the " + std::to_string(roots.size()) + " URLconfs it never includes (") +
+           names + (one ? ") was walked as a root of its own" : ") were walked as roots of their own") +
+           ", as the project must add them at run time: " + std::to_string(more.endpoints.size()) +
+           " more endpoints, routes without the prefix they are served under"});
+  auto move_all = [](auto& from_list, auto& to_list) {
+    to_list.insert(to_list.end(), std::make_move_iterator(from_list.begin()),
+                   std::make_move_iterator(from_list.end()));
+  };
+  move_all(more.endpoints, out->endpoints);
+  move_all(more.external_routes, out->external_routes);
+  move_all(more.diagnostics, out->diagnostics);
+  std::stable_sort(out->endpoints.begin(), out->endpoints.end(),
+                   [](const Endpoint& a, const Endpoint& b) {
+                     return std::tie(a.route, a.method) < std::tie(b.route, b.method);
+                   });
+  std::sort(out->external_routes.begin(), out->external_routes.end());
+  std::sort(out->diagnostics.begin(), out->diagnostics.end());
+  return true;
+}
+
+// The walk from one root (ROOT_URLCONF, or each host's), with the warnings of a
+// walk that found little.
+void WalkFrom(const ProjectIndex& index, const Settings& settings, const Apps* apps,
+              const std::vector<int>& roots, const WalkedFrom& from, UrlInventory* out) {
+  std::set<int> walked = WalkRoots(index, settings, apps, roots, out);
+  if (WalkUnreachedUrlconfs(index, settings, apps, walked, from, out)) return;
+  WarnIfNoEndpoints(from, out);
+  WarnIfFewEndpoints(index, from, out);
 }
 
 }  // namespace
@@ -802,21 +899,17 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
   UrlInventory out;
   HostUrlconfs hosts = FindHostUrlconfs(index, settings, &out.diagnostics);
   if (hosts.active && !hosts.roots.empty()) {
-    WalkRoots(index, settings, apps, hosts.roots, &out);
-    WalkedFrom from{"ROOT_HOSTCONF " + settings.root_hostconf.value,
-                    settings.root_hostconf.location};
-    WarnIfNoEndpoints(from, &out);
-    WarnIfFewEndpoints(index, from, &out);
+    WalkFrom(index, settings, apps, hosts.roots,
+             {"ROOT_HOSTCONF " + settings.root_hostconf.value, settings.root_hostconf.location},
+             &out);
     return out;
   }
   if (!settings.root_urlconf.value.empty()) {
     int root = index.modules().Find(settings.root_urlconf.value);
     if (root >= 0) {
-      WalkRoots(index, settings, apps, {root}, &out);
-      WalkedFrom from{"ROOT_URLCONF " + settings.root_urlconf.value,
-                      settings.root_urlconf.location};
-      WarnIfNoEndpoints(from, &out);
-      WarnIfFewEndpoints(index, from, &out);
+      WalkFrom(index, settings, apps, {root},
+               {"ROOT_URLCONF " + settings.root_urlconf.value, settings.root_urlconf.location},
+               &out);
       return out;
     }
     out.diagnostics.push_back({Severity::kWarning, "unresolved-root-urlconf",
@@ -826,21 +919,8 @@ UrlInventory WalkUrlsWith(const ProjectIndex& index, const Settings& settings, c
                                    "urlpatterns instead"});
   }
   out.fallback = true;
-  std::vector<int> candidates = UrlconfCandidates(index);
   // A module another candidate includes is not a root of its own.
-  std::set<int> included;
-  {
-    UrlInventory scratch;
-    UrlWalker probe(index, settings.file, nullptr, &scratch);
-    for (int f : candidates) probe.WalkRoot(f);
-    included = probe.included();
-  }
-  std::vector<int> roots;
-  for (int f : candidates) {
-    if (!included.count(f)) roots.push_back(f);
-  }
-  if (roots.empty()) roots = candidates;  // every candidate is in an include cycle
-  WalkRoots(index, settings, apps, roots, &out);
+  WalkRoots(index, settings, apps, RootsAmong(index, settings, UrlconfCandidates(index)), &out);
   return out;
 }
 
