@@ -339,6 +339,36 @@ class Jump(RedirectView):
             "POST new/ app.views.ProjectCreate.post page config/urls.py:6\n");
 }
 
+// LibrePhotos uploads through django-chunked-upload, whose base view defines only
+// `post` and answers JSON: its subclasses are POST API endpoints, not ANY.
+TEST(ViewsTest, ChunkedUploadViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import re_path
+from app import upload
+
+urlpatterns = [
+    re_path(r"upload/complete/", upload.UploadComplete.as_view()),
+    re_path(r"upload/", upload.Upload.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/upload.py", R"py(
+from chunked_upload.views import ChunkedUploadCompleteView, ChunkedUploadView
+
+class Upload(ChunkedUploadView):
+    def check_permissions(self, request):
+        pass
+
+class UploadComplete(ChunkedUploadCompleteView):
+    def on_completion(self, uploaded_file, request):
+        pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "POST upload/ app.upload.Upload.post api config/urls.py:7\n"
+            "POST upload/complete/ app.upload.UploadComplete.post api config/urls.py:6\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
