@@ -63,7 +63,25 @@ const Expr* MethodsArgument(const Expr& call) {
   return nullptr;
 }
 
-enum class Effect { kNone, kRestrict, kApiView };
+// kApiView restricts like DRF's @api_view and marks an API view; kMarksApi only
+// marks one (django-jsonview's @json_view serialises any method's return value).
+enum class Effect { kNone, kRestrict, kApiView, kMarksApi };
+
+// What a decorator the tables know does: an "api-view" that does not also
+// "restrict-methods" leaves the methods alone.
+Effect KnownFunctionEffect(const KnownFunction& known, std::set<std::string>* fixed,
+                           bool* from_argument) {
+  bool restricts = Contains(known.tags, "restrict-methods");
+  if (Contains(known.tags, "api-view")) {
+    if (!restricts) return Effect::kMarksApi;
+    *from_argument = true;
+    return Effect::kApiView;
+  }
+  if (!restricts) return Effect::kNone;
+  for (const auto& m : known.methods) fixed->insert(Upper(m));
+  *from_argument = fixed->empty() || Contains(known.tags, "methods-from-argument");
+  return Effect::kRestrict;
+}
 
 // What a decorator (or a wrapper call's callee) named `callee` in `file` does.
 // `fixed` receives the methods it allows when they do not come from an argument.
@@ -77,30 +95,14 @@ Effect DecoratorEffect(const ProjectIndex& index, int file, const std::string& c
   if (s.kind == Symbol::Kind::kExternal && !s.remainder.empty()) qual += "." + s.remainder;
   if (s.kind == Symbol::Kind::kExternal) {
     if (const KnownFunction* known = index.FindKnownFunction(qual)) {
-      if (Contains(known->tags, "api-view")) {
-        *from_argument = true;
-        return Effect::kApiView;
-      }
-      if (Contains(known->tags, "restrict-methods")) {
-        for (const auto& m : known->methods) fixed->insert(Upper(m));
-        *from_argument = fixed->empty() || Contains(known->tags, "methods-from-argument");
-        return Effect::kRestrict;
-      }
-      return Effect::kNone;
+      return KnownFunctionEffect(*known, fixed, from_argument);
     }
   } else if (s.kind != Symbol::Kind::kUnknown) {
     // A repo function or variable is no known decorator, unless the scan is the
     // package that defines it (Django's own require_GET).
     const KnownFunction* known = s.remainder.empty() ? index.FindKnownFunction(qual) : nullptr;
     if (!known || known->qualname != qual) return Effect::kNone;
-    if (Contains(known->tags, "api-view")) {
-      *from_argument = true;
-      return Effect::kApiView;
-    }
-    if (!Contains(known->tags, "restrict-methods")) return Effect::kNone;
-    for (const auto& m : known->methods) fixed->insert(Upper(m));
-    *from_argument = fixed->empty() || Contains(known->tags, "methods-from-argument");
-    return Effect::kRestrict;
+    return KnownFunctionEffect(*known, fixed, from_argument);
   }
   // Without a knowledge-table entry: Django's and DRF's own names, also when the
   // name is not imported at all.
@@ -133,6 +135,10 @@ void ApplyDecorator(const ProjectIndex& index, int file, const Expr& deco, Restr
   bool from_argument = false;
   Effect effect = DecoratorEffect(index, file, callee, &fixed, &from_argument);
   if (effect == Effect::kNone) return;
+  if (effect == Effect::kMarksApi) {
+    r->api = true;
+    return;
+  }
   if (from_argument) {
     std::set<std::string> listed;
     const Expr* arg = MethodsArgument(deco);

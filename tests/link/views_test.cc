@@ -236,6 +236,58 @@ def home(request):
             "(a view factory): counted as one endpoint, ANY\n");
 }
 
+// djangopackages' API v3: django-jsonview's @json_view serialises what a function
+// view returns, whatever the method. The view is an API view and keeps its methods:
+// ANY, or what another decorator allows. The package's JsonView answers GET.
+TEST(ViewsTest, JsonViewDecoratorMarksAnApiViewWithoutRestrictingIt) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from jsonview.decorators import json_view
+from app import views
+
+urlpatterns = [
+    path("grids/", view=views.grid_list),
+    path("vnd/", views.vendor),
+    path("ping/", views.ping),
+    path("wrapped/", json_view(views.plain)),
+    path("stats/", views.Stats.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from django.views.decorators.http import require_POST
+from jsonview.decorators import json_view
+from jsonview.views import JsonView
+
+@json_view
+def grid_list(request):
+    return {"grids": []}
+
+@json_view(content_type="application/vnd.example+json")
+def vendor(request):
+    return {}
+
+@require_POST
+@json_view
+def ping(request):
+    return {}
+
+def plain(request):
+    return {}
+
+class Stats(JsonView):
+    def get_context_data(self, **kwargs):
+        return {"users": 1}
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY grids/ app.views.grid_list api config/urls.py:7\n"
+            "POST ping/ app.views.ping api config/urls.py:9\n"
+            "GET stats/ app.views.Stats.get api config/urls.py:11\n"
+            "ANY vnd/ app.views.vendor api config/urls.py:8\n"
+            "ANY wrapped/ app.views.plain api config/urls.py:10\n");
+}
+
 // wger and pretalx: formtools' FormPreview instances are views (its __call__),
 // and its wizards answer GET and POST.
 TEST(ViewsTest, FormtoolsPreviewInstancesAndWizards) {
