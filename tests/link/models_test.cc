@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "link/models_test_support.h"
+#include "rules/load_rules.h"
 
 namespace djcost {
 namespace {
@@ -315,6 +316,41 @@ class Upper(Aggregate):
 )py");
   std::string diagnostics;
   EXPECT_EQ(Dump(Find(p, &diagnostics)), "");
+  EXPECT_EQ(diagnostics, "");
+}
+
+// Abstract model bases of packages, from the real tables: a subclass is a model
+// even when it declares no field of its own, and nothing is inferred. RapidPro:
+// smartmin's SmartModel.
+TEST(FindModelsTest, AbstractModelBasesOfPackagesMakeModelsWithoutFieldsOfTheirOwn) {
+  SnippetProject p(DefaultRuleSet());
+  p.Add("orgs/__init__.py", "");
+  p.Add("orgs/models.py", R"py(from django.db import models
+from smartmin.models import SmartModel
+
+
+class LegacyUUIDMixin(SmartModel):
+    uuid = models.CharField(max_length=36)
+
+    class Meta:
+        abstract = True
+
+
+class Invitation(SmartModel):
+    pass
+
+
+class OrgImport(LegacyUUIDMixin):
+    pass
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Dump(Find(p, &diagnostics)),
+            "concrete orgs.models.Invitation app=orgs fields=0 bases=[smartmin.models.SmartModel] "
+            "managers=[] overrides=[] orgs/models.py:12\n"
+            "abstract orgs.models.LegacyUUIDMixin app=orgs fields=1 "
+            "bases=[smartmin.models.SmartModel] managers=[] overrides=[] orgs/models.py:5\n"
+            "concrete orgs.models.OrgImport app=orgs fields=0 bases=[orgs.models.LegacyUUIDMixin] "
+            "managers=[] overrides=[] orgs/models.py:16\n");
   EXPECT_EQ(diagnostics, "");
 }
 

@@ -421,6 +421,69 @@ class UploadComplete(ChunkedUploadCompleteView):
             "POST upload/complete/ app.upload.UploadComplete.post api config/urls.py:6\n");
 }
 
+// RapidPro's pages are smartmin views: SmartView mixed into Django's generic views.
+// Its delete and action views are DetailView + ProcessFormView with their own post,
+// so they answer GET, POST and PUT, never DELETE.
+TEST(ViewsTest, SmartminViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app import views as v
+
+urlpatterns = [
+    path("home/", v.Home.as_view()),
+    path("read/", v.Read.as_view()),
+    path("list/", v.List.as_view()),
+    path("csv/", v.Csv.as_view()),
+    path("xls/", v.Xls.as_view()),
+    path("form/", v.Form.as_view()),
+    path("create/", v.Create.as_view()),
+    path("update/", v.Update.as_view()),
+    path("action/", v.Action.as_view()),
+    path("delete/", v.Delete.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from smartmin.views import (
+    SmartCreateView, SmartCsvView, SmartDeleteView, SmartFormView, SmartListView,
+    SmartModelActionView, SmartReadView, SmartTemplateView, SmartUpdateView, SmartXlsView,
+)
+
+class Home(SmartTemplateView): pass
+class Read(SmartReadView): pass
+class List(SmartListView): pass
+class Csv(SmartCsvView): pass
+class Xls(SmartXlsView): pass
+class Form(SmartFormView): pass
+class Create(SmartCreateView): pass
+class Update(SmartUpdateView): pass
+class Action(SmartModelActionView): pass
+class Delete(SmartDeleteView): pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET action/ app.views.Action.get page config/urls.py:14\n"
+            "POST action/ app.views.Action.post page config/urls.py:14\n"
+            "PUT action/ app.views.Action.put page config/urls.py:14\n"
+            "GET create/ app.views.Create.get page config/urls.py:12\n"
+            "POST create/ app.views.Create.post page config/urls.py:12\n"
+            "PUT create/ app.views.Create.put page config/urls.py:12\n"
+            "GET csv/ app.views.Csv.get page config/urls.py:9\n"
+            "GET delete/ app.views.Delete.get page config/urls.py:15\n"
+            "POST delete/ app.views.Delete.post page config/urls.py:15\n"
+            "PUT delete/ app.views.Delete.put page config/urls.py:15\n"
+            "GET form/ app.views.Form.get page config/urls.py:11\n"
+            "POST form/ app.views.Form.post page config/urls.py:11\n"
+            "PUT form/ app.views.Form.put page config/urls.py:11\n"
+            "GET home/ app.views.Home.get page config/urls.py:6\n"
+            "GET list/ app.views.List.get page config/urls.py:8\n"
+            "GET read/ app.views.Read.get page config/urls.py:7\n"
+            "GET update/ app.views.Update.get page config/urls.py:13\n"
+            "POST update/ app.views.Update.post page config/urls.py:13\n"
+            "PUT update/ app.views.Update.put page config/urls.py:13\n"
+            "GET xls/ app.views.Xls.get page config/urls.py:10\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
