@@ -484,6 +484,50 @@ class Delete(SmartDeleteView): pass
             "GET xls/ app.views.Xls.get page config/urls.py:10\n");
 }
 
+// AWX subclasses django-oauth-toolkit's TokenView (read through `from
+// oauth2_provider import views`): the token, revoke and introspection views
+// answer POST (introspection GET too) with JSON; a protected resource view
+// serves the handlers the subclass defines.
+TEST(ViewsTest, OAuthToolkitViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import re_path
+from oauth2_provider import views
+from app.oauth import Introspect, Me, TokenView
+
+urlpatterns = [
+    re_path(r"^authorize/$", views.AuthorizationView.as_view()),
+    re_path(r"^token/$", TokenView.as_view()),
+    re_path(r"^introspect/$", Introspect.as_view()),
+    re_path(r"^me/$", Me.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/oauth.py", R"py(
+from django.http import JsonResponse
+from oauth2_provider import views
+from oauth2_provider.views.generic import ProtectedResourceView
+
+class TokenView(views.TokenView):
+    def create_token_response(self, request):
+        return super().create_token_response(request)
+
+class Introspect(views.IntrospectTokenView):
+    required_scopes = ["introspection"]
+
+class Me(ProtectedResourceView):
+    def get(self, request):
+        return JsonResponse({})
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET introspect/ app.oauth.Introspect.get api config/urls.py:9\n"
+            "POST introspect/ app.oauth.Introspect.post api config/urls.py:9\n"
+            "GET me/ app.oauth.Me.get api config/urls.py:10\n"
+            "POST token/ app.oauth.TokenView.post api config/urls.py:8\n"
+            "external authorize/ oauth2_provider.views.base.AuthorizationView (view defined "
+            "outside the repository) config/urls.py:7\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
