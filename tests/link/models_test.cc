@@ -321,7 +321,8 @@ class Upper(Aggregate):
 
 // Abstract model bases of packages, from the real tables: a subclass is a model
 // even when it declares no field of its own, and nothing is inferred. RapidPro:
-// smartmin's SmartModel.
+// smartmin's SmartModel; AWX: django-solo's SingletonModel; pulpcore:
+// django-lifecycle's LifecycleModel, whose LifecycleModelMixin is no model.
 TEST(FindModelsTest, AbstractModelBasesOfPackagesMakeModelsWithoutFieldsOfTheirOwn) {
   SnippetProject p(DefaultRuleSet());
   p.Add("orgs/__init__.py", "");
@@ -343,8 +344,49 @@ class Invitation(SmartModel):
 class OrgImport(LegacyUUIDMixin):
     pass
 )py");
+  p.Add("core/__init__.py", "");
+  p.Add("core/models.py", R"py(from django.contrib.auth.models import Group as BaseGroup
+from django.db import models
+from django_lifecycle import LifecycleModel, LifecycleModelMixin
+from solo.models import SingletonModel
+
+
+class ScheduleState(SingletonModel):
+    pass
+
+
+class BaseModel(LifecycleModel):
+    pulp_created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class SystemID(LifecycleModel):
+    pass
+
+
+class Hooks(LifecycleModelMixin):
+    pass
+
+
+class Group(LifecycleModelMixin, BaseGroup):
+    class Meta:
+        proxy = True
+)py");
   std::string diagnostics;
   EXPECT_EQ(Dump(Find(p, &diagnostics)),
+            "abstract core.models.BaseModel app=core fields=1 "
+            "bases=[django_lifecycle.models.LifecycleModel] managers=[] overrides=[] "
+            "core/models.py:11\n"
+            "proxy core.models.Group app=core fields=0 "
+            "bases=[django_lifecycle.mixins.LifecycleModelMixin,django.contrib.auth.models.Group] "
+            "managers=[] overrides=[] core/models.py:26\n"
+            "concrete core.models.ScheduleState app=core fields=0 bases=[solo.models.SingletonModel] "
+            "managers=[] overrides=[] core/models.py:7\n"
+            "concrete core.models.SystemID app=core fields=0 "
+            "bases=[django_lifecycle.models.LifecycleModel] managers=[] overrides=[] "
+            "core/models.py:18\n"
             "concrete orgs.models.Invitation app=orgs fields=0 bases=[smartmin.models.SmartModel] "
             "managers=[] overrides=[] orgs/models.py:12\n"
             "abstract orgs.models.LegacyUUIDMixin app=orgs fields=1 "
