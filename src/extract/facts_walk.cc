@@ -196,13 +196,17 @@ class Walker {
       lister_.ListNamed(node, &children_);
       std::vector<ChildNode> parts = children_;
       const std::vector<int>& guards = GuardsOfParts(node, kind, parts, frame.guard);
+      bool runs_as_script = kind == PyKind::kIfStatement && IsMainCheck(node);
       for (size_t i = parts.size(); i-- > 0;) {
         const ChildNode* it = &parts[i];
         PyKind part = KindOf(it->node);
         if (part == PyKind::kBlock || IsCompound(part)) {
           // A for's else clause runs after the loop: it keeps the outer loop.
           int part_loop = part == PyKind::kElseClause ? frame.loop : loop;
-          stack_.push_back({it->node, frame.scope, true, false, part_loop, guards[i]});
+          // `if __name__ == "__main__":` in manage.py always runs (LibrePhotos
+          // binds its settings' name there).
+          bool conditional = !(runs_as_script && part == PyKind::kBlock) || frame.conditional;
+          stack_.push_back({it->node, frame.scope, conditional, false, part_loop, guards[i]});
         } else {
           PushExpression(it->node, frame.scope);  // conditions, with items, patterns
         }
@@ -212,6 +216,17 @@ class Walker {
     if (kind == PyKind::kReturnStatement) RecordReturn(node, frame);
     // return, raise, assert, del, ... : only their calls matter.
     PushExpression(node, frame.scope);
+  }
+
+  // `if __name__ == "__main__":`, either way round, either quotes.
+  bool IsMainCheck(TSNode if_statement) const {
+    TSNode condition = ts_node_child_by_field_id(if_statement, f_.condition);
+    if (ts_node_is_null(condition)) return false;
+    std::string text;
+    for (char c : tree_.Text(condition)) {
+      if (c != ' ' && c != '(' && c != ')') text += c == '\'' ? '"' : c;
+    }
+    return text == "__name__==\"__main__\"" || text == "\"__main__\"==__name__";
   }
 
   // The app conditions each part of a compound statement runs under: an if's

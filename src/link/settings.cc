@@ -24,22 +24,25 @@ int EntryRank(std::string_view path) {
   return -1;
 }
 
-// The module named by os.environ.setdefault("DJANGO_SETTINGS_MODULE", "...") or
-// os.environ["DJANGO_SETTINGS_MODULE"] = "..." in one file, or "".
-std::string SettingsModuleNamedIn(const FileFacts& facts) {
+// The module named by os.environ.setdefault("DJANGO_SETTINGS_MODULE", ...) or
+// os.environ["DJANGO_SETTINGS_MODULE"] = ... in one file, or "". The value may be
+// anything EvalString reads: LibrePhotos' f"librephotos.settings.{environment}"
+// is "production" unless DEBUG is set, as `environment`'s unconditional binding.
+std::string SettingsModuleNamedIn(const ProjectIndex& index, int file) {
+  const FileFacts& facts = index.files()[file];
+  std::string module;
   for (const auto& c : facts.calls) {
     if (!EndsWith(c.call.text, "environ.setdefault") || c.call.items.size() < 2) continue;
     const Expr& key = c.call.items[0];
-    const Expr& value = c.call.items[1];
     if (key.kind == ExprKind::kString && key.text == "DJANGO_SETTINGS_MODULE" &&
-        value.kind == ExprKind::kString) {
-      return value.text;
+        EvalString(index, -1, file, c.call.items[1], &module)) {
+      return module;
     }
   }
   for (const auto& a : facts.assignments) {
     if (a.target.find("DJANGO_SETTINGS_MODULE") != std::string::npos &&
-        a.value.kind == ExprKind::kString) {
-      return a.value.text;
+        EvalString(index, -1, file, a.value, &module)) {
+      return module;
     }
   }
   return "";
@@ -167,6 +170,15 @@ std::vector<int> SplitSettingsFiles(const ProjectIndex& index, int file) {
   return out;
 }
 
+// A settings module binds ROOT_URLCONF or INSTALLED_APPS itself (star imports
+// followed) or runs split-settings files.
+bool SetsAnything(const ProjectIndex& index, int file) {
+  int value_file = -1;
+  return index.EvalValue(file, "ROOT_URLCONF", &value_file) ||
+         index.EvalValue(file, "INSTALLED_APPS", &value_file) ||
+         !SplitSettingsFiles(index, file).empty();
+}
+
 // A setting of the settings module itself, else of the last split-settings file
 // that sets it (each runs in the module's namespace; the last one written wins).
 SettingsValue StringSetting(const ProjectIndex& index, int file, const std::vector<int>& fragments,
@@ -249,8 +261,9 @@ Settings FindSettings(const ProjectIndex& index, const std::string& named) {
     if (ra != rb) return ra < rb;
     return Depth(files[a].file.path) < Depth(files[b].file.path);
   });
+  int sets_nothing = -1;  // the first module named that sets no setting djcost reads
   for (int entry : entries) {
-    std::string module = SettingsModuleNamedIn(files[entry]);
+    std::string module = SettingsModuleNamedIn(index, entry);
     if (module.empty()) continue;
     int file = FindModuleLoosely(index, module);
     if (file < 0) {
@@ -262,6 +275,12 @@ Settings FindSettings(const ProjectIndex& index, const std::string& named) {
                                    : "; --settings or the settings option can name one of " + candidates)});
       continue;
     }
+    // AWX's asgi.py names "awx.settings", an empty package, after a function
+    // has named the real module: keep looking.
+    if (!SetsAnything(index, file)) {
+      if (sets_nothing < 0) sets_nothing = file;
+      continue;
+    }
     settings.module = index.ModuleOf(file);
     settings.file = file;
     break;
@@ -271,6 +290,17 @@ Settings FindSettings(const ProjectIndex& index, const std::string& named) {
     if (guess >= 0) {
       settings.file = guess;
       settings.module = index.ModuleOf(guess);
+      if (sets_nothing >= 0) {
+        settings.diagnostics.push_back(
+            {Severity::kWarning, "settings-guessed", {files[sets_nothing].file.path, 0, 0},
+             "DJANGO_SETTINGS_MODULE names " + index.ModuleOf(sets_nothing) +
+                 ", which sets neither ROOT_URLCONF nor INSTALLED_APPS; read " +
+                 settings.module + " instead, a settings module that sets ROOT_URLCONF "
+                 "(--settings or the settings option can name another)"});
+      }
+    } else if (sets_nothing >= 0) {
+      settings.file = sets_nothing;
+      settings.module = index.ModuleOf(sets_nothing);
     }
   }
   if (settings.file < 0) return settings;

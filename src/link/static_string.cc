@@ -17,18 +17,24 @@ bool EvalEnvironmentDefault(const ProjectIndex& index, int settings_file, int fi
                             const Expr& call, std::string* out, int depth);
 
 // Calls `take(file, value)` on what module-level `name` in `file` may be bound
-// to, last binding first, until one is taken: its plain assignments, else
-// whatever an import binds (ProjectIndex::EvalValue).
+// to, last binding first, until one is taken: its plain assignments, those that
+// always run before those under a condition, else whatever an import binds
+// (ProjectIndex::EvalValue). `environment = "production"` then `if DEBUG:
+// environment = "development"` (LibrePhotos) is "production", as Django runs it
+// with nothing set; `urlpath = get_setting(...)` then `if not urlpath: urlpath =
+// "events"` (tendenci) is "events".
 template <typename Take>
 bool TakeVariableBinding(const ProjectIndex& index, int file, const std::string& name,
                          const Take& take) {
   if (file < 0) return false;
   const auto& assignments = index.files()[file].assignments;
   bool assigned = false;
-  for (auto it = assignments.rbegin(); it != assignments.rend(); ++it) {
-    if (it->target != name || it->augmented) continue;
-    assigned = true;
-    if (take(file, it->value)) return true;
+  for (bool conditional : {false, true}) {
+    for (auto it = assignments.rbegin(); it != assignments.rend(); ++it) {
+      if (it->target != name || it->augmented || it->conditional != conditional) continue;
+      assigned = true;
+      if (take(file, it->value)) return true;
+    }
   }
   if (assigned) return false;
   int value_file = -1;

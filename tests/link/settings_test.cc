@@ -348,5 +348,56 @@ TEST(SettingsTest, TheSettingsOptionChoosesAModuleNoEntryPointNames) {
             "without it");
 }
 
+
+// LibrePhotos: manage.py names f"librephotos.settings.{environment}", where
+// `environment = "production"` always runs (under `if __name__ == "__main__":`,
+// which a script always passes) and "development" and "test" only under
+// conditions nothing sets.
+TEST(SettingsTest, TheSettingsNameBoundWithoutConditionWins) {
+  auto files = ExtractProject({
+      {"manage.py",
+       "import os, sys\n"
+       "if __name__ == '__main__':\n"
+       "    environment = 'production'\n"
+       "    if os.environ.get('DEBUG', '0') == '1':\n"
+       "        environment = 'development'\n"
+       "    if sys.argv[1] == 'test':\n"
+       "        environment = 'test'\n"
+       "    os.environ.setdefault('DJANGO_SETTINGS_MODULE', f'site.settings.{environment}')\n"},
+      {"site/__init__.py", ""},
+      {"site/settings/__init__.py", ""},
+      {"site/settings/production.py", "ROOT_URLCONF = 'site.urls'\n"},
+      {"site/settings/development.py", "from .production import *\n"},
+      {"site/settings/test.py", "from .production import *\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {"manage.py"});
+  EXPECT_EQ(FindSettings(index).module, "site.settings.production");
+}
+
+// AWX: wsgi.py and asgi.py call a function that names 'awx.settings.%s' % MODE;
+// asgi.py then names "awx.settings", an empty package. A module that sets
+// nothing djcost reads is passed over for one that sets ROOT_URLCONF, and the
+// choice is said.
+TEST(SettingsTest, AnEntryNamingAModuleThatSetsNothingIsPassedOver) {
+  auto files = ExtractProject({
+      {"site/__init__.py", ""},
+      {"site/asgi.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+      {"site/settings/__init__.py", ""},
+      {"site/settings/defaults.py", "ROOT_URLCONF = 'site.urls'\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.module, "site.settings.defaults");
+  EXPECT_EQ(settings.root_urlconf.value, "site.urls");
+  ASSERT_EQ(settings.diagnostics.size(), 1u);
+  EXPECT_EQ(settings.diagnostics[0].code, "settings-guessed");
+  EXPECT_EQ(settings.diagnostics[0].message,
+            "DJANGO_SETTINGS_MODULE names site.settings, which sets neither ROOT_URLCONF nor "
+            "INSTALLED_APPS; read site.settings.defaults instead, a settings module that sets "
+            "ROOT_URLCONF (--settings or the settings option can name another)");
+}
+
 }  // namespace
 }  // namespace djcost
