@@ -358,7 +358,8 @@ Expr ExprBuilder::BuildAt(TSNode node, int depth) {
       if (!ts_node_is_null(inner)) e.items.push_back(BuildAt(inner, depth + 1));
       return e;
     }
-    case PyKind::kBinaryOperator: {
+    case PyKind::kBinaryOperator:
+    case PyKind::kBooleanOperator: {  // `get_setting(...) or "events"`: text "or"
       e.kind = ExprKind::kBinOp;
       e.text = std::string(tree_.Text(ts_node_child_by_field_id(node, f.operator_)));
       e.items.push_back(BuildAt(ts_node_child_by_field_id(node, f.left), depth + 1));

@@ -276,6 +276,19 @@ const Expr* EnvironmentFallback(const ProjectIndex& index, int file, const Expr&
   return call.Keyword("default");
 }
 
+// `get_setting("module", "events", "url") or "events"` (tendenci): the left
+// side when it reads as a non-empty string, else the right side, the value a
+// project that sets nothing runs with.
+bool EvalOr(const ProjectIndex& index, int settings_file, int file, const Expr& binop,
+            std::string* out, int depth) {
+  std::string left;
+  if (Eval(index, settings_file, file, binop.items[0], &left, depth + 1) && !left.empty()) {
+    *out = std::move(left);
+    return true;
+  }
+  return Eval(index, settings_file, file, binop.items[1], out, depth + 1);
+}
+
 // The fallback of a call that reads the environment, which is what Django gets
 // where the variable is not set.
 bool EvalEnvironmentDefault(const ProjectIndex& index, int settings_file, int file,
@@ -317,6 +330,7 @@ bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& ex
     case ExprKind::kBinOp: {
       if (expr.items.size() != 2) return false;
       if (expr.text == "%") return EvalPercent(index, settings_file, file, expr, out, depth);
+      if (expr.text == "or") return EvalOr(index, settings_file, file, expr, out, depth);
       std::string left, right;
       if (expr.text != "+" ||
           !Eval(index, settings_file, file, expr.items[0], &left, depth + 1) ||

@@ -112,7 +112,14 @@ std::string Written(const Expr& e, int depth = 0) {
       return "f\"" + e.text + "\"";
     case ExprKind::kBinOp:
       if (e.items.size() == 2) {
-        return Written(e.items[0], depth + 1) + " " + e.text + " " + Written(e.items[1], depth + 1);
+        // An operand that is another operation, or the same one on the right, is
+        // bracketed: `"%s/" % (a or b)`, but `"^" + a + "/"`.
+        auto operand = [&](const Expr& item, bool right) {
+          std::string w = Written(item, depth + 1);
+          bool bracket = item.kind == ExprKind::kBinOp && (right || item.text != e.text);
+          return bracket ? "(" + w + ")" : w;
+        };
+        return operand(e.items[0], false) + " " + e.text + " " + operand(e.items[1], true);
       }
       return e.text;
     case ExprKind::kCall:

@@ -65,6 +65,7 @@ constexpr std::pair<std::string_view, PyKind> kNamedKinds[] = {
     {"pair", PyKind::kPair},
     {"parenthesized_expression", PyKind::kParenthesizedExpression},
     {"binary_operator", PyKind::kBinaryOperator},
+    {"boolean_operator", PyKind::kBooleanOperator},
     {"unary_operator", PyKind::kUnaryOperator},
     {"expression_list", PyKind::kExpressionList},
     {"lambda", PyKind::kLambda},

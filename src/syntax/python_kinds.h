@@ -70,6 +70,7 @@ enum class PyKind : std::uint8_t {
   kPair,
   kParenthesizedExpression,
   kBinaryOperator,
+  kBooleanOperator,
   kUnaryOperator,
   kExpressionList,
   kLambda,

@@ -1267,5 +1267,36 @@ urlpatterns = [path("", views.index)]
             "are served under\n");
 }
 
+
+// tendenci: `urlpath = get_setting("module", "chapters", "url") or "chapters"`:
+// the right side of `or` when the left does not read as a non-empty string.
+TEST(UrlsTest, AnOrReadsItsFirstNonEmptyString) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import re_path
+from app import views
+
+urlpath = get_setting("module", "chapters", "url") or "chapters"
+blank = "" or "blank"
+first = "first" or "second"
+
+urlpatterns = [
+    re_path(r"^%s/$" % urlpath, views.v),
+    re_path(r"^%s/$" % blank, views.v),
+    re_path(r"^%s/$" % first, views.v),
+    re_path(r"^%s/$" % (unknown or also_unknown), views.v),
+]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY blank/ app.views.v page config/urls.py:11\n"
+            "ANY chapters/ app.views.v page config/urls.py:10\n"
+            "ANY first/ app.views.v page config/urls.py:12\n"
+            "ANY {\"^%s/$\" % (unknown or also_unknown)} app.views.v page config/urls.py:13\n"
+            "unresolved-route config/urls.py:13 route \"^%s/$\" % (unknown or also_unknown) of "
+            "re_path() cannot be read statically; counted as {\"^%s/$\" % (unknown or "
+            "also_unknown)}\n");
+}
+
 }  // namespace
 }  // namespace djcost
