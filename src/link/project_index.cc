@@ -706,6 +706,23 @@ bool IsListCopy(const Expr& call) {
 
 // True when `value`, a sum of lists, reads the list `name` itself as a term, as
 // an unpacked item of a list display, or inside a list copy.
+// Where `list.insert(index, x)` puts x in a list of `size` items: Python's
+// clamping of an integer literal (fiduswriter's `urlpatterns.insert(0, ...)`
+// puts a route before the one it shadows); the end when the index is unread.
+size_t InsertPosition(const Expr& index, size_t size) {
+  if (index.kind != ExprKind::kNumber) return size;
+  std::string_view text = index.text;
+  bool negative = !text.empty() && text[0] == '-';
+  if (negative) text.remove_prefix(1);
+  if (text.empty() || text.size() > 9 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return size;
+  }
+  size_t n = std::stoul(std::string(text));
+  if (negative) return n >= size ? 0 : size - n;
+  return std::min(n, size);
+}
+
 // `name` anywhere in `value`, as in `[path("p/", include(urlpatterns))]`.
 bool Names(const Expr& value, const std::string& name) {
   if (value.kind == ExprKind::kName && value.text == name) return true;
@@ -897,7 +914,7 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
       } else if (method == "extend" && args.size() == 1) {
         ExpandListAt(file, args[0], out, depth + 1);
       } else if (method == "insert" && args.size() == 2) {
-        out->push_back({&args[1], file});
+        out->insert(out->begin() + InsertPosition(args[0], out->size()), {&args[1], file});
       }
       bound = true;
     }

@@ -73,8 +73,8 @@ TEST(SettingsTest, FollowsManagePyIntoASettingsPackageWithStarImports) {
                                    "shop.apps.ShopConfig", "blog", "debug_toolbar"};
   EXPECT_EQ(Values(settings.installed_apps), apps);
   EXPECT_TRUE(settings.installed_apps_complete);
-  std::vector<std::string> middleware = {"django.middleware.common.CommonMiddleware",
-                                         "debug_toolbar.middleware.DebugToolbarMiddleware"};
+  std::vector<std::string> middleware = {"debug_toolbar.middleware.DebugToolbarMiddleware",
+                                         "django.middleware.common.CommonMiddleware"};
   EXPECT_EQ(Values(settings.middleware), middleware);
 
   Apps project_apps(index, settings);

@@ -1298,5 +1298,29 @@ urlpatterns = [
             "also_unknown)}\n");
 }
 
+
+// fiduswriter: `urlpatterns.insert(0, path("", console))` puts the route first,
+// where it shadows the one written before it.
+TEST(UrlsTest, AnInsertAtTheFrontShadowsTheRoutesAfterIt) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app import views
+
+urlpatterns = [path("", views.home), path("a/", views.home)]
+urlpatterns.insert(0, path("", views.console))
+urlpatterns.insert(-1, path("b/", views.home))
+urlpatterns.insert(99, path("c/", views.home))
+)py"},
+             {"app/views.py", "def home(request):\n    pass\n\ndef console(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY  app.views.console page config/urls.py:6\n"
+            "ANY a/ app.views.home page config/urls.py:5\n"
+            "ANY b/ app.views.home page config/urls.py:7\n"
+            "ANY c/ app.views.home page config/urls.py:8\n"
+            "shadowed-route config/urls.py:5 route  is served by the pattern at config/urls.py:6; "
+            "this one is never reached\n");
+}
+
 }  // namespace
 }  // namespace djcost
