@@ -756,15 +756,19 @@ void WarnIfNoEndpoints(const WalkedFrom& from, UrlInventory* out) {
 // past URL patterns it could not read, missed most of the project (authentik's
 // app-config loop, django-oscar's app-config URLs): say so, so that a small count
 // is not read as a small project.
-// The view classes of a walk that reached endpoints past URL patterns it could
-// not read, when they outnumber its endpoints five to one; else 0.
+// The walk met URL patterns it could not read.
+bool PassedUnreadPatterns(const UrlInventory& out) {
+  return std::any_of(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& d) {
+    return d.code == "unresolved-include" || d.code == "unresolved-url-pattern";
+  });
+}
+
+// The views of a walk that reached endpoints past URL patterns it could not
+// read, when they outnumber its endpoints five to one; else 0. Views are the
+// module-level view classes and the functions whose first parameter is
+// `request` (fiduswriter's are nearly all functions).
 size_t ViewsOfAMostlyMissedWalk(const ProjectIndex& index, const UrlInventory& out) {
-  if (out.endpoints.empty()) return 0;  // no-endpoints says it
-  bool unread = false;
-  for (const auto& d : out.diagnostics) {
-    unread = unread || d.code == "unresolved-include" || d.code == "unresolved-url-pattern";
-  }
-  if (!unread) return 0;
+  if (out.endpoints.empty() || !PassedUnreadPatterns(out)) return 0;  // no-endpoints says it
   size_t views = 0;
   const auto& files = index.files();
   for (int f = 0; f < static_cast<int>(files.size()); ++f) {
@@ -772,6 +776,9 @@ size_t ViewsOfAMostlyMissedWalk(const ProjectIndex& index, const UrlInventory& o
     if (kind == FileKind::kTest || kind == FileKind::kMigration) continue;
     for (const ClassDef& cls : files[f].classes) {
       if (cls.scope.empty() && index.HasTag(index.QualName(f, "", cls.name), "view")) ++views;
+    }
+    for (const FunctionDef& fn : files[f].functions) {
+      if (fn.scope.empty() && !fn.parameters.empty() && fn.parameters[0] == "request") ++views;
     }
   }
   constexpr size_t kViewsPerEndpoint = 5;
@@ -785,7 +792,7 @@ void WarnIfFewEndpoints(const ProjectIndex& index, const WalkedFrom& from, UrlIn
   Diagnostic d{Severity::kWarning, "few-endpoints", from.location,
                from.name + " leads to " + std::to_string(out->endpoints.size()) +
                    " endpoints while the repository defines " + std::to_string(views) +
-                   " view classes: most of its URLs are probably behind the patterns the "
+                   " views: most of its URLs are probably behind the patterns the "
                    "unresolved-include and unresolved-url-pattern warnings name"};
   AddSorted(std::move(d), &out->diagnostics);
 }
@@ -834,13 +841,15 @@ std::vector<int> RootsAmong(const ProjectIndex& index, const Settings& settings,
 // time (Mayan EDMS's AppConfig.ready() appends each app's urls to an empty root
 // list; authentik mounts them in a loop over app configs). They are walked as
 // roots of their own, under prefixes nobody wrote down, and said to be. URLconfs
-// of apps a complete INSTALLED_APPS leaves out are not. Returns false when there
-// were none, or they held no endpoint.
+// of apps a complete INSTALLED_APPS leaves out are not. A walk that reached
+// more, past patterns it could not read, only names them. Returns false when
+// there were none, or they held no endpoint.
 bool WalkUnreachedUrlconfs(const ProjectIndex& index, const Settings& settings, const Apps* apps,
                            const std::set<int>& walked, const WalkedFrom& from,
                            UrlInventory* out) {
   size_t before = out->endpoints.size();
-  if (before > 0 && ViewsOfAMostlyMissedWalk(index, *out) == 0) return false;
+  bool mostly_missed = before == 0 || ViewsOfAMostlyMissedWalk(index, *out) > 0;
+  if (!mostly_missed && !PassedUnreadPatterns(*out)) return false;
   auto uninstalled = [&](int f) {
     if (!apps || !settings.installed_apps_complete) return false;
     std::string folder = apps->FolderForPath(index.files()[f].file.path);
@@ -862,6 +871,22 @@ bool WalkUnreachedUrlconfs(const ProjectIndex& index, const Settings& settings, 
   }
   if (roots.size() > 5) names += ", ...";
   bool one = roots.size() == 1;
+  if (!mostly_missed) {
+    // Argus: the walk reached most of the API, while a project helper it could
+    // not read adds the whole HTMX UI. Said, not counted: such URLconfs may as
+    // well be dead.
+    out->diagnostics.push_back(
+        {Severity::kWarning, "unreached-urlconfs", from.location,
+         from.name + " leads to " + std::to_string(before) +
+             " endpoints past URL patterns it could not read; " +
+             (one ? std::string("the URLconf it never includes (")
+                  : "the " + std::to_string(roots.size()) + " URLconfs it never includes (") +
+             names + (one ? ") holds " : ") hold ") + std::to_string(more.endpoints.size()) +
+             (more.endpoints.size() == 1 ? " more endpoint" : " more endpoints") +
+             ", not counted: " + (one ? "it" : "they") + " may be what those patterns add"});
+    std::sort(out->diagnostics.begin(), out->diagnostics.end());
+    return true;
+  }
   out->diagnostics.push_back(
       {Severity::kWarning, "unreached-urlconfs", from.location,
        from.name + " leads to " + std::to_string(before) + " endpoints; " +
