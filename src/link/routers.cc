@@ -433,6 +433,27 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
 
   const std::string& cls = s.qualname;
   std::set<std::string> methods = index.Methods(cls);
+  // A viewset whose viewset base the tables lack (Argus' drf-rw-serializers
+  // ModelViewSet) misses the actions that base brings: one named like a DRF
+  // viewset is read as that viewset. Unknown mixins beside a known viewset
+  // base (etools' SafeTenantViewSetMixin) are left alone.
+  std::string unknown = IsViewSet(index, cls) ? "" : UnknownAncestor(index, cls);
+  std::string assumed;
+  if (!unknown.empty()) {
+    std::string drf = "rest_framework.viewsets." + std::string(LastComponent(unknown));
+    if (index.FindKnownClass(drf)) {
+      std::set<std::string> more = index.Methods(drf);
+      methods.insert(more.begin(), more.end());
+      assumed = drf;
+    }
+    out->diagnostics.push_back(
+        {Severity::kWarning, "unknown-view-base", loc,
+         "viewset " + cls + " derives from " + unknown +
+             ", which the knowledge tables do not know: " +
+             (assumed.empty() ? "only the actions the repository writes are routed"
+                              : "routed with the actions of " + assumed + ", whose name it shares") +
+             " (add the class to rules/knowledge)"});
+  }
   std::optional<std::set<std::string>> allowed = HttpMethodNames(index, cls, nullptr);
   std::string lookup = StringAttribute(index, cls, "lookup_url_kwarg");
   if (lookup.empty()) lookup = StringAttribute(index, cls, "lookup_field");
@@ -486,7 +507,7 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
           act.mapping, false);
     }
   }
-  if (!custom_routes && out->routes.size() == before) {
+  if (!custom_routes && out->routes.size() == before && unknown.empty()) {
     out->diagnostics.push_back(
         {Severity::kWarning, "view-without-handlers", loc,
          "viewset " + cls + " provides no action a router can route (list, create, retrieve, "

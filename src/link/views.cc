@@ -265,15 +265,6 @@ void ApplyDispatchDecorators(const ProjectIndex& index, const std::string& cls, 
   }
 }
 
-// The first ancestor of `cls` that is neither a repo class nor a known class
-// (a third-party base the tables lack), or "".
-std::string UnknownAncestor(const ProjectIndex& index, const std::string& cls) {
-  for (const auto& a : index.Ancestors(cls)) {
-    if (a == "object" || index.FindClass(a, nullptr) || index.FindKnownClass(a)) continue;
-    return std::string(a);
-  }
-  return "";
-}
 
 // The actions mapping of `ViewSet.as_view(...)` written in `file`: a dict in
 // place, or a name bound to one (Tabbycat's `list_methods`).
@@ -537,6 +528,14 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
 }
 
 }  // namespace
+
+std::string UnknownAncestor(const ProjectIndex& index, const std::string& cls) {
+  for (const auto& a : index.Ancestors(cls)) {
+    if (a == "object" || index.FindClass(a, nullptr) || index.FindKnownClass(a)) continue;
+    return std::string(a);
+  }
+  return "";
+}
 
 const std::vector<std::string>& HandlerNames() {
   static const std::vector<std::string> kNames = {"get", "post", "put", "patch", "delete",

@@ -63,6 +63,10 @@ bool IsApiClass(const ProjectIndex& index, const std::string& cls);
 /// True when the class (or an ancestor) is a DRF viewset.
 bool IsViewSet(const ProjectIndex& index, const std::string& cls);
 
+/// The first ancestor of `cls` that is neither a repo class nor a known class
+/// (a third-party base the tables lack), or "".
+std::string UnknownAncestor(const ProjectIndex& index, const std::string& cls);
+
 /// The repo definition of `method` nearest in the class's MRO, or nullptr when
 /// the nearest definition is a known class's or there is none (sets *file).
 const FunctionDef* FindMethod(const ProjectIndex& index, const std::string& cls,

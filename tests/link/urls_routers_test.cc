@@ -579,5 +579,56 @@ urlpatterns = router.urls
             "no class we can find\n");
 }
 
+
+// Argus and course-discovery: viewsets whose viewset base is a package's the
+// tables lack. One named like a DRF viewset (drf-rw-serializers' ModelViewSet)
+// is routed as that viewset; another routes what the repository writes. Both are
+// named in an unknown-view-base warning. An unknown mixin beside a known
+// viewset base (etools' SafeTenantViewSetMixin) changes nothing and says nothing.
+TEST(RoutersTest, ViewsetsOverBasesTheTablesLack) {
+  Project p({{"config/urls.py", R"py(
+from rest_framework import routers
+from app import views
+
+router = routers.SimpleRouter()
+router.register("profiles", views.ProfileViewSet, basename="p")
+router.register("search", views.SearchViewSet, basename="s")
+router.register("tenants", views.TenantViewSet, basename="t")
+urlpatterns = router.urls
+)py"},
+             {"app/views.py", R"py(
+from drf_rw_serializers import viewsets as rw_viewsets
+from django_es_drf.viewsets import DocumentViewSet
+from restlib.views import SafeTenantViewSetMixin
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+
+class ProfileViewSet(rw_viewsets.ModelViewSet):
+    http_method_names = ["get", "post"]
+
+class SearchViewSet(DocumentViewSet):
+    @action(detail=False)
+    def facets(self, request):
+        pass
+
+class TenantViewSet(SafeTenantViewSetMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    pass
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET profiles/ app.views.ProfileViewSet.list api config/urls.py:6\n"
+            "POST profiles/ app.views.ProfileViewSet.create api config/urls.py:6\n"
+            "GET profiles/<pk>/ app.views.ProfileViewSet.retrieve api config/urls.py:6\n"
+            "GET search/facets/ app.views.SearchViewSet.facets api config/urls.py:7\n"
+            "GET tenants/ app.views.TenantViewSet.list api config/urls.py:8\n"
+            "unknown-view-base config/urls.py:6 viewset app.views.ProfileViewSet derives from "
+            "drf_rw_serializers.viewsets.ModelViewSet, which the knowledge tables do not know: "
+            "routed with the actions of rest_framework.viewsets.ModelViewSet, whose name it "
+            "shares (add the class to rules/knowledge)\n"
+            "unknown-view-base config/urls.py:7 viewset app.views.SearchViewSet derives from "
+            "django_es_drf.viewsets.DocumentViewSet, which the knowledge tables do not know: only "
+            "the actions the repository writes are routed (add the class to rules/knowledge)\n");
+}
+
 }  // namespace
 }  // namespace djcost
