@@ -538,6 +538,15 @@ class UrlWalker {
       return;
     }
     if (s.variable == "urlpatterns" && s.file != file) included_.insert(s.file);
+    // `detail_patterns = ((re_path(...), ...), "details")` then
+    // `include(detail_patterns)` (etools): the patterns of an (urls, app_name)
+    // pair, as include() reads the pair written in place.
+    if (s.value && s.value->kind == ExprKind::kList &&
+        (s.value->items.size() == 2 || s.value->items.size() == 3) &&
+        s.value->items[0].kind == ExprKind::kList && IsAppName(s.file, s.value->items[1])) {
+      for (const Expr& item : s.value->items[0].items) WalkItem(s.file, item, prefix);
+      return;
+    }
     std::vector<ListItem> items;
     index_.ExpandList(file, target, &items);
     if (items.size() == 1 && items[0].expr == &target) {

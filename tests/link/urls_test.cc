@@ -1361,5 +1361,29 @@ urlpatterns = [path("dashboard/", views.index)]
       << dump;
 }
 
+
+// etools: an (urls, app_name) pair bound to a name, included by that name: its
+// patterns are walked, and the app name is no pattern.
+TEST(UrlsTest, AnUrlsAndAppNamePairIncludedByName) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, re_path
+from app.urls import urlpatterns as app_patterns
+
+urlpatterns = [re_path(r"^app/", include(app_patterns))]
+)py"},
+             {"app/urls.py", R"py(
+from django.urls import include, re_path
+from app import views
+
+detail_patterns = ((re_path(r"^$", views.v),), "details")
+urlpatterns = ((re_path(r"^$", views.v), re_path(r"^(?P<pk>\d+)/", include(detail_patterns))), "app")
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY app/ app.views.v page app/urls.py:6\n"
+            "ANY app/(?P<pk>\\d+)/ app.views.v page app/urls.py:5\n");
+}
+
 }  // namespace
 }  // namespace djcost
