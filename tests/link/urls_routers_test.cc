@@ -379,6 +379,44 @@ urlpatterns = [
             "config/urls.py:11\n");
 }
 
+// unicef-restlib's NestedComplexRouter (eTools) is drf-nested-routers'
+// NestedSimpleRouter with side effects in register(): the same routes. Without
+// `lookup=`, drf-nested-routers names the lookup nested_<nest count>.
+TEST(RoutersTest, UnicefRestlibNestedComplexRouterNestsLikeNestedSimpleRouter) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework_nested import routers
+from unicef_restlib.routers import NestedComplexRouter
+from shop import api
+
+router = routers.SimpleRouter()
+router.register(r"shops", api.ReadOnly)
+books = NestedComplexRouter(router, r"shops")
+books.register(r"books", api.CreateOnly, basename="shop-books")
+shops = NestedComplexRouter(router, r"shops", lookup="shop")
+shops.register(r"authors", api.CreateOnly, basename="shop-authors")
+notes = NestedComplexRouter(shops, "authors", lookup="author")
+notes.register("notes", api.CreateOnly, basename="author-notes")
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("", include(books.urls)),
+    path("", include(shops.urls)),
+    path("", include(notes.urls)),
+]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", kViewSets}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET shops/ shop.api.ReadOnly.list api config/urls.py:8\n"
+            "POST shops/<nested_1_pk>/books/ shop.api.CreateOnly.create api config/urls.py:10\n"
+            "GET shops/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:8\n"
+            "POST shops/<shop_pk>/authors/ shop.api.CreateOnly.create api config/urls.py:12\n"
+            "POST shops/<shop_pk>/authors/<author_pk>/notes/ shop.api.CreateOnly.create api "
+            "config/urls.py:14\n");
+}
+
 // drf-extensions (readthedocs.org, GeoNode): register() returns an item whose
 // own register() nests under the registration, on the same router.
 TEST(RoutersTest, DrfExtensionsRegistrationsBoundToNamesNest) {
