@@ -528,6 +528,59 @@ class Me(ProtectedResourceView):
             "outside the repository) config/urls.py:7\n");
 }
 
+// drf-rw-serializers (Argus) mirrors DRF's generics and viewsets with separate
+// read and write serializers: the same handlers and router actions.
+TEST(ViewsTest, DrfRwSerializersViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework import routers
+from api import views
+
+router = routers.SimpleRouter()
+router.register("incidents", views.Incidents)
+router.register("events", views.Events)
+router.register("tags", views.Tags)
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("list/", views.Listing.as_view()),
+    path("one/", views.One.as_view()),
+    path("all/", views.All.as_view()),
+]
+)py"},
+             {"api/__init__.py", ""},
+             {"api/views.py", R"py(
+from drf_rw_serializers import generics, viewsets as rw_viewsets
+
+class Incidents(rw_viewsets.ModelViewSet): pass
+class Events(rw_viewsets.ReadOnlyModelViewSet): pass
+class Tags(rw_viewsets.GenericViewSet):
+    def list(self, request): pass
+class Listing(generics.ListCreateAPIView): pass
+class One(generics.RetrieveDestroyAPIView): pass
+class All(generics.RetrieveUpdateDestroyAPIView): pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "DELETE all/ api.views.All.delete api config/urls.py:15\n"
+            "GET all/ api.views.All.get api config/urls.py:15\n"
+            "PATCH all/ api.views.All.patch api config/urls.py:15\n"
+            "PUT all/ api.views.All.put api config/urls.py:15\n"
+            "GET events/ api.views.Events.list api config/urls.py:8\n"
+            "GET events/<pk>/ api.views.Events.retrieve api config/urls.py:8\n"
+            "GET incidents/ api.views.Incidents.list api config/urls.py:7\n"
+            "POST incidents/ api.views.Incidents.create api config/urls.py:7\n"
+            "DELETE incidents/<pk>/ api.views.Incidents.destroy api config/urls.py:7\n"
+            "GET incidents/<pk>/ api.views.Incidents.retrieve api config/urls.py:7\n"
+            "PATCH incidents/<pk>/ api.views.Incidents.partial_update api config/urls.py:7\n"
+            "PUT incidents/<pk>/ api.views.Incidents.update api config/urls.py:7\n"
+            "GET list/ api.views.Listing.get api config/urls.py:13\n"
+            "POST list/ api.views.Listing.post api config/urls.py:13\n"
+            "DELETE one/ api.views.One.delete api config/urls.py:14\n"
+            "GET one/ api.views.One.get api config/urls.py:14\n"
+            "GET tags/ api.views.Tags.list api config/urls.py:9\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
