@@ -581,6 +581,36 @@ class All(generics.RetrieveUpdateDestroyAPIView): pass
             "GET tags/ api.views.Tags.list api config/urls.py:9\n");
 }
 
+// django-elasticsearch-dsl-drf (course-discovery): document viewsets are DRF
+// ReadOnlyModelViewSets. The @action routes of its mixins (suggest,
+// functional_suggest, more_like_this) are not in the tables.
+TEST(ViewsTest, ElasticsearchDslDrfDocumentViewSetsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+from search import views
+
+router = SimpleRouter()
+router.register("courses", views.Courses, basename="courses")
+router.register("people", views.People, basename="people")
+
+urlpatterns = [path("search/", include(router.urls))]
+)py"},
+             {"search/__init__.py", ""},
+             {"search/views.py", R"py(
+from django_elasticsearch_dsl_drf.viewsets import BaseDocumentViewSet, DocumentViewSet, MoreLikeThisMixin
+
+class Courses(DocumentViewSet): pass
+class People(MoreLikeThisMixin, BaseDocumentViewSet): pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET search/courses/ search.views.Courses.list api config/urls.py:7\n"
+            "GET search/courses/<pk>/ search.views.Courses.retrieve api config/urls.py:7\n"
+            "GET search/people/ search.views.People.list api config/urls.py:8\n"
+            "GET search/people/<pk>/ search.views.People.retrieve api config/urls.py:8\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
