@@ -396,6 +396,25 @@ class Group(LifecycleModelMixin, BaseGroup):
   EXPECT_EQ(diagnostics, "");
 }
 
+// eTools: abstract model bases of the packages it builds on; a subclass that
+// only says `pass` is a concrete model.
+TEST(FindModelsTest, AbstractModelBasesOfETools) {
+  SnippetProject p(DefaultRuleSet());
+  p.Add("locations/__init__.py", "");
+  p.Add("locations/models.py", R"py(from unicef_locations.models import AbstractLocation
+
+
+class Location(AbstractLocation):
+    pass
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Dump(Find(p, &diagnostics)),
+            "concrete locations.models.Location app=locations fields=0 "
+            "bases=[unicef_locations.models.AbstractLocation] managers=[] overrides=[] "
+            "locations/models.py:4\n");
+  EXPECT_EQ(diagnostics, "");
+}
+
 // Tabbycat: exceptions derived from a model's DoesNotExist are not models.
 TEST(FindModelsTest, SubclassesOfAModelsExceptionsAreNotModels) {
   SnippetProject p;

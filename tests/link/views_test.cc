@@ -611,6 +611,46 @@ class People(MoreLikeThisMixin, BaseDocumentViewSet): pass
             "GET search/people/<pk>/ search.views.People.retrieve api config/urls.py:8\n");
 }
 
+// unicef-locations (eTools): its locations viewsets list, retrieve, create and
+// update (no destroy); its CartoDB-table and autocomplete views are ListAPIViews.
+TEST(ViewsTest, UnicefLocationsViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+from locations import views
+
+api = SimpleRouter()
+api.register(r"locations", views.LocationsViewSet, basename="locations")
+api.register(r"locations-light", views.LocationsLightViewSet, basename="locations-light")
+
+urlpatterns = [
+    path("", include(api.urls)),
+    path("cartodbtables/", views.CartoDBTablesView.as_view()),
+    path("autocomplete/", views.LocationQuerySetView.as_view()),
+]
+)py"},
+             {"locations/__init__.py", ""},
+             {"locations/views.py", R"py(
+from unicef_locations import views
+
+class LocationsViewSet(views.LocationsViewSet): pass
+class LocationsLightViewSet(views.LocationsLightViewSet): pass
+class CartoDBTablesView(views.CartoDBTablesView): pass
+class LocationQuerySetView(views.LocationQuerySetView): pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET autocomplete/ locations.views.LocationQuerySetView.get api config/urls.py:13\n"
+            "GET cartodbtables/ locations.views.CartoDBTablesView.get api config/urls.py:12\n"
+            "GET locations-light/ locations.views.LocationsLightViewSet.list api config/urls.py:8\n"
+            "GET locations/ locations.views.LocationsViewSet.list api config/urls.py:7\n"
+            "POST locations/ locations.views.LocationsViewSet.create api config/urls.py:7\n"
+            "GET locations/<pk>/ locations.views.LocationsViewSet.retrieve api config/urls.py:7\n"
+            "PATCH locations/<pk>/ locations.views.LocationsViewSet.partial_update api "
+            "config/urls.py:7\n"
+            "PUT locations/<pk>/ locations.views.LocationsViewSet.update api config/urls.py:7\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
