@@ -651,6 +651,45 @@ class LocationQuerySetView(views.LocationQuerySetView): pass
             "PUT locations/<pk>/ locations.views.LocationsViewSet.update api config/urls.py:7\n");
 }
 
+// eTools' exports and PDFs: unicef-rest-export's ExportView is a ListAPIView and
+// its ExportMixin defines retrieve, so ExportViewSet lists and retrieves;
+// easy_pdf's PDFTemplateView renders a template to PDF on GET.
+TEST(ViewsTest, UnicefRestExportAndEasyPdfViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+from reports import views
+
+api = SimpleRouter()
+api.register(r"results", views.Results, basename="results")
+
+urlpatterns = [
+    path("", include(api.urls)),
+    path("framework/", views.Framework.as_view()),
+    path("model/", views.Model.as_view()),
+    path("pca/pdf/", views.PcaPdf.as_view()),
+]
+)py"},
+             {"reports/__init__.py", ""},
+             {"reports/views.py", R"py(
+from easy_pdf.views import PDFTemplateView
+from unicef_rest_export.views import ExportModelView, ExportView, ExportViewSet
+
+class Results(ExportViewSet): pass
+class Framework(ExportView): pass
+class Model(ExportModelView): pass
+class PcaPdf(PDFTemplateView):
+    template_name = "pca.html"
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET framework/ reports.views.Framework.get api config/urls.py:11\n"
+            "GET model/ reports.views.Model.get api config/urls.py:12\n"
+            "GET pca/pdf/ reports.views.PcaPdf.get page config/urls.py:13\n"
+            "GET results/ reports.views.Results.list api config/urls.py:7\n"
+            "GET results/<pk>/ reports.views.Results.retrieve api config/urls.py:7\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
