@@ -397,7 +397,10 @@ class Group(LifecycleModelMixin, BaseGroup):
 }
 
 // eTools: abstract model bases of the packages it builds on; a subclass that
-// only says `pass` is a concrete model.
+// Abstract model bases of packages eTools, course-discovery and Sefaria build
+// on (django-tenants, django-waffle, django-config-models, django-admin-sortable,
+// unicef-locations, unicef-vision) and django-contrib-comments' concrete Comment:
+// a subclass that only says `pass` is a concrete model, and nothing is inferred.
 TEST(FindModelsTest, AbstractModelBasesOfETools) {
   SnippetProject p(DefaultRuleSet());
   p.Add("locations/__init__.py", "");
@@ -407,8 +410,61 @@ TEST(FindModelsTest, AbstractModelBasesOfETools) {
 class Location(AbstractLocation):
     pass
 )py");
+  p.Add("core/__init__.py", "");
+  p.Add("core/models.py", R"py(from adminsortable.models import Sortable
+from config_models.models import ConfigurationModel
+from django.db import models
+from django_comments.models import Comment
+from django_tenants.models import DomainMixin, TenantMixin
+from unicef_vision.models import AbstractVisionLog
+from waffle.models import BaseModel
+
+
+class Domain(DomainMixin):
+    pass
+
+
+class Country(TenantMixin):
+    pass
+
+
+class TenantFlag(BaseModel):
+    name = models.CharField(max_length=100)
+
+
+class VisionSyncLog(AbstractVisionLog):
+    pass
+
+
+class ActionPointComment(Comment):
+    pass
+
+
+class SearchConfig(ConfigurationModel):
+    pass
+
+
+class Section(Sortable):
+    pass
+)py");
   std::string diagnostics;
   EXPECT_EQ(Dump(Find(p, &diagnostics)),
+            "concrete core.models.ActionPointComment app=core fields=0 "
+            "bases=[django_comments.models.Comment] managers=[] overrides=[] core/models.py:26\n"
+            "concrete core.models.Country app=core fields=0 "
+            "bases=[django_tenants.models.TenantMixin] managers=[] overrides=[] core/models.py:14\n"
+            "concrete core.models.Domain app=core fields=0 "
+            "bases=[django_tenants.models.DomainMixin] managers=[] overrides=[] core/models.py:10\n"
+            "concrete core.models.SearchConfig app=core fields=0 "
+            "bases=[config_models.models.ConfigurationModel] managers=[] overrides=[] "
+            "core/models.py:30\n"
+            "concrete core.models.Section app=core fields=0 "
+            "bases=[adminsortable.models.Sortable] managers=[] overrides=[] core/models.py:34\n"
+            "concrete core.models.TenantFlag app=core fields=1 bases=[waffle.models.BaseModel] "
+            "managers=[] overrides=[] core/models.py:18\n"
+            "concrete core.models.VisionSyncLog app=core fields=0 "
+            "bases=[unicef_vision.models.AbstractVisionLog] managers=[] overrides=[] "
+            "core/models.py:22\n"
             "concrete locations.models.Location app=locations fields=0 "
             "bases=[unicef_locations.models.AbstractLocation] managers=[] overrides=[] "
             "locations/models.py:4\n");
