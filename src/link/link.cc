@@ -190,7 +190,7 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   inv.admin_registrations = std::move(second.admin_registrations);
   inv.admin_registrations_external = std::move(second.admin_registrations_external);
   inv.findings = std::move(second.findings);
-  DropWhatUninstalledAppsNeverRun(UninstalledApps(index, settings, apps), &inv);
+  DropWhatDjangoNeverRuns(UninstalledApps(index, settings, apps), &inv);
   Append(first.urls.diagnostics, &inv.diagnostics);
   Append(second.diagnostics, &inv.diagnostics);
   Append(first.signal_diagnostics, &inv.diagnostics);

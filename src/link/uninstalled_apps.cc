@@ -5,9 +5,22 @@
 
 namespace djcost {
 
+namespace {
+
+// `app/models/cache.py`: a module of a models package (not the package itself).
+bool InModelsPackage(std::string_view path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos || path.substr(slash + 1) == "__init__.py") return false;
+  std::string_view dir = path.substr(0, slash);
+  return dir == "models" || (dir.size() > 7 && dir.substr(dir.size() - 7) == "/models");
+}
+
+}  // namespace
+
 UninstalledApps::UninstalledApps(const ProjectIndex& index, const Settings& settings,
                                  const Apps& apps)
     : apps_(apps) {
+  FindUnimportedModelsModules(index);
   if (!settings.installed_apps_complete) return;
   for (const auto& app : apps.list()) {
     if (!app.installed) uninstalled_.emplace(app.path, app.label);
@@ -57,6 +70,34 @@ UninstalledApps::UninstalledApps(const ProjectIndex& index, const Settings& sett
   }
 }
 
+void UninstalledApps::FindUnimportedModelsModules(const ProjectIndex& index) {
+  const auto& files = index.files();
+  std::vector<bool> candidate(files.size());
+  bool any = false;
+  for (size_t f = 0; f < files.size(); ++f) {
+    FileKind kind = files[f].file.kind;
+    candidate[f] = files[f].parsed && kind != FileKind::kTest && kind != FileKind::kMigration &&
+                   InModelsPackage(files[f].file.path);
+    any = any || candidate[f];
+  }
+  if (!any) return;
+  auto note_import = [&](int importer, const std::string& module) {
+    int target = index.modules().Find(module);
+    if (target >= 0 && target != importer) candidate[target] = false;
+  };
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    for (const auto& imp : files[f].imports) {
+      std::string module = index.ImportedModule(f, imp);
+      if (module.empty()) continue;
+      note_import(f, module);
+      if (!imp.name.empty()) note_import(f, module + "." + imp.name);
+    }
+  }
+  for (size_t f = 0; f < files.size(); ++f) {
+    if (candidate[f]) unimported_models_modules_.insert(files[f].file.path);
+  }
+}
+
 std::string UninstalledApps::NeverImported(const std::string& path) const {
   if (uninstalled_.empty()) return "";
   auto app = uninstalled_.find(apps_.FolderForPath(path));
@@ -67,21 +108,25 @@ std::string UninstalledApps::NeverImported(const std::string& path) const {
 namespace {
 
 struct Dropped {
+  int models = 0;
   int admin = 0;
   int receivers = 0;
   int signals = 0;
   Location first;
 };
 
-// Removes the items NeverImported places, counting them per app.
-template <typename Item>
-void DropNeverRun(const UninstalledApps& uninstalled, std::vector<Item>* items,
-                  int Dropped::*count, std::map<std::string, Dropped>* by_app) {
+// Removes the items `place` names a key for ("" keeps the item), counting them
+// per key.
+template <typename Item, typename Place>
+void DropNeverRun(const Place& place, std::vector<Item>* items, int Dropped::*count,
+                  std::map<std::string, Dropped>* by_key) {
   auto never_run = [&](const Item& item) {
-    std::string label = uninstalled.NeverImported(item.location.path);
-    if (label.empty()) return false;
-    Dropped& d = (*by_app)[label];
-    if (d.admin + d.receivers + d.signals == 0 || item.location < d.first) d.first = item.location;
+    std::string key = place(item.location.path);
+    if (key.empty()) return false;
+    Dropped& d = (*by_key)[key];
+    if (d.models + d.admin + d.receivers + d.signals == 0 || item.location < d.first) {
+      d.first = item.location;
+    }
     d.*count += 1;
     return true;
   };
@@ -92,28 +137,50 @@ std::string Counted(int n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// "its 1 admin registration and 2 signal receivers are"
+std::string What(const Dropped& d) {
+  std::vector<std::string> parts;
+  if (d.models > 0) parts.push_back(Counted(d.models, "model", "models"));
+  if (d.admin > 0) parts.push_back(Counted(d.admin, "admin registration", "admin registrations"));
+  if (d.receivers > 0) parts.push_back(Counted(d.receivers, "signal receiver", "signal receivers"));
+  if (d.signals > 0) parts.push_back(Counted(d.signals, "custom signal", "custom signals"));
+  std::string what = "its ";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    what += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  }
+  bool one = d.models + d.admin + d.receivers + d.signals == 1;
+  return what + (one ? " is" : " are");
+}
+
+template <typename Place>
+std::map<std::string, Dropped> DropAll(const Place& place, bool models, Inventory* inv) {
+  std::map<std::string, Dropped> by_key;
+  if (models) DropNeverRun(place, &inv->models, &Dropped::models, &by_key);
+  DropNeverRun(place, &inv->admin_registrations, &Dropped::admin, &by_key);
+  DropNeverRun(place, &inv->admin_registrations_external, &Dropped::admin, &by_key);
+  DropNeverRun(place, &inv->signal_receivers, &Dropped::receivers, &by_key);
+  DropNeverRun(place, &inv->custom_signals, &Dropped::signals, &by_key);
+  return by_key;
+}
+
 }  // namespace
 
-void DropWhatUninstalledAppsNeverRun(const UninstalledApps& uninstalled, Inventory* inv) {
-  std::map<std::string, Dropped> by_app;
-  DropNeverRun(uninstalled, &inv->admin_registrations, &Dropped::admin, &by_app);
-  DropNeverRun(uninstalled, &inv->admin_registrations_external, &Dropped::admin, &by_app);
-  DropNeverRun(uninstalled, &inv->signal_receivers, &Dropped::receivers, &by_app);
-  DropNeverRun(uninstalled, &inv->custom_signals, &Dropped::signals, &by_app);
-  for (const auto& [label, d] : by_app) {
-    std::vector<std::string> parts;
-    if (d.admin > 0) parts.push_back(Counted(d.admin, "admin registration", "admin registrations"));
-    if (d.receivers > 0) parts.push_back(Counted(d.receivers, "signal receiver", "signal receivers"));
-    if (d.signals > 0) parts.push_back(Counted(d.signals, "custom signal", "custom signals"));
-    std::string what;
-    for (size_t i = 0; i < parts.size(); ++i) {
-      what += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
-    }
-    bool one = d.admin + d.receivers + d.signals == 1;
+void DropWhatDjangoNeverRuns(const UninstalledApps& never_run, Inventory* inv) {
+  auto uninstalled = [&](const std::string& path) { return never_run.NeverImported(path); };
+  for (const auto& [label, d] : DropAll(uninstalled, false, inv)) {
     inv->diagnostics.push_back(
         {Severity::kWarning, "app-not-installed", d.first,
          "app '" + label + "' is not in INSTALLED_APPS and no other app imports these modules: " +
-             "its " + what + (one ? " is" : " are") + " never made, not counted"});
+             What(d) + " never made, not counted"});
+  }
+  auto unimported = [&](const std::string& path) {
+    return never_run.UnimportedModelsModule(path) ? path : std::string();
+  };
+  for (const auto& [path, d] : DropAll(unimported, true, inv)) {
+    inv->diagnostics.push_back(
+        {Severity::kWarning, "module-never-imported", d.first,
+         path + " is a module of a models package that no module imports, so Django never runs "
+                "it: " + What(d) + " not counted"});
   }
 }
 

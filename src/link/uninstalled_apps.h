@@ -1,9 +1,13 @@
-// What Django never runs of the apps the repository holds but INSTALLED_APPS
-// (read in full) does not list: it imports none of their modules by itself (no
-// models module, no admin autodiscovery, no ready()), so the admin registrations,
-// receivers and signals written there do not exist at run time, unless a module
-// of another app imports the module they are in (tendenci's helpdesk and
-// higher_logic apps). Models have their own rule (model-outside-installed-apps).
+// What Django never runs of the repository's apps, so what is written there
+// does not exist at run time:
+// - the modules of an app INSTALLED_APPS (read in full) does not list: Django
+//   imports none of them by itself (no models module, no admin autodiscovery, no
+//   ready()), unless a module of another app imports them (tendenci's helpdesk,
+//   projects and higher_logic apps); models have their own rule there
+//   (model-outside-installed-apps);
+// - a module of a models package that no module imports (LibrePhotos'
+//   api/models/cache.py, Sefaria's leftover models/topic_of_the_day.py): Django
+//   imports the package, which imports what it names.
 // Input: ProjectIndex, Settings, Apps; output: the Inventory without them.
 #pragma once
 
@@ -28,14 +32,23 @@ class UninstalledApps {
   /// modules of its own app; "" otherwise.
   std::string NeverImported(const std::string& path) const;
 
+  /// True when `path` is a module of a models package that no module imports.
+  bool UnimportedModelsModule(const std::string& path) const {
+    return unimported_models_modules_.count(path) > 0;
+  }
+
  private:
+  void FindUnimportedModelsModules(const ProjectIndex& index);
+
   const Apps& apps_;
   std::unordered_map<std::string, std::string> uninstalled_;  // app folder -> label
   std::unordered_set<std::string> imported_;  // their modules that run: paths
+  std::unordered_set<std::string> unimported_models_modules_;  // paths
 };
 
-/// Drops the admin registrations, signal receivers and custom signals that
-/// NeverImported places, with one `app-not-installed` warning per app.
-void DropWhatUninstalledAppsNeverRun(const UninstalledApps& uninstalled, Inventory* inv);
+/// Drops the models, admin registrations, signal receivers and custom signals
+/// that NeverImported or UnimportedModelsModule places, with one `app-not-installed`
+/// warning per app and one `module-never-imported` per module.
+void DropWhatDjangoNeverRuns(const UninstalledApps& never_run, Inventory* inv);
 
 }  // namespace djcost

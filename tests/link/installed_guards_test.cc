@@ -232,5 +232,61 @@ admin.site.register(Item)
   EXPECT_EQ(partial.custom_signals.size(), 2u);
 }
 
+
+// LibrePhotos' api/models/cache.py connects receivers in a loop, and Sefaria's
+// models/topic_of_the_day.py holds leftover models: no module imports either,
+// so Django never runs them. A module the package imports (photo.py), or that
+// another module imports (hooks.py, from signals.py), runs.
+TEST(InstalledGuardsTest, ModulesOfAModelsPackageNothingImportsNeverRun) {
+  Inventory inv = testing::LinkSources({
+      {"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+      {"site/__init__.py", ""},
+      {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = ['api']\n"},
+      {"site/urls.py", "urlpatterns = []\n"},
+      {"api/__init__.py", ""},
+      {"api/models/__init__.py", "from api.models.photo import Photo\n"},
+      {"api/models/photo.py", R"py(
+from django.db import models
+
+class Photo(models.Model):
+    pass
+)py"},
+      {"api/models/cache.py", R"py(
+from django.db import models
+from django.db.models.signals import post_save
+from api.models.photo import Photo
+
+class Leftover(models.Model):
+    pass
+
+def touch(sender=None, **kwargs):
+    pass
+
+post_save.connect(touch, sender=Photo)
+)py"},
+      {"api/models/hooks.py", R"py(
+from django.db.models.signals import post_delete
+from api.models.photo import Photo
+
+def gone(sender=None, **kwargs):
+    pass
+
+post_delete.connect(gone, sender=Photo)
+)py"},
+      {"api/signals.py", "from api.models import hooks\n"},
+  });
+  ASSERT_EQ(inv.models.size(), 1u);
+  EXPECT_EQ(inv.models[0].name, "Photo");
+  ASSERT_EQ(inv.signal_receivers.size(), 1u);
+  EXPECT_EQ(inv.signal_receivers[0].location.path, "api/models/hooks.py");
+  std::string warnings;
+  for (const auto& d : inv.diagnostics) {
+    if (d.code == "module-never-imported") warnings += d.message + "\n";
+  }
+  EXPECT_EQ(warnings,
+            "api/models/cache.py is a module of a models package that no module imports, so "
+            "Django never runs it: its 1 model and 1 signal receiver are not counted\n");
+}
+
 }  // namespace
 }  // namespace djcost
