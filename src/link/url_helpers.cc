@@ -5,19 +5,6 @@
 namespace djcost {
 namespace {
 
-bool IsLiteral(const Expr& e) {
-  switch (e.kind) {
-    case ExprKind::kString:
-    case ExprKind::kNumber:
-    case ExprKind::kTrue:
-    case ExprKind::kFalse:
-    case ExprKind::kNone:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // `*args` or `**kwargs` passed: which parameters they fill is not known.
 bool IsUnpacked(const Expr& e) { return e.kind == ExprKind::kOther && !e.text.empty() && e.text[0] == '*'; }
 
@@ -70,28 +57,57 @@ std::string BindFString(const std::string& text, const HelperArguments& argument
   return out;
 }
 
+void AddPassedNodes(const Expr& original, const Expr& bound, const HelperArguments& passed,
+                    std::vector<std::pair<const Expr*, const Expr*>>* out) {
+  if (original.kind == ExprKind::kName) {
+    if (const Expr* argument = Find(passed, original.text)) {
+      out->emplace_back(&bound, argument);
+      return;
+    }
+  }
+  for (size_t i = 0; i < original.items.size() && i < bound.items.size(); ++i) {
+    AddPassedNodes(original.items[i], bound.items[i], passed, out);
+  }
+  for (size_t i = 0; i < original.keywords.size() && i < bound.keywords.size(); ++i) {
+    AddPassedNodes(original.keywords[i].second, bound.keywords[i].second, passed, out);
+  }
+}
+
 }  // namespace
 
-HelperArguments BindHelperArguments(const FunctionDef& fn, const Expr& call, bool same_file) {
+bool IsLiteral(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::kString:
+    case ExprKind::kNumber:
+    case ExprKind::kTrue:
+    case ExprKind::kFalse:
+    case ExprKind::kNone:
+      return true;
+    default:
+      return false;
+  }
+}
+
+HelperArguments BindHelperArguments(const FunctionDef& fn, const Expr& call) {
   HelperArguments out;
-  auto bindable = [&](const Expr& e) { return same_file || IsLiteral(e); };
   for (size_t i = 0; i < call.items.size() && i < fn.parameters.size(); ++i) {
     const std::string& parameter = fn.parameters[i];
     if (parameter[0] == '*' || IsUnpacked(call.items[i])) break;
-    if (bindable(call.items[i])) out.emplace_back(parameter, &call.items[i]);
+    out.emplace_back(parameter, &call.items[i]);
   }
   for (const auto& [key, value] : call.keywords) {
     for (const std::string& parameter : fn.parameters) {
-      if (parameter == key && bindable(value)) out.emplace_back(parameter, &value);
+      if (parameter == key) out.emplace_back(parameter, &value);
     }
   }
   return out;
 }
 
-Expr BindParameters(const Expr& expr, const HelperArguments& arguments) {
+Expr BindParameters(const Expr& expr, const HelperArguments& arguments,
+                    const HelperArguments& passed) {
   if (expr.kind == ExprKind::kName) {
-    const Expr* argument = Find(arguments, expr.text);
-    if (argument) {
+    if (const Expr* argument = Find(passed, expr.text)) return *argument;
+    if (const Expr* argument = Find(arguments, expr.text)) {
       Expr bound = *argument;
       bound.line = expr.line;
       return bound;
@@ -103,8 +119,15 @@ Expr BindParameters(const Expr& expr, const HelperArguments& arguments) {
   } else if (expr.kind == ExprKind::kFString) {
     out.text = BindFString(expr.text, arguments);
   }
-  for (Expr& item : out.items) item = BindParameters(item, arguments);
-  for (auto& [key, value] : out.keywords) value = BindParameters(value, arguments);
+  for (Expr& item : out.items) item = BindParameters(item, arguments, passed);
+  for (auto& [key, value] : out.keywords) value = BindParameters(value, arguments, passed);
+  return out;
+}
+
+std::vector<std::pair<const Expr*, const Expr*>> PassedNodes(const Expr& original, const Expr& bound,
+                                                             const HelperArguments& passed) {
+  std::vector<std::pair<const Expr*, const Expr*>> out;
+  if (!passed.empty()) AddPassedNodes(original, bound, passed, &out);
   return out;
 }
 

@@ -210,6 +210,7 @@ class UrlWalker {
   }
 
   void WalkItemOnce(int file, const Expr& item, const std::string& prefix) {
+    file = FileOf(item, file);
     Location loc = At(file, item.line);
     switch (item.kind) {
       case ExprKind::kCall:
@@ -249,7 +250,7 @@ class UrlWalker {
             continue;
           }
           std::vector<ListItem> items;
-          index_.ExpandList(file, arg, &items);
+          index_.ExpandList(FileOf(arg, file), arg, &items);
           for (const ListItem& li : items) WalkItem(li.file, *li.expr, prefix);
         }
         return;
@@ -285,15 +286,87 @@ class UrlWalker {
   void WalkHelper(const Symbol& helper, int file, const Expr& call, const std::string& prefix,
                   const Location& loc) {
     const FunctionDef& fn = *helper.function;
-    if (!helpers_active_.insert(&fn).second) {
+    if (CallsItself(helper, file, call)) {
       Diag("include-cycle", loc, "url helper " + helper.qualname + "() leads back to itself");
       return;
     }
-    const Expr* returned = &*fn.returned;
-    HelperArguments arguments = BindHelperArguments(fn, call, file == helper.file);
-    if (!arguments.empty()) returned = &bound_.emplace_back(BindParameters(*returned, arguments));
-    WalkItem(helper.file, *returned, prefix);
-    helpers_active_.erase(&fn);
+    helpers_active_.insert(&fn);
+    HelperCall bound = ArgumentsOf(fn, helper.file, file, call);
+    WalkReturnedValue(*fn.returned, bound, prefix, &call == sited_pattern_ ? site_ : loc);
+    helpers_active_.erase(helpers_active_.find(&fn));
+  }
+
+  // The helper's own value calls it again (`def endless(): return [..., *endless()]`).
+  // A call written elsewhere is a new call, even while the helper is walked:
+  // datatracker's `url(r"^wg/", include(detail))` with `detail = [url(...)]`.
+  bool CallsItself(const Symbol& helper, int file, const Expr& call) const {
+    const FunctionDef& fn = *helper.function;
+    return helpers_active_.count(&fn) > 0 && file == helper.file && call.line >= fn.line &&
+           call.line <= fn.end_line;
+  }
+
+  // One call's arguments, split by the module they are read in. Literals read
+  // alike anywhere; a name is read where the call is written, so it is passed
+  // whole (datatracker's `url(regex, view)` wrapper, called from every URLconf
+  // with the view it imported), and a name of the helper's own module also
+  // binds where the helper uses it dotted (`view.as_view()`).
+  struct HelperCall {
+    int helper_file = -1;
+    int caller_file = -1;
+    HelperArguments arguments;
+    HelperArguments passed;
+  };
+
+  HelperCall ArgumentsOf(const FunctionDef& fn, int helper_file, int file, const Expr& call) const {
+    HelperCall out{helper_file, file, {}, {}};
+    for (const auto& bound : BindHelperArguments(fn, call)) {
+      const Expr& argument = *bound.second;
+      if (IsLiteral(argument)) {
+        out.arguments.push_back(bound);
+        continue;
+      }
+      out.passed.push_back(bound);
+      if (FileOf(argument, file) == helper_file) out.arguments.push_back(bound);
+    }
+    return out;
+  }
+
+  // `value`, an expression of the helper, with the call's arguments bound; the
+  // arguments passed from another module are marked with the file they are read in.
+  const Expr& Bind(const Expr& value, const HelperCall& call) {
+    if (call.arguments.empty() && call.passed.empty()) return value;
+    const Expr& bound = bound_.emplace_back(BindParameters(value, call.arguments, call.passed));
+    for (const auto& [node, argument] : PassedNodes(value, bound, call.passed)) {
+      int from = FileOf(*argument, call.caller_file);
+      if (from != call.helper_file) argument_files_[node] = from;
+    }
+    return bound;
+  }
+
+  // `return path(...)` or `return [...]`. A value that is one pattern call stands for the helper's call: its endpoints
+  // are where the call is written (`site`), as a path() written there would be.
+  void WalkReturnedValue(const Expr& returned, const HelperCall& call, const std::string& prefix,
+                         const Location& site) {
+    const Expr& value = Bind(returned, call);
+    if (value.kind != ExprKind::kCall) {
+      WalkItem(call.helper_file, value, prefix);
+      return;
+    }
+    const Expr* outer_pattern = sited_pattern_;
+    Location outer_site = site_;
+    sited_pattern_ = &value;
+    site_ = site;
+    WalkItem(call.helper_file, value, prefix);
+    sited_pattern_ = outer_pattern;
+    site_ = outer_site;
+  }
+
+  // The file a node of a helper's bound value is read in: the caller's for an
+  // argument passed from another module, else `file`.
+  int FileOf(const Expr& e, int file) const {
+    if (argument_files_.empty()) return file;
+    auto it = argument_files_.find(&e);
+    return it == argument_files_.end() ? file : it->second;
   }
 
   // A repo function that takes patterns as `*urls` and hands them back, wrapped
@@ -325,6 +398,7 @@ class UrlWalker {
   }
 
   void WalkUnpacked(int file, const Expr& list, const std::string& prefix, const Location& loc) {
+    file = FileOf(list, file);
     switch (list.kind) {
       case ExprKind::kName:
         WalkIncluded(file, list, prefix, loc);  // router.urls, a list variable
@@ -365,7 +439,7 @@ class UrlWalker {
   }
 
   void WalkPattern(int file, const Expr& call, bool regex, const std::string& prefix) {
-    Location loc = At(file, call.line);
+    Location loc = &call == sited_pattern_ ? site_ : At(file, call.line);
     const Expr* route = Argument(call, 0, "route");
     if (!route) route = call.Keyword("regex");
     const Expr* view = Argument(call, 1, "view");
@@ -377,9 +451,10 @@ class UrlWalker {
       Diag("unresolved-view", loc, call.text + "() has no view");
       return;
     }
-    bool includable = IsIncludable(file, *view);
+    int view_file = FileOf(*view, file);
+    bool includable = IsIncludable(view_file, *view);
     std::string text;
-    bool read = EvalString(index_, settings_file_, file, *route, &text);
+    bool read = EvalString(index_, settings_file_, FileOf(*route, file), *route, &text);
     if (!read) {
       // The pattern still exists at runtime, whatever its text: keep counting it.
       // An include's prefix read from the environment is usually empty by default
@@ -403,13 +478,13 @@ class UrlWalker {
       }
       // Under a prefix counted as empty, routes cannot be told to shadow others.
       if (!read) ++unread_prefixes_;
-      WalkIncluded(file, *target, inner, loc);
+      WalkIncluded(view_file, *target, inner, loc);
       if (!read) --unread_prefixes_;
       return;
     }
     std::string name;
     if (const Expr* n = call.Keyword("name"); n && n->kind == ExprKind::kString) name = n->text;
-    ResolvedView resolved = ResolveView(index_, file, *view);
+    ResolvedView resolved = ResolveView(index_, view_file, *view);
     // A route kept as "{expression}" is not the text Django matches: it can
     // neither shadow nor be shadowed (readthedocs.org's "...".format(**opts)).
     if (!read) ++unread_prefixes_;
@@ -421,6 +496,7 @@ class UrlWalker {
 
   void WalkIncluded(int file, const Expr& target, const std::string& prefix,
                     const Location& loc) {
+    file = FileOf(target, file);
     switch (target.kind) {
       case ExprKind::kString: {
         int module = index_.modules().Find(target.text);
@@ -667,8 +743,13 @@ class UrlWalker {
   UrlInventory* out_;
   std::vector<int> stack_;           // modules being walked, for include cycles
   std::set<const Expr*> active_;     // list items being walked
-  std::set<const FunctionDef*> helpers_active_;  // url helpers being walked
+  std::multiset<const FunctionDef*> helpers_active_;  // url helpers being walked
   std::deque<Expr> bound_;           // helpers' returned patterns, parameters bound
+  // Nodes of bound_ holding an argument passed from another module -> its file.
+  std::map<const Expr*, int> argument_files_;
+  // The pattern a helper returns whole, reported where the helper's call is (site_).
+  const Expr* sited_pattern_ = nullptr;
+  Location site_;
   std::set<int> included_;
   std::map<std::string, std::pair<int, Location>> claims_;  // route -> first pattern
   std::optional<RouterCalls> router_calls_;  // made at the first router

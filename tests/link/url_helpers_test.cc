@@ -25,25 +25,38 @@ TEST(UrlHelpers, PositionalAndKeywordArgumentsBindByName) {
   FunctionDef fn = Helper({"prefix", "view", "name"});
   Expr call = Call({String("books")});
   call.keywords.push_back({"view", Name("views.BookList")});
-  HelperArguments bound = BindHelperArguments(fn, call, true);
+  HelperArguments bound = BindHelperArguments(fn, call);
   ASSERT_EQ(bound.size(), 2u);
   EXPECT_EQ(bound[0].first, "prefix");
   EXPECT_EQ(bound[1].first, "view");
   EXPECT_EQ(bound[1].second->text, "views.BookList");
 }
 
-TEST(UrlHelpers, OnlyLiteralsBindAcrossFiles) {
-  FunctionDef fn = Helper({"prefix", "view"});
-  Expr call = Call({String("books"), Name("views.BookList")});
-  HelperArguments bound = BindHelperArguments(fn, call, false);
-  ASSERT_EQ(bound.size(), 1u);
-  EXPECT_EQ(bound[0].first, "prefix");
+// datatracker's `url(regex, view)` called from another URLconf: the view is a
+// name of the caller's module, bound only where the helper names it whole, as
+// the call wrote it (its own line), and found again by PassedNodes.
+TEST(UrlHelpers, PassedArgumentsBindOnlyWhereTheParameterStandsWhole) {
+  Expr view = Name("views.BookList");
+  view.line = 12;
+  HelperArguments passed = {{"view", &view}};
+  // re_path(regex, view, name=view.name)
+  Expr call{ExprKind::kCall, 3, "re_path", {Name("regex"), Name("view")}, {}};
+  call.keywords.push_back({"name", Name("view.name")});
+
+  Expr bound = BindParameters(call, {}, passed);
+  EXPECT_EQ(bound.items[1].text, "views.BookList");
+  EXPECT_EQ(bound.items[1].line, 12);
+  EXPECT_EQ(bound.keywords.begin()->second.text, "view.name");  // read in the helper's module
+  auto nodes = PassedNodes(call, bound, passed);
+  ASSERT_EQ(nodes.size(), 1u);
+  EXPECT_EQ(nodes[0].first, &bound.items[1]);
+  EXPECT_EQ(nodes[0].second, &view);
 }
 
 TEST(UrlHelpers, PositionalBindingStopsAtStarParameters) {
   FunctionDef fn = Helper({"prefix", "*views"});
   Expr call = Call({String("a"), Name("v1"), Name("v2")});
-  HelperArguments bound = BindHelperArguments(fn, call, true);
+  HelperArguments bound = BindHelperArguments(fn, call);
   ASSERT_EQ(bound.size(), 1u);
   EXPECT_EQ(bound[0].first, "prefix");
 }

@@ -761,6 +761,73 @@ def i18n_patterns(*urls, prefix_default_language=True):
             "do not evaluate\n");
 }
 
+// datatracker's `ietf/utils/urls.py`: `def url(regex, view, ...)` does some
+// bookkeeping, then `return re_path(regex, view, ...)`. Its callers pass views
+// and includes of their own module's names, which are read there; each
+// endpoint is where its url() call is, as a re_path() written there would be.
+TEST(UrlsTest, AWrapperOfRePathInAnotherModuleReadsTheCallersNames) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include
+from app import views
+from utils.urls import url
+
+detail = [url(r"^about/$", views.about, name="about")]
+urlpatterns = [
+    url(r"^$", views.home),
+    url(r"^wg/", include(detail)),
+    url(r"^api/", include("app.urls")),
+]
+)py"},
+             {"utils/urls.py", R"py(
+from django.urls import re_path
+
+def url(regex, view, kwargs=None, name=None):
+    if callable(view) and hasattr(view, "__name__"):
+        view_name = "%s.%s" % (view.__module__, view.__name__)
+    else:
+        view_name = regex
+    if name is None:
+        name = view_name
+    return re_path(regex, view, kwargs=kwargs, name=name)
+)py"},
+             {"app/urls.py", "from app import views\nfrom utils.urls import url\n"
+                             "urlpatterns = [url(r'^x/$', views.home)]\n"},
+             {"app/views.py", "def home(request):\n    pass\n\ndef about(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY  app.views.home page config/urls.py:8\n"
+            "ANY api/x/ app.views.home page app/urls.py:3\n"
+            "ANY wg/about/ app.views.about page config/urls.py:6\n");
+}
+
+// The same wrapper used in its own module on a list of its own calls: a new
+// call, not the wrapper leading back to itself; a wrapper that calls itself
+// still is.
+TEST(UrlsTest, AWrapperGivenAListOfItsOwnCallsIsNoCycle) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, re_path
+from app import views
+
+def url(regex, view, name=None):
+    return re_path(regex, view, name=name)
+
+def again(regex, view):
+    return [url(regex, view), *again(regex, view)]
+
+detail = [url(r"^about/$", views.about)]
+urlpatterns = [
+    url(r"^wg/", include(detail)),
+    again(r"^loop/$", views.about),
+]
+)py"},
+             {"app/views.py", "def about(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY loop/ app.views.about page config/urls.py:9\n"
+            "ANY wg/about/ app.views.about page config/urls.py:11\n"
+            "include-cycle config/urls.py:9 url helper config.urls.again() leads back to itself\n");
+}
+
 // Zulip's `urlpatterns = i18n_patterns(*urls) + urls` reaches each pattern
 // twice under the same route: one endpoint, and no pattern is hidden by another.
 TEST(UrlsTest, ThePatternReachedTwiceIsNotShadowedByItself) {
