@@ -87,7 +87,8 @@ struct FunctionDef {
   std::vector<std::string> parameters;
   std::vector<CallSite> calls;  // every call in the body, nested functions excluded
   // What a module-level function returns, when it has one return statement and
-  // its value may hold url patterns (`def meta_path(m): return path(...)`).
+  // its value may hold url patterns (`def meta_path(m): return path(...)`) or
+  // is one of its parameters (`return urlconf`).
   // Boxed: few functions are such helpers.
   Boxed<Expr> returned;
   bool is_async = false;

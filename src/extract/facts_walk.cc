@@ -1,5 +1,6 @@
 #include "extract/facts_walk.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -287,7 +288,22 @@ class Walker {
     if (fn.owner_class >= 0 || !fn.def.scope.empty()) return;
     if (++fn.returns != 1) return;
     TSNode value = ts_node_named_child(node, 0);
-    if (ts_node_is_null(value) || !MayHoldUrlPatterns(tree_.Text(value))) return;
+    if (ts_node_is_null(value)) return;
+    if (KindOf(value) == PyKind::kIdentifier) {
+      RecordReturnedName(fn, value);
+      return;
+    }
+    if (!MayHoldUrlPatterns(tree_.Text(value))) return;
+    fn.def.returned = exprs_.Build(value);
+  }
+
+  // `return urlconf`, one of the function's parameters (addons-server's
+  // `decorate(decorator, urlconf)` hands back the patterns it was given).
+  // Other names (`return result`) are not kept.
+  void RecordReturnedName(PendingFunction& fn, TSNode value) {
+    std::string_view name = tree_.Text(value);
+    const std::vector<std::string>& parameters = fn.def.parameters;
+    if (std::find(parameters.begin(), parameters.end(), name) == parameters.end()) return;
     fn.def.returned = exprs_.Build(value);
   }
 

@@ -343,7 +343,9 @@ class UrlWalker {
     return bound;
   }
 
-  // `return path(...)` or `return [...]`. A value that is one pattern call stands for the helper's call: its endpoints
+  // `return path(...)`, `return [...]` or `return urlconf` (a parameter:
+  // addons-server's `decorate(decorator, urlconf)` hands back what it was given).
+  // A value that is one pattern call stands for the helper's call: its endpoints
   // are where the call is written (`site`), as a path() written there would be.
   void WalkReturnedValue(const Expr& returned, const HelperCall& call, const std::string& prefix,
                          const Location& site) {

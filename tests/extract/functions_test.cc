@@ -90,6 +90,21 @@ INSTANTIATE_TEST_SUITE_P(
                     "  calls 11: path x2\n"
                     "def 13-14: view(request)\n"
                     "  calls 14: render\n"},
+        // `return NAME` is kept when NAME is a parameter (addons-server's
+        // decorate(decorator, urlconf)); other names (`return result`) are not.
+        SnippetCase{"ReturnedParameter",
+                    "def decorate(decorator, urlconf):\n"
+                    "    wrap(urlconf, decorator)\n"
+                    "    return urlconf\n"
+                    "def view(request):\n"
+                    "    result = render(request, 'a.html')\n"
+                    "    return result\n",
+                    "def 1-3: decorate(decorator, urlconf)\n"
+                    "  calls 2: wrap\n"
+                    "  returns urlconf\n"
+                    "def 4-6: view(request)\n"
+                    "  calls 5: render\n"
+                    "call 2: wrap(urlconf, decorator) in decorate\n"},
         SnippetCase{"ParametersOfEveryShape",
                     "async def f(a, b: int, c=1, d: str = 'x', /, *args, e, f=2, **kwargs) -> R:\n"
                     "    pass\n"

@@ -750,7 +750,7 @@ def i18n_patterns(*urls, prefix_default_language=True):
 )py"},
              {"app/urls.py", "from django.urls import path\nfrom app import views\n"
                              "urlpatterns = [path('new/', views.v)]\n"},
-             {"app/views.py", "def v(request):\n    pass\n\ndef not_variadic(p):\n    return p\n"}},
+             {"app/views.py", "def v(request):\n    pass\n\ndef not_variadic(p):\n    return copy(p)\n"}},
             UrlRules());
   EXPECT_EQ(Dump(p.Walk("config.urls")),
             "ANY a/ app.views.v page config/urls.py:8\n"
@@ -759,6 +759,34 @@ def i18n_patterns(*urls, prefix_default_language=True):
             "ANY kb/new/ app.views.v page app/urls.py:3\n"
             "unresolved-url-pattern config/urls.py:11 url pattern views.not_variadic() is a call we "
             "do not evaluate\n");
+}
+
+// addons-server's `urlpatterns = decorate(never_cache, [url(...), ...])`: a repo
+// function that returns one of its parameters is the argument it was passed,
+// read where the call is written.
+TEST(UrlsTest, AHelperReturningItsParameterIsThatArgument) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from app import views
+from lib.urlconf_decorator import decorate
+
+urlpatterns = decorate(never_cache, [path("a/", views.v), path("b/", views.w)])
+)py"},
+             {"lib/urlconf_decorator.py", R"py(
+def decorate(decorator, urlconf):
+    if isinstance(urlconf, (list, tuple)):
+        for item in urlconf:
+            decorate(decorator, item)
+    else:
+        urlconf._callback = decorator(urlconf.callback)
+    return urlconf
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n\ndef w(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page config/urls.py:7\n"
+            "ANY b/ app.views.w page config/urls.py:7\n");
 }
 
 // datatracker's `ietf/utils/urls.py`: `def url(regex, view, ...)` does some
