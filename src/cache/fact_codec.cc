@@ -54,6 +54,25 @@ void Put(ByteWriter& w, const std::vector<Assignment>& list) {
   for (const Assignment& a : list) Put(w, a);
 }
 
+void Put(ByteWriter& w, const CallStatement& s) {
+  Put(w, s.call);
+  w.String(s.scope);
+  w.Varint(s.conditional);
+  w.Signed(s.guard);
+  w.Line(s.line);
+  w.Varint(s.loop ? 1 : 0);
+  if (s.loop) {
+    w.String(s.loop->variable);
+    Put(w, s.loop->iterable);
+  }
+}
+
+void Put(ByteWriter& w, const LocalList& list) {
+  Put(w, list.assignments);
+  w.Varint(list.calls.size());
+  for (const CallStatement& s : list.calls) Put(w, s);
+}
+
 void Put(ByteWriter& w, const FunctionDef& f) {
   w.String(f.name);
   w.String(f.scope);
@@ -68,6 +87,8 @@ void Put(ByteWriter& w, const FunctionDef& f) {
   }
   w.Varint(f.returned ? 1 : 0);
   if (f.returned) Put(w, *f.returned);
+  w.Varint(f.local_list ? 1 : 0);
+  if (f.local_list) Put(w, *f.local_list);
   w.Varint(f.is_async);
   w.Line(f.line);
   w.Line(f.end_line);
@@ -178,6 +199,11 @@ class Decoder {
       if (!Get(&returned)) return false;
       f->returned = std::move(returned);
     }
+    if (r_.Bool()) {
+      LocalList list;
+      if (!GetList(&list.assignments) || !GetList(&list.calls)) return false;
+      f->local_list = std::move(list);
+    }
     f->is_async = r_.Bool();
     f->line = r_.Int();
     f->end_line = r_.Int();
@@ -265,18 +291,7 @@ void EncodeFactsAfterCounts(ByteWriter& w, const FileFacts& facts) {
   for (const ClassDef& c : facts.classes) Put(w, c);
   Put(w, facts.functions);
   w.Varint(facts.calls.size());
-  for (const CallStatement& s : facts.calls) {
-    Put(w, s.call);
-    w.String(s.scope);
-    w.Varint(s.conditional);
-    w.Signed(s.guard);
-    w.Line(s.line);
-    w.Varint(s.loop ? 1 : 0);
-    if (s.loop) {
-      w.String(s.loop->variable);
-      Put(w, s.loop->iterable);
-    }
-  }
+  for (const CallStatement& s : facts.calls) Put(w, s);
   w.Varint(facts.guards.size());
   for (const std::vector<AppCondition>& guard : facts.guards) {
     w.Varint(guard.size());
@@ -294,18 +309,32 @@ void EncodeFactsAfterCounts(ByteWriter& w, const FileFacts& facts) {
   for (const Diagnostic& d : facts.diagnostics) Put(w, d);
 }
 
-// Every guard index names an entry of the file's table (else the bytes are damaged).
+// Every guard and loop index names an entry of the file's tables (else the
+// bytes are damaged).
 bool GuardsInRange(const FileFacts& facts) {
   auto in_range = [&](int guard) {
     return guard >= -1 && guard < static_cast<int>(facts.guards.size());
   };
-  for (const Assignment& a : facts.assignments) {
-    if (!in_range(a.guard) || a.loop < -1 || a.loop >= static_cast<int>(facts.loops.size())) {
+  auto assignments_in_range = [&](const std::vector<Assignment>& assignments) {
+    for (const Assignment& a : assignments) {
+      if (!in_range(a.guard) || a.loop < -1 || a.loop >= static_cast<int>(facts.loops.size())) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto calls_in_range = [&](const std::vector<CallStatement>& calls) {
+    for (const CallStatement& s : calls) {
+      if (!in_range(s.guard)) return false;
+    }
+    return true;
+  };
+  if (!assignments_in_range(facts.assignments) || !calls_in_range(facts.calls)) return false;
+  for (const FunctionDef& f : facts.functions) {
+    if (!f.local_list) continue;
+    if (!assignments_in_range(f.local_list->assignments) || !calls_in_range(f.local_list->calls)) {
       return false;
     }
-  }
-  for (const CallStatement& s : facts.calls) {
-    if (!in_range(s.guard)) return false;
   }
   return true;
 }

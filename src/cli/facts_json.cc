@@ -71,6 +71,23 @@ Json AssignmentJson(const Assignment& a) {
   return j;
 }
 
+Json CallStatementJson(const CallStatement& c) {
+  Json call = {{"call", ExprJson(c.call)}, {"scope", c.scope},
+               {"conditional", c.conditional}, {"line", c.line}};
+  if (c.guard >= 0) call["guard"] = c.guard;
+  if (c.loop) {
+    call["loop"] = {{"variable", c.loop->variable}, {"iterable", ExprJson(c.loop->iterable)}};
+  }
+  return call;
+}
+
+Json LocalListJson(const LocalList& list) {
+  Json j = {{"assignments", Json::array()}, {"calls", Json::array()}};
+  for (const auto& a : list.assignments) j["assignments"].push_back(AssignmentJson(a));
+  for (const auto& c : list.calls) j["calls"].push_back(CallStatementJson(c));
+  return j;
+}
+
 Json FunctionJson(const FunctionDef& f) {
   Json calls = Json::array();
   for (const auto& c : f.calls) calls.push_back({{"callee", c.callee}, {"line", c.line}, {"count", c.count}});
@@ -78,6 +95,7 @@ Json FunctionJson(const FunctionDef& f) {
             {"parameters", f.parameters}, {"calls", calls},   {"is_async", f.is_async},
             {"line", f.line},          {"end_line", f.end_line}};
   if (f.returned) j["returned"] = ExprJson(*f.returned);
+  if (f.local_list) j["local_list"] = LocalListJson(*f.local_list);
   return j;
 }
 
@@ -117,15 +135,7 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
   j["functions"] = Json::array();
   for (const auto& f : facts.functions) j["functions"].push_back(FunctionJson(f));
   j["calls"] = Json::array();
-  for (const auto& c : facts.calls) {
-    Json call = {{"call", ExprJson(c.call)}, {"scope", c.scope},
-                 {"conditional", c.conditional}, {"line", c.line}};
-    if (c.guard >= 0) call["guard"] = c.guard;
-    if (c.loop) {
-      call["loop"] = {{"variable", c.loop->variable}, {"iterable", ExprJson(c.loop->iterable)}};
-    }
-    j["calls"].push_back(std::move(call));
-  }
+  for (const auto& c : facts.calls) j["calls"].push_back(CallStatementJson(c));
   if (!facts.guards.empty()) {
     j["guards"] = Json::array();
     for (const auto& guard : facts.guards) {

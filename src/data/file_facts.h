@@ -65,8 +65,8 @@ struct Assignment {
   bool conditional = false;  // under if/try/with/for at its scope, e.g. `if settings.DEBUG:`
   int guard = -1;  // index into FileFacts::guards of the app conditions it runs under, or -1
   int line = 0;
-  // Module level only: index into FileFacts::loops of the `for` it runs in, or -1
-  // (`for app in settings.PLUGINS: urlpatterns += [path(...)]`).
+  // Module level and LocalList only: index into FileFacts::loops of the `for`
+  // it runs in, or -1 (`for app in settings.PLUGINS: urlpatterns += [path(...)]`).
   int loop = -1;
   bool operator==(const Assignment&) const = default;
 };
@@ -78,38 +78,6 @@ struct CallSite {
   int line = 0;
   int count = 1;
   bool operator==(const CallSite&) const = default;
-};
-
-struct FunctionDef {
-  std::string name;
-  std::string scope;  // "" at module level, "Outer" for a method, "Cls.ready" for nested
-  std::vector<Expr> decorators;
-  std::vector<std::string> parameters;
-  std::vector<CallSite> calls;  // every call in the body, nested functions excluded
-  // What a module-level function returns, when it has one return statement and
-  // its value may hold url patterns (`def meta_path(m): return path(...)`) or
-  // is one of its parameters (`return urlconf`).
-  // Boxed: few functions are such helpers.
-  Boxed<Expr> returned;
-  bool is_async = false;
-  int line = 0;
-  int end_line = 0;
-  bool operator==(const FunctionDef&) const = default;
-};
-
-struct ClassDef {
-  std::string name;
-  std::string scope;  // "" at module level; enclosing qualified name otherwise
-  std::vector<Expr> bases;
-  std::vector<std::pair<std::string, Expr>> keywords;  // metaclass=..., etc.
-  std::vector<Expr> decorators;
-  std::vector<FunctionDef> methods;     // functions defined directly in the body
-  std::vector<Assignment> attributes;   // class-level assignments, in order
-  std::vector<Assignment> meta;         // assignments in a nested `class Meta:`
-  bool has_meta = false;
-  int line = 0;
-  int end_line = 0;
-  bool operator==(const ClassDef&) const = default;
 };
 
 /// The innermost `for NAME in ITERABLE:` around a statement at its scope, when
@@ -140,6 +108,52 @@ struct CallStatement {
   bool operator==(const CallStatement&) const = default;
 };
 
+/// How a module-level function builds the local list it returns (AWX's
+/// `def get_urlpatterns(): urlpatterns = [...]; urlpatterns += [...]; return
+/// urlpatterns`): the statements on that name before the return, in source
+/// order, under `if`s too, as module-level lists are read.
+struct LocalList {
+  std::vector<Assignment> assignments;  // `NAME = ...`, `NAME += ...`
+  // `NAME.append(x)`, `.extend(xs)`, `.insert(i, x)`, and calls NAME is passed
+  // to (`add_redirects(NAME, ...)`), which may add to it
+  std::vector<CallStatement> calls;
+  bool operator==(const LocalList&) const = default;
+};
+
+struct FunctionDef {
+  std::string name;
+  std::string scope;  // "" at module level, "Outer" for a method, "Cls.ready" for nested
+  std::vector<Expr> decorators;
+  std::vector<std::string> parameters;
+  std::vector<CallSite> calls;  // every call in the body, nested functions excluded
+  // What a module-level function returns, when it has one return statement and
+  // its value may hold url patterns (`def meta_path(m): return path(...)`), is
+  // one of its parameters (`return urlconf`), or is a local list built of url
+  // patterns (`return urlpatterns`, built as `local_list` says).
+  // Boxed: few functions are such helpers.
+  Boxed<Expr> returned;
+  Boxed<LocalList> local_list;
+  bool is_async = false;
+  int line = 0;
+  int end_line = 0;
+  bool operator==(const FunctionDef&) const = default;
+};
+
+struct ClassDef {
+  std::string name;
+  std::string scope;  // "" at module level; enclosing qualified name otherwise
+  std::vector<Expr> bases;
+  std::vector<std::pair<std::string, Expr>> keywords;  // metaclass=..., etc.
+  std::vector<Expr> decorators;
+  std::vector<FunctionDef> methods;     // functions defined directly in the body
+  std::vector<Assignment> attributes;   // class-level assignments, in order
+  std::vector<Assignment> meta;         // assignments in a nested `class Meta:`
+  bool has_meta = false;
+  int line = 0;
+  int end_line = 0;
+  bool operator==(const ClassDef&) const = default;
+};
+
 struct FileFacts {
   SourceFile file;
   bool parsed = false;  // false when the file was counted but not parsed (see diagnostics)
@@ -153,7 +167,7 @@ struct FileFacts {
   // Each a conjunction of app conditions that statements under `if`s require;
   // few files have any.
   std::vector<std::vector<AppCondition>> guards;
-  std::vector<LoopContext> loops;  // the loops module-level assignments run in
+  std::vector<LoopContext> loops;  // the loops module-level (and LocalList) assignments run in
   std::vector<Diagnostic> diagnostics;
   bool operator==(const FileFacts&) const = default;
 };

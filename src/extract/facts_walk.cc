@@ -55,6 +55,10 @@ struct PendingFunction {
   // fewer are searched in place, cheaper than hashing each name.
   std::unordered_map<std::string, size_t> call_index;
   int returns = 0;  // return statements in the body, nested functions excluded
+  // Module-level functions only: the assignments and call statements of the
+  // body's own scope, each in its frame. Which of them build what the function
+  // returns is known only at its `return NAME`.
+  std::vector<Frame> local_statements;
 };
 
 constexpr size_t kLinearCalls = 16;
@@ -104,7 +108,10 @@ class Walker {
       }
     }
     for (PendingFunction& fn : functions_) {
-      if (fn.returns != 1) fn.def.returned = Boxed<Expr>();  // which return counts is unknown
+      if (fn.returns != 1) {  // which return counts is unknown
+        fn.def.returned = Boxed<Expr>();
+        fn.def.local_list = Boxed<LocalList>();
+      }
       if (fn.owner_class >= 0) {
         facts_->classes[fn.owner_class].methods.push_back(std::move(fn.def));
       } else {
@@ -298,14 +305,79 @@ class Walker {
   }
 
   // `return urlconf`, one of the function's parameters (addons-server's
-  // `decorate(decorator, urlconf)` hands back the patterns it was given).
-  // Other names (`return result`) are not kept.
+  // `decorate(decorator, urlconf)` hands back the patterns it was given), or
+  // `return urlpatterns`, a local list built of url patterns (AWX's
+  // get_urlpatterns()). Other names (`return result`) are not kept.
   void RecordReturnedName(PendingFunction& fn, TSNode value) {
     std::string_view name = tree_.Text(value);
     const std::vector<std::string>& parameters = fn.def.parameters;
-    if (std::find(parameters.begin(), parameters.end(), name) == parameters.end()) return;
+    bool parameter = std::find(parameters.begin(), parameters.end(), name) != parameters.end();
+    if (!parameter && !RecordLocalList(fn, name)) return;
     fn.def.returned = exprs_.Build(value);
   }
+
+  // The statements before the return that build local `name`, into the
+  // function's LocalList; false, keeping nothing, when none may hold url patterns.
+  bool RecordLocalList(PendingFunction& fn, std::string_view name) {
+    std::vector<const Frame*> builds;
+    bool patterns = false;
+    for (const Frame& statement : fn.local_statements) {
+      if (!Builds(statement.node, name)) continue;
+      builds.push_back(&statement);
+      patterns = patterns || MayHoldUrlPatterns(tree_.Text(statement.node));
+    }
+    if (!patterns) return false;
+    LocalList list;
+    for (const Frame* statement : builds) {
+      if (KindOf(statement->node) == PyKind::kCall) {
+        list.calls.push_back(CallStatementAt(statement->node, *statement));
+        AddArguments(statement->node, *statement, &list.calls.back());
+      } else {
+        AddAssignments(statement->node, *statement, name, &list.assignments);
+      }
+    }
+    fn.def.local_list = std::move(list);
+    return true;
+  }
+
+  // True when the assignment binds `name` (`name = ...`, `a = name = ...`,
+  // `name += ...`), the call is a method of it (`name.append(...)`) or is
+  // passed it (`add_redirects(name, ...)`, which may add what we cannot read).
+  bool Builds(TSNode statement, std::string_view name) {
+    if (KindOf(statement) == PyKind::kCall) {
+      std::string_view callee = tree_.Text(ts_node_child_by_field_id(statement, f_.function));
+      return (callee.size() > name.size() && callee.substr(0, name.size()) == name &&
+              callee[name.size()] == '.') ||
+             PassesName(statement, name);
+    }
+    for (TSNode target : PartsOf(statement).targets) {
+      if (exprs_.DottedName(target) == name) return true;
+    }
+    return false;
+  }
+
+  bool PassesName(TSNode call, std::string_view name) {
+    lister_.ListNamed(ts_node_child_by_field_id(call, f_.arguments), &children_);
+    for (const ChildNode& argument : children_) {
+      if (KindOf(argument.node) == PyKind::kIdentifier && tree_.Text(argument.node) == name) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A module-level function's assignments and call statements, kept until its
+  // return says which local it returns.
+  void KeepLocalStatement(TSNode node, const Frame& frame) {
+    const Scope& scope = scopes_[frame.scope];
+    if (scope.kind != ScopeKind::kFunction) return;
+    PendingFunction& fn = functions_[scope.call_owner];
+    if (fn.owner_class >= 0 || !fn.def.scope.empty()) return;
+    Frame statement = frame;
+    statement.node = node;
+    fn.local_statements.push_back(statement);
+  }
+
 
   // Only values that call path(), re_path(), url() or include() are copied: the
   // return values of views and utilities would cost memory for nothing.
@@ -496,27 +568,51 @@ class Walker {
       case ScopeKind::kModule: out = &facts_->assignments; break;
       case ScopeKind::kClass: out = &facts_->classes[scope.class_index].attributes; break;
       case ScopeKind::kMeta: out = &facts_->classes[scope.class_index].meta; break;
-      case ScopeKind::kFunction: return;  // locals are not facts
+      case ScopeKind::kFunction:
+        KeepLocalStatement(node, frame);  // locals are facts only in a returned LocalList
+        return;
     }
-    bool augmented = KindOf(node) == PyKind::kAugmentedAssignment;
-    if (augmented && tree_.Text(ts_node_child_by_field_id(node, f_.operator_)) != "+=") return;
-    // `a = b = v` nests as assignment(a, assignment(b, v)).
+    AddAssignments(node, frame, "", out);
+  }
+
+  // `a = b = v` nests as assignment(a, assignment(b, v)): every target, and
+  // the value (null in `x: int`).
+  struct AssignmentParts {
     std::vector<TSNode> targets;
-    TSNode value = node;
+    TSNode value;
+  };
+
+  AssignmentParts PartsOf(TSNode node) const {
+    bool augmented = KindOf(node) == PyKind::kAugmentedAssignment;
+    AssignmentParts parts;
+    parts.value = node;
     while (true) {
-      targets.push_back(ts_node_child_by_field_id(value, f_.left));
-      TSNode right = ts_node_child_by_field_id(value, f_.right);
-      value = right;
+      parts.targets.push_back(ts_node_child_by_field_id(parts.value, f_.left));
+      TSNode right = ts_node_child_by_field_id(parts.value, f_.right);
+      parts.value = right;
       if (augmented || KindOf(right) != PyKind::kAssignment) break;
     }
-    if (ts_node_is_null(value)) return;  // `x: int` declares without assigning
+    return parts;
+  }
+
+  // The assignment statement `node` as one Assignment per target (only the
+  // target `only`, when given), appended to `out`.
+  void AddAssignments(TSNode node, const Frame& frame, std::string_view only,
+                      std::vector<Assignment>* out) {
+    bool augmented = KindOf(node) == PyKind::kAugmentedAssignment;
+    if (augmented && tree_.Text(ts_node_child_by_field_id(node, f_.operator_)) != "+=") return;
+    AssignmentParts parts = PartsOf(node);
+    if (ts_node_is_null(parts.value)) return;  // `x: int` declares without assigning
+    const Scope& scope = scopes_[frame.scope];
+    bool keeps_loop = scope.kind == ScopeKind::kModule || scope.kind == ScopeKind::kFunction;
     Expr built;
     bool have_value = false;
-    for (TSNode target : targets) {
+    for (TSNode target : parts.targets) {
       std::string name = exprs_.DottedName(target);
       if (name.empty()) continue;  // tuple unpacking, subscripts
+      if (!only.empty() && name != only) continue;
       if (!have_value) {
-        built = exprs_.Build(value);
+        built = exprs_.Build(parts.value);
         have_value = true;
       }
       Assignment a;
@@ -526,18 +622,14 @@ class Walker {
       a.conditional = frame.conditional;
       a.guard = frame.guard;
       a.line = LineOf(node);
-      if (scope.kind == ScopeKind::kModule && frame.loop >= 0) a.loop = FactsLoop(frame.loop);
+      if (keeps_loop && frame.loop >= 0) a.loop = FactsLoop(frame.loop);
       out->push_back(std::move(a));
     }
   }
 
   void RecordCallStatement(TSNode node, const Frame& frame) {
-    CallStatement statement;
-    statement.scope = scopes_[frame.scope].qualname;
-    statement.conditional = frame.conditional;
-    statement.guard = frame.guard;
-    statement.line = LineOf(node);
-    statement.call = exprs_.BuildCallee(node);
+    KeepLocalStatement(node, frame);
+    CallStatement statement = CallStatementAt(node, frame);
     if (arguments_ == CallArguments::kLinkReads && !LinkReadsArguments(statement)) {
       if (ts_node_end_byte(node) - ts_node_start_byte(node) > kMaxBytesWithinBudget) {
         exprs_.Build(node);  // only for its "expression-truncated" warning, if any
@@ -545,12 +637,27 @@ class Walker {
       facts_->calls.push_back(std::move(statement));
       return;
     }
-    statement.call = exprs_.Build(node);
+    AddArguments(node, frame, &statement);
+    facts_->calls.push_back(std::move(statement));
+  }
+
+  // The call statement with its callee only; AddArguments adds the rest.
+  CallStatement CallStatementAt(TSNode node, const Frame& frame) {
+    CallStatement statement;
+    statement.scope = scopes_[frame.scope].qualname;
+    statement.conditional = frame.conditional;
+    statement.guard = frame.guard;
+    statement.line = LineOf(node);
+    statement.call = exprs_.BuildCallee(node);
+    return statement;
+  }
+
+  void AddArguments(TSNode node, const Frame& frame, CallStatement* statement) {
+    statement->call = exprs_.Build(node);
     if (frame.loop >= 0) {
       Loop& loop = loops_[frame.loop];
-      statement.loop = LoopContext{loop.variable, LoopIterable(loop)};
+      statement->loop = LoopContext{loop.variable, LoopIterable(loop)};
     }
-    facts_->calls.push_back(std::move(statement));
   }
 
   // The loop's entry in facts_->loops, made on first use.

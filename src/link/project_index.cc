@@ -798,37 +798,54 @@ bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<Lis
                               int depth, const Expr* mention) const {
   if (file < 0 || depth > kMaxDepth) return false;
   const FileFacts& facts = files_[file];
-  // Every event that changes the list, in source order.
-  struct Event {
-    int line;
-    int order;
-    const Assignment* assignment = nullptr;
-    const CallStatement* call = nullptr;
-    const Import* import = nullptr;
-  };
-  std::vector<Event> events;
-  int order = 0;
+  std::vector<ListEvent> events;
   for (const auto& imp : facts.imports) {
     if (!imp.module_level) continue;
     if (imp.star || (!imp.name.empty() && (imp.alias.empty() ? imp.name : imp.alias) == name)) {
-      events.push_back({imp.line, order++, nullptr, nullptr, &imp});
+      events.push_back({imp.line, nullptr, nullptr, &imp});
     }
   }
-  for (const auto& a : facts.assignments) {
+  AddListEvents(file, name, facts.assignments, facts.calls, "", &events);
+  return ApplyListEvents(file, name, &events, out, depth, mention);
+}
+
+bool ProjectIndex::EvalReturnedList(int file, const FunctionDef& fn,
+                                    std::vector<ListItem>* out) const {
+  if (!fn.local_list || !fn.returned || fn.returned->kind != ExprKind::kName) return false;
+  const std::string& name = fn.returned->text;
+  std::vector<ListEvent> events;
+  AddListEvents(file, name, fn.local_list->assignments, fn.local_list->calls, fn.name, &events);
+  return ApplyListEvents(file, name, &events, out, 0, nullptr);
+}
+
+void ProjectIndex::AddListEvents(int file, const std::string& name,
+                                 const std::vector<Assignment>& assignments,
+                                 const std::vector<CallStatement>& calls, std::string_view scope,
+                                 std::vector<ListEvent>* events) const {
+  for (const auto& a : assignments) {
     if (a.target == name && GuardHolds(file, a.guard)) {
-      events.push_back({a.line, order++, &a, nullptr, nullptr});
+      events->push_back({a.line, &a, nullptr, nullptr});
     }
   }
   std::string_view method;
-  for (const auto& c : facts.calls) {
-    if (c.scope.empty() && IsListMutator(c.call.text, name, &method) && GuardHolds(file, c.guard)) {
-      events.push_back({c.line, order++, nullptr, &c, nullptr});
+  for (const auto& c : calls) {
+    if (c.scope == scope && IsListMutator(c.call.text, name, &method) &&
+        GuardHolds(file, c.guard)) {
+      events->push_back({c.line, nullptr, &c, nullptr});
     }
   }
-  if (events.empty()) return false;
-  std::stable_sort(events.begin(), events.end(),
-                   [](const Event& a, const Event& b) { return a.line < b.line; });
+}
 
+bool ProjectIndex::ApplyListEvents(int file, const std::string& name,
+                                   std::vector<ListEvent>* unsorted, std::vector<ListItem>* out,
+                                   int depth, const Expr* mention) const {
+  if (unsorted->empty()) return false;
+  const FileFacts& facts = files_[file];
+  std::vector<ListEvent>& events = *unsorted;
+  // In source order; a statement's own events keep the order they were added in.
+  std::stable_sort(events.begin(), events.end(),
+                   [](const ListEvent& a, const ListEvent& b) { return a.line < b.line; });
+  std::string_view method;
   bool bound = false;
   for (const auto& e : events) {
     // With `mention`: only what ran before the statement that holds it.

@@ -130,6 +130,10 @@ class ProjectIndex {
   /// before that statement, not itself. Returns false when nothing bound it before.
   bool EvalListBefore(int file, const std::string& name, const Expr* mention,
                       std::vector<ListItem>* out) const;
+  /// The local list a module-level function returns (`return urlpatterns`),
+  /// read from its LocalList as EvalList reads a module's list. False when the
+  /// function returns no such list.
+  bool EvalReturnedList(int file, const FunctionDef& fn, std::vector<ListItem>* out) const;
   /// The last value bound to a module-level name (following imports), or nullptr.
   const Expr* EvalValue(int file, const std::string& name, int* value_file) const;
   /// Expands a list-valued expression (list display, `a + b`, names of lists).
@@ -194,6 +198,22 @@ class ProjectIndex {
   const std::vector<std::string_view>& TagsOf(const std::string& qualname) const;
   bool EvalListAt(int file, const std::string& name, std::vector<ListItem>* out, int depth,
                   const Expr* mention = nullptr) const;
+  // A statement that changes a list: its value is read by ApplyListEvents.
+  struct ListEvent {
+    int line = 0;
+    const Assignment* assignment = nullptr;
+    const CallStatement* call = nullptr;
+    const Import* import = nullptr;
+  };
+  // The assignments to `name` and calls mutating it in `scope` ("" for the
+  // module, else a function's name), whose guards hold.
+  void AddListEvents(int file, const std::string& name, const std::vector<Assignment>& assignments,
+                     const std::vector<CallStatement>& calls, std::string_view scope,
+                     std::vector<ListEvent>* events) const;
+  // The list after `events`, sorted here into source order; false when none
+  // bound it. With `mention`, only what ran before the statement holding it.
+  bool ApplyListEvents(int file, const std::string& name, std::vector<ListEvent>* events,
+                       std::vector<ListItem>* out, int depth, const Expr* mention) const;
   void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
   bool IsSumOfLists(int file, const Expr& call, int depth) const;
   // A rebinding of list `name` whose value reads the list itself: `old` stands

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "link/hosts.h"
+#include "link/loop_calls.h"
 #include "link/models_resolve.h"
 #include "link/ninja.h"
 #include "link/routers.h"
@@ -160,6 +161,12 @@ bool IsAttributeAlias(const Expr& value) {
   return value.kind == ExprKind::kName && value.text.find('.') != std::string::npos;
 }
 
+// `urls.append` for list `urls`.
+bool IsMethodOf(std::string_view callee, std::string_view name) {
+  return callee.size() > name.size() && callee.substr(0, name.size()) == name &&
+         callee[name.size()] == '.';
+}
+
 class UrlWalker {
  public:
   UrlWalker(const ProjectIndex& index, int settings_file, const Apps* apps, UrlInventory* out)
@@ -292,7 +299,11 @@ class UrlWalker {
     }
     helpers_active_.insert(&fn);
     HelperCall bound = ArgumentsOf(fn, helper.file, file, call);
-    WalkReturnedValue(*fn.returned, bound, prefix, &call == sited_pattern_ ? site_ : loc);
+    if (fn.local_list) {
+      WalkReturnedList(helper, bound, prefix, loc);
+    } else {
+      WalkReturnedValue(*fn.returned, bound, prefix, &call == sited_pattern_ ? site_ : loc);
+    }
     helpers_active_.erase(helpers_active_.find(&fn));
   }
 
@@ -361,6 +372,62 @@ class UrlWalker {
     WalkItem(call.helper_file, value, prefix);
     sited_pattern_ = outer_pattern;
     site_ = outer_site;
+  }
+
+  // `urlpatterns = [...]; urlpatterns += [...]; return urlpatterns` (AWX's
+  // get_urlpatterns()): the local list's items, those of the helper's body
+  // with the call's arguments bound.
+  void WalkReturnedList(const Symbol& helper, const HelperCall& call, const std::string& prefix,
+                        const Location& loc) {
+    const FunctionDef& fn = *helper.function;
+    std::vector<ListItem> items;
+    if (!index_.EvalReturnedList(helper.file, fn, &items)) {
+      Diag("unresolved-url-pattern", loc,
+           "url helper " + helper.qualname + "() returns a list we cannot read");
+      return;
+    }
+    for (const ListItem& li : items) {
+      bool in_body =
+          li.file == helper.file && li.expr->line >= fn.line && li.expr->line <= fn.end_line;
+      WalkItem(li.file, in_body ? Bind(*li.expr, call) : *li.expr, prefix);
+    }
+    WarnOfListPassedOn(helper);
+    WarnOfLoopsNotRead(helper);
+  }
+
+  // `_add_redirects(patterns, ...)` (CourtListener's wiki redirects): what the
+  // function the list is passed to adds is not read.
+  void WarnOfListPassedOn(const Symbol& helper) {
+    const std::string& name = helper.function->returned->text;
+    for (const CallStatement& c : helper.function->local_list->calls) {
+      if (IsMethodOf(c.call.text, name)) continue;  // name.append(...): read
+      Diag("unresolved-url-pattern", At(helper.file, c.line),
+           "url helper " + helper.qualname + "() passes its list " + name + " to " +
+               c.call.text + "(), whose patterns are not read");
+    }
+  }
+
+  // `for mount_point in plugin.root_mount_points(): result.append(url(...))`
+  // (WebODM's plugins): what a loop over a list only known at run time adds
+  // is not counted, whatever its one item walked in place says.
+  void WarnOfLoopsNotRead(const Symbol& helper) {
+    const LocalList& list = *helper.function->local_list;
+    auto warn_unless_read = [&](const LoopContext& loop, int line) {
+      std::vector<ListItem> items;
+      index_.ExpandList(helper.file, loop.iterable, &items);
+      if (!BindLoopItems(loop, items).empty()) return;
+      Diag("unresolved-url-pattern", At(helper.file, line),
+           "url helper " + helper.qualname + "() adds patterns in a loop over " +
+               Written(loop.iterable) + ", which cannot be read statically");
+    };
+    const std::vector<LoopContext>& loops = index_.files()[helper.file].loops;
+    for (const Assignment& a : list.assignments) {
+      if (a.loop >= 0) warn_unless_read(loops[a.loop], a.line);
+    }
+    const std::string& name = helper.function->returned->text;
+    for (const CallStatement& c : list.calls) {
+      if (c.loop && IsMethodOf(c.call.text, name)) warn_unless_read(*c.loop, c.line);
+    }
   }
 
   // The file a node of a helper's bound value is read in: the caller's for an

@@ -43,6 +43,53 @@ TEST(FactCodec, EveryFixtureFileRoundTrips) {
   }
 }
 
+// A helper's returned local list (fixtures/patterns/urls/helpers' AWX-shaped
+// admin_patterns) is part of the round trip above; guard that it stays there.
+TEST(FactCodec, FixturesHoldAReturnedLocalList) {
+  size_t lists = 0;
+  for (const FileFacts& facts : FixtureFacts()) {
+    for (const FunctionDef& f : facts.functions) {
+      if (!f.local_list) continue;
+      ++lists;
+      std::string encoded;
+      EncodeFacts(facts, &encoded);
+      FileFacts decoded;
+      decoded.file = facts.file;
+      ASSERT_TRUE(DecodeFacts(encoded, &decoded)) << facts.file.path;
+      EXPECT_EQ(decoded, facts) << facts.file.path;
+    }
+  }
+  EXPECT_GT(lists, 0u);
+}
+
+// A damaged guard index in a returned local list is refused, as one in the
+// module's own statements is.
+TEST(FactCodec, RefusesALocalListGuardOutOfRange) {
+  FileFacts facts;
+  facts.file = {"a.py", FileKind::kSource, 3};
+  FunctionDef fn;
+  fn.name = "get_urlpatterns";
+  fn.returned = Expr{ExprKind::kName, 4, "urls", {}, {}};
+  LocalList list;
+  Assignment a;
+  a.target = "urls";
+  a.value = Expr{ExprKind::kList, 2, "", {}, {}};
+  a.guard = 3;  // the file has no guards
+  list.assignments.push_back(a);
+  fn.local_list = list;
+  facts.functions.push_back(fn);
+  std::string encoded;
+  EncodeFacts(facts, &encoded);
+  FileFacts decoded;
+  EXPECT_FALSE(DecodeFacts(encoded, &decoded));
+  facts.functions[0].local_list->assignments[0].guard = -1;
+  encoded.clear();
+  EncodeFacts(facts, &encoded);
+  ASSERT_TRUE(DecodeFacts(encoded, &decoded));
+  decoded.file = facts.file;
+  EXPECT_EQ(decoded, facts);
+}
+
 TEST(FactCodec, KeepsDiagnosticsAndUnparsedFiles) {
   FileFacts facts;
   facts.file = {"a.py", FileKind::kSource, 3};

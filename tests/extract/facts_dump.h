@@ -86,6 +86,14 @@ inline std::string DumpAssignment(const std::string& tag, const Assignment& a) {
          (a.loop < 0 ? "" : " [loop " + std::to_string(a.loop) + "]") + "\n";
 }
 
+inline std::string DumpCallStatement(const std::string& tag, const CallStatement& s) {
+  return tag + " " + std::to_string(s.line) + ": " + DumpExpr(s.call) +
+         (s.scope.empty() ? "" : " in " + s.scope) + (s.conditional ? " (conditional)" : "") +
+         (s.guard < 0 ? "" : " [guard " + std::to_string(s.guard) + "]") +
+         (!s.loop ? "" : " (for " + s.loop->variable + " in " + DumpExpr(s.loop->iterable) + ")") +
+         "\n";
+}
+
 inline std::string DumpFunction(const std::string& tag, const std::string& indent,
                                 const FunctionDef& f) {
   std::string params;
@@ -99,6 +107,11 @@ inline std::string DumpFunction(const std::string& tag, const std::string& inden
            (c.count > 1 ? " x" + std::to_string(c.count) : "") + "\n";
   }
   if (f.returned) out += indent + "  returns " + DumpExpr(*f.returned) + "\n";
+  if (f.local_list) {
+    const std::string built = indent + "    built";
+    for (const Assignment& a : f.local_list->assignments) out += DumpAssignment(built, a);
+    for (const CallStatement& s : f.local_list->calls) out += DumpCallStatement(built, s);
+  }
   return out;
 }
 
@@ -133,14 +146,7 @@ inline std::string DumpFacts(const FileFacts& facts) {
     for (const FunctionDef& m : c.methods) out += DumpFunction("method", "  ", m);
   }
   for (const FunctionDef& f : facts.functions) out += DumpFunction("def", "", f);
-  for (const CallStatement& s : facts.calls) {
-    out += "call " + std::to_string(s.line) + ": " + DumpExpr(s.call) +
-           (s.scope.empty() ? "" : " in " + s.scope) + (s.conditional ? " (conditional)" : "") +
-           (s.guard < 0 ? "" : " [guard " + std::to_string(s.guard) + "]") +
-           (!s.loop ? ""
-                    : " (for " + s.loop->variable + " in " + DumpExpr(s.loop->iterable) + ")") +
-           "\n";
-  }
+  for (const CallStatement& s : facts.calls) out += DumpCallStatement("call", s);
   for (size_t l = 0; l < facts.loops.size(); ++l) {
     out += "loop " + std::to_string(l) + ": for " + facts.loops[l].variable + " in " +
            DumpExpr(facts.loops[l].iterable) + "\n";

@@ -105,6 +105,47 @@ INSTANTIATE_TEST_SUITE_P(
                     "def 4-6: view(request)\n"
                     "  calls 5: render\n"
                     "call 2: wrap(urlconf, decorator) in decorate\n"},
+        // `return NAME` of a local list built of url patterns keeps the
+        // statements that build it (AWX's get_urlpatterns()), and the calls it
+        // is passed to; a list returned twice keeps nothing.
+        SnippetCase{"ReturnedLocalList",
+                    "def get_urlpatterns(prefix=None):\n"
+                    "    urls = other = [path('a/', v)]\n"
+                    "    urls += [path(f'{prefix}/', include('app.urls'))]\n"
+                    "    if settings.DEBUG:\n"
+                    "        urls.append(path('debug/', v))\n"
+                    "    for p in PAGES:\n"
+                    "        urls.extend([re_path(p, v)])\n"
+                    "    register(urls)\n"
+                    "    other.append(x)\n"
+                    "    return urls\n"
+                    "def twice(flag):\n"
+                    "    urls = [path('a/', v)]\n"
+                    "    if flag:\n"
+                    "        return urls\n"
+                    "    return urls\n",
+                    "def 1-10: get_urlpatterns(prefix)\n"
+                    "  calls 2: path x3\n"
+                    "  calls 3: include\n"
+                    "  calls 5: urls.append\n"
+                    "  calls 7: urls.extend\n"
+                    "  calls 7: re_path\n"
+                    "  calls 8: register\n"
+                    "  calls 9: other.append\n"
+                    "  returns urls\n"
+                    "    built 2: urls = [path('a/', v)]\n"
+                    "    built 3: urls += [path(f'{prefix}/', include('app.urls'))]\n"
+                    "    built 5: urls.append(path('debug/', v)) in get_urlpatterns (conditional)\n"
+                    "    built 7: urls.extend([re_path(p, v)]) in get_urlpatterns (conditional) "
+                    "(for p in PAGES)\n"
+                    "    built 8: register(urls) in get_urlpatterns\n"
+                    "def 11-15: twice(flag)\n"
+                    "  calls 12: path\n"
+                    "call 5: urls.append(path('debug/', v)) in get_urlpatterns (conditional)\n"
+                    "call 7: urls.extend([re_path(p, v)]) in get_urlpatterns (conditional) "
+                    "(for p in PAGES)\n"
+                    "call 8: register(urls) in get_urlpatterns\n"
+                    "call 9: other.append(x) in get_urlpatterns\n"},
         SnippetCase{"ParametersOfEveryShape",
                     "async def f(a, b: int, c=1, d: str = 'x', /, *args, e, f=2, **kwargs) -> R:\n"
                     "    pass\n"

@@ -761,6 +761,54 @@ def i18n_patterns(*urls, prefix_default_language=True):
             "do not evaluate\n");
 }
 
+// AWX's `urlpatterns = get_urlpatterns()`: the helper returns a local list
+// built with `=`, `+=`, `.append` and `.extend`, under an `if` too; a list it
+// hands to another function may grow there, unread, and says so.
+TEST(UrlsTest, ALocalListAHelperReturnsIsWalked) {
+  Project p({{"config/urls.py", R"py(
+from django.conf import settings
+from django.urls import include, path
+from app import views
+
+extra = [path("e/", views.v)]
+
+def add_more(patterns):
+    patterns.append(path("hidden/", views.v))
+
+def get_urlpatterns(prefix=None):
+    urlpatterns = [path("a/", views.v)]
+    urlpatterns += [path("b/", include("app.urls"))]
+    if settings.DEBUG:
+        urlpatterns.append(path("c/", views.v))
+    urlpatterns.extend(extra)
+    add_more(urlpatterns)
+    for page in ["f", "g"]:
+        urlpatterns.append(path(f"{page}/", views.v))
+    for plugin in get_plugins():
+        urlpatterns += plugin.urls
+    return urlpatterns
+
+urlpatterns = get_urlpatterns()
+)py"},
+             {"app/urls.py", "from django.urls import path\nfrom app import views\n"
+                             "urlpatterns = [path('d/', views.v)]\n"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page config/urls.py:12\n"
+            "ANY b/d/ app.views.v page app/urls.py:3\n"
+            "ANY c/ app.views.v page config/urls.py:15\n"
+            "ANY e/ app.views.v page config/urls.py:6\n"
+            "ANY f/ app.views.v page config/urls.py:19\n"
+            "ANY g/ app.views.v page config/urls.py:19\n"
+            "unresolved-include config/urls.py:21 include of plugin.urls names nothing we can "
+            "walk\n"
+            "unresolved-url-pattern config/urls.py:17 url helper config.urls.get_urlpatterns() "
+            "passes its list urlpatterns to add_more(), whose patterns are not read\n"
+            "unresolved-url-pattern config/urls.py:21 url helper config.urls.get_urlpatterns() "
+            "adds patterns in a loop over get_plugins(...), which cannot be read statically\n");
+}
+
 // addons-server's `urlpatterns = decorate(never_cache, [url(...), ...])`: a repo
 // function that returns one of its parameters is the argument it was passed,
 // read where the call is written.
