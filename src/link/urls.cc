@@ -967,6 +967,15 @@ std::set<int> WalkRoots(const ProjectIndex& index, const Settings& settings, con
   for (int f : roots) walker.WalkRoot(f);
   std::set<int> walked = walker.included();
   walked.insert(roots.begin(), roots.end());
+  // A module whose patterns were reached through a star import of it (AWX's
+  // awx.api.urls package) was walked too, though never included by name.
+  std::set<std::string_view> reached_paths;
+  for (const Endpoint& e : out->endpoints) reached_paths.insert(e.location.path);
+  for (const ExternalRoute& x : out->external_routes) reached_paths.insert(x.location.path);
+  const auto& files = index.files();
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    if (reached_paths.count(files[f].file.path)) walked.insert(f);
+  }
   if (roots.size() == 1) {
     Finish(walker.unread(), out);
     return walked;

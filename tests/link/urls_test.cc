@@ -1528,5 +1528,31 @@ urlpatterns = ((re_path(r"^$", views.v), re_path(r"^(?P<pk>\d+)/", include(detai
             "ANY app/(?P<pk>\\d+)/ app.views.v page app/urls.py:5\n");
 }
 
+
+// AWX: `include("awx.api.urls")` names a package whose __init__ star-imports
+// its urls module. That module was walked, though never included by name: it
+// is not one the walk "never includes".
+TEST(UrlsTest, AModuleReachedThroughAStarImportIsNotUnreached) {
+  Project p({{"proj/urls.py", R"py(
+from django.urls import include, path
+
+urlpatterns = [path("api/", include("api.urls")), path("x/", include(unknown_patterns()))]
+)py"},
+             {"api/__init__.py", ""},
+             {"api/urls/__init__.py", "from .urls import *\n"},
+             {"api/urls/urls.py", R"py(
+from django.urls import path
+from api import views
+
+urlpatterns = [path("items/", views.v)]
+)py"},
+             {"api/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  std::string dump = Dump(p.Walk("proj.urls"));
+  EXPECT_NE(dump.find("ANY api/items/ api.views.v page api/urls/urls.py:5\n"), std::string::npos)
+      << dump;
+  EXPECT_EQ(dump.find("unreached-urlconfs"), std::string::npos) << dump;
+}
+
 }  // namespace
 }  // namespace djcost
