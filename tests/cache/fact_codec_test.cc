@@ -49,14 +49,7 @@ TEST(FactCodec, FixturesHoldAReturnedLocalList) {
   size_t lists = 0;
   for (const FileFacts& facts : FixtureFacts()) {
     for (const FunctionDef& f : facts.functions) {
-      if (!f.local_list) continue;
-      ++lists;
-      std::string encoded;
-      EncodeFacts(facts, &encoded);
-      FileFacts decoded;
-      decoded.file = facts.file;
-      ASSERT_TRUE(DecodeFacts(encoded, &decoded)) << facts.file.path;
-      EXPECT_EQ(decoded, facts) << facts.file.path;
+      if (f.local_list) ++lists;
     }
   }
   EXPECT_GT(lists, 0u);
