@@ -236,6 +236,33 @@ std::string ExprBuilder::AsViewCallee(TSNode function) const {
   return first.empty() ? "" : callee + "(" + first + ").as_view";
 }
 
+// `"^v{}/".format(API_VERSION)` (Mayan EDMS): an operation "format" whose items
+// are the string and the positional arguments (a list), its keywords the call's,
+// for link to read like `%`. Any other call on an unnamed callee stays as it is.
+Expr ExprBuilder::FormatOfAString(TSNode node, Expr call, int depth) {
+  const PyFields& f = Fields();
+  TSNode function = Unparenthesize(ts_node_child_by_field_id(node, f.function));
+  if (KindOf(function) != PyKind::kAttribute ||
+      tree_.Text(ts_node_child_by_field_id(function, f.attribute)) != "format") {
+    return call;
+  }
+  TSNode object = Unparenthesize(ts_node_child_by_field_id(function, f.object));
+  PyKind object_kind = KindOf(object);
+  if (object_kind != PyKind::kString && object_kind != PyKind::kConcatenatedString) return call;
+  Expr format;
+  format.kind = ExprKind::kBinOp;
+  format.line = call.line;
+  format.text = "format";
+  format.items.push_back(BuildAt(object, depth + 1));
+  Expr arguments;
+  arguments.kind = ExprKind::kList;
+  arguments.line = call.line;
+  arguments.items = std::move(call.items);
+  format.items.push_back(std::move(arguments));
+  format.keywords = std::move(call.keywords);
+  return format;
+}
+
 Expr ExprBuilder::BuildCall(TSNode node, int depth) {
   const PyFields& f = Fields();
   Expr e = BuildCallee(node);
@@ -349,6 +376,7 @@ Expr ExprBuilder::BuildAt(TSNode node, int depth) {
           call.items.size() == 2 && call.keywords.empty()) {
         return std::move(call.items[1]);
       }
+      if (call.text.empty()) return FormatOfAString(node, std::move(call), depth);
       return call;
     }
     case PyKind::kListSplat: {

@@ -57,6 +57,7 @@ class ExprBuilder {
   Expr BuildAt(TSNode node, int depth);
   Expr BuildString(TSNode node);
   Expr BuildCall(TSNode node, int depth);
+  Expr FormatOfAString(TSNode node, Expr call, int depth);
   void BuildArguments(TSNode arguments, int depth, Expr* call);
 
   const SyntaxTree& tree_;

@@ -243,6 +243,52 @@ bool EvalPercent(const ProjectIndex& index, int settings_file, int file, const E
   return FormatPercent(index, settings_file, format, operands, out, depth);
 }
 
+// `"^v{}/".format(API_VERSION)` (Mayan EDMS), kept by the extractor as an
+// operation "format" over the string and its positional arguments: `{}`, `{0}`
+// and `{name}` fields, `{{` and `}}` escapes; a field with a conversion or a
+// format spec, or an argument that does not read, leaves the string unread.
+bool EvalFormat(const ProjectIndex& index, int settings_file, int file, const Expr& binop,
+                std::string* out, int depth) {
+  std::string format;
+  if (!Eval(index, settings_file, file, binop.items[0], &format, depth + 1)) return false;
+  const std::vector<Expr>& positional = binop.items[1].items;
+  size_t next = 0;
+  std::string result;
+  for (size_t i = 0; i < format.size(); ++i) {
+    char c = format[i];
+    if ((c == '{' || c == '}') && i + 1 < format.size() && format[i + 1] == c) {
+      result += c;
+      ++i;
+      continue;
+    }
+    if (c == '}') return false;
+    if (c != '{') {
+      result += c;
+      continue;
+    }
+    size_t close = format.find('}', i);
+    if (close == std::string::npos) return false;
+    std::string field = format.substr(i + 1, close - i - 1);
+    if (field.find_first_of("!:[.") != std::string::npos) return false;
+    const Expr* value = nullptr;
+    if (field.empty()) {
+      value = next < positional.size() ? &positional[next++] : nullptr;
+    } else if (field.size() <= 6 &&
+               std::all_of(field.begin(), field.end(), [](char d) { return d >= '0' && d <= '9'; })) {
+      size_t n = std::stoul(field);
+      value = n < positional.size() ? &positional[n] : nullptr;
+    } else {
+      value = binop.Keyword(field);
+    }
+    std::string text;
+    if (!value || !Eval(index, settings_file, file, *value, &text, depth + 1)) return false;
+    result += text;
+    i = close;
+  }
+  *out = std::move(result);
+  return true;
+}
+
 // True when `s` is a module-level instance of django-environ's reader:
 // `env = environ.Env()`.
 bool IsEnvironReader(const ProjectIndex& index, const Symbol& s) {
@@ -331,6 +377,7 @@ bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& ex
       if (expr.items.size() != 2) return false;
       if (expr.text == "%") return EvalPercent(index, settings_file, file, expr, out, depth);
       if (expr.text == "or") return EvalOr(index, settings_file, file, expr, out, depth);
+      if (expr.text == "format") return EvalFormat(index, settings_file, file, expr, out, depth);
       std::string left, right;
       if (expr.text != "+" ||
           !Eval(index, settings_file, file, expr.items[0], &left, depth + 1) ||

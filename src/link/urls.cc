@@ -112,6 +112,16 @@ std::string Written(const Expr& e, int depth = 0) {
     case ExprKind::kFString:
       return "f\"" + e.text + "\"";
     case ExprKind::kBinOp:
+      if (e.text == "format" && e.items.size() == 2) {  // `"^v{}/".format(API_VERSION)`
+        std::string arguments;
+        for (const Expr& item : e.items[1].items) {
+          arguments += (arguments.empty() ? "" : ", ") + Written(item, depth + 1);
+        }
+        for (const auto& [key, value] : e.keywords) {
+          arguments += (arguments.empty() ? "" : ", ") + key + "=" + Written(value, depth + 1);
+        }
+        return Written(e.items[0], depth + 1) + ".format(" + arguments + ")";
+      }
       if (e.items.size() == 2) {
         // An operand that is another operation, or the same one on the right, is
         // bracketed: `"%s/" % (a or b)`, but `"^" + a + "/"`.

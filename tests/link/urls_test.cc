@@ -1554,5 +1554,32 @@ urlpatterns = [path("items/", views.v)]
   EXPECT_EQ(dump.find("unreached-urlconfs"), std::string::npos) << dump;
 }
 
+
+// Mayan EDMS: `r"^v{}/".format(API_VERSION)`; also `{0}`, `{name}` and `{{`.
+// A field with a format spec is not read: the route keeps what was written.
+TEST(UrlsTest, StrFormatRoutesAreRead) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, re_path
+from app import views
+
+API_VERSION = "4"
+urlpatterns = [
+    re_path(r"^v{}/".format(API_VERSION), include([re_path(r"^items/$", views.v)])),
+    re_path("^{0}/{name}/$".format("a", name="b"), views.v),
+    re_path("^{{x}}/{}$".format(API_VERSION), views.v),
+    re_path("^{:>3}/$".format(API_VERSION), views.v),
+]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/b/ app.views.v page config/urls.py:8\n"
+            "ANY v4/items/ app.views.v page config/urls.py:7\n"
+            "ANY {\"^{:>3}/$\".format(API_VERSION)} app.views.v page config/urls.py:10\n"
+            "ANY {x}/4 app.views.v page config/urls.py:9\n"
+            "unresolved-route config/urls.py:10 route \"^{:>3}/$\".format(API_VERSION) of "
+            "re_path() cannot be read statically; counted as {\"^{:>3}/$\".format(API_VERSION)}\n");
+}
+
 }  // namespace
 }  // namespace djcost
