@@ -117,8 +117,10 @@ std::string Written(const Expr& e, int depth = 0) {
         for (const Expr& item : e.items[1].items) {
           arguments += (arguments.empty() ? "" : ", ") + Written(item, depth + 1);
         }
-        for (const auto& [key, value] : e.keywords) {
-          arguments += (arguments.empty() ? "" : ", ") + key + "=" + Written(value, depth + 1);
+        for (const auto& [key, value] : e.keywords) {  // `**opts` is kept under the key "**"
+          bool unpacked = !key.empty() && key[0] == '*';
+          arguments += (arguments.empty() ? "" : ", ") + key + (unpacked ? "" : "=") +
+                       Written(value, depth + 1);
         }
         return Written(e.items[0], depth + 1) + ".format(" + arguments + ")";
       }

@@ -1568,6 +1568,7 @@ urlpatterns = [
     re_path("^{0}/{name}/$".format("a", name="b"), views.v),
     re_path("^{{x}}/{}$".format(API_VERSION), views.v),
     re_path("^{:>3}/$".format(API_VERSION), views.v),
+    re_path("^{slug}/x/$".format(**opts), views.v),
 ]
 )py"},
              {"app/views.py", "def v(request):\n    pass\n"}},
@@ -1576,9 +1577,12 @@ urlpatterns = [
             "ANY a/b/ app.views.v page config/urls.py:8\n"
             "ANY v4/items/ app.views.v page config/urls.py:7\n"
             "ANY {\"^{:>3}/$\".format(API_VERSION)} app.views.v page config/urls.py:10\n"
+            "ANY {\"^{slug}/x/$\".format(**opts)} app.views.v page config/urls.py:11\n"
             "ANY {x}/4 app.views.v page config/urls.py:9\n"
             "unresolved-route config/urls.py:10 route \"^{:>3}/$\".format(API_VERSION) of "
-            "re_path() cannot be read statically; counted as {\"^{:>3}/$\".format(API_VERSION)}\n");
+            "re_path() cannot be read statically; counted as {\"^{:>3}/$\".format(API_VERSION)}\n"
+            "unresolved-route config/urls.py:11 route \"^{slug}/x/$\".format(**opts) of re_path() "
+            "cannot be read statically; counted as {\"^{slug}/x/$\".format(**opts)}\n");
 }
 
 }  // namespace
