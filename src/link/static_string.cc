@@ -90,14 +90,15 @@ bool EvalName(const ProjectIndex& index, int settings_file, int file, const std:
                          EvalInto(index, settings_file, out, depth));
 }
 
-// f"{prefix}admin/": literal parts kept, `{{`/`}}` unescaped, each field a name.
-bool EvalFString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
-                 std::string* out, int depth) {
-  const std::string& t = expr.text;
+// `text` with each `{field}` replaced by `value_of(field, &value)`, `{{` and `}}`
+// unescaped: the skeleton f-strings and str.format share. False when a brace is
+// unbalanced or a field does not read.
+template <typename ValueOf>
+bool ReplaceFields(const std::string& text, const ValueOf& value_of, std::string* out) {
   std::string result;
-  for (size_t i = 0; i < t.size(); ++i) {
-    char c = t[i];
-    if ((c == '{' || c == '}') && i + 1 < t.size() && t[i + 1] == c) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
       result += c;
       ++i;
       continue;
@@ -107,9 +108,22 @@ bool EvalFString(const ProjectIndex& index, int settings_file, int file, const E
       result += c;  // escapes were decoded by extraction (kept in a raw f-string)
       continue;
     }
-    size_t close = t.find('}', i);
+    size_t close = text.find('}', i);
     if (close == std::string::npos) return false;
-    std::string field = t.substr(i + 1, close - i - 1);
+    std::string value;
+    if (!value_of(text.substr(i + 1, close - i - 1), &value)) return false;
+    result += value;
+    i = close;
+  }
+  *out = std::move(result);
+  return true;
+}
+
+// f"{prefix}admin/": literal parts kept, each field a name (conversions and
+// format specs ignored).
+bool EvalFString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
+                 std::string* out, int depth) {
+  auto name_value = [&](std::string field, std::string* value) {
     size_t cut = field.find_first_of("!:=");
     if (cut != std::string::npos) field = field.substr(0, cut);
     while (!field.empty() && field.back() == ' ') field.pop_back();
@@ -118,13 +132,9 @@ bool EvalFString(const ProjectIndex& index, int settings_file, int file, const E
     for (char f : field) {
       if (!(std::isalnum(static_cast<unsigned char>(f)) || f == '_' || f == '.')) return false;
     }
-    std::string value;
-    if (!EvalName(index, settings_file, file, field, &value, depth)) return false;
-    result += value;
-    i = close;
-  }
-  *out = std::move(result);
-  return true;
+    return EvalName(index, settings_file, file, field, value, depth);
+  };
+  return ReplaceFields(expr.text, name_value, out);
 }
 
 // The values a `%` formats: by position (one value, or a tuple's items), or by
@@ -253,40 +263,21 @@ bool EvalFormat(const ProjectIndex& index, int settings_file, int file, const Ex
   if (!Eval(index, settings_file, file, binop.items[0], &format, depth + 1)) return false;
   const std::vector<Expr>& positional = binop.items[1].items;
   size_t next = 0;
-  std::string result;
-  for (size_t i = 0; i < format.size(); ++i) {
-    char c = format[i];
-    if ((c == '{' || c == '}') && i + 1 < format.size() && format[i + 1] == c) {
-      result += c;
-      ++i;
-      continue;
-    }
-    if (c == '}') return false;
-    if (c != '{') {
-      result += c;
-      continue;
-    }
-    size_t close = format.find('}', i);
-    if (close == std::string::npos) return false;
-    std::string field = format.substr(i + 1, close - i - 1);
+  auto argument_value = [&](const std::string& field, std::string* value) {
     if (field.find_first_of("!:[.") != std::string::npos) return false;
-    const Expr* value = nullptr;
+    const Expr* argument = nullptr;
     if (field.empty()) {
-      value = next < positional.size() ? &positional[next++] : nullptr;
-    } else if (field.size() <= 6 &&
-               std::all_of(field.begin(), field.end(), [](char d) { return d >= '0' && d <= '9'; })) {
+      argument = next < positional.size() ? &positional[next++] : nullptr;
+    } else if (field.size() <= 6 && std::all_of(field.begin(), field.end(),
+                                                [](char d) { return d >= '0' && d <= '9'; })) {
       size_t n = std::stoul(field);
-      value = n < positional.size() ? &positional[n] : nullptr;
+      argument = n < positional.size() ? &positional[n] : nullptr;
     } else {
-      value = binop.Keyword(field);
+      argument = binop.Keyword(field);
     }
-    std::string text;
-    if (!value || !Eval(index, settings_file, file, *value, &text, depth + 1)) return false;
-    result += text;
-    i = close;
-  }
-  *out = std::move(result);
-  return true;
+    return argument && Eval(index, settings_file, file, *argument, value, depth + 1);
+  };
+  return ReplaceFields(format, argument_value, out);
 }
 
 // True when `s` is a module-level instance of django-environ's reader:
