@@ -148,32 +148,24 @@ Apps::Apps(const ProjectIndex& index, const Settings& settings) : index_(index) 
   }
   std::sort(apps_.begin(), apps_.end(),
             [](const App& a, const App& b) { return a.path < b.path; });
-  for (const auto& app : apps_) label_by_path_.emplace(app.path, app.label);
+  for (size_t i = 0; i < apps_.size(); ++i) app_by_path_.emplace(apps_[i].path, i);
 }
 
-const std::string* Apps::FolderAndLabel(const std::string& path, std::string* folder) const {
+const App* Apps::AppForPath(const std::string& path) const {
   // Walk up the folders: the first that is an app's is the deepest one.
   std::string_view dir = path;
   while (true) {
     size_t slash = dir.rfind('/');
     dir = slash == std::string_view::npos ? std::string_view() : dir.substr(0, slash);
-    auto it = label_by_path_.find(std::string(dir));
-    if (it != label_by_path_.end()) {
-      if (folder) *folder = it->first;
-      return &it->second;
-    }
+    auto it = app_by_path_.find(std::string(dir));
+    if (it != app_by_path_.end()) return &apps_[it->second];
     if (dir.empty()) return nullptr;
   }
 }
 
 std::string Apps::LabelForPath(const std::string& path) const {
-  const std::string* label = FolderAndLabel(path, nullptr);
-  return label ? *label : "";
-}
-
-std::string Apps::FolderForPath(const std::string& path) const {
-  std::string folder;
-  return FolderAndLabel(path, &folder) ? folder : "";
+  const App* app = AppForPath(path);
+  return app ? app->label : "";
 }
 
 std::string Apps::LabelForFile(int file) const {

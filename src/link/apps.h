@@ -22,19 +22,16 @@ class Apps {
   std::string LabelForPath(const std::string& path) const;
   /// The label of the app holding `file`.
   std::string LabelForFile(int file) const;
-  /// The folder of the app whose folder holds `path` (deepest wins), or "" (two
-  /// apps may share a label: django-oscar's and its tests' `shipping`).
-  std::string FolderForPath(const std::string& path) const;
+  /// The app whose folder holds `path` (deepest wins), or nullptr. Apps are told
+  /// apart by folder: two may share a label (django-oscar's and its tests' `shipping`).
+  const App* AppForPath(const std::string& path) const;
   /// The label of the app a "label.Model" string or a module's app.
   bool HasLabel(const std::string& label) const;
 
  private:
-  // The label of the deepest app folder holding `path` (sets *folder), or nullptr.
-  const std::string* FolderAndLabel(const std::string& path, std::string* folder) const;
-
   const ProjectIndex& index_;
   std::vector<App> apps_;  // sorted by path
-  std::unordered_map<std::string, std::string> label_by_path_;  // app folder -> label
+  std::unordered_map<std::string, size_t> app_by_path_;  // app folder -> index in apps_
 };
 
 }  // namespace djcost

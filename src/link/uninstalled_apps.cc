@@ -15,46 +15,66 @@ bool InModelsPackage(std::string_view path) {
   return dir == "models" || (dir.size() > 7 && dir.substr(dir.size() - 7) == "/models");
 }
 
+// Calls `on_import(importer, target)` for every file an import names, as a
+// module or as `from package import module`: the module imported, not the file
+// that imports it.
+template <typename OnImport>
+void ForEachImport(const ProjectIndex& index, const OnImport& on_import) {
+  const auto& files = index.files();
+  auto note = [&](int importer, const std::string& module) {
+    int target = index.modules().Find(module);
+    if (target >= 0 && target != importer) on_import(importer, target);
+  };
+  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+    for (const auto& imp : files[f].imports) {
+      std::string module = index.ImportedModule(f, imp);
+      if (module.empty()) continue;
+      note(f, module);
+      if (!imp.name.empty()) note(f, module + "." + imp.name);
+    }
+  }
+}
+
 }  // namespace
 
 UninstalledApps::UninstalledApps(const ProjectIndex& index, const Settings& settings,
                                  const Apps& apps)
-    : apps_(apps) {
+    : apps_(apps), list_complete_(settings.installed_apps_complete) {
   FindUnimportedModelsModules(index);
-  if (!settings.installed_apps_complete) return;
-  for (const auto& app : apps.list()) {
-    if (!app.installed) uninstalled_.emplace(app.path, app.label);
+  FindImportedModulesOfUninstalledApps(index);
+}
+
+const App* UninstalledApps::UninstalledAppAt(const std::string& path) const {
+  if (!list_complete_) return nullptr;
+  const App* app = apps_.AppForPath(path);
+  return app && !app->installed ? app : nullptr;
+}
+
+// Imports into uninstalled apps' modules: from another app (or none) a module
+// runs; from the same app it runs when its importer does (taiga's auth
+// services, imported by the users app, import auth.signals). Tests and
+// migrations import nothing Django runs.
+void UninstalledApps::FindImportedModulesOfUninstalledApps(const ProjectIndex& index) {
+  if (!list_complete_ ||
+      std::all_of(apps_.list().begin(), apps_.list().end(), [](const App& a) { return a.installed; })) {
+    return;
   }
-  if (uninstalled_.empty()) return;
   const auto& files = index.files();
-  // Imports into uninstalled apps' modules: from another app (or none) a module
-  // runs; from the same app it runs when its importer does (taiga's auth
-  // services, imported by the users app, import auth.signals).
   std::unordered_map<std::string, std::vector<std::string>> within;  // importer -> imported
   std::vector<std::string> reached;
-  auto note_import = [&](int importer, const std::string& module) {
-    int target = index.modules().Find(module);
-    if (target < 0 || target == importer) return;
+  ForEachImport(index, [&](int importer, int target) {
+    FileKind kind = files[importer].file.kind;
+    if (kind == FileKind::kTest || kind == FileKind::kMigration) return;
     const std::string& path = files[target].file.path;
-    std::string folder = apps.FolderForPath(path);
-    if (!uninstalled_.count(folder)) return;
+    const App* app = UninstalledAppAt(path);
+    if (!app) return;
     const std::string& from = files[importer].file.path;
-    if (apps.FolderForPath(from) == folder) {
+    if (apps_.AppForPath(from) == app) {
       within[from].push_back(path);
     } else {
       reached.push_back(path);
     }
-  };
-  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
-    FileKind kind = files[f].file.kind;
-    if (kind == FileKind::kTest || kind == FileKind::kMigration) continue;
-    for (const auto& imp : files[f].imports) {
-      std::string module = index.ImportedModule(f, imp);
-      if (module.empty()) continue;
-      note_import(f, module);
-      if (!imp.name.empty()) note_import(f, module + "." + imp.name);
-    }
-  }
+  });
   while (!reached.empty()) {
     std::string path = std::move(reached.back());
     reached.pop_back();
@@ -81,28 +101,15 @@ void UninstalledApps::FindUnimportedModelsModules(const ProjectIndex& index) {
     any = any || candidate[f];
   }
   if (!any) return;
-  auto note_import = [&](int importer, const std::string& module) {
-    int target = index.modules().Find(module);
-    if (target >= 0 && target != importer) candidate[target] = false;
-  };
-  for (int f = 0; f < static_cast<int>(files.size()); ++f) {
-    for (const auto& imp : files[f].imports) {
-      std::string module = index.ImportedModule(f, imp);
-      if (module.empty()) continue;
-      note_import(f, module);
-      if (!imp.name.empty()) note_import(f, module + "." + imp.name);
-    }
-  }
+  ForEachImport(index, [&](int, int target) { candidate[target] = false; });
   for (size_t f = 0; f < files.size(); ++f) {
     if (candidate[f]) unimported_models_modules_.insert(files[f].file.path);
   }
 }
 
 std::string UninstalledApps::NeverImported(const std::string& path) const {
-  if (uninstalled_.empty()) return "";
-  auto app = uninstalled_.find(apps_.FolderForPath(path));
-  if (app == uninstalled_.end() || imported_.count(path)) return "";
-  return app->second;
+  const App* app = UninstalledAppAt(path);
+  return app && !imported_.count(path) ? app->label : "";
 }
 
 namespace {

@@ -12,7 +12,6 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -38,11 +37,14 @@ class UninstalledApps {
   }
 
  private:
+  void FindImportedModulesOfUninstalledApps(const ProjectIndex& index);
   void FindUnimportedModelsModules(const ProjectIndex& index);
+  // The app an uninstalled-app rule applies to at `path`, or nullptr.
+  const App* UninstalledAppAt(const std::string& path) const;
 
   const Apps& apps_;
-  std::unordered_map<std::string, std::string> uninstalled_;  // app folder -> label
-  std::unordered_set<std::string> imported_;  // their modules that run: paths
+  bool list_complete_ = false;  // INSTALLED_APPS read in full: what it lacks is not installed
+  std::unordered_set<std::string> imported_;  // uninstalled apps' modules that run: paths
   std::unordered_set<std::string> unimported_models_modules_;  // paths
 };
 

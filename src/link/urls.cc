@@ -592,10 +592,8 @@ class UrlWalker {
         return;
       }
       case ExprKind::kList:
-        // include((patterns, "app_name")) and include((patterns, "app", "namespace")).
-        if ((target.items.size() == 2 || target.items.size() == 3) &&
-            IsAppName(file, target.items[1])) {
-          WalkIncluded(file, target.items[0], prefix, loc);
+        if (const Expr* patterns = PairPatterns(file, target)) {
+          WalkIncluded(file, *patterns, prefix, loc);
           return;
         }
         for (const Expr& item : target.items) WalkItem(file, item, prefix);
@@ -671,6 +669,14 @@ class UrlWalker {
     Diag("unresolved-include", loc, "include of " + target.text + " names nothing we can walk");
   }
 
+  // The patterns of an (urls, app_name) or (urls, app_name, namespace) pair, as
+  // include() takes it; nullptr for anything else.
+  const Expr* PairPatterns(int file, const Expr& e) const {
+    bool pair = e.kind == ExprKind::kList && (e.items.size() == 2 || e.items.size() == 3) &&
+                IsAppName(file, e.items[1]);
+    return pair ? &e.items[0] : nullptr;
+  }
+
   // The app_name of include((patterns, app_name)): a string, or a name that is
   // not patterns (`app_name`, pretix's `app.label`).
   bool IsAppName(int file, const Expr& e) const {
@@ -698,10 +704,9 @@ class UrlWalker {
     // `detail_patterns = ((re_path(...), ...), "details")` then
     // `include(detail_patterns)` (etools): the patterns of an (urls, app_name)
     // pair, as include() reads the pair written in place.
-    if (s.value && s.value->kind == ExprKind::kList &&
-        (s.value->items.size() == 2 || s.value->items.size() == 3) &&
-        s.value->items[0].kind == ExprKind::kList && IsAppName(s.file, s.value->items[1])) {
-      for (const Expr& item : s.value->items[0].items) WalkItem(s.file, item, prefix);
+    const Expr* pair_patterns = s.value ? PairPatterns(s.file, *s.value) : nullptr;
+    if (pair_patterns && pair_patterns->kind == ExprKind::kList) {
+      for (const Expr& item : pair_patterns->items) WalkItem(s.file, item, prefix);
       return;
     }
     std::vector<ListItem> items;
@@ -923,10 +928,6 @@ void WarnIfNoEndpoints(const WalkedFrom& from, UrlInventory* out) {
   AddSorted(std::move(d), &out->diagnostics);
 }
 
-// A walk that reached a handful of endpoints in a project full of view classes,
-// past URL patterns it could not read, missed most of the project (authentik's
-// app-config loop, django-oscar's app-config URLs): say so, so that a small count
-// is not read as a small project.
 // The walk met URL patterns it could not read.
 bool PassedUnreadPatterns(const UrlInventory& out) {
   return std::any_of(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& d) {
@@ -957,6 +958,10 @@ size_t ViewsOfAMostlyMissedWalk(const ProjectIndex& index, const UrlInventory& o
   return views;
 }
 
+// A walk that reached a handful of endpoints in a project full of views, past
+// URL patterns it could not read, missed most of the project (authentik's
+// app-config loop, django-oscar's app-config URLs): say so, so that a small count
+// is not read as a small project.
 void WarnIfFewEndpoints(const ProjectIndex& index, const WalkedFrom& from, UrlInventory* out) {
   size_t views = ViewsOfAMostlyMissedWalk(index, *out);
   if (views == 0) return;
@@ -1016,6 +1021,19 @@ std::vector<int> RootsAmong(const ProjectIndex& index, const Settings& settings,
   return roots.empty() ? candidates : roots;
 }
 
+// "the URLconf it never includes (a.urls)", "the 7 URLconfs it never includes
+// (a.urls, b.urls, ...)": the first five named.
+std::string NeverIncluded(const ProjectIndex& index, const std::vector<int>& roots) {
+  std::string names;
+  for (size_t i = 0; i < roots.size() && i < 5; ++i) {
+    names += (i == 0 ? "" : ", ") + index.ModuleOf(roots[i]);
+  }
+  if (roots.size() > 5) names += ", ...";
+  return (roots.size() == 1 ? std::string("the URLconf")
+                            : "the " + std::to_string(roots.size()) + " URLconfs") +
+         " it never includes (" + names + ")";
+}
+
 // A walk that reached nothing, or a handful in a project full of views, while
 // the repository holds URLconfs it never includes: the project adds them at run
 // time (Mayan EDMS's AppConfig.ready() appends each app's urls to an empty root
@@ -1032,9 +1050,8 @@ bool WalkUnreachedUrlconfs(const ProjectIndex& index, const Settings& settings, 
   if (!mostly_missed && !PassedUnreadPatterns(*out)) return false;
   auto uninstalled = [&](int f) {
     if (!apps || !settings.installed_apps_complete) return false;
-    std::string folder = apps->FolderForPath(index.files()[f].file.path);
-    return std::any_of(apps->list().begin(), apps->list().end(),
-                       [&](const App& a) { return a.path == folder && !a.installed; });
+    const App* app = apps->AppForPath(index.files()[f].file.path);
+    return app && !app->installed;
   };
   std::vector<int> candidates;
   for (int f : UrlconfCandidates(index)) {
@@ -1045,34 +1062,25 @@ bool WalkUnreachedUrlconfs(const ProjectIndex& index, const Settings& settings, 
   UrlInventory more;
   WalkRoots(index, settings, apps, roots, &more);
   if (more.endpoints.empty()) return false;
-  std::string names;
-  for (size_t i = 0; i < roots.size() && i < 5; ++i) {
-    names += (i == 0 ? "" : ", ") + index.ModuleOf(roots[i]);
-  }
-  if (roots.size() > 5) names += ", ...";
   bool one = roots.size() == 1;
+  std::string never_included = NeverIncluded(index, roots);
   if (!mostly_missed) {
     // Argus: the walk reached most of the API, while a project helper it could
     // not read adds the whole HTMX UI. Said, not counted: such URLconfs may as
     // well be dead.
-    out->diagnostics.push_back(
-        {Severity::kWarning, "unreached-urlconfs", from.location,
-         from.name + " leads to " + std::to_string(before) +
-             " endpoints past URL patterns it could not read; " +
-             (one ? std::string("the URLconf it never includes (")
-                  : "the " + std::to_string(roots.size()) + " URLconfs it never includes (") +
-             names + (one ? ") holds " : ") hold ") + std::to_string(more.endpoints.size()) +
-             (more.endpoints.size() == 1 ? " more endpoint" : " more endpoints") +
-             ", not counted: " + (one ? "it" : "they") + " may be what those patterns add"});
-    std::sort(out->diagnostics.begin(), out->diagnostics.end());
+    AddSorted({Severity::kWarning, "unreached-urlconfs", from.location,
+               from.name + " leads to " + std::to_string(before) +
+                   " endpoints past URL patterns it could not read; " + never_included +
+                   (one ? " holds " : " hold ") + std::to_string(more.endpoints.size()) +
+                   (more.endpoints.size() == 1 ? " more endpoint" : " more endpoints") +
+                   ", not counted: " + (one ? "it" : "they") + " may be what those patterns add"},
+              &out->diagnostics);
     return true;
   }
   out->diagnostics.push_back(
       {Severity::kWarning, "unreached-urlconfs", from.location,
-       from.name + " leads to " + std::to_string(before) + " endpoints; " +
-           (one ? std::string("the URLconf it never includes (")
-                : "the " + std::to_string(roots.size()) + " URLconfs it never includes (") +
-           names + (one ? ") was walked as a root of its own" : ") were walked as roots of their own") +
+       from.name + " leads to " + std::to_string(before) + " endpoints; " + never_included +
+           (one ? " was walked as a root of its own" : " were walked as roots of their own") +
            ", as the project must add them at run time: " + std::to_string(more.endpoints.size()) +
            " more endpoints, routes without the prefix they are served under"});
   auto move_all = [](auto& from_list, auto& to_list) {
