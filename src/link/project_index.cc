@@ -704,8 +704,6 @@ bool IsListCopy(const Expr& call) {
   return LastComponent(call.text) == "chain";
 }
 
-// True when `value`, a sum of lists, reads the list `name` itself as a term, as
-// an unpacked item of a list display, or inside a list copy.
 // Where `list.insert(index, x)` puts x in a list of `size` items: Python's
 // clamping of an integer literal (fiduswriter's `urlpatterns.insert(0, ...)`
 // puts a route before the one it shadows); the end when the index is unread.
@@ -735,6 +733,22 @@ bool Names(const Expr& value, const std::string& name) {
   return false;
 }
 
+// The lists a list copy's arguments name, in order: `chain(a, *b)` gives a and
+// b, `chain(*(a, x, b))` gives a, x and b.
+std::vector<const Expr*> CopiedLists(const Expr& copy) {
+  std::vector<const Expr*> lists;
+  for (const Expr& arg : copy.items) {
+    if (IsStarred(arg) && arg.items[0].kind == ExprKind::kList) {
+      for (const Expr& part : arg.items[0].items) lists.push_back(&part);
+    } else {
+      lists.push_back(IsStarred(arg) ? &arg.items[0] : &arg);
+    }
+  }
+  return lists;
+}
+
+// True when `value`, a sum of lists, reads the list `name` itself as a term, as
+// an unpacked item of a list display, or inside a list copy.
 bool MentionsList(const Expr& value, const std::string& name) {
   switch (value.kind) {
     case ExprKind::kName:
@@ -745,14 +759,12 @@ bool MentionsList(const Expr& value, const std::string& name) {
     case ExprKind::kList:
       return std::any_of(value.items.begin(), value.items.end(),
                          [&](const Expr& item) { return IsUnpackedName(item, name); });
-    case ExprKind::kCall:
-      return IsListCopy(value) &&
-             std::any_of(value.items.begin(), value.items.end(), [&](const Expr& arg) {
-               return MentionsList(IsStarred(arg) ? arg.items[0] : arg, name) ||
-                      (IsStarred(arg) && arg.items[0].kind == ExprKind::kList &&
-                       std::any_of(arg.items[0].items.begin(), arg.items[0].items.end(),
-                                   [&](const Expr& part) { return MentionsList(part, name); }));
-             });
+    case ExprKind::kCall: {
+      if (!IsListCopy(value)) return false;
+      std::vector<const Expr*> lists = CopiedLists(value);
+      return std::any_of(lists.begin(), lists.end(),
+                         [&](const Expr* list) { return MentionsList(*list, name); });
+    }
     default:
       return false;
   }
@@ -773,15 +785,9 @@ void ProjectIndex::ExpandRebinding(int file, const Expr& value, const std::strin
   } else if (value.kind == ExprKind::kBinOp) {
     ExpandRebinding(file, value.items[0], name, old, out, depth + 1);
     ExpandRebinding(file, value.items[1], name, old, out, depth + 1);
-  } else if (value.kind == ExprKind::kCall) {  // list(chain(x, [...]))
-    for (const Expr& arg : value.items) {
-      if (IsStarred(arg) && arg.items[0].kind == ExprKind::kList) {  // chain(*(a, x, b))
-        for (const Expr& part : arg.items[0].items) {
-          ExpandRebinding(file, part, name, old, out, depth + 1);
-        }
-      } else {
-        ExpandRebinding(file, IsStarred(arg) ? arg.items[0] : arg, name, old, out, depth + 1);
-      }
+  } else if (value.kind == ExprKind::kCall) {  // list(chain(x, [...])), chain(*(a, x, b))
+    for (const Expr* list : CopiedLists(value)) {
+      ExpandRebinding(file, *list, name, old, out, depth + 1);
     }
   } else {  // a list display with `*name` among its items
     for (const Expr& item : value.items) {
