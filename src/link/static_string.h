@@ -12,19 +12,21 @@
 namespace djcost {
 
 /// Evaluates `expr` as written in `file` to a string. Understood: literals;
-/// `a + b` of strings; f-strings whose fields are names (conversions and format
-/// specs are ignored); `format % operands` with %s, %d of an integer literal
-/// and `%%`, the operands one value, a tuple of them, or for `%(key)s` a dict
-/// display or a name bound to one; names of module-level variables, through
-/// imports, where the last binding that evaluates wins (so `prefix = ""`
-/// followed by a rebinding under an `if` that reads the environment keeps "");
-/// a class's own attribute (`StatusView.MODEL_REF`): the last assignment in its
-/// body, unless under an `if`; `settings.NAME` read from `settings_file` (-1:
-/// not available); the default of `os.getenv(NAME, default)`,
-/// `os.environ.get(NAME, default)`, python-decouple's `config(NAME, default)`
-/// and, for `env = environ.Env()`, `env(NAME, default=...)` and
-/// `env.str(NAME, default)`; `getattr(settings, "NAME", default)`: the setting,
-/// else the default. Returns false when any part is unknown.
+/// `a + b` of strings; `a or b`: a when it reads as a non-empty string, else b;
+/// f-strings whose fields are names (conversions and format specs are ignored);
+/// `format % operands` with %s, %d of an integer literal and `%%`, the operands
+/// one value, a tuple of them, or for `%(key)s` a dict display or a name bound
+/// to one; `"...".format(...)` with `{}`, `{0}` and `{name}` fields; names of
+/// module-level variables, through imports: the bindings that always run before
+/// those under a condition, the last that evaluates winning (so `prefix = ""`
+/// followed by a rebinding under an `if` keeps ""); a class's own attribute
+/// (`StatusView.MODEL_REF`): the last assignment in its body, unless under an
+/// `if`; `settings.NAME` read from `settings_file` (-1: not available); the
+/// default of `os.getenv(NAME, default)`, `os.environ.get(NAME, default)`,
+/// python-decouple's `config(NAME, default)` and, for `env = environ.Env()`,
+/// `env(NAME, default=...)` and `env.str(NAME, default)`; `getattr(settings,
+/// "NAME", default)`: the setting, else the default. Returns false when any part
+/// is unknown.
 bool EvalString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
                 std::string* out);
 
