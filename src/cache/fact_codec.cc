@@ -112,6 +112,7 @@ void Put(ByteWriter& w, const ClassDef& c) {
   Put(w, c.methods);
   Put(w, c.attributes);
   Put(w, c.meta);
+  Put(w, c.meta_bases);
   w.Varint(c.has_meta);
   w.Line(c.line);
   w.Line(c.end_line);
@@ -219,7 +220,7 @@ class Decoder {
       if (!Get(&value)) return false;
     }
     if (!Get(&c->decorators) || !GetList(&c->methods) || !GetList(&c->attributes) ||
-        !GetList(&c->meta)) {
+        !GetList(&c->meta) || !Get(&c->meta_bases)) {
       return false;
     }
     c->has_meta = r_.Bool();

@@ -128,6 +128,7 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
     x["has_meta"] = c.has_meta;
     x["meta"] = Json::array();
     for (const auto& a : c.meta) x["meta"].push_back(AssignmentJson(a));
+    x["meta_bases"] = ExprsJson(c.meta_bases);
     x["line"] = c.line;
     x["end_line"] = c.end_line;
     j["classes"].push_back(std::move(x));

@@ -129,7 +129,9 @@ struct FunctionDef {
   // What a module-level function returns, when it has one return statement and
   // its value may hold url patterns (`def meta_path(m): return path(...)`), is
   // one of its parameters (`return urlconf`), or is a local list built of url
-  // patterns (`return urlpatterns`, built as `local_list` says).
+  // patterns (`return urlpatterns`, built as `local_list` says). Also what a
+  // tastypie resource's `prepend_urls`, `override_urls` or `base_urls` returns
+  // when it may hold url patterns.
   // Boxed: few functions are such helpers.
   Boxed<Expr> returned;
   Boxed<LocalList> local_list;
@@ -148,6 +150,7 @@ struct ClassDef {
   std::vector<FunctionDef> methods;     // functions defined directly in the body
   std::vector<Assignment> attributes;   // class-level assignments, in order
   std::vector<Assignment> meta;         // assignments in a nested `class Meta:`
+  std::vector<Expr> meta_bases;         // what it subclasses: `class Meta(Base.Meta):`
   bool has_meta = false;
   int line = 0;
   int end_line = 0;

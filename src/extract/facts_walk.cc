@@ -287,20 +287,25 @@ class Walker {
   }
 
   // A URLconf may call a module-level helper that returns patterns
-  // (`meta_path(Part)`); link walks the returned value in its place.
+  // (`meta_path(Part)`); link walks the returned value in its place. A tastypie
+  // resource's prepend_urls() is read the same way.
   void RecordReturn(TSNode node, const Frame& frame) {
     int owner = scopes_[frame.scope].call_owner;
     if (owner < 0 || scopes_[frame.scope].kind != ScopeKind::kFunction) return;
     PendingFunction& fn = functions_[owner];
-    if (fn.owner_class >= 0 || !fn.def.scope.empty()) return;
+    bool method = fn.owner_class >= 0;
+    if (method ? !IsTastypieUrlsMethod(fn.def.name) : !fn.def.scope.empty()) return;
     if (++fn.returns != 1) return;
     TSNode value = ts_node_named_child(node, 0);
     if (ts_node_is_null(value)) return;
     if (KindOf(value) == PyKind::kIdentifier) {
+      if (method) return;
       RecordReturnedName(fn, value);
       return;
     }
-    if (!MayHoldUrlPatterns(tree_.Text(value))) return;
+    // A resource's `return []` (GeoNode's) says it adds no route.
+    bool list = method && KindOf(value) == PyKind::kList;
+    if (!list && !MayHoldUrlPatterns(tree_.Text(value))) return;
     fn.def.returned = exprs_.Build(value);
   }
 
@@ -378,6 +383,11 @@ class Walker {
     fn.local_statements.push_back(statement);
   }
 
+
+  // A tastypie resource's methods that return its url patterns (link/tastypie.h).
+  static bool IsTastypieUrlsMethod(std::string_view name) {
+    return name == "prepend_urls" || name == "override_urls" || name == "base_urls";
+  }
 
   // Only values that call path(), re_path(), url() or include() are copied: the
   // return values of views and utilities would cost memory for nothing.
@@ -462,7 +472,14 @@ class Walker {
     scope.call_owner = parent.call_owner;
     bool body_conditional = false;
     if (name == "Meta" && parent.kind == ScopeKind::kClass) {
-      facts_->classes[parent.class_index].has_meta = true;
+      ClassDef& owner = facts_->classes[parent.class_index];
+      owner.has_meta = true;
+      // `class Meta(Base.Meta):` inherits Base's options (tastypie resources).
+      if (!ts_node_is_null(superclasses)) {
+        ClassDef meta;
+        ReadSuperclasses(superclasses, &meta);
+        owner.meta_bases = std::move(meta.bases);
+      }
       scope.kind = ScopeKind::kMeta;
       scope.class_index = parent.class_index;
       scope.qualname = Join(parent.qualname, name);

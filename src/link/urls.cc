@@ -12,6 +12,7 @@
 #include "link/ninja.h"
 #include "link/routers.h"
 #include "link/static_string.h"
+#include "link/tastypie.h"
 #include "link/url_helpers.h"
 #include "link/urls_route.h"
 #include "link/views.h"
@@ -727,11 +728,7 @@ class UrlWalker {
   void WalkUrlsAttribute(const Symbol& s, const std::string& prefix, const Location& loc) {
     if (IsRouter(index_, s)) {
       if (!router_calls_) router_calls_.emplace(index_);
-      RouterExpansion routes = ExpandRouter(index_, *router_calls_, s);
-      for (auto& d : routes.diagnostics) out_->diagnostics.push_back(std::move(d));
-      for (const RouterRoute& r : routes.routes) {
-        AddView(r.view, prefix + r.route, r.name, r.location, next_leaf_++);
-      }
+      AddRoutes(ExpandRouter(index_, *router_calls_, s), prefix);
       return;
     }
     if (IsNinjaApi(index_, s)) {
@@ -749,8 +746,25 @@ class UrlWalker {
       out_->external_routes.push_back({prefix, s.qualname + ".urls", "admin", loc});
       return;
     }
+    if (IsTastypieApi(index_, s)) {
+      if (!router_calls_) router_calls_.emplace(index_);
+      AddRoutes(ExpandTastypieApi(index_, *router_calls_, s), prefix);
+      return;
+    }
+    if (std::string resource = TastypieResourceClass(index_, s); !resource.empty()) {
+      AddRoutes(ExpandTastypieResource(index_, resource, loc), prefix);
+      return;
+    }
     Diag("unresolved-include", loc,
-         s.qualname + ".urls is not a DRF router, a ninja API or an admin site we can find");
+         s.qualname + ".urls is not a DRF router, a ninja or tastypie API or an admin site we can find");
+  }
+
+  // A router's or a tastypie API's routes, each a pattern of its own.
+  void AddRoutes(RouterExpansion routes, const std::string& prefix) {
+    for (auto& d : routes.diagnostics) out_->diagnostics.push_back(std::move(d));
+    for (const RouterRoute& r : routes.routes) {
+      AddView(r.view, prefix + r.route, r.name, r.location, next_leaf_++);
+    }
   }
 
   // Django resolves the first pattern matching a path: a later pattern with the

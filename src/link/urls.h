@@ -1,5 +1,5 @@
 // Walks the URLconf graph from ROOT_URLCONF (or every urlpatterns when no settings
-// are found) into endpoints: include() prefixes, DRF routers, django-ninja APIs,
+// are found) into endpoints: include() prefixes, DRF routers, django-ninja and tastypie APIs,
 // class-based views' handlers, method-restricting decorators, API/page kind.
 // Input: ProjectIndex, Settings, Apps; output: UrlInventory.
 #pragma once
@@ -28,8 +28,10 @@ struct UrlInventory {
 ///   `api/` reads `api/books/`.
 /// - DRF router routes read `books/<pk>/` instead of DRF's regex (routers.h).
 /// - django-ninja routes read `<id>` / `<int:id>` for `{id}` / `{int:id}` (ninja.h).
+/// - tastypie resources read `v1/entry/` and `v1/entry/<pk>/` (tastypie.h).
 /// - i18n_patterns() adds no language prefix; format_suffix_patterns() twins,
-///   DefaultRouter's API root, static() and ninja's docs are not endpoints.
+///   DefaultRouter's API root, static(), ninja's docs and tastypie's index,
+///   schema/ and set/ routes are not endpoints.
 ///
 /// What is counted: (route, method) pairs whose view is defined in the repo. A
 /// view defined outside it (`LoginView.as_view()`, `TemplateView.as_view(...)`

@@ -79,6 +79,13 @@ inline std::string DumpDecorators(const std::vector<Expr>& decorators) {
   return out;
 }
 
+// ` meta(Base.Meta)` for a Meta that subclasses others; "" otherwise.
+inline std::string DumpMetaBases(const ClassDef& c) {
+  std::string out;
+  for (const Expr& b : c.meta_bases) out += (out.empty() ? "" : ", ") + DumpExpr(b);
+  return out.empty() ? "" : "(" + out + ")";
+}
+
 inline std::string DumpAssignment(const std::string& tag, const Assignment& a) {
   return tag + " " + std::to_string(a.line) + ": " + a.target + (a.augmented ? " += " : " = ") +
          DumpExpr(a.value) + (a.conditional ? " (conditional)" : "") +
@@ -140,7 +147,7 @@ inline std::string DumpFacts(const FileFacts& facts) {
     }
     out += "class " + std::to_string(c.line) + "-" + std::to_string(c.end_line) + ": " +
            DumpDecorators(c.decorators) + (c.scope.empty() ? "" : c.scope + ".") + c.name + "(" +
-           bases + ")" + (c.has_meta ? " meta" : "") + "\n";
+           bases + ")" + (c.has_meta ? " meta" : "") + DumpMetaBases(c) + "\n";
     for (const Assignment& a : c.attributes) out += DumpAssignment("  attr", a);
     for (const Assignment& a : c.meta) out += DumpAssignment("  meta", a);
     for (const FunctionDef& m : c.methods) out += DumpFunction("method", "  ", m);

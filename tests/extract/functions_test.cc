@@ -146,6 +146,30 @@ INSTANTIATE_TEST_SUITE_P(
                     "(for p in PAGES)\n"
                     "call 8: register(urls) in get_urlpatterns\n"
                     "call 9: other.append(x) in get_urlpatterns\n"},
+        // A tastypie resource's prepend_urls() keeps what it returns, as a
+        // module-level helper does; other methods' returns are not kept. Its
+        // `class Meta(Base.Meta)` keeps the Meta's bases.
+        SnippetCase{"TastypieResourceUrlsAndMetaBases",
+                    "class EntryResource(BaseResource):\n"
+                    "    class Meta(BaseResource.Meta):\n"
+                    "        resource_name = 'entry'\n"
+                    "    def prepend_urls(self):\n"
+                    "        return [url(r'^(?P<resource_name>%s)/s/$' % self._meta.resource_name, v)]\n"
+                    "    def other(self):\n"
+                    "        return [url(r'^x/$', v)]\n"
+                    "class NoteResource(ModelResource):\n"
+                    "    def prepend_urls(self):\n"
+                    "        return []\n",
+                    "class 1-7: EntryResource(BaseResource) meta(BaseResource.Meta)\n"
+                    "  meta 3: resource_name = 'entry'\n"
+                    "  method 4-5: EntryResource.prepend_urls(self)\n"
+                    "    calls 5: url\n"
+                    "    returns [url(('^(?P<resource_name>%s)/s/$' % self._meta.resource_name), v)]\n"
+                    "  method 6-7: EntryResource.other(self)\n"
+                    "    calls 7: url\n"
+                    "class 8-10: NoteResource(ModelResource)\n"
+                    "  method 9-10: NoteResource.prepend_urls(self)\n"
+                    "    returns []\n"},
         SnippetCase{"ParametersOfEveryShape",
                     "async def f(a, b: int, c=1, d: str = 'x', /, *args, e, f=2, **kwargs) -> R:\n"
                     "    pass\n"
