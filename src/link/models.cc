@@ -53,6 +53,24 @@ bool IsDjangoModelFieldModule(std::string_view qualname) {
          StartsWith(qualname, "django.contrib.contenttypes.fields.");
 }
 
+// `oscar.apps.catalogue.abstract_models.AbstractCategory`, `shop.models.AbstractItem`:
+// a class named Abstract<Name> in a module whose last name ends in "models".
+bool IsNamedAbstractModel(std::string_view qualname) {
+  size_t dot = qualname.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string_view name = qualname.substr(dot + 1);
+  std::string_view module = qualname.substr(0, dot);
+  module = module.substr(module.rfind('.') == std::string_view::npos ? 0 : module.rfind('.') + 1);
+  return name.size() > 8 && StartsWith(name, "Abstract") && name[8] >= 'A' && name[8] <= 'Z' &&
+         EndsWith(module, "models");
+}
+
+// Why a class of an unknown base is counted as a model.
+struct Inference {
+  std::string base;      // the unknown base; "" when the class is no model
+  bool by_name = false;  // by the base's name alone (IsNamedAbstractModel)
+};
+
 bool IsTrue(const Expr& e) { return e.kind == ExprKind::kTrue; }
 
 bool MetaFlag(const ClassDef& cls, std::string_view key) {
@@ -75,7 +93,7 @@ class ModelFinder {
     };
     std::vector<Found> found;
     std::vector<Found> rest;
-    std::vector<std::string> unknown_bases;  // per inferred model, in `found` order
+    std::vector<Inference> unknown_bases;  // per inferred model, in `found` order
     const auto& files = index_.files();
     for (size_t i = 0; i < files.size(); ++i) {
       if (files[i].file.kind == FileKind::kMigration) continue;
@@ -84,7 +102,7 @@ class ModelFinder {
         std::string qual = index_.QualName(file, cls.scope, cls.name);
         if (index_.HasTag(qual, "model") && !IsModelRoot(qual)) {
           found.push_back({file, &cls, qual});
-        } else if (std::string unknown = InferredFrom(file, cls, qual); !unknown.empty()) {
+        } else if (Inference unknown = InferredFrom(file, cls, qual); !unknown.base.empty()) {
           inferred_.insert(qual);
           found.push_back({file, &cls, qual});
           unknown_bases.push_back(std::move(unknown));
@@ -103,13 +121,16 @@ class ModelFinder {
     size_t next_unknown = 0;
     for (const auto& f : found) {
       if (!inferred_.count(f.qualname)) continue;
-      const std::string& unknown = unknown_bases[next_unknown++];
+      const Inference& unknown = unknown_bases[next_unknown++];
       if (!diagnostics || has_inferred_ancestor(f.qualname)) continue;
+      std::string why = unknown.by_name ? "derives from " + unknown.base +
+                                              ", an abstract model by its name and module"
+                                        : "declares model fields and derives from " + unknown.base;
       diagnostics->push_back(
           {Severity::kWarning, "inferred-model",
            DefinitionLocation(files[f.file], f.cls->line, f.cls->decorators),
-           f.qualname + " is counted as a model: it declares model fields and derives from " +
-               unknown + ", which the knowledge tables do not know (add it to rules/knowledge)"});
+           f.qualname + " is counted as a model: it " + why +
+               ", which the knowledge tables do not know (add it to rules/knowledge)"});
     }
     for (const auto& r : rest) {
       if (has_inferred_ancestor(r.qualname)) found.push_back(r);
@@ -130,10 +151,13 @@ class ModelFinder {
   }
 
  private:
-  // The unknown external base that makes `cls` look like a model, or "" when it
-  // does not: a dotted base outside the repo and the knowledge tables, plus model
-  // fields from django.db.models or a Meta option only models have.
-  std::string InferredFrom(int file, const ClassDef& cls, const std::string& qual) const {
+  // The unknown external base that makes `cls` look like a model, or none when
+  // it does not: a dotted base outside the repo and the knowledge tables, plus
+  // model fields from django.db.models or a Meta option only models have; or a
+  // base named as an abstract model of a models module, which an empty fork
+  // subclasses (ecommerce's `class Category(AbstractCategory): pass` over
+  // django-oscar's `catalogue.abstract_models`).
+  Inference InferredFrom(int file, const ClassDef& cls, const std::string& qual) const {
     std::string unknown;
     for (const auto& a : index_.Ancestors(qual)) {
       if (a == qual || a.find('.') == std::string::npos) continue;
@@ -144,18 +168,21 @@ class ModelFinder {
     // Django's own models are all in the tables: an unknown Django base is an
     // expression, a lookup or a field (`class JSONBAgg(Aggregate)` with
     // `output_field = JSONField()`), never a model.
-    if (unknown.empty() || StartsWith(unknown, "django.")) return "";
+    if (unknown.empty() || StartsWith(unknown, "django.")) return {};
     for (const auto& m : cls.meta) {
-      if (IsModelOnlyMetaKey(m.target)) return unknown;
+      if (IsModelOnlyMetaKey(m.target)) return {unknown, false};
     }
     for (const auto& a : cls.attributes) {
       if (a.value.kind != ExprKind::kCall || a.value.text.empty()) continue;
       Symbol s = index_.Resolve(file, a.value.text);
       if (s.kind != Symbol::Kind::kExternal) continue;
       std::string full = FullName(s);
-      if (IsDjangoModelFieldModule(full) && IsFieldName(LastComponent(full))) return unknown;
+      if (IsDjangoModelFieldModule(full) && IsFieldName(LastComponent(full))) {
+        return {unknown, false};
+      }
     }
-    return "";
+    if (IsNamedAbstractModel(unknown)) return {unknown, true};
+    return {};
   }
 
   // django.db.models.Model itself, when the scan is Django's own source: the

@@ -239,6 +239,51 @@ class AccountUpdate(BaseMutation):
             "do not know (add it to rules/knowledge)\n");
 }
 
+// ecommerce forks django-oscar's apps: `class Category(AbstractCategory): pass`
+// over `oscar.apps.catalogue.abstract_models` declares nothing of its own, but
+// a base named Abstract<Name> in a models module is an abstract model. A class
+// named so elsewhere (a serializers module), or not so, is no model.
+TEST(FindModelsTest, EmptyForksOfAbstractModelsOfAModelsModuleAreModels) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", R"py(from oscar.apps.catalogue.abstract_models import AbstractCategory
+from vendor.models import AbstractItem, BaseItem
+from vendor.serializers import AbstractSerializer
+
+
+class Category(AbstractCategory):
+    pass
+
+
+class Item(AbstractItem):
+    def __str__(self):
+        return "item"
+
+
+class Other(BaseItem):
+    pass
+
+
+class Payload(AbstractSerializer):
+    pass
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Dump(Find(p, &diagnostics)),
+            "concrete shop.models.Category app=shop fields=0 "
+            "bases=[oscar.apps.catalogue.abstract_models.AbstractCategory] managers=[] "
+            "overrides=[] shop/models.py:6\n"
+            "concrete shop.models.Item app=shop fields=0 bases=[vendor.models.AbstractItem] "
+            "managers=[] overrides=[] shop/models.py:10\n");
+  EXPECT_EQ(diagnostics,
+            "inferred-model shop/models.py:6: shop.models.Category is counted as a model: it "
+            "derives from oscar.apps.catalogue.abstract_models.AbstractCategory, an abstract "
+            "model by its name and module, which the knowledge tables do not know (add it to "
+            "rules/knowledge)\n"
+            "inferred-model shop/models.py:10: shop.models.Item is counted as a model: it "
+            "derives from vendor.models.AbstractItem, an abstract model by its name and module, "
+            "which the knowledge tables do not know (add it to rules/knowledge)\n");
+}
+
 // Kiwi TCMS and wger: django-simple-history's `history = HistoricalRecords()`
 // (or a repo subclass of it) makes Django register a Historical<Model> model;
 // `inherit=True` on a base carries it to concrete subclasses.
