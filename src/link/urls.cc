@@ -205,6 +205,21 @@ class UrlWalker {
     out_->diagnostics.push_back({Severity::kWarning, code, loc, std::move(message)});
   }
 
+  // A module whose urlpatterns reach the walk through a name, not an include
+  // (ecommerce: `from ecommerce.extensions.urls import urlpatterns as
+  // extensions_patterns; urlpatterns += extensions_patterns`), was walked too.
+  void NoteUrlpatternsItem(int file, const Expr& item) {
+    if ((!stack_.empty() && stack_.back() == file) || included_.count(file)) return;
+    auto [it, fresh] = urlpatterns_items_.try_emplace(file);
+    if (fresh) {
+      std::vector<ListItem> items;
+      if (index_.EvalList(file, "urlpatterns", &items)) {
+        for (const ListItem& li : items) it->second.insert(li.expr);
+      }
+    }
+    if (it->second.count(&item)) included_.insert(file);
+  }
+
   void WalkModule(int file, const std::string& prefix, const Location& from) {
     if (std::find(stack_.begin(), stack_.end(), file) != stack_.end()) {
       Diag("include-cycle", from,
@@ -231,6 +246,7 @@ class UrlWalker {
 
   void WalkItemOnce(int file, const Expr& item, const std::string& prefix) {
     file = FileOf(item, file);
+    NoteUrlpatternsItem(file, item);
     Location loc = At(file, item.line);
     switch (item.kind) {
       case ExprKind::kCall:
@@ -851,6 +867,7 @@ class UrlWalker {
   const Expr* sited_pattern_ = nullptr;
   Location site_;
   std::set<int> included_;
+  std::map<int, std::set<const Expr*>> urlpatterns_items_;  // by module, for NoteUrlpatternsItem
   std::map<std::string, std::pair<int, Location>> claims_;  // route -> first pattern
   std::optional<RouterCalls> router_calls_;  // made at the first router
   int next_leaf_ = 0;

@@ -1555,6 +1555,45 @@ urlpatterns = [path("items/", views.v)]
 }
 
 
+// ecommerce: `urlpatterns += extensions_patterns`, imported from a URLconf of
+// nothing but includes, walks that URLconf's patterns: it is not unreached
+// (nor is one whose endpoints the walk reached through another list).
+TEST(UrlsTest, AUrlconfWhosePatternsAreImportedByNameIsNotUnreached) {
+  Project p({{"proj/urls.py", R"py(
+from django.urls import include, path
+from ext.urls import urlpatterns as ext_patterns
+from other.urls import api_patterns
+
+urlpatterns = [path("x/", include(UNKNOWN_PATTERNS))]
+urlpatterns += ext_patterns
+urlpatterns += api_patterns
+)py"},
+             {"ext/urls.py", R"py(
+from django.urls import include, path
+
+urlpatterns = [path("shop/", include("shop.urls"))]
+)py"},
+             {"other/urls.py", R"py(
+from django.urls import path
+from shop import views
+
+api_patterns = [path("api/", views.v)]
+urlpatterns = [path("page/", views.v)]
+)py"},
+             {"shop/urls.py", R"py(
+from django.urls import path
+from shop import views
+
+urlpatterns = [path("items/", views.v)]
+)py"},
+             {"shop/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  std::string dump = Dump(p.Walk("proj.urls"));
+  EXPECT_NE(dump.find("ANY shop/items/ shop.views.v page shop/urls.py:5\n"), std::string::npos)
+      << dump;
+  EXPECT_EQ(dump.find("unreached-urlconfs"), std::string::npos) << dump;
+}
+
 // Mayan EDMS: `r"^v{}/".format(API_VERSION)`; also `{0}`, `{name}` and `{{`.
 // A field with a format spec is not read: the route keeps what was written.
 TEST(UrlsTest, StrFormatRoutesAreRead) {
