@@ -646,6 +646,7 @@ class Walker {
 
   void RecordCallStatement(TSNode node, const Frame& frame) {
     KeepLocalStatement(node, frame);
+    if (scopes_[frame.scope].kind == ScopeKind::kModule && RecordRegisterChain(node, frame)) return;
     CallStatement statement = CallStatementAt(node, frame);
     if (arguments_ == CallArguments::kLinkReads && !LinkReadsArguments(statement)) {
       if (ts_node_end_byte(node) - ts_node_start_byte(node) > kMaxBytesWithinBudget) {
@@ -656,6 +657,64 @@ class Walker {
     }
     AddArguments(node, frame, &statement);
     facts_->calls.push_back(std::move(statement));
+  }
+
+  // drf-extensions' chained registrations (ecommerce: `router.register("catalogs",
+  // C).register("products", P, parents_query_lookups=["catalogs"])`) are kept as
+  // the documented `item = router.register(...)` then `item.register(...)`, the
+  // item named so no Python code can bind it ("(register 12 4)"), for link to
+  // nest them as it nests those. False when `node` is no such chain.
+  bool RecordRegisterChain(TSNode node, const Frame& frame) {
+    std::string item = RegisterChainItem(RegisterReceiver(node), frame);
+    if (item.empty()) return false;
+    CallStatement statement = CallStatementAt(node, frame);
+    AddArguments(node, frame, &statement);
+    statement.call.text = item + ".register";
+    TSNode name = ts_node_child_by_field_id(ts_node_child_by_field_id(node, f_.function), f_.attribute);
+    statement.line = statement.call.line = LineOf(name);
+    facts_->calls.push_back(std::move(statement));
+    return true;
+  }
+
+  // The call `x.register(...)` is made on when that is itself a register call,
+  // else a null node.
+  TSNode RegisterReceiver(TSNode call) const {
+    TSNode function = ts_node_child_by_field_id(call, f_.function);
+    if (KindOf(function) != PyKind::kAttribute ||
+        tree_.Text(ts_node_child_by_field_id(function, f_.attribute)) != "register") {
+      return TSNode{};
+    }
+    TSNode receiver = ts_node_child_by_field_id(function, f_.object);
+    while (KindOf(receiver) == PyKind::kParenthesizedExpression) {
+      receiver = ts_node_named_child(receiver, 0);
+    }
+    if (KindOf(receiver) != PyKind::kCall) return TSNode{};
+    TSNode inner = ts_node_child_by_field_id(receiver, f_.function);
+    bool registers = KindOf(inner) == PyKind::kAttribute &&
+                     tree_.Text(ts_node_child_by_field_id(inner, f_.attribute)) == "register";
+    return registers ? receiver : TSNode{};
+  }
+
+  // The module-level name a register call of a chain is bound to (made on
+  // first use, its own receiver first), or "" for a null node.
+  std::string RegisterChainItem(TSNode call, const Frame& frame) {
+    if (ts_node_is_null(call)) return "";
+    std::string receiver = RegisterChainItem(RegisterReceiver(call), frame);
+    // Every call of a chain starts where the chain does: each is named and
+    // placed by its own `register`.
+    TSNode name = ts_node_child_by_field_id(ts_node_child_by_field_id(call, f_.function), f_.attribute);
+    Assignment a;
+    a.line = LineOf(name);
+    a.target = "(register " + std::to_string(a.line) + " " +
+               std::to_string(ts_node_start_point(name).column + 1) + ")";
+    a.value = exprs_.Build(call);
+    a.value.line = a.line;
+    if (!receiver.empty()) a.value.text = receiver + ".register";
+    a.conditional = frame.conditional;
+    a.guard = frame.guard;
+    std::string target = a.target;
+    facts_->assignments.push_back(std::move(a));
+    return target;
   }
 
   // The call statement with its callee only; AddArguments adds the rest.

@@ -170,6 +170,15 @@ INSTANTIATE_TEST_SUITE_P(
                     "class 8-10: NoteResource(ModelResource)\n"
                     "  method 9-10: NoteResource.prepend_urls(self)\n"
                     "    returns []\n"},
+        // drf-extensions' chain is kept as `item = router.register(...)` then
+        // `item.register(...)`, the items named so no code can bind them.
+        SnippetCase{"RegisterChains",
+                    "router.register('a', A) \\\n"
+                    "    .register('b', B, parents_query_lookups=['a'])\n"
+                    "router.register('c', C)\n",
+                    "assign 1: (register 1 8) = router.register('a', A)\n"
+                    "call 2: (register 1 8).register('b', B, parents_query_lookups=['a'])\n"
+                    "call 3: router.register('c', C)\n"},
         SnippetCase{"ParametersOfEveryShape",
                     "async def f(a, b: int, c=1, d: str = 'x', /, *args, e, f=2, **kwargs) -> R:\n"
                     "    pass\n"

@@ -444,6 +444,34 @@ urlpatterns = [path("api/", include(router.urls))]
             "GET api/shops/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:7\n");
 }
 
+// drf-extensions' documented chain (ecommerce): `router.register(...)
+// .register(...).register(...)` nests as the names above do, each registration
+// at its own line.
+TEST(RoutersTest, DrfExtensionsChainedRegistrationsNest) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework_extensions.routers import ExtendedSimpleRouter
+from shop import api
+
+router = ExtendedSimpleRouter()
+router.register(r"shops", api.ReadOnly, basename="shops") \
+    .register(r"books", api.CreateOnly, basename="books", parents_query_lookups=["shop__slug"]) \
+    .register("notes", api.CreateOnly, basename="notes", parents_query_lookups=["shop__slug", "book"])
+
+urlpatterns = [path("api/", include(router.urls))]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", kViewSets}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET api/shops/ shop.api.ReadOnly.list api config/urls.py:7\n"
+            "POST api/shops/<parent_lookup_shop__slug>/books/ shop.api.CreateOnly.create api "
+            "config/urls.py:8\n"
+            "POST api/shops/<parent_lookup_shop__slug>/books/<parent_lookup_book>/notes/ "
+            "shop.api.CreateOnly.create api config/urls.py:9\n"
+            "GET api/shops/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:7\n");
+}
+
 // DefectDojo registers in one function per app, passed the router:
 // `v2_api = add_shop_urls(v2_api)`, with a prefix imported from the package.
 TEST(RoutersTest, RegistrationsInAFunctionThePassedRouterReaches) {
