@@ -43,7 +43,10 @@ class AdminFinder {
  public:
   AdminFinder(const ProjectIndex& index, const Apps& apps, const std::vector<Model>& models,
               std::string auth_user_model)
-      : index_(index), models_(models), refs_(index, apps, std::move(auth_user_model)) {}
+      : index_(index),
+        apps_(apps),
+        models_(models),
+        refs_(index, apps, std::move(auth_user_model)) {}
 
   std::vector<AdminRegistration> Run(std::vector<Diagnostic>* diagnostics) {
     diagnostics_ = diagnostics;
@@ -131,10 +134,29 @@ class AdminFinder {
         // A model outside the repository: Django lists it all the same.
         out.push_back({FullName(s), "", item.expr->text});
       } else {
-        out.push_back({"", "", item.expr->text});
+        out.push_back(ModelAStarImportBinds(item.file, item.expr->text));
       }
     }
     return out;
+  }
+
+  // django-oscar's admin modules bind each model with get_model(label, name),
+  // which gives the project's own model when it forks the app (ecommerce:
+  // `from oscar.apps.order.admin import *`, then `admin.site.unregister(Order)`):
+  // a name only a package's star import can bind is the model of that name in
+  // the module's own app, when the app has one.
+  NamedModel ModelAStarImportBinds(int file, const std::string& name) const {
+    NamedModel unresolved{"", "", name};
+    const auto& imports = index_.files()[file].imports;
+    bool package_star = std::any_of(imports.begin(), imports.end(), [&](const Import& i) {
+      return i.star && i.level == 0 && index_.modules().Find(i.module) < 0;
+    });
+    std::string label = apps_.LabelForFile(file);
+    if (!package_star || label.empty() || name.find('.') != std::string::npos) return unresolved;
+    ModelTarget t = refs_.ByLabel(label + "." + name);
+    bool model = std::any_of(models_.begin(), models_.end(),
+                             [&](const Model& m) { return m.qualname == t.qualname; });
+    return model ? NamedModel{t.qualname, t.app, name} : unresolved;
   }
 
   // What a `for` loop's iterable yields, for `for m in ITERABLE: register(m)`:
@@ -358,6 +380,7 @@ class AdminFinder {
   }
 
   const ProjectIndex& index_;
+  const Apps& apps_;
   const std::vector<Model>& models_;
   ModelRefs refs_;
   std::vector<Event> events_;

@@ -332,6 +332,23 @@ Symbol ProjectIndex::ResolveIn(int file, std::string_view dotted, int depth) con
   return ResolveBinding(file, *b, head, rest, depth);
 }
 
+namespace {
+
+// An app's admin module imports `from django.contrib import admin`, its models
+// module `from django.db import models`, and `import *` of either exports that
+// name (ecommerce: `from oscar.apps.order.admin import *`, then
+// `@admin.register(Order)`). The Django module `head` is then, or "".
+std::string_view DjangoModuleAnAppModuleExports(std::string_view module, std::string_view head) {
+  std::string_view last = module.substr(module.rfind('.') == std::string_view::npos
+                                            ? 0
+                                            : module.rfind('.') + 1);
+  if (head == "admin" && last == "admin") return "django.contrib.admin";
+  if (head == "models" && last == "models") return "django.db.models";
+  return "";
+}
+
+}  // namespace
+
 Symbol ProjectIndex::ResolveInStars(int file, std::string_view dotted, int depth) const {
   Symbol unknown;
   unknown.qualname = std::string(dotted);
@@ -346,6 +363,9 @@ Symbol ProjectIndex::ResolveInStars(int file, std::string_view dotted, int depth
     if (target < 0) {
       std::string known = Join(*m, head);
       if (FindKnownClass(known) || FindKnownFunction(known)) return External(Join(*m, dotted));
+      if (std::string_view django = DjangoModuleAnAppModuleExports(*m, head); !django.empty()) {
+        return External(Join(django, SplitHead(dotted).second));
+      }
       continue;
     }
     Symbol s = ResolveIn(target, dotted, depth + 1);

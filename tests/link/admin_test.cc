@@ -393,6 +393,40 @@ admin.site.unregister(Tag)
             "list_display=0 shop/admin.py:7\n");
 }
 
+// ecommerce forks django-oscar's order app: `from oscar.apps.order.admin import
+// *` binds `admin` (django.contrib.admin) and each model through get_model(),
+// which gives the fork's own model of that name; a name the app has no model of
+// stays unresolved.
+TEST(FindAdminRegistrationsTest, NamesAPackagesAdminStarImportBinds) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", R"py(from oscar.apps.order.abstract_models import AbstractOrder
+
+
+class Order(AbstractOrder):
+    pass
+)py");
+  p.Add("shop/admin.py", R"py(from oscar.apps.order.admin import *  # noqa
+
+
+admin.site.unregister(Order)
+
+
+@admin.register(Order)
+class OrderAdminExtended(admin.ModelAdmin):
+    pass
+
+
+admin.site.register(LinePrice)
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Find(p, &diagnostics),
+            "admin.site shop.models.Order admin=shop.admin.OrderAdminExtended app=shop inlines=0 "
+            "actions=0 custom=0 list_display=0 shop/admin.py:7\n");
+  EXPECT_NE(diagnostics.find("cannot tell which model 'LinePrice' is"), std::string::npos)
+      << diagnostics;
+}
+
 TEST(FindAdminRegistrationsTest, SecondRegistrationOfAModelIsCountedOnceWithADiagnostic) {
   SnippetProject p;
   p.Add("shop/__init__.py", "");
