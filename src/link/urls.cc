@@ -322,18 +322,52 @@ class UrlWalker {
   void WalkHelper(const Symbol& helper, int file, const Expr& call, const std::string& prefix,
                   const Location& loc) {
     const FunctionDef& fn = *helper.function;
-    if (CallsItself(helper, file, call)) {
-      Diag("include-cycle", loc, "url helper " + helper.qualname + "() leads back to itself");
-      return;
-    }
-    helpers_active_.insert(&fn);
+    if (!EnterHelper(helper, file, call, loc)) return;
     HelperCall bound = ArgumentsOf(fn, helper.file, file, call);
     if (fn.local_list) {
       WalkReturnedList(helper, bound, prefix, loc);
     } else {
       WalkReturnedValue(*fn.returned, bound, prefix, &call == sited_pattern_ ? site_ : loc);
     }
-    helpers_active_.erase(helpers_active_.find(&fn));
+    LeaveHelper(fn);
+  }
+
+  // DMOJ's `path("rank/", paged_list_view(RankView, "rank"))` with
+  // `def paged_list_view(view, name): return include([path("", view.as_view()), ...])`:
+  // include() returns a (urlconf, app_name, namespace) tuple, which path()
+  // takes wherever it was built, so the helper's include is walked as if
+  // written at the call, its parameters bound to the call's arguments.
+  void WalkIncludeHelper(const Symbol& helper, int file, const Expr& call,
+                         const std::string& prefix, const Location& loc) {
+    const FunctionDef& fn = *helper.function;
+    if (!EnterHelper(helper, file, call, loc)) return;
+    const Expr& include = Bind(*fn.returned, ArgumentsOf(fn, helper.file, file, call));
+    WalkIncludeCall(helper.file, include, prefix, loc);
+    LeaveHelper(fn);
+  }
+
+  // False, with an include-cycle warning, when the helper is being walked
+  // from its own body.
+  bool EnterHelper(const Symbol& helper, int file, const Expr& call, const Location& loc) {
+    if (CallsItself(helper, file, call)) {
+      Diag("include-cycle", loc, "url helper " + helper.qualname + "() leads back to itself");
+      return false;
+    }
+    helpers_active_.insert(helper.function);
+    return true;
+  }
+
+  void LeaveHelper(const FunctionDef& fn) { helpers_active_.erase(helpers_active_.find(&fn)); }
+
+  // The repo function `call` calls when its one return is an include() call.
+  std::optional<Symbol> IncludeHelper(int file, const Expr& call) const {
+    if (call.kind != ExprKind::kCall || call.text.empty()) return std::nullopt;
+    Symbol s = index_.Resolve(file, call.text);
+    if (s.kind != Symbol::Kind::kFunction || !s.remainder.empty() || !s.function->returned ||
+        s.function->local_list || CalleeRole(index_, s.file, *s.function->returned) != Role::kInclude) {
+      return std::nullopt;
+    }
+    return s;
   }
 
   // The helper's own value calls it again (`def endless(): return [..., *endless()]`).
@@ -517,10 +551,13 @@ class UrlWalker {
   }
 
   // True when `view` in path(route, view) is a list of patterns rather than a
-  // view: a tuple, router.urls, api.urls, admin.site.urls, a list variable.
+  // view: a tuple, router.urls, api.urls, admin.site.urls, a list variable, a
+  // repo helper returning include().
   bool IsIncludable(int file, const Expr& view, int depth = 0) const {
     if (view.kind == ExprKind::kList) return true;
-    if (view.kind == ExprKind::kCall) return CalleeRole(index_, file, view) == Role::kInclude;
+    if (view.kind == ExprKind::kCall) {
+      return CalleeRole(index_, file, view) == Role::kInclude || IncludeHelper(file, view);
+    }
     if (view.kind != ExprKind::kName) return false;
     Symbol s = index_.Resolve(file, view.text);
     if (s.kind == Symbol::Kind::kExternal) {
@@ -566,17 +603,13 @@ class UrlWalker {
     }
     if (includable) {
       std::string inner = prefix + RouteLevel(text, regex, false);
-      const Expr* target = view;
-      if (view->kind == ExprKind::kCall) {
-        target = Argument(*view, 0, "arg");
-        if (!target) {
-          Diag("unresolved-include", loc, "include() has no argument");
-          return;
-        }
-      }
       // Under a prefix counted as empty, routes cannot be told to shadow others.
       if (!read) ++unread_prefixes_;
-      WalkIncluded(view_file, *target, inner, loc);
+      if (view->kind == ExprKind::kCall) {
+        WalkIncludeCall(view_file, *view, inner, loc);
+      } else {
+        WalkIncluded(view_file, *view, inner, loc);
+      }
       if (!read) --unread_prefixes_;
       return;
     }
@@ -590,6 +623,20 @@ class UrlWalker {
     AddView(resolved, prefix + RouteLevel(text, regex, true), name, loc, next_leaf_++);
     open_ended_ = false;
     if (!read) --unread_prefixes_;
+  }
+
+  // include(target) as path()'s view, or a call of a helper returning one.
+  void WalkIncludeCall(int file, const Expr& call, const std::string& prefix, const Location& loc) {
+    if (std::optional<Symbol> helper = IncludeHelper(file, call)) {
+      WalkIncludeHelper(*helper, file, call, prefix, loc);
+      return;
+    }
+    const Expr* target = Argument(call, 0, "arg");
+    if (!target) {
+      Diag("unresolved-include", loc, "include() has no argument");
+      return;
+    }
+    WalkIncluded(file, *target, prefix, loc);
   }
 
   void WalkIncluded(int file, const Expr& target, const std::string& prefix,

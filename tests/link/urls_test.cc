@@ -904,6 +904,85 @@ urlpatterns = [
             "include-cycle config/urls.py:9 url helper config.urls.again() leads back to itself\n");
 }
 
+// DMOJ: `def paged_list_view(view, name): return include([...])` in path()'s
+// view slot, 11 calls: include() returns the tuple path() takes, so the helper's
+// patterns are walked with its parameters bound (and the one-argument call was
+// no decorator of its class); a helper of another module reads the caller's
+// names; a zero-argument helper too.
+TEST(UrlsTest, AHelperReturningAnIncludeIsAnInclude) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from app import views
+from lib.urls import listing
+
+def paged_list_view(view, name):
+    return include([
+        path("", view.as_view(), name=name),
+        path("<int:page>", view.as_view(), name=name),
+    ])
+
+def about():
+    return include([path("", views.v)])
+
+urlpatterns = [
+    path("rank/", paged_list_view(views.Rank, "rank")),
+    path("about/", about()),
+    path("list/", listing(views.v)),
+]
+)py"},
+             {"lib/urls.py", R"py(
+from django.urls import include, path
+
+def listing(view):
+    return include([path("all/", view)])
+)py"},
+             {"app/views.py", R"py(
+from django.views.generic import View
+
+class Rank(View):
+    def get(self, request):
+        pass
+
+def v(request):
+    pass
+)py"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY about/ app.views.v page config/urls.py:13\n"
+            "ANY list/all/ app.views.v page lib/urls.py:5\n"
+            "GET rank/ app.views.Rank.get page config/urls.py:8\n"
+            "GET rank/<int:page> app.views.Rank.get page config/urls.py:9\n");
+}
+
+// Horizon's `re_path(r"", _wrapped_include(horizon.urls))`, whose helper
+// unpacks its argument first: what it includes cannot be read, and is said to
+// be as an unread include, not an unresolved view; the unread include lets the
+// unreached-URLconfs fallback walk what the project adds at run time (Horizon
+// had 17 endpoints of about 769, and only an unresolved-view to show for it).
+TEST(UrlsTest, AHelperIncludingWhatItCannotReadIsAnUnreadInclude) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, re_path
+from config import site
+
+def wrapped_include(arg):
+    pattern_list, app_namespace, instance_namespace = arg
+    return include((pattern_list, app_namespace), namespace=instance_namespace)
+
+urlpatterns = [re_path(r"", wrapped_include(site.urls))]
+)py"},
+             {"config/site.py", "urls = None\n"},
+             {"app/urls.py", "from django.urls import path\nfrom app import views\n\n"
+                             "urlpatterns = [path(\"a/\", views.v)]\n"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY a/ app.views.v page app/urls.py:4\n"
+            "unreached-urlconfs :0 ROOT_URLCONF config.urls leads to 0 endpoints; the URLconf it "
+            "never includes (app.urls) was walked as a root of its own, as the project must add "
+            "them at run time: 1 more endpoints, routes without the prefix they are served under\n"
+            "unresolved-include config/urls.py:9 include of pattern_list names nothing we can walk\n");
+}
+
 // Zulip's `urlpatterns = i18n_patterns(*urls) + urls` reaches each pattern
 // twice under the same route: one endpoint, and no pattern is hidden by another.
 TEST(UrlsTest, ThePatternReachedTwiceIsNotShadowedByItself) {
