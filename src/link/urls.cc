@@ -1,10 +1,13 @@
 #include "link/urls.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <deque>
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include "link/hosts.h"
 #include "link/loop_calls.h"
@@ -17,6 +20,7 @@
 #include "link/urls_route.h"
 #include "link/views.h"
 #include "util/keep_in_order.h"
+#include "util/strings.h"
 
 namespace djcost {
 namespace {
@@ -180,6 +184,30 @@ bool IsMethodOf(std::string_view callee, std::string_view name) {
          callee[name.size()] == '.';
 }
 
+// `admin.site.urls[1]`: a dotted name read at a literal index.
+struct Subscript {
+  std::string_view base;
+  size_t index = 0;
+};
+
+std::optional<Subscript> SubscriptOf(const Expr& e) {
+  if (e.kind != ExprKind::kOther || e.text.empty() || e.text.back() != ']') return std::nullopt;
+  std::string_view text = e.text;
+  size_t open = text.find('[');
+  if (open == 0 || open == std::string_view::npos) return std::nullopt;
+  std::string_view base = text.substr(0, open);
+  auto dotted = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+  };
+  if (!std::all_of(base.begin(), base.end(), dotted)) return std::nullopt;
+  const char* first = text.data() + open + 1;
+  const char* last = text.data() + text.size() - 1;
+  Subscript out{base, 0};
+  auto [end, error] = std::from_chars(first, last, out.index);
+  if (error != std::errc() || end != last) return std::nullopt;
+  return out;
+}
+
 class UrlWalker {
  public:
   UrlWalker(const ProjectIndex& index, int settings_file, const Apps* apps, UrlInventory* out)
@@ -263,6 +291,7 @@ class UrlWalker {
           WalkUnpacked(file, item.items[0], prefix, loc);
           return;
         }
+        if (WalkAdminSitePatterns(file, item, prefix, loc)) return;
         Diag("unresolved-url-pattern", loc, "url pattern " + item.text + " is not understood");
         return;
     }
@@ -364,7 +393,8 @@ class UrlWalker {
     if (call.kind != ExprKind::kCall || call.text.empty()) return std::nullopt;
     Symbol s = index_.Resolve(file, call.text);
     if (s.kind != Symbol::Kind::kFunction || !s.remainder.empty() || !s.function->returned ||
-        s.function->local_list || CalleeRole(index_, s.file, *s.function->returned) != Role::kInclude) {
+        s.function->local_list ||
+        CalleeRole(index_, s.file, *s.function->returned) != Role::kInclude) {
       return std::nullopt;
     }
     return s;
@@ -689,6 +719,7 @@ class UrlWalker {
         return;
       }
       default:
+        if (WalkAdminSitePatterns(file, target, prefix, loc)) return;
         Diag("unresolved-include", loc, "include of " + target.text + " is not understood");
         return;
     }
@@ -697,17 +728,13 @@ class UrlWalker {
       case Symbol::Kind::kModule:
         WalkModule(s.file, prefix, loc);
         return;
-      case Symbol::Kind::kExternal: {
-        std::string full = FullName(s);
-        bool admin = full.size() > 10 && full.substr(full.size() - 10) == ".site.urls" &&
-                     full.find("admin") != std::string::npos;
-        if (admin) {
-          out_->external_routes.push_back({prefix, "admin.site.urls", "admin", loc});
+      case Symbol::Kind::kExternal:
+        if (std::string admin = AdminSiteUrls(s); !admin.empty()) {
+          out_->external_routes.push_back({prefix, admin, "admin", loc});
         } else {
-          out_->external_routes.push_back({prefix, full, "third-party include", loc});
+          out_->external_routes.push_back({prefix, FullName(s), "third-party include", loc});
         }
         return;
-      }
       case Symbol::Kind::kVariable:
         if (s.remainder == "urls") {
           WalkUrlsAttribute(s, prefix, loc);
@@ -741,11 +768,51 @@ class UrlWalker {
     return pair ? &e.items[0] : nullptr;
   }
 
-  // The app_name of include((patterns, app_name)): a string, or a name that is
-  // not patterns (`app_name`, pretix's `app.label`).
+  // The app_name of include((patterns, app_name)): a string, a name that is
+  // not patterns (`app_name`, pretix's `app.label`), or a subscript that reads
+  // no pattern (open-humans' `admin.site.urls[1]`, `NAMES[0]`).
   bool IsAppName(int file, const Expr& e) const {
     return e.kind == ExprKind::kString || e.kind == ExprKind::kFString ||
-           (e.kind == ExprKind::kName && !IsIncludable(file, e));
+           (e.kind == ExprKind::kName && !IsIncludable(file, e)) || ReadsNoPattern(file, e);
+  }
+
+  // `NAMES[0]`: a subscript, unless it reads a pattern (or a list of them) out
+  // of a list the project binds.
+  bool ReadsNoPattern(int file, const Expr& e) const {
+    std::optional<Subscript> sub = SubscriptOf(e);
+    if (!sub) return false;
+    Symbol s = index_.Resolve(file, sub->base);
+    if (s.kind != Symbol::Kind::kVariable || !s.remainder.empty() || !s.value ||
+        s.value->kind != ExprKind::kList || sub->index >= s.value->items.size()) {
+      return true;
+    }
+    ExprKind read = s.value->items[sub->index].kind;
+    return read != ExprKind::kCall && read != ExprKind::kList;
+  }
+
+  // "admin.site.urls" for Django's default admin site, "<module>.site.urls" for
+  // an AdminSite of the project's; "" for anything else.
+  std::string AdminSiteUrls(const Symbol& s) const {
+    if (s.kind == Symbol::Kind::kExternal) {
+      std::string full = FullName(s);
+      bool admin = EndsWith(full, ".site.urls") && full.find("admin") != std::string::npos;
+      return admin ? "admin.site.urls" : "";
+    }
+    return s.remainder == "urls" && IsAdminSite(index_, s) ? s.qualname + ".urls" : "";
+  }
+
+  // `admin.site.urls[0]`, the patterns of an admin site's (patterns, app_name,
+  // namespace) triple (open-humans' `include((admin.site.urls[0],
+  // admin.site.urls[1]), ...)`, fiduswriter's `patterns + admin.site.urls[0]`):
+  // listed as the admin site is. False for anything else.
+  bool WalkAdminSitePatterns(int file, const Expr& e, const std::string& prefix,
+                             const Location& loc) {
+    std::optional<Subscript> sub = SubscriptOf(e);
+    if (!sub || sub->index != 0) return false;
+    std::string admin = AdminSiteUrls(index_.Resolve(file, sub->base));
+    if (admin.empty()) return false;
+    out_->external_routes.push_back({prefix, admin, "admin", loc});
+    return true;
   }
 
   void WalkListVariable(int file, const Expr& target, const Symbol& s, const std::string& prefix,
@@ -771,6 +838,10 @@ class UrlWalker {
     const Expr* pair_patterns = s.value ? PairPatterns(s.file, *s.value) : nullptr;
     if (pair_patterns && pair_patterns->kind == ExprKind::kList) {
       for (const Expr& item : pair_patterns->items) WalkItem(s.file, item, prefix);
+      return;
+    }
+    if (pair_patterns) {  // fiduswriter's `([re_path(...)] + admin.site.urls[0], ...)`
+      WalkIncluded(s.file, *pair_patterns, prefix, loc);
       return;
     }
     std::vector<ListItem> items;
@@ -805,8 +876,8 @@ class UrlWalker {
       }
       return;
     }
-    if (IsAdminSite(index_, s)) {
-      out_->external_routes.push_back({prefix, s.qualname + ".urls", "admin", loc});
+    if (std::string admin = AdminSiteUrls(s); !admin.empty()) {
+      out_->external_routes.push_back({prefix, admin, "admin", loc});
       return;
     }
     if (IsTastypieApi(index_, s)) {

@@ -609,6 +609,40 @@ urlpatterns = [path("api/", include((_api, app_name), namespace="api"))]
   EXPECT_EQ(Dump(p.Walk("config.urls")), "ANY api/a/ app.views.v page config/urls.py:6\n");
 }
 
+// open-humans: `include((admin.site.urls[0], admin.site.urls[1]), namespace=...)`,
+// and an app name read from a list (`NAMES[0]`): the app name is no second
+// pattern, and `admin.site.urls[0]` holds the admin site's patterns, listed as
+// admin.site.urls is; so are those of fiduswriter's triple, bound to a name,
+// whose patterns are a sum. A subscript reading a pattern is no app name (a
+// list and a tuple are both ExprKind::kList), and stays unread as before.
+TEST(UrlsTest, AnAppNameReadBySubscriptAndTheAdminSitesPatterns) {
+  Project p({{"config/urls.py", R"py(
+from django.contrib import admin
+from django.urls import include, path
+from app import views
+from config.names import NAMES
+
+admin_urls = ([path("console/", views.v)] + admin.site.urls[0], admin.site.urls[1], "admin")
+more = [path("b/", views.v), path("c/", views.v)]
+urlpatterns = [
+    path("admin/", include((admin.site.urls[0], admin.site.urls[1]), namespace=admin.site.urls[2])),
+    path("x/", include(([path("a/", views.v)], NAMES[0]), namespace="x")),
+    path("site/", admin_urls),
+    path("more/", include([more[0], more[1]])),
+]
+)py"},
+             {"config/names.py", "NAMES = [\"a\"]\n"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY site/console/ app.views.v page config/urls.py:7\n"
+            "ANY x/a/ app.views.v page config/urls.py:11\n"
+            "external admin/ admin.site.urls (admin) config/urls.py:10\n"
+            "external site/ admin.site.urls (admin) config/urls.py:7\n"
+            "unresolved-url-pattern config/urls.py:13 url pattern more[0] is not understood\n"
+            "unresolved-url-pattern config/urls.py:13 url pattern more[1] is not understood\n");
+}
+
 // pretix: include() of a sum of lists, and a namespace read from an attribute.
 TEST(UrlsTest, IncludeOfASumOfListsAndAnAttributeAsAppName) {
   Project p({{"config/urls.py", R"py(
