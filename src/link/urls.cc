@@ -996,12 +996,21 @@ class UrlWalker {
 };
 
 // Modules that bind `urlpatterns` themselves, for the no-settings fallback.
+// A URLconf under a `test/` folder (Horizon's horizon/test/urls.py, the
+// ROOT_URLCONF of its test settings) serves tests, as one under tests/ does. A
+// test/ folder's files are not test files (django/test/ is the framework,
+// DefectDojo's dojo/test/ an app), but nothing serves its URLconfs unless an
+// include reaches them.
+bool InTestFolder(const std::string& path) {
+  return path.rfind("test/", 0) == 0 || path.find("/test/") != std::string::npos;
+}
+
 std::vector<int> UrlconfCandidates(const ProjectIndex& index) {
   std::vector<int> out;
   const auto& files = index.files();
   for (int f = 0; f < static_cast<int>(files.size()); ++f) {
     if (!files[f].parsed || files[f].file.kind == FileKind::kTest ||
-        files[f].file.kind == FileKind::kMigration) {
+        files[f].file.kind == FileKind::kMigration || InTestFolder(files[f].file.path)) {
       continue;
     }
     for (const auto& a : files[f].assignments) {

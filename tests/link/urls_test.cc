@@ -1490,9 +1490,16 @@ urlpatterns = [
 
 // Mayan EDMS: the root URLconf is an empty list that each AppConfig.ready()
 // extends with its app's urls. URLconfs the walk never reached are walked as
-// roots of their own (not one another includes), and the warning says so.
+// roots of their own (not one another includes), and the warning says so. One
+// under a test/ folder serves tests (Horizon's horizon/test/urls.py): not walked.
 TEST(UrlsTest, UrlconfsAnEmptyRootNeverIncludesAreWalkedAsRoots) {
   Project p({{"proj/urls.py", "urlpatterns = []\n"},
+             {"proj/test/urls.py", R"py(
+from django.urls import include, path
+from docs import views
+
+urlpatterns = [path("auth/", include("docs.urls")), path("t/", views.index)]
+)py"},
              {"docs/urls.py", R"py(
 from django.urls import include, path
 from docs import views
