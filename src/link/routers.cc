@@ -1,6 +1,7 @@
 #include "link/routers.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -393,6 +394,14 @@ std::string FillRoute(std::string url, const std::string& prefix, const std::str
   return url;
 }
 
+// The URL kwarg of a viewset's detail routes, as DRF's get_lookup_regex names
+// it: lookup_url_kwarg, else lookup_field, else pk.
+std::string LookupKwarg(const ProjectIndex& index, const std::string& viewset) {
+  std::string lookup = StringAttribute(index, viewset, "lookup_url_kwarg");
+  if (lookup.empty()) lookup = StringAttribute(index, viewset, "lookup_field");
+  return lookup.empty() ? "pk" : lookup;
+}
+
 void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
                         const std::string& trailing_slash,
                         const std::vector<RouteTemplate>& routes, bool custom_routes,
@@ -455,9 +464,7 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
              " (add the class to rules/knowledge)"});
   }
   std::optional<std::set<std::string>> allowed = HttpMethodNames(index, cls, nullptr);
-  std::string lookup = StringAttribute(index, cls, "lookup_url_kwarg");
-  if (lookup.empty()) lookup = StringAttribute(index, cls, "lookup_field");
-  if (lookup.empty()) lookup = "pk";
+  std::string lookup = LookupKwarg(index, cls);
   std::string basename = basename_expr && basename_expr->kind == ExprKind::kString
                              ? basename_expr->text
                              : BasenameFromQueryset(index, cls);
@@ -515,33 +522,77 @@ void ExpandRegistration(const ProjectIndex& index, const Registration& reg,
   }
 }
 
+bool IsNestedRouter(const ProjectIndex& index, const Symbol& router) {
+  if (!router.value || router.value->kind != ExprKind::kCall) return false;
+  std::string cls = InstantiatedClass(index, router.file, *router.value);
+  return !cls.empty() &&
+         ClassIs(index, cls, "router-nested", {"rest_framework_nested.routers.NestedMixin"});
+}
+
+// The router a nested router is built on (its first argument), if one we know.
+std::optional<Symbol> ParentRouter(const ProjectIndex& index, const Symbol& router) {
+  const Expr* parent = Argument(*router.value, 0, "parent_router");
+  if (!parent || parent->kind != ExprKind::kName) return std::nullopt;
+  Symbol p = index.Resolve(router.file, parent->text);
+  if (!IsRouter(index, p)) return std::nullopt;
+  return p;
+}
+
+// The viewset class `router` registers at `prefix`, or "".
+std::string ViewsetAt(const ProjectIndex& index, const RouterCalls& calls, const Symbol& router,
+                      const std::string& prefix) {
+  for (const CallRef& ref : calls.On(router)) {
+    const Expr& call = ref.call->call;
+    if (!EndsWith(call.text, kRegister)) continue;
+    const Expr* registered = Argument(call, 0, "prefix");
+    const Expr* viewset = Argument(call, 1, "viewset");
+    if (!registered || registered->kind != ExprKind::kString || registered->text != prefix ||
+        !viewset || viewset->kind != ExprKind::kName) {
+      continue;
+    }
+    Symbol s = index.Resolve(ref.file, viewset->text);
+    if (s.kind == Symbol::Kind::kClass && s.remainder.empty()) return s.qualname;
+  }
+  return "";
+}
+
 // drf-nested-routers: `NestedSimpleRouter(parent, "domains", lookup="domain")`
 // serves its registrations under "domains/<domain_pk>/", after the parent's own
-// nesting. "" for any other router.
-std::string NestedPrefix(const ProjectIndex& index, const Symbol& router, int depth) {
-  if (depth > 8 || !router.value || router.value->kind != ExprKind::kCall) return "";
-  std::string cls = InstantiatedClass(index, router.file, *router.value);
-  if (cls.empty() || !ClassIs(index, cls, "router-nested", {"rest_framework_nested.routers.NestedMixin"})) {
-    return "";
-  }
+// nesting; the kwarg ends in the parent viewset's lookup (opencve's
+// `<organization_name>` for `lookup_field = "name"`), as the parent router's
+// get_lookup_regex writes it. "" for any other router.
+std::string NestedPrefix(const ProjectIndex& index, const RouterCalls& calls, const Symbol& router,
+                         int depth) {
+  if (depth > 8 || !IsNestedRouter(index, router)) return "";
   const Expr& call = *router.value;
-  const Expr* parent = Argument(call, 0, "parent_router");
   const Expr* parent_prefix = Argument(call, 1, "parent_prefix");
   const Expr* lookup = call.Keyword("lookup");
-  std::string outer;
-  if (parent && parent->kind == ExprKind::kName) {
-    Symbol p = index.Resolve(router.file, parent->text);
-    if (IsRouter(index, p)) outer = NestedPrefix(index, p, depth + 1);
-  }
+  std::optional<Symbol> parent = ParentRouter(index, router);
+  std::string outer = parent ? NestedPrefix(index, calls, *parent, depth + 1) : "";
   std::string lookup_name = lookup && lookup->kind == ExprKind::kString
                                 ? lookup->text
                                 : "nested_" + std::to_string(depth + 1);
-  std::string own = parent_prefix && parent_prefix->kind == ExprKind::kString
-                        ? parent_prefix->text
-                        : "{parent_prefix}";
-  std::string nest = own + "/<" + lookup_name + "_pk>/";
+  bool own_read = parent_prefix && parent_prefix->kind == ExprKind::kString;
+  std::string own = own_read ? parent_prefix->text : "{parent_prefix}";
+  std::string parent_viewset = parent && own_read ? ViewsetAt(index, calls, *parent, own) : "";
+  std::string kwarg = parent_viewset.empty() ? "pk" : LookupKwarg(index, parent_viewset);
+  std::string nest = own + "/<" + lookup_name + "_" + kwarg + ">/";
   if (own.empty()) nest.erase(0, 1);
   return outer + nest;
+}
+
+// The trailing slash of a router's routes: its `trailing_slash` argument; a
+// nested router without one copies its parent's (NestedMixin.__init__).
+std::string TrailingSlash(const ProjectIndex& index, const Symbol& router, int depth = 0) {
+  const Expr* ts = router.value ? router.value->Keyword("trailing_slash") : nullptr;
+  if (!ts && depth < 8 && IsNestedRouter(index, router)) {
+    if (std::optional<Symbol> parent = ParentRouter(index, router)) {
+      return TrailingSlash(index, *parent, depth + 1);
+    }
+  }
+  bool none = ts && (ts->kind == ExprKind::kFalse || ts->kind == ExprKind::kNone ||
+                     (ts->kind == ExprKind::kString && ts->text.empty()));
+  return none ? "" : "/";
 }
 
 // A router class copied into the repository rather than imported (taiga keeps
@@ -699,13 +750,7 @@ RouterExpansion ExpandRouter(const ProjectIndex& index, const RouterCalls& calls
   RouterExpansion out;
   Symbol router = variable;
   router.remainder.clear();
-  std::string trailing_slash = "/";
-  if (const Expr* ts = router.value ? router.value->Keyword("trailing_slash") : nullptr) {
-    if (ts->kind == ExprKind::kFalse || ts->kind == ExprKind::kNone ||
-        (ts->kind == ExprKind::kString && ts->text.empty())) {
-      trailing_slash = "";
-    }
-  }
+  std::string trailing_slash = TrailingSlash(index, router);
   std::set<std::pair<int, std::string>> seen;
   std::vector<Registration> registrations;
   CollectRegistrations(index, calls, router, &seen, &registrations);
@@ -716,7 +761,7 @@ RouterExpansion ExpandRouter(const ProjectIndex& index, const RouterCalls& calls
       CustomRoutes(index, router_class, at, &out.diagnostics);
   std::vector<RouteTemplate> routes =
       custom ? std::move(*custom) : DefaultRoutes(MappingUpdates(index, router_class));
-  std::string nest = NestedPrefix(index, router, 0);
+  std::string nest = NestedPrefix(index, calls, router, 0);
   for (const auto& reg : registrations) {
     ExpandRegistration(index, reg, trailing_slash, routes, custom.has_value(), nest, &out);
   }

@@ -379,6 +379,34 @@ urlpatterns = [
             "config/urls.py:11\n");
 }
 
+// opencve: the parent viewset's `lookup_field = "name"` names the nested kwarg
+// (`<org_name>`, as the parent router's get_lookup_regex writes it), and a
+// nested router without `trailing_slash=` copies its parent's.
+TEST(RoutersTest, NestedRoutersTakeTheParentsLookupFieldAndTrailingSlash) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework_nested import routers
+from shop import api
+
+router = routers.SimpleRouter(trailing_slash=False)
+router.register(r"orgs", api.BookViewSet, basename="org")
+orgs = routers.NestedSimpleRouter(router, r"orgs", lookup="org")
+orgs.register(r"projects", api.CreateOnly, basename="org-projects")
+
+urlpatterns = [path("api/", include(router.urls)), path("api/", include(orgs.urls))]
+)py"},
+             {"shop/__init__.py", ""},
+             {"shop/api.py", kViewSets}},
+            DefaultRuleSet());
+  std::string dump = Dump(p.Walk("config.urls"));
+  EXPECT_NE(dump.find("POST api/orgs/<org_slug>/projects shop.api.CreateOnly.create api "
+                      "config/urls.py:9\n"),
+            std::string::npos)
+      << dump;
+  EXPECT_NE(dump.find("GET api/orgs/<slug> shop.api.BookViewSet.retrieve"), std::string::npos)
+      << dump;
+}
+
 // unicef-restlib's NestedComplexRouter (eTools) is drf-nested-routers'
 // NestedSimpleRouter with side effects in register(): the same routes. Without
 // `lookup=`, drf-nested-routers names the lookup nested_<nest count>.
