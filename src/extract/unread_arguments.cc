@@ -13,11 +13,12 @@ bool LinkReadsArguments(const CallStatement& call) {
   if (last == "register" || last == "unregister" || last == "connect" || last == "add_router") {
     return true;
   }
-  if (last == "append" || last == "extend" || last == "insert") {
-    return call.scope.empty() || EndsWith(callee, ".registry.extend");
-  }
-  if (last == "include") return call.scope.empty();  // django-split-settings
-  return EndsWith(callee, ".mapping.update") || EndsWith(callee, "environ.setdefault");
+  // Module level, every call: lists grown by append/extend/insert, settings
+  // fragments include()d (django-split-settings), a router passed to a function
+  // that registers on it (waldur's `structure_urls.register_in(router)`).
+  if (call.scope.empty()) return true;
+  return EndsWith(callee, ".registry.extend") || EndsWith(callee, ".mapping.update") ||
+         EndsWith(callee, "environ.setdefault");
 }
 
 }  // namespace djcost

@@ -21,10 +21,10 @@ namespace djcost {
 /// - `*.connect(...)`, anywhere: signal receivers;
 /// - `*.add_router(...)`, anywhere: django-ninja;
 /// - `*.environ.setdefault(...)`, anywhere: the settings module (manage.py's main());
-/// - `*.append/extend/insert(...)` at module level: lists such as urlpatterns
-///   and INSTALLED_APPS (ProjectIndex::EvalListAt);
-/// - `include(...)` at module level: django-split-settings' fragments of a
-///   settings module (link/settings.cc);
+/// - every call at module level: `*.append/extend/insert(...)` on lists such as
+///   urlpatterns and INSTALLED_APPS (ProjectIndex::EvalListAt), `include(...)`
+///   of django-split-settings' fragments (link/settings.cc), a router passed to
+///   a function that registers on it (RouterCalls::NotePassed);
 /// - `*.registry.extend(...)`, anywhere: one router's routes added to another;
 /// - `*.mapping.update(...)`, anywhere: a router's __init__ adding methods.
 bool LinkReadsArguments(const CallStatement& call);

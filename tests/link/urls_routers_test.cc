@@ -501,15 +501,17 @@ urlpatterns = [path("api/", include(router.urls))]
 }
 
 // DefectDojo registers in one function per app, passed the router:
-// `v2_api = add_shop_urls(v2_api)`, with a prefix imported from the package.
+// `v2_api = add_shop_urls(v2_api)`, with a prefix imported from the package;
+// waldur calls such a function for its effect alone (`register_in(router)`).
 TEST(RoutersTest, RegistrationsInAFunctionThePassedRouterReaches) {
   Project p({{"config/urls.py", R"py(
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
-from shop.api_urls import add_shop_urls, add_unused_urls
+from shop.api_urls import add_note_urls, add_shop_urls, add_unused_urls
 
 v2_api = DefaultRouter()
 v2_api = add_shop_urls(v2_api)
+add_note_urls(v2_api)
 add_unused_urls(object())
 
 urlpatterns = [path("api/v2/", include(v2_api.urls))]
@@ -526,10 +528,14 @@ def add_shop_urls(router):
 def add_unused_urls(router):
     router.register("unused", api.CreateOnly)
     return router
+
+def add_note_urls(router):
+    router.register("notes", api.CreateOnly, basename="notes")
 )py"},
              {"shop/api.py", kViewSets}},
             DefaultRuleSet());
   EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "POST api/v2/notes/ shop.api.CreateOnly.create api shop/api_urls.py:14\n"
             "GET api/v2/shops/ shop.api.ReadOnly.list api shop/api_urls.py:6\n"
             "GET api/v2/shops/<pk>/ shop.api.ReadOnly.retrieve api shop/api_urls.py:6\n");
 }
