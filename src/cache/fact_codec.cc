@@ -36,6 +36,7 @@ void Put(ByteWriter& w, const Import& i) {
   w.String(i.alias);
   w.Varint(i.star);
   w.Varint(i.module_level);
+  w.Varint(i.conditional);
   w.Line(i.line);
 }
 
@@ -168,6 +169,7 @@ class Decoder {
     i->alias = r_.String();
     i->star = r_.Bool();
     i->module_level = r_.Bool();
+    i->conditional = r_.Bool();
     i->line = r_.Int();
     return r_.ok();
   }
@@ -249,6 +251,8 @@ class Decoder {
     for (AppCondition& c : *guard) {
       c.app = r_.String();
       c.installed = r_.Bool();
+      c.setting = r_.String();
+      c.fallback = r_.Int();
     }
     return r_.ok();
   }
@@ -299,6 +303,8 @@ void EncodeFactsAfterCounts(ByteWriter& w, const FileFacts& facts) {
     for (const AppCondition& c : guard) {
       w.String(c.app);
       w.Varint(c.installed);
+      w.String(c.setting);
+      w.Signed(c.fallback);
     }
   }
   w.Varint(facts.loops.size());

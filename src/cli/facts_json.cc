@@ -110,7 +110,7 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
   j["imports"] = Json::array();
   for (const auto& i : facts.imports) {
     j["imports"].push_back({{"module", i.module}, {"level", i.level}, {"name", i.name},
-                            {"alias", i.alias}, {"star", i.star}, {"module_level", i.module_level},
+                            {"alias", i.alias}, {"star", i.star}, {"module_level", i.module_level}, {"conditional", i.conditional},
                             {"line", i.line}});
   }
   j["assignments"] = Json::array();
@@ -141,7 +141,13 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
     j["guards"] = Json::array();
     for (const auto& guard : facts.guards) {
       Json conditions = Json::array();
-      for (const auto& c : guard) conditions.push_back({{"app", c.app}, {"installed", c.installed}});
+      for (const auto& c : guard) {
+        if (c.setting.empty()) {
+          conditions.push_back({{"app", c.app}, {"installed", c.installed}});
+        } else {
+          conditions.push_back({{"setting", c.setting}, {"truthy", c.installed}, {"fallback", c.fallback}});
+        }
+      }
       j["guards"].push_back(std::move(conditions));
     }
   }

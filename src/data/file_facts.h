@@ -43,16 +43,21 @@ struct Import {
   std::string alias;
   bool star = false;
   bool module_level = true;  // false inside a function or class body
+  bool conditional = false;  // under if/try/with/for: `try: from .local_settings import *`
   int line = 0;
   bool operator==(const Import&) const = default;
 };
 
-/// A condition on INSTALLED_APPS that a statement under an `if` runs only when it
-/// holds: `"app" in settings.INSTALLED_APPS` or `apps.is_installed("app")`
-/// (`installed`), or their negation (`not in`, `not ...`, an `else` branch).
+/// A condition that a statement under an `if` runs only when it holds: on
+/// INSTALLED_APPS, `"app" in settings.INSTALLED_APPS` or `apps.is_installed("app")`
+/// (`installed`), or their negation (`not in`, `not ...`, an `else` branch); or,
+/// when `setting` is set, on a setting's truth: `settings.NAME` or
+/// `getattr(settings, "NAME", default)` (`installed`: true), or its negation.
 struct AppCondition {
   std::string app;
   bool installed = true;
+  std::string setting;
+  int fallback = -1;  // the truth of getattr's default when NAME is unset: 0, 1, or -1 (none)
   bool operator==(const AppCondition&) const = default;
 };
 

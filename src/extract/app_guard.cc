@@ -1,5 +1,6 @@
 #include "extract/app_guard.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -27,8 +28,59 @@ bool LiteralValue(const SyntaxTree& tree, TSNode node, std::string* out) {
   return true;
 }
 
-// `"app" in X.INSTALLED_APPS`, `"app" not in INSTALLED_APPS`, `apps.is_installed("app")`.
+// A setting's name read off Django's settings object: `settings.NAME`
+// (`conf.settings.NAME` too), an upper-case name as settings are; "" otherwise.
+std::string SettingRead(const SyntaxTree& tree, TSNode node) {
+  if (KindOf(node) != PyKind::kAttribute) return "";
+  const PyFields& f = Fields();
+  TSNode object = ts_node_child_by_field_id(node, f.object);
+  std::string_view owner = tree.Text(object);
+  std::string_view name = tree.Text(ts_node_child_by_field_id(node, f.attribute));
+  bool settings = owner == "settings" || EndsWith(owner, ".settings");
+  bool upper = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  return settings && upper && name != "INSTALLED_APPS" ? std::string(name) : "";
+}
+
+// The truth of a literal: 1, 0, or -1 when it is no literal we read.
+int LiteralTruth(const SyntaxTree& tree, TSNode node) {
+  switch (KindOf(node)) {
+    case PyKind::kTrue: return 1;
+    case PyKind::kFalse:
+    case PyKind::kNone: return 0;
+    case PyKind::kInteger: return tree.Text(node) == "0" ? 0 : 1;
+    default: return -1;
+  }
+}
+
+// `settings.NAME`, `getattr(settings, "NAME")`, `getattr(settings, "NAME", default)`.
+bool ReadSettingCondition(const SyntaxTree& tree, TSNode node, AppCondition* out) {
+  out->setting = SettingRead(tree, node);
+  if (!out->setting.empty()) return true;
+  if (KindOf(node) != PyKind::kCall) return false;
+  const PyFields& f = Fields();
+  TSNode arguments = ts_node_child_by_field_id(node, f.arguments);
+  uint32_t count = ts_node_is_null(arguments) ? 0 : ts_node_named_child_count(arguments);
+  if (tree.Text(ts_node_child_by_field_id(node, f.function)) != "getattr" || count < 2 ||
+      count > 3) {
+    return false;
+  }
+  std::string_view owner = tree.Text(ts_node_named_child(arguments, 0));
+  if (owner != "settings" && !EndsWith(owner, ".settings")) return false;
+  std::string name;
+  if (!LiteralValue(tree, ts_node_named_child(arguments, 1), &name)) return false;
+  int fallback = count == 3 ? LiteralTruth(tree, ts_node_named_child(arguments, 2)) : -1;
+  if (count == 3 && fallback < 0) return false;  // a default we cannot read
+  out->setting = name;
+  out->fallback = fallback;
+  return true;
+}
+
+// `"app" in X.INSTALLED_APPS`, `"app" not in INSTALLED_APPS`, `apps.is_installed("app")`,
+// or a setting's truth (ReadSettingCondition).
 bool ReadCondition(const SyntaxTree& tree, TSNode node, AppCondition* out) {
+  if (ReadSettingCondition(tree, node, out)) return true;
   if (IsType(node, "comparison_operator")) {
     if (ts_node_named_child_count(node) != 2) return false;
     TSNode left = ts_node_named_child(node, 0);
@@ -108,11 +160,12 @@ std::vector<AppCondition> ImpliedWhenFalse(const SyntaxTree& tree, TSNode condit
   return out;
 }
 
-bool MayTestInstalledApps(const SyntaxTree& tree, TSNode condition) {
+bool MayHoldAppConditions(const SyntaxTree& tree, TSNode condition) {
   if (ts_node_is_null(condition)) return false;
   std::string_view text = tree.Text(condition);
   return text.find("INSTALLED_APPS") != std::string_view::npos ||
-         text.find("is_installed") != std::string_view::npos;
+         text.find("is_installed") != std::string_view::npos ||
+         text.find("settings") != std::string_view::npos;
 }
 
 }  // namespace djcost

@@ -184,9 +184,15 @@ class Walker {
       case PyKind::kImportStatement:
       case PyKind::kImportFromStatement:
       case PyKind::kFutureImportStatement:
+      {
+        size_t before = facts_->imports.size();
         ExtractImports(tree_, node, scopes_[frame.scope].kind == ScopeKind::kModule, lister_,
                        &facts_->imports);
+        for (size_t i = before; i < facts_->imports.size(); ++i) {
+          facts_->imports[i].conditional = frame.conditional;
+        }
         return;
+      }
       case PyKind::kClassDefinition:
         EnterClass(node, {}, frame);
         return;
@@ -248,7 +254,7 @@ class Walker {
     guards.assign(parts.size(), guard);
     if (kind != PyKind::kIfStatement && kind != PyKind::kElifClause) return guards;
     TSNode condition = ts_node_child_by_field_id(node, f_.condition);
-    if (!MayTestInstalledApps(tree_, condition)) return guards;
+    if (!MayHoldAppConditions(tree_, condition)) return guards;
     int when_true = AddGuard(guard, ImpliedWhenTrue(tree_, condition));
     bool has_clause = false;
     for (const ChildNode& part : parts) {
@@ -267,7 +273,7 @@ class Walker {
         // A later clause also needs this elif's condition false.
         if (part == PyKind::kElifClause) {
           TSNode elif = ts_node_child_by_field_id(parts[i].node, f_.condition);
-          if (MayTestInstalledApps(tree_, elif)) {
+          if (MayHoldAppConditions(tree_, elif)) {
             when_false = AddGuard(when_false, ImpliedWhenFalse(tree_, elif));
           }
         }

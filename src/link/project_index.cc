@@ -173,11 +173,82 @@ void ProjectIndex::SetInstalledApps(std::unordered_set<std::string> installed) {
 }
 
 bool ProjectIndex::GuardHolds(int file, int guard) const {
-  if (guard < 0 || !installed_) return true;
+  if (guard < 0) return true;
   for (const AppCondition& c : files_[file].guards[guard]) {
-    if ((installed_->count(c.app) > 0) != c.installed) return false;
+    if (!c.setting.empty()) {
+      int truth = SettingTruth(c.setting, c.fallback);
+      if (truth >= 0 && (truth == 1) != c.installed) return false;
+    } else if (installed_ && (installed_->count(c.app) > 0) != c.installed) {
+      return false;
+    }
   }
   return true;
+}
+
+namespace {
+
+// The truth Python gives a literal value: 1, 0, or -1 when it is no literal.
+int Truth(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::kTrue: return 1;
+    case ExprKind::kFalse:
+    case ExprKind::kNone: return 0;
+    case ExprKind::kNumber: return e.text == "0" || e.text == "0.0" ? 0 : 1;
+    case ExprKind::kString: return e.text.empty() ? 0 : 1;
+    case ExprKind::kList: return e.items.empty() ? 0 : 1;
+    case ExprKind::kDict: return e.keywords.empty() ? -1 : 1;  // other keys are dropped
+    default: return -1;
+  }
+}
+
+}  // namespace
+
+// Seahub's settings end by copying a deployment's seahub_settings into
+// globals(); others star-import a git-ignored local_settings, include()
+// django-split-settings fragments or exec a file: a literal there may be
+// replaced where the project runs, so no branch is dropped on it.
+bool ProjectIndex::SettingsMayBeOverridden() const {
+  if (settings_overridden_ < 0) settings_overridden_ = OverriddenFrom(settings_file_, 0) ? 1 : 0;
+  return settings_overridden_ == 1;
+}
+
+bool ProjectIndex::OverriddenFrom(int file, int depth) const {
+  if (file < 0 || depth > kMaxDepth) return false;
+  const FileFacts& facts = files_[file];
+  for (const Import& imp : facts.imports) {
+    if (!imp.module_level || !imp.star) continue;
+    // `try: from settings_local import *`: what a deployment adds, if present.
+    if (imp.conditional) return true;
+    int source = tables_->modules.Find(ImportedModule(file, imp));
+    if (source < 0) return true;  // a module the repository lacks
+    if (source != file && OverriddenFrom(source, depth + 1)) return true;
+  }
+  auto rewrites = [](std::string_view callee) {
+    return callee == "globals" || callee == "exec" || callee == "execfile" ||
+           callee == "include" || callee == "setattr";
+  };
+  for (const CallStatement& c : facts.calls) {
+    if (c.scope.empty() && rewrites(c.call.text)) return true;
+  }
+  for (const FunctionDef& fn : facts.functions) {
+    for (const CallSite& c : fn.calls) {
+      if (rewrites(c.callee)) return true;
+    }
+  }
+  return false;
+}
+
+// credentials' `if settings.BADGES_ENABLED:` with `BADGES_ENABLED = False`; a
+// setting bound under a condition, or to what we cannot read, is not known.
+int ProjectIndex::SettingTruth(const std::string& name, int fallback) const {
+  if (settings_file_ < 0 || SettingsMayBeOverridden()) return -1;
+  int file = -1;
+  const Expr* value = EvalValue(settings_file_, name, &file);
+  if (!value) return fallback;
+  for (const Assignment& a : files_[file].assignments) {
+    if (a.target == name && (a.conditional || a.augmented)) return -1;
+  }
+  return Truth(*value);
 }
 
 std::string ProjectIndex::QualName(int file, const std::string& scope,

@@ -145,8 +145,14 @@ class ProjectIndex {
   /// without it) every guard holds. Call before Share().
   void SetInstalledApps(std::unordered_set<std::string> installed);
   /// False when a statement's app conditions (`guard`, an index into the file's
-  /// FileFacts::guards) fail: Django never runs it.
+  /// FileFacts::guards) fail: Django never runs it. A condition on a setting
+  /// fails only when the settings module binds it once, unconditionally, to a
+  /// literal of the other truth (or, for getattr's default, leaves it unset).
   bool GuardHolds(int file, int guard) const;
+  /// The truth of setting `name` in the settings module: 1, 0, or -1 when it is
+  /// not known (`fallback` when the module never binds it). Never known when
+  /// the settings may take values djcost cannot see (SettingsMayBeOverridden).
+  int SettingTruth(const std::string& name, int fallback) const;
   /// The settings module's file, so that `settings.NAME` lists read as the
   /// settings bind them (`for app in settings.PLUGINS:`). Call before Share().
   void SetSettingsFile(int file) { settings_file_ = file; }
@@ -258,6 +264,9 @@ class ProjectIndex {
   std::shared_ptr<Tables> tables_;  // written by the constructor only
   std::shared_ptr<const std::unordered_set<std::string>> installed_;  // SetInstalledApps
   int settings_file_ = -1;                                            // SetSettingsFile
+  mutable int settings_overridden_ = -1;  // SettingsMayBeOverridden's answer: 0, 1, -1 unknown yet
+  bool SettingsMayBeOverridden() const;
+  bool OverriddenFrom(int file, int depth) const;
   // Copies of loop bodies' values with the loop's names bound, one per item
   // (`for app in PLUGINS: urls += [path("", include(f"{app}.urls"))]`): list
   // items point into them, so a deque. Per index, like the memos.

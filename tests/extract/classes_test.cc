@@ -66,9 +66,10 @@ INSTANTIATE_TEST_SUITE_P(
                     "        def get(self, request):\n"
                     "            return Response({})\n",
                     "class 1-5: V(APIView)\n"
-                    "  attr 3: permission_classes = [] (conditional)\n"
+                    "  attr 3: permission_classes = [] (conditional) [guard 0]\n"
                     "  method 4-5: V.get(self, request)\n"
-                    "    calls 5: Response\n"},
+                    "    calls 5: Response\n"
+                    "guard 0: +settings.DEBUG\n"},
         SnippetCase{"DecoratedMethodsAndActions",
                     "class OrderViewSet(viewsets.ModelViewSet):\n"
                     "    queryset = Order.objects.all()\n"

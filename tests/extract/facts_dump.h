@@ -131,6 +131,7 @@ inline std::string DumpImport(const Import& i) {
   }
   if (!i.alias.empty()) out += " as " + i.alias;
   if (!i.module_level) out += " (local)";
+  if (i.conditional) out += " (conditional)";
   return out + "\n";
 }
 
@@ -160,7 +161,12 @@ inline std::string DumpFacts(const FileFacts& facts) {
   }
   for (size_t g = 0; g < facts.guards.size(); ++g) {
     out += "guard " + std::to_string(g) + ":";
-    for (const AppCondition& c : facts.guards[g]) out += (c.installed ? " +" : " -") + c.app;
+    for (const AppCondition& c : facts.guards[g]) {
+      out += (c.installed ? " +" : " -") +
+             (c.setting.empty() ? c.app
+                                : "settings." + c.setting +
+                                      (c.fallback < 0 ? "" : "=" + std::to_string(c.fallback)));
+    }
     out += "\n";
   }
   for (const Diagnostic& d : facts.diagnostics) {

@@ -135,17 +135,20 @@ INSTANTIATE_TEST_SUITE_P(
                     "  returns urls\n"
                     "    built 2: urls = [path('a/', v)]\n"
                     "    built 3: urls += [path(f'{prefix}/', include('app.urls'))]\n"
-                    "    built 5: urls.append(path('debug/', v)) in get_urlpatterns (conditional)\n"
+                    "    built 5: urls.append(path('debug/', v)) in get_urlpatterns (conditional) "
+                    "[guard 0]\n"
                     "    built 7: urls.extend([re_path(p, v)]) in get_urlpatterns (conditional) "
                     "(for p in PAGES)\n"
                     "    built 8: register(urls) in get_urlpatterns\n"
                     "def 11-15: twice(flag)\n"
                     "  calls 12: path\n"
-                    "call 5: urls.append(path('debug/', v)) in get_urlpatterns (conditional)\n"
+                    "call 5: urls.append(path('debug/', v)) in get_urlpatterns (conditional) "
+                    "[guard 0]\n"
                     "call 7: urls.extend([re_path(p, v)]) in get_urlpatterns (conditional) "
                     "(for p in PAGES)\n"
                     "call 8: register(urls) in get_urlpatterns\n"
-                    "call 9: other.append(x) in get_urlpatterns\n"},
+                    "call 9: other.append(x) in get_urlpatterns\n"
+                    "guard 0: +settings.DEBUG\n"},
         // A tastypie resource's prepend_urls() keeps what it returns, as a
         // module-level helper does; other methods' returns are not kept. Its
         // `class Meta(Base.Meta)` keeps the Meta's bases.

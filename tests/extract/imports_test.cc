@@ -37,7 +37,7 @@ INSTANTIATE_TEST_SUITE_P(
                     "def 1-2: ready(self)\n"},
         SnippetCase{"ConditionalStaysModuleLevel",
                     "try:\n    from .local import *\nexcept ImportError:\n    pass\n",
-                    "import 2: from .local import *\n"}),
+                    "import 2: from .local import * (conditional)\n"}),
     CaseName);
 
 }  // namespace

@@ -27,7 +27,9 @@ INSTANTIATE_TEST_SUITE_P(
                     "re_path('^api/(?P<v>v\\\\d)/', include([router.urls, 'api'], namespace='api')), "
                     "path('admin/', admin.site.urls)]\n"
                     "assign 7: urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)\n"
-                    "assign 9: urlpatterns += [path('__debug__/', include('debug_toolbar.urls'))] (conditional)\n"},
+                    "assign 9: urlpatterns += [path('__debug__/', include('debug_toolbar.urls'))] "
+                    "(conditional) [guard 0]\n"
+                    "guard 0: +settings.DEBUG\n"},
         // Conditions on INSTALLED_APPS: what each branch implies, for link to test.
         SnippetCase{"InstalledAppsGuards",
                     "if 'billing' in settings.INSTALLED_APPS:\n"
@@ -54,6 +56,28 @@ INSTANTIATE_TEST_SUITE_P(
                     "guard 1: -billing\n"  // `not a and b` false says nothing of a
                     "guard 2: -billing -legal\n"
                     "guard 3: -billing +x +y\n"},
+        // Conditions on a setting's truth (credentials' `if settings.BADGES_ENABLED:`),
+        // getattr's literal default kept; an unread default or a lower-case
+        // attribute says nothing.
+        SnippetCase{"SettingGuards",
+                    "if settings.BADGES_ENABLED:\n"
+                    "    urlpatterns += a\n"
+                    "if not getattr(settings, 'X_ON', False):\n"
+                    "    register(b)\n"
+                    "else:\n"
+                    "    register(c)\n"
+                    "if getattr(settings, 'Y', some_default()):\n"
+                    "    register(d)\n"
+                    "if settings.debug_toolbar:\n"
+                    "    register(e)\n",
+                    "assign 2: urlpatterns += a (conditional) [guard 0]\n"
+                    "call 4: register(b) (conditional) [guard 1]\n"
+                    "call 6: register(c) (conditional) [guard 2]\n"
+                    "call 8: register(d) (conditional)\n"
+                    "call 10: register(e) (conditional)\n"
+                    "guard 0: +settings.BADGES_ENABLED\n"
+                    "guard 1: -settings.X_ON=0\n"
+                    "guard 2: +settings.X_ON=0\n"},
         // A module-level assignment in a loop keeps the loop (made once for both).
         SnippetCase{"AssignmentsInLoops",
                     "for app in settings.PLUGINS:\n"

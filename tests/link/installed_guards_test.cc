@@ -105,6 +105,87 @@ TEST(InstalledGuardsTest, AnUnreadableInstalledAppsReadsEveryBranch) {
   EXPECT_EQ(inv.signal_receivers.size(), 2u);
 }
 
+// credentials: `if settings.BADGES_ENABLED:` with `BADGES_ENABLED = False` in
+// the settings module is a branch Django never runs; a setting bound under a
+// condition, or to what djcost cannot read, reads every branch; getattr's
+// default stands for a setting the module never binds.
+TEST(InstalledGuardsTest, BranchesOfASettingsFalseTruthAreNotCounted) {
+  Inventory inv = testing::LinkSources(
+      {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+       {"site/__init__.py", ""},
+       {"site/base.py", "BADGES_ENABLED = False\nFEATURE = ['on']\n"},
+       {"site/settings.py", R"py(
+from .base import *
+ROOT_URLCONF = 'site.urls'
+INSTALLED_APPS = ['django.contrib.admin', 'shop']
+MAYBE = env('MAYBE')
+if os.environ.get('X'):
+    FLIPPED = True
+)py"},
+       {"site/urls.py", R"py(
+from django.conf import settings
+from django.urls import path
+from shop import views
+
+urlpatterns = [path("a/", views.v)]
+if settings.BADGES_ENABLED:
+    urlpatterns += [path("badges/", views.v)]
+else:
+    urlpatterns += [path("no-badges/", views.v)]
+if settings.FEATURE and not settings.BADGES_ENABLED:
+    urlpatterns.append(path("feature/", views.v))
+if settings.MAYBE:
+    urlpatterns.append(path("maybe/", views.v))
+if settings.FLIPPED:
+    urlpatterns.append(path("flipped/", views.v))
+if getattr(settings, "UNSET", False):
+    urlpatterns.append(path("unset/", views.v))
+if getattr(settings, "UNSET", True):
+    urlpatterns.append(path("unset-on/", views.v))
+)py"},
+       {"shop/__init__.py", ""},
+       {"shop/views.py", kViews},
+       {"shop/admin.py", R"py(
+from django.conf import settings
+from django.contrib import admin
+from shop.views import Item, Plan
+
+admin.site.register(Item)
+if settings.BADGES_ENABLED:
+    admin.site.register(Plan)
+)py"}});
+  EXPECT_EQ(Routes(inv), "a/ feature/ flipped/ maybe/ no-badges/ unset-on/ ");
+  ASSERT_EQ(inv.admin_registrations.size(), 1u);
+  EXPECT_EQ(inv.admin_registrations[0].model, "shop.views.Item");
+}
+
+// Seahub copies a deployment's settings into globals(), Review Board star-imports
+// settings_local under a try: a literal there may be replaced where the
+// project runs, so every branch is read.
+TEST(InstalledGuardsTest, SettingsADeploymentMayOverrideReadEveryBranch) {
+  for (const char* more : {"try:\n    from .local import *\nexcept ImportError:\n    pass\n",
+                           "def load(module):\n    globals().update(vars(module))\n"}) {
+    Inventory inv = testing::LinkSources(
+        {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+         {"site/__init__.py", ""},
+         {"site/settings.py", std::string("ROOT_URLCONF = 'site.urls'\n"
+                                          "INSTALLED_APPS = ['shop']\n"
+                                          "BADGES_ENABLED = False\n") + more},
+         {"site/urls.py", R"py(
+from django.conf import settings
+from django.urls import path
+from shop import views
+
+urlpatterns = [path("a/", views.v)]
+if settings.BADGES_ENABLED:
+    urlpatterns += [path("badges/", views.v)]
+)py"},
+         {"shop/__init__.py", ""},
+         {"shop/views.py", kViews}});
+    EXPECT_EQ(Routes(inv), "a/ badges/ ") << more;
+  }
+}
+
 // onadata and Seahub: without django.contrib.admin in INSTALLED_APPS no admin
 // module is autodiscovered and no site is served.
 TEST(InstalledGuardsTest, AdminRegistrationsWithoutTheAdminAppAreNotCounted) {
