@@ -1,6 +1,7 @@
 #include "link/project_index.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "link/loop_calls.h"
 #include "util/strings.h"
@@ -627,13 +628,92 @@ const std::vector<std::string_view>& ProjectIndex::TagsOf(const std::string& qua
 std::set<std::string> ProjectIndex::Methods(const std::string& qualname) const {
   std::set<std::string> methods;
   for (const auto& a : Ancestors(qualname)) {
-    if (const ClassDef* cls = FindClass(a, nullptr)) {
+    int f = -1;
+    if (const ClassDef* cls = FindClass(a, &f)) {
       for (const auto& m : cls->methods) methods.insert(m.name);
+      // View.dispatch finds a handler with getattr(self, method): `put = post`
+      // in the body serves PUT (DMOJ's ProblemDataView).
+      for (const Assignment& attribute : cls->attributes) {
+        if (AliasedFunction(f, *cls, attribute, 0).found) methods.insert(attribute.target);
+      }
     } else if (const KnownClass* known = FindKnownClass(a)) {
       methods.insert(known->methods.begin(), known->methods.end());
     }
   }
   return methods;
+}
+
+MethodSource ProjectIndex::NearestMethod(std::string_view qualname,
+                                         std::string_view method) const {
+  return NearestMethodAt(qualname, method, 0);
+}
+
+MethodSource ProjectIndex::NearestMethodAt(std::string_view qualname, std::string_view method,
+                                           int depth) const {
+  if (depth > kMaxDepth) return {};
+  for (std::string_view a : Ancestors(qualname)) {
+    int f = -1;
+    if (const ClassDef* cls = FindClass(a, &f)) {
+      // A name bound to no function (`put = None`) is passed over, as it was
+      // before aliases were read: Methods() still counts what the MRO defines.
+      bool bound = false;
+      MethodSource source = BodyBinding(f, *cls, method, std::numeric_limits<int>::max(), depth,
+                                        &bound);
+      if (source.found) return source;
+    } else if (const KnownClass* known = FindKnownClass(a)) {
+      if (std::find(known->methods.begin(), known->methods.end(), method) !=
+          known->methods.end()) {
+        return {true, nullptr, -1};
+      }
+    }
+  }
+  return {};
+}
+
+MethodSource ProjectIndex::AliasedFunction(int file, const ClassDef& cls, const Assignment& a,
+                                           int depth) const {
+  const Expr& value = a.value;
+  if (value.kind != ExprKind::kName || a.augmented || depth > kMaxDepth) return {};
+  if (value.text.find('.') == std::string::npos) {
+    return NameInClassBody(file, cls, value.text, a.line, depth);
+  }
+  // `post = BaseView.get`: a function read off a class, repo or known.
+  Symbol s = Resolve(file, value.text);
+  bool is_class = s.kind == Symbol::Kind::kClass || s.kind == Symbol::Kind::kExternal;
+  if (!is_class || s.remainder.empty() || s.remainder.find('.') != std::string::npos) return {};
+  return NearestMethodAt(s.qualname, s.remainder, depth + 1);
+}
+
+MethodSource ProjectIndex::BodyBinding(int file, const ClassDef& cls, std::string_view name,
+                                       int line, int depth, bool* bound) const {
+  const FunctionDef* def = nullptr;
+  for (const FunctionDef& m : cls.methods) {
+    if (m.name == name && m.line < line && (!def || m.line >= def->line)) def = &m;
+  }
+  const Assignment* assigned = nullptr;
+  for (const Assignment& a : cls.attributes) {
+    if (a.target == name && a.line < line && (!assigned || a.line >= assigned->line)) {
+      assigned = &a;
+    }
+  }
+  *bound = def || assigned;
+  if (assigned && (!def || assigned->line > def->line)) {
+    return AliasedFunction(file, cls, *assigned, depth + 1);
+  }
+  if (def) return {true, def, file};
+  return {};
+}
+
+MethodSource ProjectIndex::NameInClassBody(int file, const ClassDef& cls, std::string_view name,
+                                           int line, int depth) const {
+  bool bound = false;
+  MethodSource source = BodyBinding(file, cls, name, line, depth, &bound);
+  if (bound) return source;
+  // Python looks no further than the module: the bases' methods are no names
+  // of the body.
+  Symbol s = Resolve(file, name);
+  if (s.kind == Symbol::Kind::kFunction && s.remainder.empty()) return {true, s.function, s.file};
+  return {};
 }
 
 const Assignment* ProjectIndex::FindAttribute(const std::string& qualname,

@@ -50,6 +50,14 @@ struct ListItem {
   int file = -1;
 };
 
+/// Where a class's method comes from: a repo function (a `def` in a class body,
+/// or the function a class-body name aliases) or a known class of the tables.
+struct MethodSource {
+  bool found = false;
+  const FunctionDef* function = nullptr;  // nullptr when a known class defines it
+  int file = -1;                          // the file of `function`
+};
+
 /// A statement call and the file it is in.
 struct CallRef {
   int file = -1;
@@ -113,9 +121,12 @@ class ProjectIndex {
   const std::vector<CallRef>& CallsNamed(const std::string& name) const;
   /// True when the class or any ancestor is a known class with `tag`.
   bool HasTag(const std::string& qualname, std::string_view tag) const;
-  /// Methods the class and its ancestors define (repo method names and known
-  /// classes' `methods`).
+  /// Methods the class and its ancestors define (repo method names, class-body
+  /// aliases of functions such as `put = post`, and known classes' `methods`).
   std::set<std::string> Methods(const std::string& qualname) const;
+  /// The definition of `method` nearest in the class's MRO: a `def`, or a
+  /// class-body alias of a function, whichever the body binds last.
+  MethodSource NearestMethod(std::string_view qualname, std::string_view method) const;
   /// The nearest class-level assignment of `attribute` in the class or a repo
   /// ancestor, or nullptr (sets *file).
   const Assignment* FindAttribute(const std::string& qualname, std::string_view attribute,
@@ -228,6 +239,20 @@ class ProjectIndex {
                        const std::vector<ListItem>& old, std::vector<ListItem>* out,
                        int depth) const;
   const Expr* EvalValueAt(int file, const std::string& name, int* value_file, int depth) const;
+  MethodSource NearestMethodAt(std::string_view qualname, std::string_view method,
+                               int depth) const;
+  // The function a class-level assignment `a` of `cls` binds, when its value
+  // names one; not found for anything else (`put = None`, `model = Book`).
+  MethodSource AliasedFunction(int file, const ClassDef& cls, const Assignment& a,
+                               int depth) const;
+  // The last def or assignment of `name` in the body of `cls` above `line`, as
+  // a method; *bound is false when the body binds no such name there.
+  MethodSource BodyBinding(int file, const ClassDef& cls, std::string_view name, int line,
+                           int depth, bool* bound) const;
+  // What `name` means in the body of `cls` above `line`: its last def or
+  // assignment there, else the module's name, as Python looks it up.
+  MethodSource NameInClassBody(int file, const ClassDef& cls, std::string_view name, int line,
+                               int depth) const;
   // `value` once per item of `loop`'s iterable, its names bound; false when the
   // iterable cannot be read or an item brings names from another module.
   bool UnrollInLoop(int file, const LoopContext& loop, const Expr& value,

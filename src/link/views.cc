@@ -585,21 +585,9 @@ bool IsViewSet(const ProjectIndex& index, const std::string& cls) {
 
 const FunctionDef* FindMethod(const ProjectIndex& index, const std::string& cls,
                               const std::string& method, int* file) {
-  for (const auto& a : index.Ancestors(cls)) {
-    int f = -1;
-    if (const ClassDef* c = index.FindClass(a, &f)) {
-      // The last definition in a class body is the one Python keeps.
-      for (auto it = c->methods.rbegin(); it != c->methods.rend(); ++it) {
-        if (it->name == method) {
-          if (file) *file = f;
-          return &*it;
-        }
-      }
-    } else if (const KnownClass* known = index.FindKnownClass(a)) {
-      if (Contains(known->methods, method)) return nullptr;
-    }
-  }
-  return nullptr;
+  MethodSource source = index.NearestMethod(cls, method);
+  if (source.function && file) *file = source.file;
+  return source.function;
 }
 
 bool ReturnsJson(const ProjectIndex& index, int file, const FunctionDef& fn) {

@@ -67,8 +67,9 @@ bool IsViewSet(const ProjectIndex& index, const std::string& cls);
 /// (a third-party base the tables lack), or "".
 std::string UnknownAncestor(const ProjectIndex& index, const std::string& cls);
 
-/// The repo definition of `method` nearest in the class's MRO, or nullptr when
-/// the nearest definition is a known class's or there is none (sets *file).
+/// The repo definition of `method` nearest in the class's MRO (the function an
+/// alias such as `put = post` names), or nullptr when the nearest definition is
+/// a known class's or there is none (sets *file).
 const FunctionDef* FindMethod(const ProjectIndex& index, const std::string& cls,
                               const std::string& method, int* file);
 

@@ -198,6 +198,80 @@ class OidcViewSet(UserModelOpenIDConnectViewset):
             "HTTP handler (get, post, put, patch, delete, trace)\n");
 }
 
+// View.dispatch looks a handler up with getattr(self, method), so a class-body
+// alias of a function is a handler: DMOJ's `put = post`, inherited by
+// subclasses; baserow's `get = post = put = patch = delete = handle_request`.
+// An alias takes the kind of the function it names; a name bound to no
+// function (`put = None`, a string) serves nothing.
+TEST(ViewsTest, ClassBodyAliasesOfFunctionsAreHandlers) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app import views
+
+urlpatterns = [
+    path("data/", views.ProblemData.as_view()),
+    path("requests/", views.OrgRequests.as_view()),
+    path("hook/", views.Webhook.as_view()),
+    path("home/", views.Home.as_view()),
+    path("plain/", views.Plain.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from django.http import JsonResponse
+from django.views.generic import TemplateView, View
+from rest_framework.views import APIView
+
+def render_home(self, request):
+    pass
+
+class ProblemData(View):
+    def get(self, request):
+        pass
+    def post(self, request):
+        return JsonResponse({})
+    put = post
+
+class OrgRequests(ProblemData):
+    pass
+
+class Webhook(APIView):
+    def handle_request(self, request, uid):
+        pass
+    get = post = put = patch = delete = handle_request
+
+class Home(TemplateView):
+    post = TemplateView.get
+    put = render_home
+    patch = ProblemData.post
+
+class Plain(View):
+    def get(self, request):
+        pass
+    put = None
+    delete = "get"
+    post = undefined_name
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET data/ app.views.ProblemData.get page config/urls.py:6\n"
+            "POST data/ app.views.ProblemData.post api config/urls.py:6\n"
+            "PUT data/ app.views.ProblemData.put api config/urls.py:6\n"
+            "GET home/ app.views.Home.get page config/urls.py:9\n"
+            "PATCH home/ app.views.Home.patch api config/urls.py:9\n"
+            "POST home/ app.views.Home.post page config/urls.py:9\n"
+            "PUT home/ app.views.Home.put page config/urls.py:9\n"
+            "DELETE hook/ app.views.Webhook.delete api config/urls.py:8\n"
+            "GET hook/ app.views.Webhook.get api config/urls.py:8\n"
+            "PATCH hook/ app.views.Webhook.patch api config/urls.py:8\n"
+            "POST hook/ app.views.Webhook.post api config/urls.py:8\n"
+            "PUT hook/ app.views.Webhook.put api config/urls.py:8\n"
+            "GET plain/ app.views.Plain.get page config/urls.py:10\n"
+            "GET requests/ app.views.OrgRequests.get page config/urls.py:7\n"
+            "POST requests/ app.views.OrgRequests.post api config/urls.py:7\n"
+            "PUT requests/ app.views.OrgRequests.put api config/urls.py:7\n");
+}
+
 // pretalx: `path("404", error_view(404))`, a function returning a view it
 // defines; a repo wrapper given a view is followed to that view instead.
 TEST(ViewsTest, ViewFactoriesAreOneEndpointAndWrappersAreFollowed) {
