@@ -764,6 +764,52 @@ class PcaPdf(PDFTemplateView):
             "GET results/<pk>/ reports.views.Results.retrieve api config/urls.py:7\n");
 }
 
+// astrobin: drf-haystack's HaystackViewSet lists and retrieves (its MoreLikeThis
+// and Facet mixins' @action routes are not in the tables), and its login is
+// django-two-factor-auth's LoginView, a formtools session wizard with its own
+// post: GET and POST.
+TEST(ViewsTest, DrfHaystackAndTwoFactorViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+from app import views
+
+router = DefaultRouter()
+router.register(r"images-search", views.ImageSearch, basename="images-search")
+
+urlpatterns = [
+    path("api/", include(router.urls)),
+    path("login/", views.Login.as_view()),
+    path("qr/", views.Qr.as_view()),
+    path("setup/", views.Setup.as_view()),
+    path("profile/", views.Profile.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from django.views.generic import TemplateView
+from drf_haystack.mixins import MoreLikeThisMixin
+from drf_haystack.viewsets import HaystackViewSet
+from two_factor.views import LoginView, OTPRequiredMixin, QRGeneratorView, SetupView
+
+class ImageSearch(MoreLikeThisMixin, HaystackViewSet): pass
+class Login(LoginView): pass
+class Qr(QRGeneratorView): pass
+class Setup(SetupView): pass
+class Profile(OTPRequiredMixin, TemplateView): pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET api/images-search/ app.views.ImageSearch.list api config/urls.py:7\n"
+            "GET api/images-search/<pk>/ app.views.ImageSearch.retrieve api config/urls.py:7\n"
+            "GET login/ app.views.Login.get page config/urls.py:11\n"
+            "POST login/ app.views.Login.post page config/urls.py:11\n"
+            "GET profile/ app.views.Profile.get page config/urls.py:14\n"
+            "GET qr/ app.views.Qr.get page config/urls.py:12\n"
+            "GET setup/ app.views.Setup.get page config/urls.py:13\n"
+            "POST setup/ app.views.Setup.post page config/urls.py:13\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
