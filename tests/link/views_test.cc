@@ -810,6 +810,42 @@ class Profile(OTPRequiredMixin, TemplateView): pass
             "POST setup/ app.views.Setup.post page config/urls.py:13\n");
 }
 
+// ecommerce's logout is edx-auth-backends' EdxOAuth2LogoutView, a RedirectView
+// (GET, POST, PUT, PATCH, DELETE) whose own dispatch logs out first; Review
+// Board's account pages are djblets' ConfigPagesView, a TemplateView with post.
+TEST(ViewsTest, EdxAuthBackendsAndDjbletsViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from app import views
+
+urlpatterns = [
+    path("logout/", views.Logout.as_view()),
+    path("account/", views.MyAccount.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from auth_backends.views import EdxOAuth2LogoutView
+from djblets.configforms.views import ConfigPagesView
+
+class Logout(EdxOAuth2LogoutView):
+    def get_redirect_url(self, *args, **kwargs):
+        return "/"
+
+class MyAccount(ConfigPagesView):
+    title = "My Account"
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET account/ app.views.MyAccount.get page config/urls.py:7\n"
+            "POST account/ app.views.MyAccount.post page config/urls.py:7\n"
+            "DELETE logout/ app.views.Logout.delete page config/urls.py:6\n"
+            "GET logout/ app.views.Logout.get page config/urls.py:6\n"
+            "PATCH logout/ app.views.Logout.patch page config/urls.py:6\n"
+            "POST logout/ app.views.Logout.post page config/urls.py:6\n"
+            "PUT logout/ app.views.Logout.put page config/urls.py:6\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
