@@ -449,6 +449,15 @@ std::string MadeByPackage(const ProjectIndex& index, const Symbol& s) {
   return FullName(maker) + "()." + s.remainder;
 }
 
+// `path("openapi", get_schema_view(title=...))` (evennia): a package's function
+// the tables tag "returns-view" made the view, so it is defined outside the
+// repository.
+bool ReturnsPackageView(const ProjectIndex& index, const Symbol& s) {
+  if (s.kind != Symbol::Kind::kExternal || !s.remainder.empty()) return false;
+  const KnownFunction* known = index.FindKnownFunction(s.qualname);
+  return known && Contains(known->tags, "returns-view");
+}
+
 ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view,
                            Restriction r, int depth) {
   if (depth > kMaxDepth) return Unresolved(view.text, "too many wrappers or aliases");
@@ -458,6 +467,7 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
     }
     Symbol s = index.Resolve(file, view.text);
     if (std::string made = MadeByPackage(index, s); !made.empty()) return External(made);
+    if (ReturnsPackageView(index, s)) return External(s.qualname + "()");
     bool as_view = s.remainder == "as_view" || LastComponent(view.text) == "as_view";
     if (as_view) {
       if (s.kind == Symbol::Kind::kClass && s.remainder == "as_view") {

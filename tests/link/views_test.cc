@@ -419,6 +419,28 @@ json_rpc = RpcServer(supported_handlers=["jsonrpc"])
             "external routes); if the project serves its own views, they were missed\n");
 }
 
+// evennia: `path("openapi", get_schema_view(title=...))`, a view DRF's function
+// makes, is defined outside the repository: listed, not an unresolved view.
+TEST(ViewsTest, ViewAPackageFunctionReturnsIsExternal) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from rest_framework.schemas import get_schema_view
+from app.views import home
+
+urlpatterns = [
+    path("", home),
+    path("openapi", get_schema_view(title="API", version="1.0")),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", "def home(request):\n    pass\n"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY  app.views.home page config/urls.py:7\n"
+            "external openapi rest_framework.schemas.get_schema_view() (view defined outside "
+            "the repository) config/urls.py:8\n");
+}
+
 // readthedocs.org builds its dashboard on django-vanilla-views 3.0, whose form
 // views answer GET and POST only (no ProcessFormView, so no PUT).
 TEST(ViewsTest, VanillaViewsFromTheKnowledgeTables) {
