@@ -794,12 +794,29 @@ bool ProjectIndex::IsSumOfLists(int file, const Expr& call, int depth) const {
          (add == "operator.add" || add == "operator.concat" || add == "operator.iadd");
 }
 
+// `[*DJANGO_APPS, *LOCAL_APPS]` (the Two Scoops settings; baserow's
+// `*BASEROW_BUILT_IN_PLUGINS`): an unpacked list's items in place. What cannot
+// be read stays `*x` as written, for the reader to judge (the URL walk follows
+// `*router.urls`).
+void ProjectIndex::AddDisplayItem(int file, const Expr& item, std::vector<ListItem>* out,
+                                  int depth) const {
+  if (!IsStarred(item)) {
+    out->push_back({&item, file});
+    return;
+  }
+  size_t before = out->size();
+  ExpandListAt(file, item.items[0], out, depth + 1);
+  if (out->size() == before + 1 && (*out)[before].expr == &item.items[0]) {
+    (*out)[before].expr = &item;
+  }
+}
+
 void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out,
                                 int depth) const {
   if (depth > kMaxDepth) return;
   switch (expr.kind) {
     case ExprKind::kList:
-      for (const auto& item : expr.items) out->push_back({&item, file});
+      for (const auto& item : expr.items) AddDisplayItem(file, item, out, depth);
       return;
     case ExprKind::kBinOp:
       if (expr.text == "+" && expr.items.size() == 2) {
@@ -965,7 +982,7 @@ void ProjectIndex::ExpandRebinding(int file, const Expr& value, const std::strin
       if (IsUnpackedName(item, name)) {
         out->insert(out->end(), old.begin(), old.end());
       } else {
-        out->push_back({&item, file});
+        AddDisplayItem(file, item, out, depth + 1);
       }
     }
   }

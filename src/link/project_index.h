@@ -232,6 +232,8 @@ class ProjectIndex {
   bool ApplyListEvents(int file, const std::string& name, std::vector<ListEvent>* events,
                        std::vector<ListItem>* out, int depth, const Expr* mention) const;
   void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
+  // One item of a list display: `*x` unpacked when x reads as a list.
+  void AddDisplayItem(int file, const Expr& item, std::vector<ListItem>* out, int depth) const;
   bool IsSumOfLists(int file, const Expr& call, int depth) const;
   // A rebinding of list `name` whose value reads the list itself: `old` stands
   // for each mention.

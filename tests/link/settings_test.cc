@@ -135,6 +135,44 @@ TEST(SettingsTest, ConditionalRebindingToAnUnreadableValueKeepsTheList) {
   EXPECT_FALSE(settings.installed_apps_complete);  // plugin_apps is not readable
 }
 
+// The Two Scoops settings (`[*DJANGO_APPS, *THIRD_PARTY_APPS, *LOCAL_APPS]`)
+// read as an empty list, and baserow's `*BASEROW_BUILT_IN_PLUGINS` left its
+// premium and enterprise apps out: unpacked lists are read in place, in
+// MIDDLEWARE too; what cannot be read still makes the list partial.
+TEST(SettingsTest, UnpackedListsAreReadInPlace) {
+  auto files = ExtractProject({
+      {"proj/base_apps.py", "DJANGO_APPS = ['django.contrib.auth']\n"},
+      {"proj/settings.py",
+       "from proj.base_apps import DJANGO_APPS\n"
+       "LOCAL_APPS = ('shop',)\n"
+       "if OSS_ONLY:\n"
+       "    PLUGINS = []\n"
+       "else:\n"
+       "    PLUGINS = ['premium', 'enterprise']\n"
+       "INSTALLED_APPS = [*DJANGO_APPS, *('rest_framework', 'corsheaders'), *LOCAL_APPS, *PLUGINS]\n"
+       "SECURITY = ['django.middleware.security.SecurityMiddleware']\n"
+       "MIDDLEWARE = [*SECURITY, 'django.middleware.common.CommonMiddleware']\n"
+       "ROOT_URLCONF = 'proj.urls'\n"},
+      {"other/settings.py",
+       "INSTALLED_APPS = ['django.contrib.auth', *discover_plugins()]\n"
+       "ROOT_URLCONF = 'other.urls'\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  Settings settings = FindSettings(index, "proj.settings");
+  EXPECT_EQ(Values(settings.installed_apps),
+            (std::vector<std::string>{"django.contrib.auth", "rest_framework", "corsheaders",
+                                      "shop", "premium", "enterprise"}));
+  EXPECT_TRUE(settings.installed_apps_complete);
+  EXPECT_EQ(Values(settings.middleware),
+            (std::vector<std::string>{"django.middleware.security.SecurityMiddleware",
+                                      "django.middleware.common.CommonMiddleware"}));
+
+  Settings other = FindSettings(index, "other.settings");
+  EXPECT_EQ(Values(other.installed_apps), (std::vector<std::string>{"django.contrib.auth"}));
+  EXPECT_FALSE(other.installed_apps_complete);
+}
+
 TEST(SettingsTest, NamesASettingsModuleThatIsMissing) {
   auto files = ExtractProject({
       {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'gone.settings')\n"},
