@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "link/models_resolve.h"
+#include "util/strings.h"
 
 namespace djcost {
 namespace {
@@ -353,6 +354,114 @@ bool EvalSettingWithDefault(const ProjectIndex& index, int settings_file, int fi
   return Eval(index, settings_file, file, call.items[2], out, depth + 1);
 }
 
+// Paths are read relative to the scanned folder, whose own name is not known
+// (and is the machine's business): a settings module's `__file__` is its path
+// there, and a path that climbs above the folder, or names the folder itself,
+// does not read.
+
+// `os.path.dirname`: the folder holding `path`; false above the scanned folder.
+bool PathParent(std::string* path) {
+  if (path->empty()) return false;
+  size_t slash = path->rfind('/');
+  path->erase(slash == std::string::npos ? 0 : slash);
+  return true;
+}
+
+// `os.path.basename`: the last component; false for the scanned folder itself.
+bool PathName(std::string* path) {
+  if (path->empty()) return false;
+  size_t slash = path->rfind('/');
+  if (slash != std::string::npos) path->erase(0, slash + 1);
+  return !path->empty();
+}
+
+// `os.path.normpath` (and abspath, which is normpath of a relative path):
+// `.` and empty components dropped, `..` climbing one folder.
+bool PathNormal(std::string* path) {
+  if (!path->empty() && (*path)[0] == '/') return false;
+  std::string normal;
+  for (const std::string& part : Split(*path, '/')) {
+    if (part.empty() || part == ".") continue;
+    if (part != "..") {
+      normal += (normal.empty() ? "" : "/") + part;
+    } else if (!PathParent(&normal)) {
+      return false;
+    }
+  }
+  *path = std::move(normal);
+  return true;
+}
+
+// `os.path.join(a, b, ...)` of relative parts.
+bool PathJoin(std::string* path, const std::string& part) {
+  if (!part.empty() && part[0] == '/') return false;
+  *path = path->empty() ? part : *path + "/" + part;
+  return true;
+}
+
+// The Two Scoops / edX settings (openedx ecommerce): `DJANGO_ROOT =
+// dirname(dirname(abspath(__file__)))`, `SITE_NAME = basename(DJANGO_ROOT)`,
+// `ROOT_URLCONF = "{}.urls".format(SITE_NAME)`. os.path's dirname, basename,
+// abspath, realpath, normpath and join.
+bool EvalOsPath(const ProjectIndex& index, int settings_file, int file, const Expr& call,
+                std::string* out, int depth) {
+  if (call.text.empty() || call.items.empty() || !call.keywords.empty()) return false;
+  Symbol s = index.Resolve(file, call.text);
+  if (s.kind != Symbol::Kind::kExternal) return false;
+  std::string function = FullName(s);
+  if (!StartsWith(function, "os.path.")) return false;
+  function.erase(0, 8);
+  std::string path;
+  if (!Eval(index, settings_file, file, call.items[0], &path, depth + 1)) return false;
+  bool read = false;
+  if (function == "join") {
+    read = true;
+    for (size_t i = 1; i < call.items.size() && read; ++i) {
+      std::string part;
+      read = Eval(index, settings_file, file, call.items[i], &part, depth + 1) &&
+             PathJoin(&path, part);
+    }
+  } else if (call.items.size() == 1) {
+    if (function == "dirname") read = PathParent(&path);
+    if (function == "basename") read = PathName(&path);
+    if (function == "abspath" || function == "realpath" || function == "normpath") {
+      read = PathNormal(&path);
+    }
+  }
+  if (read) *out = std::move(path);
+  return read;
+}
+
+// `Path(__file__).resolve().parent.parent.name`, kept by extraction as source
+// text: pathlib's resolve(), absolute(), parent and a last name.
+bool EvalPathlibChain(const ProjectIndex& index, int file, const Expr& expr, std::string* out) {
+  static constexpr std::string_view kOpen = "(__file__)";
+  if (file < 0) return false;
+  size_t open = expr.text.find(kOpen);
+  if (open == std::string::npos || open == 0) return false;
+  Symbol path_class = index.Resolve(file, expr.text.substr(0, open));
+  if (path_class.kind != Symbol::Kind::kExternal || FullName(path_class) != "pathlib.Path") {
+    return false;
+  }
+  std::string path = index.files()[file].file.path;
+  std::string_view rest = std::string_view(expr.text).substr(open + kOpen.size());
+  std::vector<std::string> steps;
+  if (!rest.empty()) {
+    if (rest[0] != '.') return false;
+    steps = Split(rest.substr(1), '.');
+  }
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const std::string& step = steps[i];
+    bool read = false;
+    if (step == "resolve()" || step == "absolute()") read = PathNormal(&path);
+    if (step == "parent") read = PathParent(&path);
+    if (step == "name") read = i + 1 == steps.size() && PathName(&path);
+    if (!read) return false;
+  }
+  *out = std::move(path);
+  return true;
+}
+
 bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
           std::string* out, int depth) {
   if (depth > kMaxDepth) return false;
@@ -363,6 +472,10 @@ bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& ex
     case ExprKind::kFString:
       return EvalFString(index, settings_file, file, expr, out, depth);
     case ExprKind::kName:
+      if (expr.text == "__file__" && file >= 0) {
+        *out = index.files()[file].file.path;
+        return true;
+      }
       return EvalName(index, settings_file, file, expr.text, out, depth);
     case ExprKind::kBinOp: {
       if (expr.items.size() != 2) return false;
@@ -380,7 +493,10 @@ bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& ex
     }
     case ExprKind::kCall:
       return EvalEnvironmentDefault(index, settings_file, file, expr, out, depth) ||
-             EvalSettingWithDefault(index, settings_file, file, expr, out, depth);
+             EvalSettingWithDefault(index, settings_file, file, expr, out, depth) ||
+             EvalOsPath(index, settings_file, file, expr, out, depth);
+    case ExprKind::kOther:
+      return EvalPathlibChain(index, file, expr, out);
     default:
       return false;
   }

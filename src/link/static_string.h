@@ -25,8 +25,11 @@ namespace djcost {
 /// default of `os.getenv(NAME, default)`, `os.environ.get(NAME, default)`,
 /// python-decouple's `config(NAME, default)` and, for `env = environ.Env()`,
 /// `env(NAME, default=...)` and `env.str(NAME, default)`; `getattr(settings,
-/// "NAME", default)`: the setting, else the default. Returns false when any part
-/// is unknown.
+/// "NAME", default)`: the setting, else the default; `__file__`, the file's path
+/// in the scanned folder, through os.path's dirname, basename, abspath,
+/// realpath, normpath and join, and `Path(__file__)` with resolve(), absolute(),
+/// parent and name (a path above the scanned folder, or its own name, does not
+/// read). Returns false when any part is unknown.
 bool EvalString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
                 std::string* out);
 

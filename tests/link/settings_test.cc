@@ -287,6 +287,49 @@ TEST(SettingsTest, EnvironmentReadsWithADefaultGiveTheDefault) {
 // gives the default (env()'s second positional is a cast, its third the
 // default); a reader of another type is not read. python-decouple's config()
 // reads like os.getenv.
+// openedx ecommerce (the Two Scoops / edX template) names its URLconf after
+// the folder the settings sit in: `SITE_NAME = basename(DJANGO_ROOT)`, then
+// `ROOT_URLCONF = '{}.urls'.format(SITE_NAME)`; it was root-urlconf-not-found
+// and every URLconf walked as a root. `__file__` is the path in the scanned
+// folder, whose own name is never read.
+TEST(SettingsTest, RootUrlconfNamedAfterTheSettingsFolder) {
+  auto files = ExtractProject({
+      {"ecom/settings/base.py",
+       "from os.path import abspath, basename, dirname\n"
+       "DJANGO_ROOT = dirname(dirname(abspath(__file__)))\n"
+       "SITE_NAME = basename(DJANGO_ROOT)\n"
+       "ROOT_URLCONF = '{}.urls'.format(SITE_NAME)\n"},
+      {"percent/settings.py",
+       "import os\n"
+       "ROOT_URLCONF = '%s.urls' % os.path.basename(os.path.dirname(os.path.abspath(__file__)))\n"},
+      {"joined/conf/settings.py",
+       "import os\n"
+       "TOP = os.path.normpath(os.path.join(os.path.dirname(__file__), '..'))\n"
+       "ROOT_URLCONF = os.path.basename(TOP) + '.urls'\n"},
+      {"pathlib/conf/settings.py",
+       "from pathlib import Path\n"
+       "ROOT_URLCONF = Path(__file__).resolve().parent.parent.name + '.urls'\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  EXPECT_EQ(FindSettings(index, "ecom.settings.base").root_urlconf.value, "ecom.urls");
+  EXPECT_EQ(FindSettings(index, "percent.settings").root_urlconf.value, "percent.urls");
+  EXPECT_EQ(FindSettings(index, "joined.conf.settings").root_urlconf.value, "joined.urls");
+  EXPECT_EQ(FindSettings(index, "pathlib.conf.settings").root_urlconf.value, "pathlib.urls");
+
+  // The scanned folder's own name is not known: no machine path is read.
+  auto top_files = ExtractProject({
+      {"settings.py",
+       "from os.path import basename, dirname\n"
+       "ROOT_URLCONF = basename(dirname(__file__)) + '.urls'\n"},
+  });
+  ProjectIndex top_index(top_files, rules, {});
+  Settings top = FindSettings(top_index, "settings");
+  EXPECT_EQ(top.root_urlconf.value, "");
+  ASSERT_EQ(top.diagnostics.size(), 1u);
+  EXPECT_EQ(top.diagnostics[0].code, "root-urlconf-not-found");
+}
+
 TEST(SettingsTest, EnvironAndDecoupleReadsWithADefaultGiveTheDefault) {
   auto settings_of = [](const std::string& source) {
     auto files = ExtractProject({
