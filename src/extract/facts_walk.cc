@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -206,7 +207,7 @@ class Walker {
         break;
     }
     if (IsCompound(kind)) {
-      int loop = kind == PyKind::kForStatement ? EnterLoop(node) : frame.loop;
+      int loop = kind == PyKind::kForStatement ? EnterLoop(node, frame.scope) : frame.loop;
       lister_.ListNamed(node, &children_);
       std::vector<ChildNode> parts = children_;
       const std::vector<int>& guards = GuardsOfParts(node, kind, parts, frame.guard);
@@ -406,9 +407,9 @@ class Walker {
 
   // The loop a for statement's body runs in: its own when the target is one
   // name or a flat tuple of names ("a,b"), else none.
-  int EnterLoop(TSNode node) {
+  int EnterLoop(TSNode node, int scope) {
     TSNode target = ts_node_child_by_field_id(node, f_.left);
-    TSNode iterable = ts_node_child_by_field_id(node, f_.right);
+    TSNode iterable = LocalTableOr(scope, ts_node_child_by_field_id(node, f_.right));
     std::string variable = LoopTarget(target);
     if (variable.empty() || ts_node_is_null(iterable)) return -1;
     Loop loop;
@@ -416,6 +417,34 @@ class Walker {
     loop.iterable = iterable;
     loops_.push_back(std::move(loop));
     return static_cast<int>(loops_.size()) - 1;
+  }
+
+  // Reviewboard's `signal_table = [(signal, handler, sender), ...]` then `for
+  // signal, handler, sender in signal_table:` in a function: the loop reads the
+  // local list display, which is no fact of its own (link cannot name it).
+  TSNode LocalTableOr(int scope, TSNode iterable) {
+    if (ts_node_is_null(iterable) || KindOf(iterable) != PyKind::kIdentifier) return iterable;
+    auto table = local_tables_.find({scope, std::string(tree_.Text(iterable))});
+    return table == local_tables_.end() ? iterable : table->second;
+  }
+
+  // A function's local bound, unconditionally, to a list or tuple display, for
+  // LocalTableOr; any other binding of the name forgets it.
+  void NoteLocalTable(TSNode node, const Frame& frame) {
+    AssignmentParts parts = PartsOf(node);
+    if (ts_node_is_null(parts.value)) return;
+    PyKind value = KindOf(parts.value);
+    bool table = KindOf(node) != PyKind::kAugmentedAssignment && !frame.conditional &&
+                 (value == PyKind::kList || value == PyKind::kTuple);
+    for (TSNode target : parts.targets) {
+      if (KindOf(target) != PyKind::kIdentifier) continue;
+      std::pair<int, std::string> key{frame.scope, std::string(tree_.Text(target))};
+      if (table) {
+        local_tables_[key] = parts.value;
+      } else {
+        local_tables_.erase(key);
+      }
+    }
   }
 
   std::string LoopTarget(TSNode target) {
@@ -593,6 +622,7 @@ class Walker {
       case ScopeKind::kMeta: out = &facts_->classes[scope.class_index].meta; break;
       case ScopeKind::kFunction:
         KeepLocalStatement(node, frame);  // locals are facts only in a returned LocalList
+        NoteLocalTable(node, frame);
         return;
     }
     AddAssignments(node, frame, "", out);
@@ -809,6 +839,7 @@ class Walker {
   std::vector<PendingFunction> functions_;
   std::vector<int> part_guards_;  // GuardsOfParts
   std::vector<Loop> loops_;
+  std::map<std::pair<int, std::string>, TSNode> local_tables_;  // (scope, name): NoteLocalTable
 };
 
 }  // namespace

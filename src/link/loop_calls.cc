@@ -41,6 +41,7 @@ std::vector<UnrolledCall> UnrollLoopCall(const ProjectIndex& index, int file,
     u.call = call;
     u.call.loop = Boxed<LoopContext>();
     Expr bound = BindParameters(call.call, item.names);
+    u.call.call.text = std::move(bound.text);  // `signal.connect` over (signal, ...) items
     u.call.call.items.clear();
     for (Expr& arg : bound.items) {
       if (IsStarred(arg) && arg.items[0].kind == ExprKind::kList) {  // *pair, a tuple

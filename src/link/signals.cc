@@ -7,7 +7,9 @@
 #include <string_view>
 #include <tuple>
 
+#include "link/loop_calls.h"
 #include "link/models_resolve.h"
+#include "util/strings.h"
 
 namespace djcost {
 namespace {
@@ -419,6 +421,29 @@ class SignalFinder {
     return std::find(fn.parameters.begin(), fn.parameters.end(), name) != fn.parameters.end();
   }
 
+  // `for signal, handler, sender in signal_table: signal.connect(handler,
+  // sender=sender)` (reviewboard's e-mail notifications, 9 receivers): one
+  // connect per item of a table written in this file, when the loop names the
+  // signal or the handler (a loop over senders alone is read below, where the
+  // items may come from anywhere).
+  bool UnrollsLoop(int file, const CallStatement& call, std::string_view object,
+                   const Expr& handler_arg) {
+    if (!call.loop) return false;
+    std::vector<std::string> names = Split(call.loop->variable, ',');
+    auto loop_name = [&](std::string_view name) {
+      return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    bool names_handler = handler_arg.kind == ExprKind::kName && loop_name(handler_arg.text);
+    if (!loop_name(SplitHead(object).first) && !names_handler) return false;
+    std::vector<UnrolledCall> unrolled = UnrollLoopCall(index_, file, call);
+    if (unrolled.empty()) return false;
+    for (const UnrolledCall& u : unrolled) {
+      if (u.item_file != file) return false;
+    }
+    for (const UnrolledCall& u : unrolled) ReadConnect(file, u.call);
+    return true;
+  }
+
   // signal.connect(receiver, sender=None, weak=True, dispatch_uid=None)
   void ReadConnect(int file, const CallStatement& call) {
     const Expr& c = call.call;
@@ -427,6 +452,7 @@ class SignalFinder {
     const Expr* handler_arg = c.items.empty() ? c.Keyword("receiver") : &c.items[0];
     if (!handler_arg) return;
     const Expr* sender = c.items.size() > 1 ? &c.items[1] : c.Keyword("sender");
+    if (UnrollsLoop(file, call, object, *handler_arg)) return;
     if (ReadFactoryConnect(file, call, object, *handler_arg, sender)) return;
     SignalRef ref = ResolveSignal(file, call.scope, object, 0);
     HandlerRef handler = ResolveHandler(file, call.scope, *handler_arg);

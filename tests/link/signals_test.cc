@@ -490,6 +490,74 @@ for model in file_models():
             "via=connect app=shop shop/signals.py:16\n");
 }
 
+// reviewboard connects its e-mail handlers from a table, `for signal, handler,
+// sender in signal_table: signal.connect(handler, sender=sender)`, in a
+// function (9 receivers missed silently); course-discovery loops over
+// `(post_save, post_delete)`. One receiver per item, at module level and in
+// ready(); a local rebound under a condition is not read.
+TEST(FindSignalsConnectDecoratorTest, ConnectInALoopOverATableOfSignalsAndHandlers) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  p.Add("shop/models.py", R"py(from django.db import models
+
+
+class Order(models.Model):
+    pass
+)py");
+  p.Add("shop/handlers.py", R"py(def on_save(sender, **kwargs):
+    pass
+
+
+def on_delete(sender, **kwargs):
+    pass
+)py");
+  p.Add("shop/signals.py", R"py(from django.db.models.signals import post_delete, post_save
+
+from .handlers import on_delete, on_save
+from .models import Order
+
+SIGNAL_TABLE = [(post_save, on_save, Order), (post_delete, on_delete, None)]
+
+for signal, handler, sender in SIGNAL_TABLE:
+    signal.connect(handler, sender=sender)
+)py");
+  p.Add("shop/apps.py", R"py(from django.apps import AppConfig
+from django.db.models.signals import pre_delete, pre_save
+
+
+class ShopConfig(AppConfig):
+    name = "shop"
+
+    def ready(self):
+        from .handlers import on_delete, on_save
+
+        table = ((pre_save, on_save), (pre_delete, on_delete))
+        for signal, handler in table:
+            signal.connect(handler, sender="shop.Order")
+        for signal in (pre_save, pre_delete):
+            signal.connect(on_save)
+        if self.extra:
+            table = []
+        for signal, handler in table:
+            signal.connect(handler)
+)py");
+  p.Build();
+  SignalInventory found = FindSignals(p.index(), p.settings, p.apps(), nullptr);
+  EXPECT_EQ(DumpReceivers(found.receivers),
+            "django.db.models.signals.post_delete <- shop.handlers.on_delete sender= uid= "
+            "builtin via=connect app=shop shop/signals.py:9\n"
+            "django.db.models.signals.post_save <- shop.handlers.on_save sender=shop.models.Order "
+            "uid= builtin via=connect app=shop shop/signals.py:9\n"
+            "django.db.models.signals.pre_delete <- shop.handlers.on_delete "
+            "sender=shop.models.Order uid= builtin via=connect app=shop shop/apps.py:13\n"
+            "django.db.models.signals.pre_delete <- shop.handlers.on_save sender= uid= builtin "
+            "via=connect app=shop shop/apps.py:15\n"
+            "django.db.models.signals.pre_save <- shop.handlers.on_save sender= uid= builtin "
+            "via=connect app=shop shop/apps.py:15\n"
+            "django.db.models.signals.pre_save <- shop.handlers.on_save "
+            "sender=shop.models.Order uid= builtin via=connect app=shop shop/apps.py:13\n");
+}
+
 // Kiwi TCMS: handlers in a module outside every app, connected in each app's
 // ready(): each receiver belongs to the app that connects it.
 TEST(FindSignalsConnectDecoratorTest, HandlerOutsideAppsTakesTheConnectingApp) {
