@@ -98,6 +98,15 @@ std::string RootPackageName(const std::vector<FileFacts>& files) {
   return best;
 }
 
+// True when a folder above `dir` is a package ("" is the scanned folder).
+bool HasPackageAbove(const std::set<std::string, std::less<>>& package_dirs, std::string_view dir) {
+  while (!dir.empty()) {
+    dir = Dirname(dir);
+    if (package_dirs.count(dir)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string ModuleNameFromPath(std::string_view relative_path) {
@@ -144,11 +153,12 @@ ModuleIndex::ModuleIndex(const std::vector<FileFacts>& files,
     std::string_view path = files[i].file.path;
     is_package_[i] = path == "__init__.py" ||
                      (path.size() > 12 && path.substr(path.size() - 12) == "/__init__.py");
-    // The top-level package's parent: walk up while the folder is a package, or a
-    // folder without __init__.py inside one, which Python imports as a namespace
-    // subpackage (ralph's src/ralph/lib/transitions/api/).
+    // The top-level package's parent: walk up while the folder is a package, or
+    // a folder without __init__.py below one, which Python imports as a
+    // namespace subpackage (ralph's src/ralph/lib/transitions/api/, baserow's
+    // api/sso/saml/ two such folders deep).
     std::string_view root = Dirname(path);
-    while (!root.empty() && (package_dirs.count(root) || package_dirs.count(Dirname(root)))) {
+    while (!root.empty() && (package_dirs.count(root) || HasPackageAbove(package_dirs, root))) {
       root = Dirname(root);
     }
     if (root.empty() && package_dirs.count(std::string_view())) root = "";

@@ -251,6 +251,24 @@ TEST(ProjectIndexRootPackageTest, NamespaceSubpackageInsideAPackageKeepsItsFullN
   EXPECT_EQ(index.ModuleOf(3), "ralph.urls");
 }
 
+// baserow: enterprise/backend/src/baserow_enterprise/api/sso/saml/urls.py,
+// sso/ and saml/ without __init__.py, is baserow_enterprise.api.sso.saml.urls
+// (include() of that name was "a module the repository does not have").
+// Folders without __init__.py and no package above keep their names.
+TEST(ProjectIndexRootPackageTest, NestedNamespaceSubpackagesInsideAPackageKeepTheirFullName) {
+  std::vector<FileFacts> files{File("enterprise/src/ent/__init__.py"),
+                               File("enterprise/src/ent/api/__init__.py"),
+                               File("enterprise/src/ent/api/sso/saml/urls.py"),
+                               File("enterprise/src/ent/sso/oauth2/models.py"),
+                               File("tools/scripts/release.py")};
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  EXPECT_EQ(index.ModuleOf(2), "ent.api.sso.saml.urls");
+  EXPECT_EQ(index.modules().Find("ent.api.sso.saml.urls"), 2);
+  EXPECT_EQ(index.ModuleOf(3), "ent.sso.oauth2.models");
+  EXPECT_EQ(index.ModuleOf(4), "release");
+}
+
 TEST(ProjectIndexListTest, EvaluatesListsAcrossAssignmentsAppendsAndImports) {
   FileFacts base = File("proj/settings/base.py");
   Assignment apps;
