@@ -98,6 +98,21 @@ std::string RootPackageName(const std::vector<FileFacts>& files) {
   return best;
 }
 
+// A `src/__init__.py` left in a src layout (waldur) makes `src` a package that
+// nothing imports: the code says `waldur_core.structure`, the settings
+// `waldur_core.server.urls`, because src/ is on sys.path. True when no absolute
+// import's first name is "src".
+bool SrcIsAStrayPackage(const std::vector<FileFacts>& files,
+                        const std::set<std::string, std::less<>>& package_dirs) {
+  if (!package_dirs.count(std::string_view("src"))) return false;
+  for (const auto& f : files) {
+    for (const auto& imp : f.imports) {
+      if (imp.level == 0 && imp.module.substr(0, imp.module.find('.')) == "src") return false;
+    }
+  }
+  return true;
+}
+
 // True when a folder above `dir` is a package ("" is the scanned folder).
 bool HasPackageAbove(const std::set<std::string, std::less<>>& package_dirs, std::string_view dir) {
   while (!dir.empty()) {
@@ -139,6 +154,7 @@ ModuleIndex::ModuleIndex(const std::vector<FileFacts>& files,
   std::string root_package = package_dirs.count(std::string_view()) && !root_on_path
                                  ? RootPackageName(files)
                                  : std::string();
+  bool src_on_path = SrcIsAStrayPackage(files, package_dirs);
   std::vector<std::string> project_dirs;
   for (const auto& m : markers) project_dirs.emplace_back(Dirname(m));
   // Deepest first, so the first match is the deepest folder holding a file.
@@ -171,6 +187,9 @@ ModuleIndex::ModuleIndex(const std::vector<FileFacts>& files,
     std::string_view rest;
     for (const auto& dir : project_dirs) {
       if (RelativeTo(path, dir, &rest)) candidates.push_back(ModuleNameFromPath(rest));
+    }
+    if (src_on_path && root.empty() && RelativeTo(path, "src", &rest)) {
+      candidates.push_back(ModuleNameFromPath(rest));
     }
     if (RelativeTo(path, root, &rest)) candidates.push_back(ModuleNameFromPath(rest));
     candidates.push_back(ModuleNameFromPath(path));

@@ -269,6 +269,25 @@ TEST(ProjectIndexRootPackageTest, NestedNamespaceSubpackagesInsideAPackageKeepTh
   EXPECT_EQ(index.ModuleOf(4), "release");
 }
 
+// waldur: a `src/__init__.py` left in a src layout, while every import names
+// `shop.models`: src/ is on sys.path, and its modules are named without "src.";
+// once any module imports `src.`, src is a package like any other.
+TEST(ProjectIndexRootPackageTest, AStraySrcPackageNothingImportsIsOnThePath) {
+  std::vector<FileFacts> files{File("src/__init__.py"), File("src/shop/__init__.py"),
+                               File("src/shop/models.py"), File("src/config/urls.py")};
+  files[3].imports.push_back(From("shop.models", "Item"));
+  RuleSet rules;
+  {
+    ProjectIndex index(files, rules, {});
+    EXPECT_EQ(index.ModuleOf(2), "shop.models");
+    EXPECT_EQ(index.modules().Find("shop.models"), 2);
+    EXPECT_EQ(index.ModuleOf(3), "config.urls");
+  }
+  files[3].imports.push_back(From("src.shop", "models"));
+  ProjectIndex index(files, rules, {});
+  EXPECT_EQ(index.ModuleOf(2), "src.shop.models");
+}
+
 TEST(ProjectIndexListTest, EvaluatesListsAcrossAssignmentsAppendsAndImports) {
   FileFacts base = File("proj/settings/base.py");
   Assignment apps;
