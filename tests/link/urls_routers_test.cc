@@ -446,58 +446,39 @@ urlpatterns = [
 }
 
 // drf-extensions (readthedocs.org, GeoNode): register() returns an item whose
-// own register() nests under the registration, on the same router.
-TEST(RoutersTest, DrfExtensionsRegistrationsBoundToNamesNest) {
-  Project p({{"config/urls.py", R"py(
-from django.urls import include, path
-from rest_framework_extensions.routers import ExtendedSimpleRouter
-from shop import api
-
-router = ExtendedSimpleRouter()
+// own register() nests under the registration, on the same router; its
+// documented chain (ecommerce: `router.register(...).register(...)`) nests the
+// same, each registration at its own line.
+TEST(RoutersTest, DrfExtensionsRegistrationsBoundToNamesOrChainedNest) {
+  const char* bound = R"py(
 shops = router.register(r"shops", api.ReadOnly, basename="shops")
 books = shops.register(r"books", api.CreateOnly, basename="books", parents_query_lookups=["shop__slug"])
 books.register("notes", api.CreateOnly, basename="notes", parents_query_lookups=["shop__slug", "book"])
-
-urlpatterns = [path("api/", include(router.urls))]
-)py"},
-             {"shop/__init__.py", ""},
-             {"shop/api.py", kViewSets}},
-            DefaultRuleSet());
-  EXPECT_EQ(Dump(p.Walk("config.urls")),
-            "GET api/shops/ shop.api.ReadOnly.list api config/urls.py:7\n"
-            "POST api/shops/<parent_lookup_shop__slug>/books/ shop.api.CreateOnly.create api "
-            "config/urls.py:8\n"
-            "POST api/shops/<parent_lookup_shop__slug>/books/<parent_lookup_book>/notes/ "
-            "shop.api.CreateOnly.create api config/urls.py:9\n"
-            "GET api/shops/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:7\n");
-}
-
-// drf-extensions' documented chain (ecommerce): `router.register(...)
-// .register(...).register(...)` nests as the names above do, each registration
-// at its own line.
-TEST(RoutersTest, DrfExtensionsChainedRegistrationsNest) {
-  Project p({{"config/urls.py", R"py(
-from django.urls import include, path
-from rest_framework_extensions.routers import ExtendedSimpleRouter
-from shop import api
-
-router = ExtendedSimpleRouter()
+)py";
+  const char* chained = R"py(
 router.register(r"shops", api.ReadOnly, basename="shops") \
     .register(r"books", api.CreateOnly, basename="books", parents_query_lookups=["shop__slug"]) \
     .register("notes", api.CreateOnly, basename="notes", parents_query_lookups=["shop__slug", "book"])
+)py";
+  for (const char* registrations : {bound, chained}) {
+    Project p({{"config/urls.py", std::string(R"py(from django.urls import include, path
+from rest_framework_extensions.routers import ExtendedSimpleRouter
+from shop import api
 
-urlpatterns = [path("api/", include(router.urls))]
-)py"},
-             {"shop/__init__.py", ""},
-             {"shop/api.py", kViewSets}},
-            DefaultRuleSet());
-  EXPECT_EQ(Dump(p.Walk("config.urls")),
-            "GET api/shops/ shop.api.ReadOnly.list api config/urls.py:7\n"
-            "POST api/shops/<parent_lookup_shop__slug>/books/ shop.api.CreateOnly.create api "
-            "config/urls.py:8\n"
-            "POST api/shops/<parent_lookup_shop__slug>/books/<parent_lookup_book>/notes/ "
-            "shop.api.CreateOnly.create api config/urls.py:9\n"
-            "GET api/shops/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:7\n");
+router = ExtendedSimpleRouter())py") + registrations +
+                                      "\nurlpatterns = [path(\"api/\", include(router.urls))]\n"},
+               {"shop/__init__.py", ""},
+               {"shop/api.py", kViewSets}},
+              DefaultRuleSet());
+    EXPECT_EQ(Dump(p.Walk("config.urls")),
+              "GET api/shops/ shop.api.ReadOnly.list api config/urls.py:6\n"
+              "POST api/shops/<parent_lookup_shop__slug>/books/ shop.api.CreateOnly.create api "
+              "config/urls.py:7\n"
+              "POST api/shops/<parent_lookup_shop__slug>/books/<parent_lookup_book>/notes/ "
+              "shop.api.CreateOnly.create api config/urls.py:8\n"
+              "GET api/shops/<pk>/ shop.api.ReadOnly.retrieve api config/urls.py:6\n")
+        << registrations;
+  }
 }
 
 // DefectDojo registers in one function per app, passed the router:
