@@ -868,6 +868,35 @@ class MyAccount(ConfigPagesView):
             "PUT logout/ app.views.Logout.put page config/urls.py:6\n");
 }
 
+// opencve's social-account page subclasses django-allauth's ConnectionsView, a
+// FormView behind allauth's ajax mixin: GET, POST and PUT, as its LoginView.
+TEST(ViewsTest, AllauthSocialaccountViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path
+from allauth.socialaccount.views import LoginCancelledView
+from app import views
+
+urlpatterns = [
+    path("connections/", views.Connections.as_view()),
+    path("cancelled/", LoginCancelledView.as_view()),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/views.py", R"py(
+from allauth.socialaccount.views import ConnectionsView
+
+class Connections(ConnectionsView):
+    template_name = "connections.html"
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET connections/ app.views.Connections.get page config/urls.py:7\n"
+            "POST connections/ app.views.Connections.post page config/urls.py:7\n"
+            "PUT connections/ app.views.Connections.put page config/urls.py:7\n"
+            "external cancelled/ allauth.socialaccount.views.LoginCancelledView (view defined "
+            "outside the repository) config/urls.py:8\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
