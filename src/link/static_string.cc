@@ -1,5 +1,6 @@
 #include "link/static_string.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,19 @@ bool TakeClassAttribute(const Symbol& cls, const Take& take) {
   return false;
 }
 
+// Arches' `settings = SystemSettings()`, a subclass of django.conf.LazySettings:
+// its attributes are the settings module's, as django.conf.settings' are.
+bool IsLazySettings(const ProjectIndex& index, const Symbol& s) {
+  if (s.kind != Symbol::Kind::kVariable || !s.value || s.value->kind != ExprKind::kCall) {
+    return false;
+  }
+  Symbol cls = index.Resolve(s.file, s.value->text);
+  if (cls.kind != Symbol::Kind::kClass || !cls.remainder.empty()) return false;
+  const auto& ancestors = index.Ancestors(cls.qualname);
+  return std::find(ancestors.begin(), ancestors.end(), "django.conf.LazySettings") !=
+         ancestors.end();
+}
+
 // TakeVariableBinding for a dotted name as written in `file`: a module-level
 // variable, a class attribute or a setting.
 template <typename Take>
@@ -63,6 +77,10 @@ bool TakeNameBinding(const ProjectIndex& index, int settings_file, int file,
   Symbol s = index.Resolve(file, dotted);
   if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
     return TakeVariableBinding(index, s.file, s.variable, take);
+  }
+  if (s.kind == Symbol::Kind::kVariable && s.remainder.find('.') == std::string::npos &&
+      IsLazySettings(index, s)) {
+    return TakeVariableBinding(index, settings_file, s.remainder, take);
   }
   if (s.kind == Symbol::Kind::kClass && !s.remainder.empty() &&
       s.remainder.find('.') == std::string::npos) {

@@ -69,6 +69,32 @@ urlpatterns = [
 // Zulip: `for app_name in settings.EXTRA_INSTALLED_APPS: urls += [path("",
 // include(f"{app_name}.urls"))]`, and an append in a loop over a literal list:
 // the loop body once per item, its names bound.
+// Arches reads its settings through `settings = SystemSettings()`, a subclass
+// of django.conf.LazySettings: `settings.UUID_REGEX` is the settings module's.
+TEST(IncludeNamesTest, SettingsReadThroughALazySettingsSubclass) {
+  Inventory inv = testing::LinkSources(
+      {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+       {"site/__init__.py", ""},
+       {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nUUID_REGEX = '[0-9a-f]{8}'\n"},
+       {"site/system_settings.py", R"py(
+from django.conf import LazySettings
+class SystemSettings(LazySettings):
+    pass
+settings = SystemSettings()
+)py"},
+       {"site/urls.py", R"py(
+from django.urls import re_path
+from site.system_settings import settings
+from shop import views
+uuid_regex = settings.UUID_REGEX
+urlpatterns = [re_path(r"^a/(?P<id>%s)$" % uuid_regex, views.v)]
+)py"},
+       {"shop/__init__.py", ""},
+       {"shop/views.py", "def v(request):\n    pass\n"}});
+  EXPECT_EQ(testing::Routes(inv), "a/(?P<id>[0-9a-f]{8}) ");
+  EXPECT_TRUE(inv.diagnostics.empty());
+}
+
 TEST(IncludeNamesTest, ListsBuiltInLoopsOverReadableLists) {
   Inventory inv = testing::LinkSources(
       {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
