@@ -28,6 +28,11 @@ bool LiteralValue(const SyntaxTree& tree, TSNode node, std::string* out) {
   return true;
 }
 
+// `settings`, `conf.settings`: how code names Django's settings object.
+bool NamesSettings(std::string_view owner) {
+  return owner == "settings" || EndsWith(owner, ".settings");
+}
+
 // A setting's name read off Django's settings object: `settings.NAME`
 // (`conf.settings.NAME` too), an upper-case name as settings are; "" otherwise.
 std::string SettingRead(const SyntaxTree& tree, TSNode node) {
@@ -36,7 +41,7 @@ std::string SettingRead(const SyntaxTree& tree, TSNode node) {
   TSNode object = ts_node_child_by_field_id(node, f.object);
   std::string_view owner = tree.Text(object);
   std::string_view name = tree.Text(ts_node_child_by_field_id(node, f.attribute));
-  bool settings = owner == "settings" || EndsWith(owner, ".settings");
+  bool settings = NamesSettings(owner);
   bool upper = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   });
@@ -67,7 +72,7 @@ bool ReadSettingCondition(const SyntaxTree& tree, TSNode node, AppCondition* out
     return false;
   }
   std::string_view owner = tree.Text(ts_node_named_child(arguments, 0));
-  if (owner != "settings" && !EndsWith(owner, ".settings")) return false;
+  if (!NamesSettings(owner)) return false;
   std::string name;
   if (!LiteralValue(tree, ts_node_named_child(arguments, 1), &name)) return false;
   int fallback = count == 3 ? LiteralTruth(tree, ts_node_named_child(arguments, 2)) : -1;

@@ -13,14 +13,6 @@ namespace {
 
 int LineOf(TSNode node) { return static_cast<int>(ts_node_start_point(node).row) + 1; }
 
-// `(a).b` names what `a.b` names, as Python's own ast sees it.
-TSNode Unparenthesize(TSNode node) {
-  while (KindOf(node) == PyKind::kParenthesizedExpression && ts_node_named_child_count(node) == 1) {
-    node = ts_node_named_child(node, 0);
-  }
-  return node;
-}
-
 // `self.routes[0].mapping.update`: a callee reached through integer subscripts,
 // written with them, so the linker can read what a DRF router subclass changes
 // in its routes. "" for any other shape (DottedName covers plain chains).
@@ -398,6 +390,13 @@ Expr ExprBuilder::BuildAt(TSNode node, int depth) {
       e.text = Excerpt(node);
       return e;
   }
+}
+
+TSNode Unparenthesize(TSNode node) {
+  while (KindOf(node) == PyKind::kParenthesizedExpression && ts_node_named_child_count(node) == 1) {
+    node = ts_node_named_child(node, 0);
+  }
+  return node;
 }
 
 }  // namespace djcost

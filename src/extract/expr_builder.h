@@ -71,4 +71,7 @@ class ExprBuilder {
 /// boundary, appending "..." when something was cut.
 std::string ShortExcerpt(std::string_view text, size_t max_bytes);
 
+/// `(a)` as `a`: `(a).b` names what `a.b` names, as Python's own ast sees it.
+TSNode Unparenthesize(TSNode node);
+
 }  // namespace djcost

@@ -706,28 +706,26 @@ class Walker {
     CallStatement statement = CallStatementAt(node, frame);
     AddArguments(node, frame, &statement);
     statement.call.text = item + ".register";
-    TSNode name = ts_node_child_by_field_id(ts_node_child_by_field_id(node, f_.function), f_.attribute);
-    statement.line = statement.call.line = LineOf(name);
+    statement.line = statement.call.line = LineOf(RegisterName(node));
     facts_->calls.push_back(std::move(statement));
     return true;
+  }
+
+  // The `register` of a call `x.register(...)`, else a null node.
+  TSNode RegisterName(TSNode call) const {
+    TSNode function = ts_node_child_by_field_id(call, f_.function);
+    if (KindOf(function) != PyKind::kAttribute) return TSNode{};
+    TSNode name = ts_node_child_by_field_id(function, f_.attribute);
+    return tree_.Text(name) == "register" ? name : TSNode{};
   }
 
   // The call `x.register(...)` is made on when that is itself a register call,
   // else a null node.
   TSNode RegisterReceiver(TSNode call) const {
+    if (ts_node_is_null(RegisterName(call))) return TSNode{};
     TSNode function = ts_node_child_by_field_id(call, f_.function);
-    if (KindOf(function) != PyKind::kAttribute ||
-        tree_.Text(ts_node_child_by_field_id(function, f_.attribute)) != "register") {
-      return TSNode{};
-    }
-    TSNode receiver = ts_node_child_by_field_id(function, f_.object);
-    while (KindOf(receiver) == PyKind::kParenthesizedExpression) {
-      receiver = ts_node_named_child(receiver, 0);
-    }
-    if (KindOf(receiver) != PyKind::kCall) return TSNode{};
-    TSNode inner = ts_node_child_by_field_id(receiver, f_.function);
-    bool registers = KindOf(inner) == PyKind::kAttribute &&
-                     tree_.Text(ts_node_child_by_field_id(inner, f_.attribute)) == "register";
+    TSNode receiver = Unparenthesize(ts_node_child_by_field_id(function, f_.object));
+    bool registers = KindOf(receiver) == PyKind::kCall && !ts_node_is_null(RegisterName(receiver));
     return registers ? receiver : TSNode{};
   }
 
@@ -738,7 +736,7 @@ class Walker {
     std::string receiver = RegisterChainItem(RegisterReceiver(call), frame);
     // Every call of a chain starts where the chain does: each is named and
     // placed by its own `register`.
-    TSNode name = ts_node_child_by_field_id(ts_node_child_by_field_id(call, f_.function), f_.attribute);
+    TSNode name = RegisterName(call);
     Assignment a;
     a.line = LineOf(name);
     a.target = "(register " + std::to_string(a.line) + " " +

@@ -59,10 +59,8 @@ bool IsNamedAbstractModel(std::string_view qualname) {
   size_t dot = qualname.rfind('.');
   if (dot == std::string_view::npos) return false;
   std::string_view name = qualname.substr(dot + 1);
-  std::string_view module = qualname.substr(0, dot);
-  module = module.substr(module.rfind('.') == std::string_view::npos ? 0 : module.rfind('.') + 1);
   return name.size() > 8 && StartsWith(name, "Abstract") && name[8] >= 'A' && name[8] <= 'Z' &&
-         EndsWith(module, "models");
+         EndsWith(LastComponent(qualname.substr(0, dot)), "models");
 }
 
 // Why a class of an unknown base is counted as a model.

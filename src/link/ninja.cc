@@ -1,10 +1,10 @@
 #include "link/ninja.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "link/urls_route.h"
+#include "util/strings.h"
 
 namespace djcost {
 namespace {
@@ -14,18 +14,6 @@ const std::vector<std::string> kRouterClasses = {"ninja.Router", "ninja.router.R
 
 // Nested add_router chains deeper than this are cycles.
 constexpr int kMaxDepth = 16;
-
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-bool IsInstanceOf(const ProjectIndex& index, const Symbol& v, const std::string& tag,
-                  const std::vector<std::string>& classes) {
-  if (v.kind != Symbol::Kind::kVariable || !v.value) return false;
-  std::string cls = InstantiatedClass(index, v.file, *v.value);
-  return !cls.empty() && ClassIs(index, cls, tag, classes);
-}
 
 bool IsNinjaRouter(const ProjectIndex& index, const Symbol& v) {
   return IsInstanceOf(index, v, "ninja-router", kRouterClasses) || IsNinjaApi(index, v);

@@ -411,9 +411,7 @@ namespace {
 // name (ecommerce: `from oscar.apps.order.admin import *`, then
 // `@admin.register(Order)`). The Django module `head` is then, or "".
 std::string_view DjangoModuleAnAppModuleExports(std::string_view module, std::string_view head) {
-  std::string_view last = module.substr(module.rfind('.') == std::string_view::npos
-                                            ? 0
-                                            : module.rfind('.') + 1);
+  std::string_view last = LastComponent(module);
   if (head == "admin" && last == "admin") return "django.contrib.admin";
   if (head == "models" && last == "models") return "django.db.models";
   return "";

@@ -72,10 +72,7 @@ std::string ResourceName(const ProjectIndex& index, const std::string& cls) {
       v && EvalString(index, -1, file, *v, &name)) {
     return name;
   }
-  std::string_view class_name = cls;
-  if (size_t dot = class_name.rfind('.'); dot != std::string_view::npos) {
-    class_name = class_name.substr(dot + 1);
-  }
+  std::string_view class_name = LastComponent(cls);
   std::string derived;
   for (size_t at = 0; at < class_name.size();) {
     size_t next = class_name.find("Resource", at);
@@ -259,11 +256,6 @@ class ResourceExpander {
     return RouteLevel(regex, true, true);
   }
 
-  static std::string Upper(std::string s) {
-    for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-    return s;
-  }
-
   const ProjectIndex& index_;
   const std::string& cls_;
   RouterExpansion* out_;
@@ -286,9 +278,7 @@ std::string RegisteredClass(const ProjectIndex& index, int file, const Expr& arg
 }  // namespace
 
 bool IsTastypieApi(const ProjectIndex& index, const Symbol& variable) {
-  if (variable.kind != Symbol::Kind::kVariable || !variable.value) return false;
-  std::string cls = InstantiatedClass(index, variable.file, *variable.value);
-  return !cls.empty() && ClassIs(index, cls, "tastypie-api", kApiClasses);
+  return IsInstanceOf(index, variable, "tastypie-api", kApiClasses);
 }
 
 std::string TastypieResourceClass(const ProjectIndex& index, const Symbol& variable) {

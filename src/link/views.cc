@@ -584,6 +584,13 @@ bool ClassIs(const ProjectIndex& index, const std::string& cls, const std::strin
   return false;
 }
 
+bool IsInstanceOf(const ProjectIndex& index, const Symbol& variable, const std::string& tag,
+                  const std::vector<std::string>& qualnames) {
+  if (variable.kind != Symbol::Kind::kVariable || !variable.value) return false;
+  std::string cls = InstantiatedClass(index, variable.file, *variable.value);
+  return !cls.empty() && ClassIs(index, cls, tag, qualnames);
+}
+
 bool IsApiClass(const ProjectIndex& index, const std::string& cls) {
   return ClassIs(index, cls, "api",
                  {"rest_framework.views.APIView", "rest_framework.viewsets.ViewSetMixin"});

@@ -85,4 +85,9 @@ std::string InstantiatedClass(const ProjectIndex& index, int file, const Expr& c
 bool ClassIs(const ProjectIndex& index, const std::string& cls, const std::string& tag,
              const std::vector<std::string>& qualnames);
 
+/// True when `variable` is a module-level name bound to an instance of a class
+/// ClassIs accepts (`api = NinjaAPI()`, `v1 = Api(api_name="v1")`).
+bool IsInstanceOf(const ProjectIndex& index, const Symbol& variable, const std::string& tag,
+                  const std::vector<std::string>& qualnames);
+
 }  // namespace djcost
