@@ -49,8 +49,10 @@ std::string FactCacheKey(const std::string& rules_version) {
          "; rules " + rules_version;
 }
 
-std::string LinkMemoKey(const std::string& rules_version) {
-  return FactCacheKey(rules_version) + "; link " + DJCOST_LINK_DIGEST;
+std::string LinkMemoKey(const RuleSet& rules) {
+  std::string key = FactCacheKey(rules.version) + "; link " + DJCOST_LINK_DIGEST;
+  if (rules.django.known()) key += "; django " + rules.django.requirement + " " + rules.django.source;
+  return key;
 }
 
 }  // namespace djcost

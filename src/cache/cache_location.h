@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "data/rule_set.h"
+
 namespace djcost {
 
 /// $XDG_CACHE_HOME/djcost when that is an absolute path, else $HOME/.cache/djcost;
@@ -23,9 +25,10 @@ std::string CacheFilePath(const std::string& dir, const std::string& absolute_ro
 /// and `rules_version`. Facts stored under another key are not used.
 std::string FactCacheKey(const std::string& rules_version);
 
-/// FactCacheKey plus a digest of the link sources: an Inventory in the link
-/// memo (cache/link_memo.h) is used only by the build that made it.
-std::string LinkMemoKey(const std::string& rules_version);
+/// FactCacheKey plus a digest of the link sources and the project's pinned
+/// Django release, which no file's facts hold: an Inventory in the link memo
+/// (cache/link_memo.h) is used only by the build that made it, for that release.
+std::string LinkMemoKey(const RuleSet& rules);
 
 /// The link memo kept beside the fact cache file `cache_file`.
 inline std::string LinkMemoPath(const std::string& cache_file) { return cache_file + ".link"; }

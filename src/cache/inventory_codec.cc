@@ -68,6 +68,7 @@ void Fields(T& t, F& f) { f(t.files); f(t.lines.code); f(t.lines.comment); f(t.l
 template <typename T, typename F> requires Is<T, Inventory>
 void Fields(T& inv, F& f) {
   f(inv.settings_module); f(inv.root_urlconf); f(inv.auth_user_model); f(inv.installed_apps);
+  f(inv.django_requirement); f(inv.django_source);
   f(inv.urlconf_fallback); f(inv.apps); f(inv.endpoints); f(inv.external_routes);
   f(inv.models); f(inv.admin_registrations); f(inv.admin_registrations_external);
   f(inv.signal_receivers); f(inv.custom_signals); f(inv.findings); f(inv.source);

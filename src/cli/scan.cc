@@ -10,6 +10,7 @@
 #include "cli/progress.h"
 #include "cli/traffic_file.h"
 #include "discover/discover.h"
+#include "discover/django_pin.h"
 #include "estimate/estimate.h"
 #include "extract/extract.h"
 #include "link/link.h"
@@ -38,12 +39,35 @@ bool LooksLikeDjango(const Inventory& inv) {
 
 namespace {
 
+// The Django release the [tool.djcost] `django` option names, else the one the
+// project's requirement files pin; into `rules->django`.
+bool ProjectRelease(const std::string& root, const Discovery& discovery, RuleSet* rules,
+                    std::string* error) {
+  const std::string option = OptionText(*rules, "django");
+  if (option.empty()) {
+    rules->django = FindDjangoRelease(root, discovery.markers);
+    return true;
+  }
+  std::optional<DjangoRelease> pinned = ParseSpecifier(option);
+  if (!pinned) pinned = ParseSpecifier("==" + option);
+  if (!pinned) {
+    *error = "[tool.djcost] django = \"" + option +
+             "\": expected a release such as \"5.0\" or a specifier such as \">=4.2,<5.0\"";
+    return false;
+  }
+  rules->django = *pinned;
+  rules->django.source = "[tool.djcost] django";
+  return true;
+}
+
 // The link memo of a scan (cache/link_memo.h), read at most once per digest.
 class LinkMemo {
  public:
-  LinkMemo(const ScanConfig& config, const RuleSet& rules)
-      : path_(config.cache_file.empty() ? "" : LinkMemoPath(config.cache_file)),
-        key_(LinkMemoKey(rules.version)) {}
+  explicit LinkMemo(const ScanConfig& config)
+      : path_(config.cache_file.empty() ? "" : LinkMemoPath(config.cache_file)) {}
+
+  /// Set once the project's Django release is known, before the first Find.
+  void KeyOn(const RuleSet& rules) { key_ = LinkMemoKey(rules); }
 
   /// True, with `*inventory` filled, when the memo holds Link's result for `inputs`.
   bool Find(std::uint64_t inputs, Inventory* inventory) {
@@ -123,7 +147,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
       return false;
     }
   }
-  LinkMemo memo(config, rules);
+  LinkMemo memo(config);
   Inventory remembered;
   FactCacheUse cache_use{config.cache_file, FactCacheKey(rules.version),
                          config.unchanged.empty() ? nullptr : &config.unchanged,
@@ -140,6 +164,11 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   std::future<ReadFactCache> reading =
       std::async(beside, [&cache_use] { return ReadCacheOf(cache_use); });
   Discovery discovery = Discover(config.root, config.discover);
+  if (!ProjectRelease(config.root, discovery, &rules, error)) {
+    reading.wait();
+    return false;
+  }
+  memo.KeyOn(rules);
   ReadFactCache read = reading.get();
   Progress progress(config.progress, config.progress != nullptr, discovery.files.size());
   Extraction extraction =

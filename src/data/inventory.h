@@ -130,6 +130,10 @@ struct Inventory {
   std::string root_urlconf;
   std::string auth_user_model;
   std::vector<std::string> installed_apps;
+  // The Django release the requirement files pin (RuleSet::django): "==5.0.4",
+  // ">=4.2,<5.0"; both empty when none does.
+  std::string django_requirement;
+  std::string django_source;  // "poetry.lock:120"
   /// True when no ROOT_URLCONF was found and every urlpatterns was walked instead.
   bool urlconf_fallback = false;
 

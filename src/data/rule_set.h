@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "data/django_release.h"
+
 namespace djcost {
 
 /// A cost rate: effort per unit, as a three-point range.
@@ -24,6 +26,14 @@ struct Rate {
   bool operator==(const Rate&) const = default;
 };
 
+/// What a later Django release changed in a known class: applies when the
+/// project may install `django` or a later release (RuleSet::django).
+struct KnownChange {
+  std::vector<int> django;                      // {5, 0}
+  std::vector<std::string> http_method_names;   // the class's own, from then on
+  bool operator==(const KnownChange&) const = default;
+};
+
 /// A class defined outside the repository that djcost knows: Django's, DRF's and
 /// common third-party bases. Link walks these like repo classes.
 struct KnownClass {
@@ -35,6 +45,7 @@ struct KnownClass {
   std::vector<std::string> tags;      // "model", "view", "api", "page", "viewset",
                                       // "model-admin", "admin-site", "manager", "app-config",
                                       // "signal", "form"
+  std::vector<KnownChange> changes;   // by later Django releases, oldest first
   bool operator==(const KnownClass&) const = default;
 };
 
@@ -56,6 +67,9 @@ struct RuleSet {
   std::vector<KnownFunction> functions;
   std::vector<std::string> builtin_signals;  // qualified names
   std::map<std::string, std::string> options;  // other [tool.djcost] settings, as text
+  // The project's Django release (discover/django_pin.h), set by the scan: not a
+  // rule, so not in `version`; the link memo's key names it.
+  DjangoRelease django;
 
   const Rate* FindRate(const std::string& id) const {
     for (const auto& r : rates) {

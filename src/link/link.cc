@@ -160,6 +160,8 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
 
   Inventory inv;
   inv.settings_module = settings.module;
+  inv.django_requirement = rules.django.requirement;
+  inv.django_source = rules.django.source;
   inv.root_urlconf = settings.root_urlconf.value;
   inv.auth_user_model = settings.auth_user_model.value;
   for (const auto& app : settings.installed_apps) inv.installed_apps.push_back(app.value);

@@ -557,6 +557,24 @@ ResolvedView ResolveView(const ProjectIndex& index, int file, const Expr& view) 
   return ResolveViewAt(index, file, view, Restriction{}, 0);
 }
 
+// The http_method_names a known ancestor of `cls` has in the project's Django
+// release (Django 5.0's LogoutView: POST only), the nearest ancestor's first.
+std::optional<std::set<std::string>> KnownHttpMethodNames(const ProjectIndex& index,
+                                                          const std::string& cls) {
+  const DjangoRelease& release = index.rules().django;
+  if (!release.known()) return std::nullopt;
+  for (const auto& a : index.Ancestors(cls)) {
+    const KnownClass* known = index.FindKnownClass(a);
+    if (!known) continue;
+    for (auto change = known->changes.rbegin(); change != known->changes.rend(); ++change) {
+      if (change->http_method_names.empty() || !release.AtLeast(change->django)) continue;
+      return std::set<std::string>(change->http_method_names.begin(),
+                                   change->http_method_names.end());
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::set<std::string>> HttpMethodNames(const ProjectIndex& index,
                                                      const std::string& cls,
                                                      const Expr* as_view) {
@@ -567,7 +585,8 @@ std::optional<std::set<std::string>> HttpMethodNames(const ProjectIndex& index,
       value = &a->value;
     }
   }
-  if (!value || value->kind != ExprKind::kList) return std::nullopt;
+  if (!value) return KnownHttpMethodNames(index, cls);
+  if (value->kind != ExprKind::kList) return std::nullopt;
   std::set<std::string> names;
   for (const Expr& item : value->items) {
     if (item.kind == ExprKind::kString) names.insert(Lower(item.text));

@@ -326,6 +326,8 @@ void RenderJson(const Report& report, std::ostream& out) {
   w.Field("root_urlconf", inv.root_urlconf);
   w.Field("auth_user_model", inv.auth_user_model);
   w.Field("installed_apps", inv.installed_apps);
+  w.Field("django_requirement", inv.django_requirement);
+  w.Field("django_source", inv.django_source);
   w.Field("urlconf_fallback", inv.urlconf_fallback);
   w.EndObject();
   w.Key("counts");

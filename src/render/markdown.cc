@@ -146,6 +146,13 @@ void InventorySection(const Report& r, std::ostream& out) {
   } else {
     out << "No settings module was found.\n";
   }
+  if (!inv.django_requirement.empty()) {
+    out << "Django " << Code(inv.django_requirement) << " (" << Code(inv.django_source)
+        << ").\n";
+  } else {
+    out << "No requirement file pins Django; where releases serve a view differently, the "
+           "counts follow Django 3.2.\n";
+  }
   if (inv.urlconf_fallback) {
     out << "No ROOT_URLCONF was found, so each URLconf that no other one includes was walked "
            "as a root: routes carry the prefixes of the includes found, not the root's own.\n";

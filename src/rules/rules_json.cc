@@ -22,7 +22,9 @@ const std::vector<std::string> kTopKeys = {"builtin_signals", "classes", "functi
 const std::vector<std::string> kRateKeys = {"id",   "description", "unit",   "low",      "likely",
                                             "high", "assumed",     "source", "rationale"};
 const std::vector<std::string> kRateOverrideKeys = {"id", "low", "likely", "high", "rationale"};
-const std::vector<std::string> kClassKeys = {"qualname", "aliases", "bases", "methods", "tags"};
+const std::vector<std::string> kClassKeys = {"qualname", "aliases", "bases",
+                                             "methods",  "tags",    "changes"};
+const std::vector<std::string> kChangeKeys = {"django", "http_method_names"};
 const std::vector<std::string> kFunctionKeys = {"qualname", "aliases", "methods", "tags"};
 
 constexpr char kAssumptionSource[] = "assumption";
@@ -200,6 +202,43 @@ class Reader {
         return Fail(item_pointer, item_key, "expected a non-empty string");
       }
       out->push_back(value[i].get<std::string>());
+    }
+    return true;
+  }
+
+  // "changes": [{"django": "5.0", "http_method_names": ["post", "options"]}], the
+  // releases in increasing order.
+  bool GetChanges(const json& obj, const std::string& pointer, const std::string& prefix,
+                  std::vector<KnownChange>* out) {
+    auto it = obj.find("changes");
+    if (it == obj.end()) return true;
+    const std::string list_pointer = AppendPointer(pointer, "changes");
+    if (!RequireArrayOfObjects(*it, list_pointer, prefix + ".changes")) return false;
+    for (size_t i = 0; i < it->size(); ++i) {
+      const json& entry = (*it)[i];
+      const std::string entry_pointer = AppendPointer(list_pointer, std::to_string(i));
+      const std::string entry_prefix = prefix + ".changes[" + std::to_string(i) + "]";
+      if (!CheckKeys(entry, entry_pointer, entry_prefix, kChangeKeys)) return false;
+      std::optional<std::string> release;
+      KnownChange change;
+      if (!GetString(entry, "django", entry_pointer, entry_prefix, true, &release) ||
+          !GetStringList(entry, "http_method_names", entry_pointer, entry_prefix,
+                         &change.http_method_names)) {
+        return false;
+      }
+      for (const std::string& part : Split(*release, '.')) {
+        if (part.empty() || part.size() > 4 ||
+            part.find_first_not_of("0123456789") != std::string::npos) {
+          return Fail(AppendPointer(entry_pointer, "django"), entry_prefix + ".django",
+                      "expected a release such as \"5.0\", got \"" + *release + "\"");
+        }
+        change.django.push_back(std::stoi(part));
+      }
+      if (!out->empty() && !(out->back().django < change.django)) {
+        return Fail(AppendPointer(entry_pointer, "django"), entry_prefix + ".django",
+                    "expected releases in increasing order");
+      }
+      out->push_back(std::move(change));
     }
     return true;
   }
@@ -396,7 +435,8 @@ class Reader {
           !GetStringList(entry, "aliases", entry_pointer, prefix, &known.aliases) ||
           !GetStringList(entry, "bases", entry_pointer, prefix, &known.bases) ||
           !GetStringList(entry, "methods", entry_pointer, prefix, &known.methods) ||
-          !GetStringList(entry, "tags", entry_pointer, prefix, &known.tags)) {
+          !GetStringList(entry, "tags", entry_pointer, prefix, &known.tags) ||
+          !GetChanges(entry, entry_pointer, prefix, &known.changes)) {
         return false;
       }
       known.qualname = *qualname;

@@ -48,6 +48,11 @@ std::string RulesVersion(const RuleSet& rules) {
     PutList(&text, c.bases);
     PutList(&text, c.methods);
     PutList(&text, c.tags);
+    for (const KnownChange& change : c.changes) {
+      Put(&text, "since");
+      for (int part : change.django) Put(&text, std::to_string(part));
+      PutList(&text, change.http_method_names);
+    }
   }
   Put(&text, "functions");
   for (const auto& f : rules.functions) {

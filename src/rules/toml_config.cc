@@ -32,6 +32,7 @@ constexpr OptionSpec kOptions[] = {
     {"max_file_size", OptionType::kPositiveInteger},
     {"fail_above_weeks", OptionType::kNonNegativeNumber},
     {"settings", OptionType::kString},
+    {"django", OptionType::kString},
 };
 
 const std::vector<std::string> kRateKeys = {"low", "likely", "high", "rationale"};

@@ -14,6 +14,7 @@
 #include "cli/extract_cached.h"
 #include "cli/run.h"
 #include "discover/discover.h"
+#include "discover/django_pin.h"
 #include "rules/load_rules.h"
 #include "support/temp_dir.h"
 
@@ -214,6 +215,7 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   // Unchanged: the extraction asks about the digest and skips the facts.
   RuleSet rules = DefaultRuleSet();
   Discovery discovery = Discover(repo, DiscoverOptions{});
+  rules.django = FindDjangoRelease(repo, discovery.markers);
   FactCacheUse use{facts_file, FactCacheKey(rules.version), nullptr, {}, {}};
   std::uint64_t asked = 0;
   use.link_result_known = [&](std::uint64_t inputs) {
@@ -225,9 +227,14 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   EXPECT_TRUE(skipped.facts.empty());
   EXPECT_NE(asked, 0u);
   Inventory remembered;
-  EXPECT_TRUE(LoadLinkMemo(memo, LinkMemoKey(rules.version), asked, &remembered));
-  EXPECT_FALSE(LoadLinkMemo(memo, LinkMemoKey(rules.version), asked + 1, &remembered));
-  EXPECT_FALSE(LoadLinkMemo(memo, LinkMemoKey("other rules"), asked, &remembered));
+  EXPECT_TRUE(LoadLinkMemo(memo, LinkMemoKey(rules), asked, &remembered));
+  EXPECT_FALSE(LoadLinkMemo(memo, LinkMemoKey(rules), asked + 1, &remembered));
+  RuleSet other = rules;
+  other.version = "other rules";
+  EXPECT_FALSE(LoadLinkMemo(memo, LinkMemoKey(other), asked, &remembered));
+  other = rules;
+  other.django = *ParseSpecifier("==5.0");
+  EXPECT_FALSE(LoadLinkMemo(memo, LinkMemoKey(other), asked, &remembered));
   // A caller without the result gets every file's facts, as without a memo.
   use.link_result_known = [](std::uint64_t) { return false; };
   Extraction decoded = ExtractWithCache(repo, discovery.files, 2, use, nullptr);
@@ -241,7 +248,7 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   fs::resize_file(memo, fs::file_size(memo) / 2);
   Result damaged = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
   EXPECT_EQ(damaged.out, cold.out);
-  EXPECT_TRUE(LoadLinkMemo(memo, LinkMemoKey(rules.version), asked, &remembered));
+  EXPECT_TRUE(LoadLinkMemo(memo, LinkMemoKey(rules), asked, &remembered));
   // The memo of another tree does not answer for this one, even with the same
   // file names: a changed file changes the digest.
   fs::copy_file(memo, dir.path() / "saved.link");
@@ -254,6 +261,23 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   fs::copy_file(dir.path() / "saved.link", memo, fs::copy_options::overwrite_existing);
   Result stale = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
   EXPECT_EQ(stale.out, changed_cold.out);
+}
+
+// The pinned Django release is an input of Link that no Python file holds: a
+// warm scan after a requirements file changes links again.
+TEST(WarmScan, ANewDjangoPinIsNotAnsweredByTheMemo) {
+  TempDir dir;
+  std::string repo = CopyBookshop(dir);
+  std::string cache = (dir.path() / "cache").string();
+  ASSERT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).code, 0);
+  for (const std::string pin : {"Django==5.0.4\n", "Django>=4.2,<5.0\n"}) {
+    std::ofstream(repo + "/requirements.txt") << pin;
+    Result cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+    ASSERT_EQ(cold.code, 0) << cold.err;
+    EXPECT_NE(cold.out.find("\"django_source\": \"requirements.txt:1\""), std::string::npos);
+    Result warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+    EXPECT_EQ(warm.out, cold.out) << pin;
+  }
 }
 
 // What ExtractWithCache asks of the memo after the tree's last change, on a

@@ -144,6 +144,38 @@ TEST(Run, MalformedRatesInPyprojectNameFileLineAndKey) {
   EXPECT_EQ(r.out, "");
 }
 
+// The release the requirement files pin is in the report; [tool.djcost] django
+// names one where they do not (requirements kept outside the scanned folder),
+// and a value that is no release is an error, not an unpinned scan.
+TEST(Run, TheDjangoReleaseComesFromTheRequirementsOrTheDjangoOption) {
+  TempDir dir;
+  WriteTinyProject(dir);
+  dir.Write("requirements.txt", "djangorestframework==3.15.2\nDjango==4.2.16\n");
+  Result pinned = RunDjcost({dir.str(), "--format", "json", "--no-cache"});
+  ASSERT_EQ(pinned.code, kExitOk) << pinned.err;
+  EXPECT_NE(pinned.out.find("\"django_requirement\": \"==4.2.16\",\n    \"django_source\": "
+                            "\"requirements.txt:2\""),
+            std::string::npos)
+      << pinned.out;
+  Result md = RunDjcost({dir.str(), "--no-cache"});
+  EXPECT_NE(md.out.find("Django `==4.2.16` (`requirements.txt:2`)."), std::string::npos);
+
+  dir.Write("pyproject.toml", "[tool.djcost]\ndjango = \"5.1\"\n");
+  Result option = RunDjcost({dir.str(), "--format", "json", "--no-cache"});
+  ASSERT_EQ(option.code, kExitOk) << option.err;
+  EXPECT_NE(option.out.find("\"django_requirement\": \"==5.1\",\n    \"django_source\": "
+                            "\"[tool.djcost] django\""),
+            std::string::npos)
+      << option.out;
+
+  dir.Write("pyproject.toml", "[tool.djcost]\ndjango = \"five\"\n");
+  Result bad = RunDjcost({dir.str(), "--no-cache"});
+  EXPECT_EQ(bad.code, kExitUsage);
+  EXPECT_EQ(bad.err,
+            "djcost: error: [tool.djcost] django = \"five\": expected a release such as \"5.0\" "
+            "or a specifier such as \">=4.2,<5.0\"\n");
+}
+
 TEST(Run, ScansATinyProjectAsJson) {
   TempDir dir;
   WriteTinyProject(dir);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "discover/django_pin.h"
 #include "rules/load_rules.h"
 #include "urls_test_support.h"
 
@@ -895,6 +896,53 @@ class Connections(ConnectionsView):
             "PUT connections/ app.views.Connections.put page config/urls.py:7\n"
             "external cancelled/ allauth.socialaccount.views.LoginCancelledView (view defined "
             "outside the repository) config/urls.py:8\n");
+}
+
+// Django 5.0's LogoutView answers POST only (http_method_names), where 3.2's
+// answered GET too (lutris, on Django 5.2: its logout page was counted GET and
+// POST). The project's pinned release picks the behaviour; a subclass's own
+// http_method_names still wins.
+TEST(ViewsTest, LogoutViewFollowsTheProjectsDjangoRelease) {
+  const std::map<std::string, std::string> sources = {
+      {"config/urls.py", R"py(
+from django.urls import path
+from app import views
+
+urlpatterns = [
+    path("logout/", views.Logout.as_view()),
+    path("bye/", views.Bye.as_view()),
+]
+)py"},
+      {"app/__init__.py", ""},
+      {"app/views.py", R"py(
+from django.contrib.auth.views import LogoutView
+
+class Logout(LogoutView):
+    next_page = "/"
+
+class Bye(LogoutView):
+    http_method_names = ["get", "post"]
+)py"}};
+  const std::string get_and_post =
+      "GET bye/ app.views.Bye.get page config/urls.py:7\n"
+      "POST bye/ app.views.Bye.post page config/urls.py:7\n"
+      "GET logout/ app.views.Logout.get page config/urls.py:6\n"
+      "POST logout/ app.views.Logout.post page config/urls.py:6\n";
+  const std::string post_only =
+      "GET bye/ app.views.Bye.get page config/urls.py:7\n"
+      "POST bye/ app.views.Bye.post page config/urls.py:7\n"
+      "POST logout/ app.views.Logout.post page config/urls.py:6\n";
+  auto walk = [&](const std::string& requirement) {
+    RuleSet rules = DefaultRuleSet();
+    if (!requirement.empty()) rules.django = *ParseSpecifier(requirement);
+    Project p(sources, rules);
+    return Dump(p.Walk("config.urls"));
+  };
+  EXPECT_EQ(walk(""), get_and_post);  // unpinned: the tables' Django 3.2
+  EXPECT_EQ(walk("==4.2.16"), get_and_post);  // GET deprecated, still served
+  EXPECT_EQ(walk(">=4.2,<5.0"), get_and_post);
+  EXPECT_EQ(walk("==5.0.9"), post_only);
+  EXPECT_EQ(walk(">=4.2"), post_only);
 }
 
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {

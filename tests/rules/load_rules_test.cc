@@ -183,6 +183,25 @@ TEST(LoadRuleSetTest, JsonRulesFileOverridesRatesAndExtendsKnowledge) {
             1);
 }
 
+// Django 5.0 made LogoutView POST only; the tables say so as a change, which
+// is part of the rules' version like every other field.
+TEST(LoadRuleSetTest, KnownClassesCarryTheChangesOfLaterReleases) {
+  RuleSet rules = DefaultRuleSet();
+  const KnownClass* logout = nullptr;
+  for (const auto& c : rules.classes) {
+    if (c.qualname == "django.contrib.auth.views.LogoutView") logout = &c;
+  }
+  ASSERT_NE(logout, nullptr);
+  ASSERT_EQ(logout->changes.size(), 1u);
+  EXPECT_EQ(logout->changes[0].django, (std::vector<int>{5, 0}));
+  EXPECT_EQ(logout->changes[0].http_method_names, (std::vector<std::string>{"post", "options"}));
+  RuleSet other = rules;
+  for (auto& c : other.classes) {
+    if (c.qualname == logout->qualname) c.changes[0].django = {5, 1};
+  }
+  EXPECT_NE(RulesVersion(other), RulesVersion(rules));
+}
+
 TEST(LoadRuleSetTest, JsonRulesFileReplacesAClassOfTheSameQualname) {
   TempDir dir;
   const std::string first = dir.Write("a.json", R"({"classes": [{"qualname": "acme.A", "tags": ["view"]}]})");
@@ -247,7 +266,7 @@ TEST(LoadRuleSetErrorTest, UnknownKeyWithoutNeighbourListsTheKeys) {
             pyproject +
                 ":2:1: key \"tool.djcost.colour\": unknown key; expected one of: team, "
                 "weekly_cost, currency, hot, traffic, exclude, max_file_size, fail_above_weeks, "
-                "settings, rates");
+                "settings, django, rates");
 }
 
 TEST(LoadRuleSetErrorTest, UnknownRateKeySuggestsTheNearestKey) {
@@ -369,6 +388,14 @@ TEST(LoadRuleSetErrorTest, JsonRulesFileErrors) {
        "0.2, high 0.5"},
       {R"({"rate": []})", ":1:2: key \"rate\": unknown key (did you mean \"rates\"?)"},
       {R"({"rates": [{"low": 1}]})", ":1:12: key \"rates[0]\": missing key \"id\""},
+      {R"({"classes": [{"qualname": "a.V", "changes": [{"django": "5.x"}]}]})",
+       ":1:47: key \"classes[0].changes[0].django\": expected a release such as \"5.0\", got "
+       "\"5.x\""},
+      {R"({"classes": [{"qualname": "a.V", "changes": [{"django": "5.0"}, {"django": "4.2"}]}]})",
+       ":1:66: key \"classes[0].changes[1].django\": expected releases in increasing order"},
+      {R"({"classes": [{"qualname": "a.V", "changes": [{"since": "5.0"}]}]})",
+       ":1:47: key \"classes[0].changes[0].since\": unknown key; expected one of: django, "
+       "http_method_names"},
   };
   for (const Case& c : cases) {
     const std::string rules_file = dir.Write("r.json", c.json);
