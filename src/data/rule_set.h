@@ -56,7 +56,8 @@ struct KnownFunction {
   std::vector<std::string> methods;  // methods a method-restricting decorator allows
   std::vector<std::string> tags;     // "restrict-methods", "api-view", "renders-template",
                                      // "returns-json", "raw-sql", "celery-task", "receiver",
-                                     // "url-pattern", "include", "static-urls", "i18n-patterns"
+                                     // "url-pattern", "include", "static-urls", "i18n-patterns",
+                                     // "registers-model-view", "model-urls"
   bool operator==(const KnownFunction&) const = default;
 };
 

@@ -5,12 +5,14 @@
 #include <charconv>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string_view>
 
 #include "link/hosts.h"
 #include "link/loop_calls.h"
+#include "link/model_views.h"
 #include "link/models_resolve.h"
 #include "link/ninja.h"
 #include "link/routers.h"
@@ -26,7 +28,7 @@ namespace djcost {
 namespace {
 
 // What a call in a URLconf is, by its resolved callee.
-enum class Role { kOther, kPath, kRePath, kInclude, kStatic, kI18n, kFormatSuffix };
+enum class Role { kOther, kPath, kRePath, kInclude, kStatic, kI18n, kFormatSuffix, kModelUrls };
 
 const std::map<std::string, Role, std::less<>>& RolesByQualname() {
   static const std::map<std::string, Role, std::less<>> kRoles = {
@@ -86,6 +88,7 @@ Role CalleeRole(const ProjectIndex& index, int file, const Expr& call) {
     if (Has(k->tags, "include")) return Role::kInclude;
     if (Has(k->tags, "static-urls")) return Role::kStatic;
     if (Has(k->tags, "i18n-patterns")) return Role::kI18n;
+    if (Has(k->tags, "model-urls")) return Role::kModelUrls;
     qual = k->qualname;
   }
   auto it = RolesByQualname().find(qual);
@@ -322,6 +325,9 @@ class UrlWalker {
       }
       case Role::kInclude:
         Diag("unresolved-url-pattern", loc, "include() outside a path() is not a url pattern");
+        return;
+      case Role::kModelUrls:
+        WalkModelUrls(file, item, prefix, loc);
         return;
       case Role::kOther:
         break;
@@ -655,6 +661,31 @@ class UrlWalker {
     if (!read) --unread_prefixes_;
   }
 
+  // include(get_model_urls("dcim", "site")): a path per view NetBox's registry
+  // holds for the model (link/model_views.h), each counted where it registers.
+  void WalkModelUrls(int file, const Expr& call, const std::string& prefix, const Location& loc) {
+    const Expr* app = Argument(call, 0, "app_label");
+    const Expr* model = Argument(call, 1, "model_name");
+    std::string app_label, model_name;
+    if (!app || !model || !EvalString(index_, settings_file_, FileOf(*app, file), *app, &app_label) ||
+        !EvalString(index_, settings_file_, FileOf(*model, file), *model, &model_name)) {
+      Diag("unresolved-url-pattern", loc,
+           "url pattern " + call.text + "() names a model we cannot read");
+      return;
+    }
+    const Expr* detail = Argument(call, 2, "detail");
+    const bool of_one_object = !detail || detail->kind != ExprKind::kFalse;
+    if (!model_views_) model_views_ = std::make_unique<ModelViewRegistry>(index_, apps_);
+    for (const ModelView& v : model_views_->Find(app_label, model_name, of_one_object)) {
+      Expr view;
+      view.kind = v.is_class ? ExprKind::kCall : ExprKind::kName;
+      view.text = v.is_class ? v.view + ".as_view" : v.view;
+      view.line = v.line;
+      AddView(ResolveView(index_, v.file, view), prefix + RouteLevel(v.route, false, true), v.name,
+              At(v.file, v.line), next_leaf_++);
+    }
+  }
+
   // include(target) as path()'s view, or a call of a helper returning one.
   void WalkIncludeCall(int file, const Expr& call, const std::string& prefix, const Location& loc) {
     if (std::optional<Symbol> helper = IncludeHelper(file, call)) {
@@ -975,6 +1006,7 @@ class UrlWalker {
   int settings_file_;  // for `settings.X` in routes; -1 when no settings were found
   const Apps* apps_;
   UrlInventory* out_;
+  std::unique_ptr<ModelViewRegistry> model_views_;  // read at the first get_model_urls()
   std::vector<int> stack_;           // modules being walked, for include cycles
   std::set<const Expr*> active_;     // list items being walked
   std::multiset<const FunctionDef*> helpers_active_;  // url helpers being walked
