@@ -155,7 +155,10 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   Settings settings = FindSettings(
       index, named_settings == rules.options.end() ? std::string() : named_settings->second);
   Apps apps(index, settings);
-  index.SetSettingsFile(settings.file);
+  // Class-based settings (django-configurations) bind no module-level name for
+  // the index's `settings.NAME` reads to find: none is read, so no branch is
+  // dropped on a setting's truth.
+  index.SetSettingsFile(settings.settings_class.empty() ? settings.file : -1);
   if (settings.installed_apps_complete) index.SetInstalledApps(InstalledNames(settings, apps));
 
   Inventory inv;

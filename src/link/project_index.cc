@@ -858,6 +858,15 @@ void ProjectIndex::ExpandListAt(int file, const Expr& expr, std::vector<ListItem
           return;
         }
       }
+      // `Base.INSTALLED_APPS`: a class attribute's list.
+      if (s.kind == Symbol::Kind::kClass && !s.remainder.empty() &&
+          s.remainder.find('.') == std::string::npos) {
+        std::vector<ListItem> named;
+        if (EvalAttributeListAt(s.qualname, s.remainder, &named, depth + 1)) {
+          out->insert(out->end(), named.begin(), named.end());
+          return;
+        }
+      }
       // `settings.PLUGINS`: the list the settings module binds.
       std::string_view setting =
           s.kind == Symbol::Kind::kExternal && s.remainder.empty() ? SettingName(s.qualname) : "";
@@ -1008,6 +1017,28 @@ bool ProjectIndex::EvalReturnedList(int file, const FunctionDef& fn,
   std::vector<ListEvent> events;
   AddListEvents(file, name, fn.local_list->assignments, fn.local_list->calls, fn.name, &events);
   return ApplyListEvents(file, name, &events, out, 0, nullptr);
+}
+
+bool ProjectIndex::EvalAttributeList(std::string_view qualname, const std::string& name,
+                                     std::vector<ListItem>* out) const {
+  return EvalAttributeListAt(qualname, name, out, 0);
+}
+
+bool ProjectIndex::EvalAttributeListAt(std::string_view qualname, const std::string& name,
+                                       std::vector<ListItem>* out, int depth) const {
+  if (depth > kMaxDepth) return false;
+  // A class body's statement calls keep no arguments (extract/unread_arguments.h):
+  // only its assignments are read.
+  static const std::vector<CallStatement> kNoCalls;
+  for (std::string_view ancestor : Ancestors(qualname)) {
+    int file = -1;
+    const ClassDef* cls = FindClass(ancestor, &file);
+    if (!cls) continue;
+    std::vector<ListEvent> events;
+    AddListEvents(file, name, cls->attributes, kNoCalls, "", &events);
+    if (ApplyListEvents(file, name, &events, out, depth, nullptr)) return true;
+  }
+  return false;
 }
 
 void ProjectIndex::AddListEvents(int file, const std::string& name,

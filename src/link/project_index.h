@@ -145,6 +145,12 @@ class ProjectIndex {
   /// read from its LocalList as EvalList reads a module's list. False when the
   /// function returns no such list.
   bool EvalReturnedList(int file, const FunctionDef& fn, std::vector<ListItem>* out) const;
+  /// The list class attribute `name` of class `qualname` holds, read as EvalList
+  /// reads a module's list from the body of the nearest class in its MRO that
+  /// binds it (marsha's django-configurations settings: `INSTALLED_APPS =
+  /// Base.INSTALLED_APPS + [...]` in a subclass). False when no class binds it.
+  bool EvalAttributeList(std::string_view qualname, const std::string& name,
+                         std::vector<ListItem>* out) const;
   /// The last value bound to a module-level name (following imports), or nullptr.
   const Expr* EvalValue(int file, const std::string& name, int* value_file) const;
   /// Expands a list-valued expression (list display, `a + b`, names of lists).
@@ -232,6 +238,8 @@ class ProjectIndex {
   bool ApplyListEvents(int file, const std::string& name, std::vector<ListEvent>* events,
                        std::vector<ListItem>* out, int depth, const Expr* mention) const;
   void ExpandListAt(int file, const Expr& expr, std::vector<ListItem>* out, int depth) const;
+  bool EvalAttributeListAt(std::string_view qualname, const std::string& name,
+                           std::vector<ListItem>* out, int depth) const;
   // One item of a list display: `*x` unpacked when x reads as a list.
   void AddDisplayItem(int file, const Expr& item, std::vector<ListItem>* out, int depth) const;
   bool IsSumOfLists(int file, const Expr& call, int depth) const;

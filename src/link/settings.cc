@@ -24,28 +24,47 @@ int EntryRank(std::string_view path) {
   return -1;
 }
 
-// The module named by os.environ.setdefault("DJANGO_SETTINGS_MODULE", ...) or
-// os.environ["DJANGO_SETTINGS_MODULE"] = ... in one file, or "". The value may be
-// anything EvalString reads: LibrePhotos' f"librephotos.settings.{environment}"
-// is "production" unless DEBUG is set, as `environment`'s unconditional binding.
-std::string SettingsModuleNamedIn(const ProjectIndex& index, int file) {
+// The value os.environ.setdefault(variable, ...) or os.environ[variable] = ...
+// gives in one file, or "". The value may be anything EvalString reads:
+// LibrePhotos' f"librephotos.settings.{environment}" is "production" unless
+// DEBUG is set, as `environment`'s unconditional binding.
+std::string EnvironmentDefaultIn(const ProjectIndex& index, int file, std::string_view variable) {
   const FileFacts& facts = index.files()[file];
-  std::string module;
+  std::string value;
   for (const auto& c : facts.calls) {
     if (!EndsWith(c.call.text, "environ.setdefault") || c.call.items.size() < 2) continue;
     const Expr& key = c.call.items[0];
-    if (key.kind == ExprKind::kString && key.text == "DJANGO_SETTINGS_MODULE" &&
-        EvalString(index, -1, file, c.call.items[1], &module)) {
-      return module;
+    if (key.kind == ExprKind::kString && key.text == variable &&
+        EvalString(index, -1, file, c.call.items[1], &value)) {
+      return value;
     }
   }
   for (const auto& a : facts.assignments) {
-    if (a.target.find("DJANGO_SETTINGS_MODULE") != std::string::npos &&
-        EvalString(index, -1, file, a.value, &module)) {
-      return module;
+    if (a.target.find(variable) != std::string::npos &&
+        EvalString(index, -1, file, a.value, &value)) {
+      return value;
     }
   }
   return "";
+}
+
+std::string SettingsModuleNamedIn(const ProjectIndex& index, int file) {
+  return EnvironmentDefaultIn(index, file, "DJANGO_SETTINGS_MODULE");
+}
+
+// manage.py, wsgi.py and asgi.py, in the order EntryRank gives.
+std::vector<int> EntryPoints(const ProjectIndex& index) {
+  const auto& files = index.files();
+  std::vector<int> entries;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (EntryRank(files[i].file.path) >= 0) entries.push_back(static_cast<int>(i));
+  }
+  std::stable_sort(entries.begin(), entries.end(), [&](int a, int b) {
+    int ra = EntryRank(files[a].file.path), rb = EntryRank(files[b].file.path);
+    if (ra != rb) return ra < rb;
+    return Depth(files[a].file.path) < Depth(files[b].file.path);
+  });
+  return entries;
 }
 
 // A module name, or the file whose path ends like it (the project may sit below
@@ -66,6 +85,102 @@ int FindModuleLoosely(const ProjectIndex& index, const std::string& module) {
   return -1;
 }
 
+// django-configurations (marsha): a settings module whose settings are the
+// attributes of a subclass of its Configuration, the one DJANGO_CONFIGURATION
+// names beside DJANGO_SETTINGS_MODULE.
+bool IsConfigurationClass(const ProjectIndex& index, const std::string& qualname) {
+  for (std::string_view ancestor : index.Ancestors(qualname)) {
+    if (ancestor == "configurations.Configuration" ||
+        ancestor == "configurations.base.Configuration") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The module-level Configuration subclasses of `file`, qualified, in source order.
+std::vector<std::string> ConfigurationClasses(const ProjectIndex& index, int file) {
+  std::vector<std::string> out;
+  for (const ClassDef& cls : index.files()[file].classes) {
+    if (!cls.scope.empty()) continue;
+    std::string qualname = index.QualName(file, "", cls.name);
+    if (IsConfigurationClass(index, qualname)) out.push_back(std::move(qualname));
+  }
+  return out;
+}
+
+// The classes of `classes` that no other of them subclasses.
+std::vector<std::string> Leaves(const ProjectIndex& index, const std::vector<std::string>& classes) {
+  std::vector<std::string> leaves;
+  for (const std::string& candidate : classes) {
+    bool subclassed = std::any_of(classes.begin(), classes.end(), [&](const std::string& other) {
+      const auto& ancestors = index.Ancestors(other);
+      return other != candidate &&
+             std::find(ancestors.begin(), ancestors.end(), candidate) != ancestors.end();
+    });
+    if (!subclassed) leaves.push_back(candidate);
+  }
+  return leaves;
+}
+
+// The class of `classes` named `name`, or "".
+std::string ClassNamed(const std::vector<std::string>& classes, std::string_view name) {
+  for (const std::string& qualname : classes) {
+    if (!name.empty() && LastComponent(qualname) == name) return qualname;
+  }
+  return "";
+}
+
+std::string ShortNames(const std::vector<std::string>& classes) {
+  std::string out;
+  for (const std::string& qualname : classes) {
+    out += (out.empty() ? "" : ", ") + std::string(LastComponent(qualname));
+  }
+  return out;
+}
+
+// readthedocs.org: `DockerBaseSettings.load_settings(__name__)` at module
+// level copies a repository class's upper-case attributes into the module.
+// The class, qualified, or "".
+std::string ExportedSettingsClass(const ProjectIndex& index, int file) {
+  for (const CallStatement& c : index.files()[file].calls) {
+    if (!c.scope.empty() || LastComponent(c.call.text) != "load_settings") continue;
+    Symbol s = index.Resolve(file, c.call.text);
+    if (s.kind == Symbol::Kind::kClass && s.remainder == "load_settings") return s.qualname;
+  }
+  return "";
+}
+
+// The settings class of a django-configurations module: the one the entry
+// points' DJANGO_CONFIGURATION names (manage.py first, as for the module),
+// else, as Django would not start without one, the class a deployment most
+// likely runs: one named Production, else the only class no other subclasses.
+// A choice of djcost's own is said. A module without such classes may still
+// be filled from one by load_settings() (ExportedSettingsClass). "" when the
+// settings are the module's own names, or no class can be chosen.
+std::string ChooseSettingsClass(const ProjectIndex& index, Settings* settings) {
+  std::vector<std::string> classes = ConfigurationClasses(index, settings->file);
+  if (classes.empty()) return ExportedSettingsClass(index, settings->file);
+  std::string named;
+  for (int entry : EntryPoints(index)) {
+    named = EnvironmentDefaultIn(index, entry, "DJANGO_CONFIGURATION");
+    if (!named.empty()) break;
+  }
+  if (std::string chosen = ClassNamed(classes, named); !chosen.empty()) return chosen;
+  std::vector<std::string> leaves = Leaves(index, classes);
+  std::string chosen = ClassNamed(classes, "Production");
+  if (chosen.empty() && leaves.size() == 1) chosen = leaves.front();
+  if (chosen.empty()) return "";
+  std::string why = named.empty() ? "no entry point sets DJANGO_CONFIGURATION"
+                                  : "DJANGO_CONFIGURATION names " + named +
+                                        ", which is no Configuration class of " + settings->module;
+  settings->diagnostics.push_back(
+      {Severity::kWarning, "settings-guessed", {index.files()[settings->file].file.path, 0, 0},
+       why + "; read its class " + std::string(LastComponent(chosen)) +
+           " (django-configurations classes: " + ShortNames(classes) + ")"});
+  return chosen;
+}
+
 SettingsValue StringValue(const ProjectIndex& index, int file, const std::string& name) {
   SettingsValue out;
   int value_file = -1;
@@ -79,17 +194,36 @@ SettingsValue StringValue(const ProjectIndex& index, int file, const std::string
   return out;
 }
 
-std::vector<SettingsValue> StringList(const ProjectIndex& index, int file,
-                                      const std::string& name, bool* complete) {
+// The strings of a list read, each where it is written; *complete is set false
+// when an item is no string.
+std::vector<SettingsValue> Strings(const ProjectIndex& index, const std::vector<ListItem>& items,
+                                   bool* complete) {
   std::vector<SettingsValue> out;
-  std::vector<ListItem> items;
-  if (!index.EvalList(file, name, &items)) return out;
   for (const auto& item : items) {
     if (item.expr->kind != ExprKind::kString) {
       if (complete) *complete = false;
       continue;
     }
     out.push_back({item.expr->text, {index.files()[item.file].file.path, item.expr->line, 0}});
+  }
+  return out;
+}
+
+std::vector<SettingsValue> StringList(const ProjectIndex& index, int file,
+                                      const std::string& name, bool* complete) {
+  std::vector<ListItem> items;
+  if (!index.EvalList(file, name, &items)) return {};
+  return Strings(index, items, complete);
+}
+
+// A string attribute of the settings class, its own or its nearest base's.
+SettingsValue AttributeStringValue(const ProjectIndex& index, const std::string& settings_class,
+                                   const std::string& name) {
+  SettingsValue out;
+  int file = -1;
+  const Assignment* a = index.FindAttribute(settings_class, name, &file);
+  if (a && EvalString(index, file, file, a->value, &out.value)) {
+    out.location = {index.files()[file].file.path, a->value.line, 0};
   }
   return out;
 }
@@ -176,41 +310,72 @@ bool SetsAnything(const ProjectIndex& index, int file) {
   int value_file = -1;
   return index.EvalValue(file, "ROOT_URLCONF", &value_file) ||
          index.EvalValue(file, "INSTALLED_APPS", &value_file) ||
-         !SplitSettingsFiles(index, file).empty();
+         !SplitSettingsFiles(index, file).empty() || !ConfigurationClasses(index, file).empty() ||
+         !ExportedSettingsClass(index, file).empty();
 }
 
-// A setting of the settings module itself, else of the last split-settings file
-// that sets it (each runs in the module's namespace; the last one written wins).
-SettingsValue StringSetting(const ProjectIndex& index, int file, const std::vector<int>& fragments,
+// Where the settings are bound: the settings class's attributes, else the
+// module's names and its split-settings fragments.
+struct SettingsSource {
+  int file = -1;
+  std::vector<int> fragments;
+  std::string settings_class;
+};
+
+// A setting of the settings class, else of the settings module itself, else of
+// the last split-settings file that sets it (each runs in the module's
+// namespace; the last one written wins).
+SettingsValue StringSetting(const ProjectIndex& index, const SettingsSource& source,
                             const std::string& name) {
-  SettingsValue v = StringValue(index, file, name);
-  for (auto it = fragments.rbegin(); it != fragments.rend() && v.value.empty(); ++it) {
+  if (!source.settings_class.empty()) return AttributeStringValue(index, source.settings_class, name);
+  SettingsValue v = StringValue(index, source.file, name);
+  for (auto it = source.fragments.rbegin(); it != source.fragments.rend() && v.value.empty(); ++it) {
     v = StringValue(index, *it, name);
   }
   return v;
 }
 
-std::vector<SettingsValue> ListSetting(const ProjectIndex& index, int file,
-                                       const std::vector<int>& fragments, const std::string& name,
-                                       bool* complete) {
-  std::vector<SettingsValue> v = StringList(index, file, name, complete);
-  for (auto it = fragments.rbegin(); it != fragments.rend() && v.empty(); ++it) {
+std::vector<SettingsValue> ListSetting(const ProjectIndex& index, const SettingsSource& source,
+                                       const std::string& name, bool* complete) {
+  if (!source.settings_class.empty()) {
+    std::vector<ListItem> items;
+    index.EvalAttributeList(source.settings_class, name, &items);
+    return Strings(index, items, complete);
+  }
+  std::vector<SettingsValue> v = StringList(index, source.file, name, complete);
+  for (auto it = source.fragments.rbegin(); it != source.fragments.rend() && v.empty(); ++it) {
     if (complete) *complete = true;
     v = StringList(index, *it, name, complete);
   }
   return v;
 }
 
+// What root-urlconf-not-found says of where it looked.
+std::string UnreadRootUrlconf(const ProjectIndex& index, const Settings& settings) {
+  if (!settings.settings_class.empty()) {
+    return "settings class " + std::string(LastComponent(settings.settings_class)) + " of " +
+           settings.module + " sets no ROOT_URLCONF djcost can read";
+  }
+  std::string unread = "settings module " + settings.module + " sets no ROOT_URLCONF djcost can read";
+  std::vector<std::string> classes = ConfigurationClasses(index, settings.file);
+  if (classes.empty()) return unread;
+  return unread + "; its settings are the django-configurations classes " + ShortNames(classes) +
+         ", and no entry point's DJANGO_CONFIGURATION names one of them";
+}
+
 // The values djcost needs from the settings module already chosen.
 Settings ReadSettings(const ProjectIndex& index, Settings settings) {
   const auto& files = index.files();
-  const int file = settings.file;
-  std::vector<int> fragments = SplitSettingsFiles(index, file);
-  settings.root_urlconf = StringSetting(index, file, fragments, "ROOT_URLCONF");
-  settings.root_hostconf = StringSetting(index, file, fragments, "ROOT_HOSTCONF");
-  settings.auth_user_model = StringSetting(index, file, fragments, "AUTH_USER_MODEL");
+  settings.settings_class = ChooseSettingsClass(index, &settings);
+  SettingsSource source;
+  source.file = settings.file;
+  source.fragments = SplitSettingsFiles(index, settings.file);
+  source.settings_class = settings.settings_class;
+  settings.root_urlconf = StringSetting(index, source, "ROOT_URLCONF");
+  settings.root_hostconf = StringSetting(index, source, "ROOT_HOSTCONF");
+  settings.auth_user_model = StringSetting(index, source, "AUTH_USER_MODEL");
   bool complete = true;
-  settings.installed_apps = ListSetting(index, file, fragments, "INSTALLED_APPS", &complete);
+  settings.installed_apps = ListSetting(index, source, "INSTALLED_APPS", &complete);
   if (!complete) {
     settings.diagnostics.push_back(
         {Severity::kWarning, "settings-partly-evaluated",
@@ -219,17 +384,15 @@ Settings ReadSettings(const ProjectIndex& index, Settings settings) {
          "strings found are attributed by folder"});
   }
   settings.installed_apps_complete = complete && !settings.installed_apps.empty();
-  settings.middleware = ListSetting(index, file, fragments, "MIDDLEWARE", nullptr);
+  settings.middleware = ListSetting(index, source, "MIDDLEWARE", nullptr);
   if (settings.middleware.empty()) {
-    settings.middleware = ListSetting(index, file, fragments, "MIDDLEWARE_CLASSES", nullptr);
+    settings.middleware = ListSetting(index, source, "MIDDLEWARE_CLASSES", nullptr);
   }
-  settings.authentication_backends =
-      ListSetting(index, file, fragments, "AUTHENTICATION_BACKENDS", nullptr);
+  settings.authentication_backends = ListSetting(index, source, "AUTHENTICATION_BACKENDS", nullptr);
   if (settings.root_urlconf.value.empty()) {
     settings.diagnostics.push_back({Severity::kWarning, "root-urlconf-not-found",
                                     {files[settings.file].file.path, 0, 0},
-                                    "settings module " + settings.module +
-                                        " sets no ROOT_URLCONF djcost can read"});
+                                    UnreadRootUrlconf(index, settings)});
   }
   return settings;
 }
@@ -252,15 +415,7 @@ Settings FindSettings(const ProjectIndex& index, const std::string& named) {
              ", is not in the repository; looking for the settings as without it"});
   }
 
-  std::vector<int> entries;
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (EntryRank(files[i].file.path) >= 0) entries.push_back(static_cast<int>(i));
-  }
-  std::stable_sort(entries.begin(), entries.end(), [&](int a, int b) {
-    int ra = EntryRank(files[a].file.path), rb = EntryRank(files[b].file.path);
-    if (ra != rb) return ra < rb;
-    return Depth(files[a].file.path) < Depth(files[b].file.path);
-  });
+  const std::vector<int> entries = EntryPoints(index);
   int sets_nothing = -1;  // the first module named that sets no setting djcost reads
   for (int entry : entries) {
     std::string module = SettingsModuleNamedIn(index, entry);

@@ -186,6 +186,37 @@ if settings.BADGES_ENABLED:
   }
 }
 
+// marsha: django-configurations settings are a class's attributes, which the
+// `settings.NAME` guards do not read (no module-level name binds them): every
+// branch is read rather than one dropped on getattr's default.
+TEST(InstalledGuardsTest, ClassBasedSettingsReadEveryBranch) {
+  Inventory inv = testing::LinkSources(
+      {{"manage.py",
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"
+        "os.environ.setdefault('DJANGO_CONFIGURATION', 'Production')\n"},
+       {"site/__init__.py", ""},
+       {"site/settings.py", R"py(
+from configurations import Configuration
+class Production(Configuration):
+    ROOT_URLCONF = 'site.urls'
+    INSTALLED_APPS = ['shop']
+    LIVE = True
+)py"},
+       {"site/urls.py", R"py(
+from django.conf import settings
+from django.urls import path
+from shop import views
+
+urlpatterns = [path("a/", views.v)]
+if getattr(settings, "LIVE", False):
+    urlpatterns += [path("live/", views.v)]
+)py"},
+       {"shop/__init__.py", ""},
+       {"shop/views.py", kViews}});
+  EXPECT_EQ(inv.root_urlconf, "site.urls");
+  EXPECT_EQ(Routes(inv), "a/ live/ ");
+}
+
 // onadata and Seahub: without django.contrib.admin in INSTALLED_APPS no admin
 // module is autodiscovered and no site is served.
 TEST(InstalledGuardsTest, AdminRegistrationsWithoutTheAdminAppAreNotCounted) {

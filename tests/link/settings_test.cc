@@ -480,5 +480,145 @@ TEST(SettingsTest, AnEntryNamingAModuleThatSetsNothingIsPassedOver) {
             "ROOT_URLCONF (--settings or the settings option can name another)");
 }
 
+// marsha: django-configurations settings are the attributes of the class
+// DJANGO_CONFIGURATION names, inherited from its bases, a subclass's own
+// value first (`INSTALLED_APPS = Base.INSTALLED_APPS + [...]`).
+const char* kConfigurationSettings =
+    "from configurations import Configuration, values\n"
+    "class Base(Configuration):\n"
+    "    DEBUG = values.BooleanValue(False)\n"
+    "    ROOT_URLCONF = 'proj.urls'\n"
+    "    INSTALLED_APPS = ['django.contrib.contenttypes', 'app']\n"
+    "class Development(Base):\n"
+    "    INSTALLED_APPS = ['daphne'] + Base.INSTALLED_APPS + ['devapp']\n"
+    "class Production(Base):\n"
+    "    pass\n";
+
+TEST(SettingsTest, DjangoConfigurationsClassNamedByTheEntryPoint) {
+  auto files = ExtractProject({
+      {"manage.py",
+       "import os, sys\n"
+       "if __name__ == '__main__':\n"
+       "    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n"
+       "    os.environ.setdefault('DJANGO_CONFIGURATION', 'Development')\n"
+       "    from configurations.management import execute_from_command_line\n"},
+      {"proj/__init__.py", ""},
+      {"proj/settings.py", kConfigurationSettings},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {"manage.py"});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.module, "proj.settings");
+  EXPECT_EQ(settings.settings_class, "proj.settings.Development");
+  EXPECT_EQ(settings.root_urlconf.value, "proj.urls");
+  EXPECT_EQ(Values(settings.installed_apps),
+            (std::vector<std::string>{"daphne", "django.contrib.contenttypes", "app", "devapp"}));
+  EXPECT_TRUE(settings.installed_apps_complete);
+  EXPECT_TRUE(settings.diagnostics.empty());
+}
+
+// Without DJANGO_CONFIGURATION Django would not start: the class named
+// Production is read, else the only class no other subclasses, and the choice
+// is said; with neither, root-urlconf-not-found names the classes.
+TEST(SettingsTest, DjangoConfigurationsClassChosenWhenNoneIsNamed) {
+  auto project = [](std::string settings) {
+    return ExtractProject({
+        {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n"},
+        {"proj/__init__.py", ""},
+        {"proj/settings.py", std::move(settings)},
+    });
+  };
+  RuleSet rules;
+  auto production = project(kConfigurationSettings);
+  ProjectIndex index(production, rules, {"manage.py"});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.settings_class, "proj.settings.Production");
+  EXPECT_EQ(Values(settings.installed_apps),
+            (std::vector<std::string>{"django.contrib.contenttypes", "app"}));
+  ASSERT_EQ(settings.diagnostics.size(), 1u);
+  EXPECT_EQ(settings.diagnostics[0].code, "settings-guessed");
+  EXPECT_EQ(settings.diagnostics[0].message,
+            "no entry point sets DJANGO_CONFIGURATION; read its class Production "
+            "(django-configurations classes: Base, Development, Production)");
+
+  auto one_leaf = project(
+      "from configurations import Configuration\n"
+      "class Base(Configuration):\n"
+      "    ROOT_URLCONF = 'proj.urls'\n"
+      "class Dev(Base):\n"
+      "    pass\n");
+  ProjectIndex one_leaf_index(one_leaf, rules, {"manage.py"});
+  EXPECT_EQ(FindSettings(one_leaf_index).settings_class, "proj.settings.Dev");
+
+  auto two_leaves = project(
+      "from configurations import Configuration\n"
+      "class Base(Configuration):\n"
+      "    ROOT_URLCONF = 'proj.urls'\n"
+      "class Dev(Base):\n"
+      "    pass\n"
+      "class Test(Base):\n"
+      "    pass\n");
+  ProjectIndex two_leaves_index(two_leaves, rules, {"manage.py"});
+  Settings unchosen = FindSettings(two_leaves_index);
+  EXPECT_EQ(unchosen.settings_class, "");
+  ASSERT_EQ(unchosen.diagnostics.size(), 1u);
+  EXPECT_EQ(unchosen.diagnostics[0].code, "root-urlconf-not-found");
+  EXPECT_EQ(unchosen.diagnostics[0].message,
+            "settings module proj.settings sets no ROOT_URLCONF djcost can read; its settings "
+            "are the django-configurations classes Base, Dev, Test, and no entry point's "
+            "DJANGO_CONFIGURATION names one of them");
+}
+
+TEST(SettingsTest, DjangoConfigurationNamingNoClassOfTheModuleIsSaid) {
+  auto files = ExtractProject({
+      {"manage.py",
+       "import os\n"
+       "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n"
+       "os.environ.setdefault('DJANGO_CONFIGURATION', 'Staging')\n"},
+      {"proj/__init__.py", ""},
+      {"proj/settings.py", kConfigurationSettings},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {"manage.py"});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.settings_class, "proj.settings.Production");
+  ASSERT_EQ(settings.diagnostics.size(), 1u);
+  EXPECT_EQ(settings.diagnostics[0].message,
+            "DJANGO_CONFIGURATION names Staging, which is no Configuration class of "
+            "proj.settings; read its class Production (django-configurations classes: Base, "
+            "Development, Production)");
+}
+
+// readthedocs.org: `DockerBaseSettings.load_settings(__name__)` copies the
+// attributes of a settings class, inherited ones too, into the module.
+TEST(SettingsTest, AClassWhoseLoadSettingsFillsTheModule) {
+  auto files = ExtractProject({
+      {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings.docker')\n"},
+      {"site/__init__.py", ""},
+      {"site/core.py",
+       "class Settings:\n"
+       "    @classmethod\n"
+       "    def load_settings(cls, module_name):\n"
+       "        pass\n"},
+      {"site/settings/__init__.py", ""},
+      {"site/settings/base.py",
+       "from site.core import Settings\n"
+       "class CommunityBaseSettings(Settings):\n"
+       "    ROOT_URLCONF = 'site.urls'\n"},
+      {"site/settings/docker.py",
+       "from .base import CommunityBaseSettings\n"
+       "class DockerBaseSettings(CommunityBaseSettings):\n"
+       "    DEBUG = True\n"
+       "DockerBaseSettings.load_settings(__name__)\n"},
+  });
+  RuleSet rules;
+  ProjectIndex index(files, rules, {"manage.py"});
+  Settings settings = FindSettings(index);
+  EXPECT_EQ(settings.module, "site.settings.docker");
+  EXPECT_EQ(settings.settings_class, "site.settings.docker.DockerBaseSettings");
+  EXPECT_EQ(settings.root_urlconf.value, "site.urls");
+  EXPECT_EQ(settings.root_urlconf.location.path, "site/settings/base.py");
+}
+
 }  // namespace
 }  // namespace djcost
