@@ -423,28 +423,81 @@ class Walker {
   // signal, handler, sender in signal_table:` in a function: the loop reads the
   // local list display, which is no fact of its own (link cannot name it).
   TSNode LocalTableOr(int scope, TSNode iterable) {
-    if (ts_node_is_null(iterable) || KindOf(iterable) != PyKind::kIdentifier) return iterable;
-    auto table = local_tables_.find({scope, std::string(tree_.Text(iterable))});
-    return table == local_tables_.end() ? iterable : table->second;
+    TSNode value = LocalValue(scope, iterable);
+    if (ts_node_is_null(value)) return iterable;
+    PyKind kind = KindOf(value);
+    return kind == PyKind::kList || kind == PyKind::kTuple ? value : iterable;
   }
 
-  // A function's local bound, unconditionally, to a list or tuple display, for
-  // LocalTableOr; any other binding of the name forgets it.
-  void NoteLocalTable(TSNode node, const Frame& frame) {
+  // mytardis' manage.py: `demo_settings = 'tardis.default_settings'` in run(),
+  // then `os.environ.setdefault("DJANGO_SETTINGS_MODULE", demo_settings)` under
+  // an if: a statement call's argument naming a local bound to a string literal
+  // reads as the literal, which is no fact of its own either.
+  void ReadLocalStrings(int scope, Expr* call) {
+    if (scopes_[scope].kind != ScopeKind::kFunction || local_values_.empty()) return;
+    auto read = [&](Expr& argument) {
+      if (argument.kind != ExprKind::kName) return;
+      auto value = local_values_.find({scope, argument.text});
+      if (value == local_values_.end() || KindOf(value->second) != PyKind::kString ||
+          IsFString(value->second)) {
+        return;
+      }
+      argument = exprs_.Build(value->second);
+    };
+    for (Expr& item : call->items) read(item);
+    for (auto& [key, value] : call->keywords) read(value);
+  }
+
+  // What the function local `name` (an identifier) was last bound to,
+  // unconditionally, before this point of the walk; a null node when nothing
+  // NoteLocalValue keeps.
+  TSNode LocalValue(int scope, TSNode name) {
+    if (ts_node_is_null(name) || KindOf(name) != PyKind::kIdentifier) return TSNode{};
+    auto value = local_values_.find({scope, std::string(tree_.Text(name))});
+    return value == local_values_.end() ? TSNode{} : value->second;
+  }
+
+  // A function's locals bound, unconditionally, to a list or tuple display or
+  // a string literal, for LocalTableOr and ReadLocalStrings; any other binding
+  // of the name forgets it.
+  void NoteLocalValue(TSNode node, const Frame& frame) {
     AssignmentParts parts = PartsOf(node);
     if (ts_node_is_null(parts.value)) return;
-    PyKind value = KindOf(parts.value);
-    bool table = KindOf(node) != PyKind::kAugmentedAssignment && !frame.conditional &&
-                 (value == PyKind::kList || value == PyKind::kTuple);
+    bool unconditional = KindOf(node) != PyKind::kAugmentedAssignment && !frame.conditional;
     for (TSNode target : parts.targets) {
-      if (KindOf(target) != PyKind::kIdentifier) continue;
-      std::pair<int, std::string> key{frame.scope, std::string(tree_.Text(target))};
-      if (table) {
-        local_tables_[key] = parts.value;
-      } else {
-        local_tables_.erase(key);
+      for (const auto& [name, value] : BoundValues(target, parts.value)) {
+        std::pair<int, std::string> key{frame.scope, std::string(tree_.Text(name))};
+        PyKind kind = ts_node_is_null(value) ? PyKind::kComment : KindOf(value);
+        bool kept = kind == PyKind::kList || kind == PyKind::kTuple || kind == PyKind::kString;
+        if (unconditional && kept) {
+          local_values_[key] = value;
+        } else {
+          local_values_.erase(key);
+        }
       }
     }
+  }
+
+  // The names `target` binds, each with the value it gets when one can be
+  // told (`a = v`, `a, b = v, w`), else a null node.
+  std::vector<std::pair<TSNode, TSNode>> BoundValues(TSNode target, TSNode value) {
+    if (KindOf(target) == PyKind::kIdentifier) return {{target, value}};
+    const char* type = ts_node_type(target);
+    if (std::strcmp(type, "pattern_list") != 0 && std::strcmp(type, "tuple_pattern") != 0) return {};
+    lister_.ListNamed(target, &children_);
+    std::vector<ChildNode> names = children_;
+    std::vector<ChildNode> values;
+    PyKind kind = KindOf(value);
+    if (kind == PyKind::kExpressionList || kind == PyKind::kTuple) {
+      lister_.ListNamed(value, &children_);
+      values = children_;
+    }
+    std::vector<std::pair<TSNode, TSNode>> out;
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (KindOf(names[i].node) != PyKind::kIdentifier) continue;
+      out.emplace_back(names[i].node, values.size() == names.size() ? values[i].node : TSNode{});
+    }
+    return out;
   }
 
   std::string LoopTarget(TSNode target) {
@@ -622,7 +675,7 @@ class Walker {
       case ScopeKind::kMeta: out = &facts_->classes[scope.class_index].meta; break;
       case ScopeKind::kFunction:
         KeepLocalStatement(node, frame);  // locals are facts only in a returned LocalList
-        NoteLocalTable(node, frame);
+        NoteLocalValue(node, frame);
         return;
     }
     AddAssignments(node, frame, "", out);
@@ -692,6 +745,7 @@ class Walker {
       return;
     }
     AddArguments(node, frame, &statement);
+    ReadLocalStrings(frame.scope, &statement.call);
     facts_->calls.push_back(std::move(statement));
   }
 
@@ -837,7 +891,7 @@ class Walker {
   std::vector<PendingFunction> functions_;
   std::vector<int> part_guards_;  // GuardsOfParts
   std::vector<Loop> loops_;
-  std::map<std::pair<int, std::string>, TSNode> local_tables_;  // (scope, name): NoteLocalTable
+  std::map<std::pair<int, std::string>, TSNode> local_values_;  // (scope, name): NoteLocalValue
 };
 
 }  // namespace

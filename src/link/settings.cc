@@ -24,32 +24,30 @@ int EntryRank(std::string_view path) {
   return -1;
 }
 
-// The value os.environ.setdefault(variable, ...) or os.environ[variable] = ...
-// gives in one file, or "". The value may be anything EvalString reads:
-// LibrePhotos' f"librephotos.settings.{environment}" is "production" unless
-// DEBUG is set, as `environment`'s unconditional binding.
-std::string EnvironmentDefaultIn(const ProjectIndex& index, int file, std::string_view variable) {
+// The values os.environ.setdefault(variable, ...) and os.environ[variable] =
+// ... give in one file, in source order, setdefault calls first. A value may be
+// anything EvalString reads: LibrePhotos' f"librephotos.settings.{environment}"
+// is "production" unless DEBUG is set, as `environment`'s unconditional binding.
+std::vector<std::string> EnvironmentDefaultsIn(const ProjectIndex& index, int file,
+                                               std::string_view variable) {
   const FileFacts& facts = index.files()[file];
+  std::vector<std::string> values;
   std::string value;
   for (const auto& c : facts.calls) {
     if (!EndsWith(c.call.text, "environ.setdefault") || c.call.items.size() < 2) continue;
     const Expr& key = c.call.items[0];
     if (key.kind == ExprKind::kString && key.text == variable &&
         EvalString(index, -1, file, c.call.items[1], &value)) {
-      return value;
+      values.push_back(value);
     }
   }
   for (const auto& a : facts.assignments) {
     if (a.target.find(variable) != std::string::npos &&
         EvalString(index, -1, file, a.value, &value)) {
-      return value;
+      values.push_back(value);
     }
   }
-  return "";
-}
-
-std::string SettingsModuleNamedIn(const ProjectIndex& index, int file) {
-  return EnvironmentDefaultIn(index, file, "DJANGO_SETTINGS_MODULE");
+  return values;
 }
 
 // manage.py, wsgi.py and asgi.py, in the order EntryRank gives.
@@ -161,12 +159,13 @@ std::string ExportedSettingsClass(const ProjectIndex& index, int file) {
 std::string ChooseSettingsClass(const ProjectIndex& index, Settings* settings) {
   std::vector<std::string> classes = ConfigurationClasses(index, settings->file);
   if (classes.empty()) return ExportedSettingsClass(index, settings->file);
-  std::string named;
+  std::string named;  // the first value named, for the message
   for (int entry : EntryPoints(index)) {
-    named = EnvironmentDefaultIn(index, entry, "DJANGO_CONFIGURATION");
-    if (!named.empty()) break;
+    for (const std::string& value : EnvironmentDefaultsIn(index, entry, "DJANGO_CONFIGURATION")) {
+      if (std::string chosen = ClassNamed(classes, value); !chosen.empty()) return chosen;
+      if (named.empty()) named = value;
+    }
   }
-  if (std::string chosen = ClassNamed(classes, named); !chosen.empty()) return chosen;
   std::vector<std::string> leaves = Leaves(index, classes);
   std::string chosen = ClassNamed(classes, "Production");
   if (chosen.empty() && leaves.size() == 1) chosen = leaves.front();
@@ -418,9 +417,20 @@ Settings FindSettings(const ProjectIndex& index, const std::string& named) {
   const std::vector<int> entries = EntryPoints(index);
   int sets_nothing = -1;  // the first module named that sets no setting djcost reads
   for (int entry : entries) {
-    std::string module = SettingsModuleNamedIn(index, entry);
-    if (module.empty()) continue;
-    int file = FindModuleLoosely(index, module);
+    std::vector<std::string> named_here =
+        EnvironmentDefaultsIn(index, entry, "DJANGO_SETTINGS_MODULE");
+    if (named_here.empty()) continue;
+    // mytardis' manage.py names its tardis.settings when the file exists, else
+    // tardis.default_settings: the repository holds only the second.
+    std::string module = named_here.front();
+    int file = -1;
+    for (const std::string& candidate : named_here) {
+      file = FindModuleLoosely(index, candidate);
+      if (file >= 0) {
+        module = candidate;
+        break;
+      }
+    }
     if (file < 0) {
       std::string candidates = SettingsCandidates(index);
       settings.diagnostics.push_back(

@@ -480,6 +480,35 @@ TEST(SettingsTest, AnEntryNamingAModuleThatSetsNothingIsPassedOver) {
             "ROOT_URLCONF (--settings or the settings option can name another)");
 }
 
+// mytardis: manage.py's run() binds the settings' names to locals, then names
+// its tardis.settings if the file exists, else tardis.default_settings; wsgi.py
+// names tardis.settings. The repository holds only the second, which is read
+// without a word.
+TEST(SettingsTest, ManagePyNamesTheModuleThroughFunctionLocals) {
+  for (const char* names : {"    custom_settings = 'tardis.settings'\n"
+                            "    demo_settings = 'tardis.default_settings'\n",
+                            "    custom_settings, demo_settings = 'tardis.settings', "
+                            "'tardis.default_settings'\n"}) {
+    auto files = ExtractProject({
+        {"manage.py", std::string("import os\n"
+                                  "def run():\n") +
+                          names +
+                          "    if os.path.isfile(custom_settings.replace('.', '/') + '.py'):\n"
+                          "        os.environ.setdefault('DJANGO_SETTINGS_MODULE', custom_settings)\n"
+                          "    else:\n"
+                          "        os.environ.setdefault('DJANGO_SETTINGS_MODULE', demo_settings)\n"},
+        {"wsgi.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'tardis.settings')\n"},
+        {"tardis/__init__.py", ""},
+        {"tardis/default_settings.py", "ROOT_URLCONF = 'tardis.urls'\n"},
+    });
+    RuleSet rules;
+    ProjectIndex index(files, rules, {"manage.py"});
+    Settings settings = FindSettings(index);
+    EXPECT_EQ(settings.module, "tardis.default_settings") << names;
+    EXPECT_TRUE(settings.diagnostics.empty()) << names;
+  }
+}
+
 // marsha: django-configurations settings are the attributes of the class
 // DJANGO_CONFIGURATION names, inherited from its bases, a subclass's own
 // value first (`INSTALLED_APPS = Base.INSTALLED_APPS + [...]`).
