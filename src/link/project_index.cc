@@ -27,7 +27,8 @@ bool IsListMutator(std::string_view callee, const std::string& name, std::string
     return false;
   }
   *method = callee.substr(name.size() + 1);
-  return *method == "append" || *method == "extend" || *method == "insert";
+  return *method == "append" || *method == "extend" || *method == "insert" ||
+         *method == "remove";
 }
 
 }  // namespace
@@ -916,6 +917,27 @@ size_t InsertPosition(const Expr& index, size_t size) {
   return std::min(n, size);
 }
 
+// `INSTALLED_APPS.remove("corsheaders")` (lego's test settings): the first item
+// written as that string goes. A remove under a condition (a loop too) is not
+// applied: every branch is read, as for append, so the item stays. One that
+// cannot be applied (its argument no string literal, or no item written so)
+// stays in the list as a value djcost cannot read, as a comprehension's filter
+// does, so INSTALLED_APPS reads as partly evaluated.
+void RemoveItem(const CallStatement& remove, int file, std::vector<ListItem>* list) {
+  if (remove.conditional) return;
+  const auto& args = remove.call.items;
+  if (args.size() == 1 && args[0].kind == ExprKind::kString) {
+    auto written = std::find_if(list->begin(), list->end(), [&](const ListItem& item) {
+      return item.expr->kind == ExprKind::kString && item.expr->text == args[0].text;
+    });
+    if (written != list->end()) {
+      list->erase(written);
+      return;
+    }
+  }
+  list->push_back({&remove.call, file});
+}
+
 // `name` anywhere in `value`, as in `[path("p/", include(urlpatterns))]`.
 bool Names(const Expr& value, const std::string& name) {
   if (value.kind == ExprKind::kName && value.text == name) return true;
@@ -1129,6 +1151,9 @@ bool ProjectIndex::ApplyListEvents(int file, const std::string& name,
       } else {
         ExpandListAt(file, e.assignment->value, out, depth + 1);
       }
+      bound = true;
+    } else if (e.call && IsListMutator(e.call->call.text, name, &method) && method == "remove") {
+      RemoveItem(*e.call, file, out);
       bound = true;
     } else if (e.call && e.call->loop && (e.call->call.items.size() == 1 ||
                                           e.call->call.items.size() == 2)) {

@@ -230,6 +230,36 @@ TEST(InstalledGuardsTest, AdminRegistrationsWithoutTheAdminAppAreNotCounted) {
 }
 
 
+// lego's test settings: `INSTALLED_APPS.remove("corsheaders")`. An app removed
+// unconditionally is not installed, its models and admin registrations not
+// counted; one removed under a condition stays, every branch being read.
+TEST(InstalledGuardsTest, AnAppRemovedFromInstalledAppsIsNotInstalled) {
+  Inventory inv = testing::LinkSources(
+      {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+       {"site/__init__.py", ""},
+       {"site/settings.py", R"py(
+ROOT_URLCONF = 'site.urls'
+INSTALLED_APPS = ['django.contrib.admin', 'extra', 'beta']
+INSTALLED_APPS.remove('extra')
+if DEBUG:
+    INSTALLED_APPS.remove('beta')
+)py"},
+       {"site/urls.py", "urlpatterns = []\n"},
+       {"extra/__init__.py", ""},
+       {"extra/models.py", "from django.db import models\n\nclass Thing(models.Model):\n    pass\n"},
+       {"extra/admin.py",
+        "from django.contrib import admin\nfrom .models import Thing\n\nadmin.site.register(Thing)\n"},
+       {"beta/__init__.py", ""},
+       {"beta/models.py", "from django.db import models\n\nclass Beta(models.Model):\n    pass\n"},
+       {"beta/admin.py",
+        "from django.contrib import admin\nfrom .models import Beta\n\nadmin.site.register(Beta)\n"}});
+  EXPECT_EQ(inv.installed_apps, (std::vector<std::string>{"django.contrib.admin", "beta"}));
+  ASSERT_EQ(inv.models.size(), 1u);
+  EXPECT_EQ(inv.models[0].qualname, "beta.models.Beta");
+  ASSERT_EQ(inv.admin_registrations.size(), 1u);
+  EXPECT_EQ(inv.admin_registrations[0].model, "beta.models.Beta");
+}
+
 // tendenci: the helpdesk app is in the repository but not in INSTALLED_APPS.
 // Django never imports its admin module, its signals module or its ready(): their
 // registrations, receivers and signals are not counted, with one warning. A module

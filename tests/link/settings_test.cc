@@ -480,6 +480,29 @@ TEST(SettingsTest, AnEntryNamingAModuleThatSetsNothingIsPassedOver) {
             "ROOT_URLCONF (--settings or the settings option can name another)");
 }
 
+// A remove djcost cannot apply (a name it does not read, an app the list it
+// read does not hold) leaves INSTALLED_APPS partly evaluated, as a
+// comprehension's filter does, rather than silently complete.
+TEST(SettingsTest, ARemoveThatCannotBeAppliedIsSaid) {
+  for (const char* remove : {"INSTALLED_APPS.remove(OPTIONAL_APP)\n",
+                             "INSTALLED_APPS.remove('elsewhere')\n"}) {
+    auto files = ExtractProject({
+        {"proj/settings.py", std::string("ROOT_URLCONF = 'proj.urls'\n"
+                                         "INSTALLED_APPS = ['django.contrib.auth', 'shop']\n") +
+                                 remove},
+    });
+    RuleSet rules;
+    ProjectIndex index(files, rules, {});
+    Settings settings = FindSettings(index, "proj.settings");
+    EXPECT_EQ(Values(settings.installed_apps),
+              (std::vector<std::string>{"django.contrib.auth", "shop"}))
+        << remove;
+    EXPECT_FALSE(settings.installed_apps_complete) << remove;
+    ASSERT_EQ(settings.diagnostics.size(), 1u) << remove;
+    EXPECT_EQ(settings.diagnostics[0].code, "settings-partly-evaluated") << remove;
+  }
+}
+
 // mytardis: manage.py's run() binds the settings' names to locals, then names
 // its tardis.settings if the file exists, else tardis.default_settings; wsgi.py
 // names tardis.settings. The repository holds only the second, which is read
