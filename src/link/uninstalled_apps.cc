@@ -128,7 +128,7 @@ template <typename Item, typename Place>
 void DropNeverRun(const Place& place, std::vector<Item>* items, int Dropped::*count,
                   std::map<std::string, Dropped>* by_key) {
   auto never_run = [&](const Item& item) {
-    std::string key = place(item.location.path);
+    std::string key = place(item);
     if (key.empty()) return false;
     Dropped& d = (*by_key)[key];
     if (d.models + d.admin + d.receivers + d.signals == 0 || item.location < d.first) {
@@ -159,14 +159,19 @@ std::string What(const Dropped& d) {
   return what + (one ? " is" : " are");
 }
 
-template <typename Place>
-std::map<std::string, Dropped> DropAll(const Place& place, bool models, Inventory* inv) {
+// Drops what `place` names a key for, by the item's path; of the models, only
+// those `drops_model` accepts.
+template <typename Place, typename DropsModel>
+std::map<std::string, Dropped> DropAll(const Place& place, const DropsModel& drops_model,
+                                       Inventory* inv) {
   std::map<std::string, Dropped> by_key;
-  if (models) DropNeverRun(place, &inv->models, &Dropped::models, &by_key);
-  DropNeverRun(place, &inv->admin_registrations, &Dropped::admin, &by_key);
-  DropNeverRun(place, &inv->admin_registrations_external, &Dropped::admin, &by_key);
-  DropNeverRun(place, &inv->signal_receivers, &Dropped::receivers, &by_key);
-  DropNeverRun(place, &inv->custom_signals, &Dropped::signals, &by_key);
+  auto at = [&](const auto& item) { return place(item.location.path); };
+  auto model_at = [&](const Model& m) { return drops_model(m) ? at(m) : std::string(); };
+  DropNeverRun(model_at, &inv->models, &Dropped::models, &by_key);
+  DropNeverRun(at, &inv->admin_registrations, &Dropped::admin, &by_key);
+  DropNeverRun(at, &inv->admin_registrations_external, &Dropped::admin, &by_key);
+  DropNeverRun(at, &inv->signal_receivers, &Dropped::receivers, &by_key);
+  DropNeverRun(at, &inv->custom_signals, &Dropped::signals, &by_key);
   return by_key;
 }
 
@@ -174,7 +179,12 @@ std::map<std::string, Dropped> DropAll(const Place& place, bool models, Inventor
 
 void DropWhatDjangoNeverRuns(const UninstalledApps& never_run, Inventory* inv) {
   auto uninstalled = [&](const std::string& path) { return never_run.NeverImported(path); };
-  for (const auto& [label, d] : DropAll(uninstalled, false, inv)) {
+  // Concrete models of an app not installed are dropped whatever imports them
+  // (model-outside-installed-apps: Django refuses them); an abstract one is
+  // dropped as the rest, unless a module of another app imports its module to
+  // subclass it (mytardis' push_to KeyPair). Test models are inventoried apart.
+  auto abstract = [](const Model& m) { return m.kind == ModelKind::kAbstract && !m.in_tests; };
+  for (const auto& [label, d] : DropAll(uninstalled, abstract, inv)) {
     inv->diagnostics.push_back(
         {Severity::kWarning, "app-not-installed", d.first,
          "app '" + label + "' is not in INSTALLED_APPS and no other app imports these modules: " +
@@ -183,7 +193,8 @@ void DropWhatDjangoNeverRuns(const UninstalledApps& never_run, Inventory* inv) {
   auto unimported = [&](const std::string& path) {
     return never_run.UnimportedModelsModule(path) ? path : std::string();
   };
-  for (const auto& [path, d] : DropAll(unimported, true, inv)) {
+  auto any_model = [](const Model&) { return true; };
+  for (const auto& [path, d] : DropAll(unimported, any_model, inv)) {
     inv->diagnostics.push_back(
         {Severity::kWarning, "module-never-imported", d.first,
          path + " is a module of a models package that no module imports, so Django never runs "

@@ -3,8 +3,8 @@
 // - the modules of an app INSTALLED_APPS (read in full) does not list: Django
 //   imports none of them by itself (no models module, no admin autodiscovery, no
 //   ready()), unless a module of another app imports them (tendenci's helpdesk,
-//   projects and higher_logic apps); models have their own rule there
-//   (model-outside-installed-apps);
+//   projects and higher_logic apps); concrete models have their own rule there
+//   (model-outside-installed-apps), abstract ones follow this one;
 // - a module of a models package that no module imports (LibrePhotos'
 //   api/models/cache.py, Sefaria's leftover models/topic_of_the_day.py): Django
 //   imports the package, which imports what it names.

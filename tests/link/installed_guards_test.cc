@@ -230,6 +230,46 @@ TEST(InstalledGuardsTest, AdminRegistrationsWithoutTheAdminAppAreNotCounted) {
 }
 
 
+// mytardis: push_to, not installed, defines an abstract KeyPair nothing else
+// imports: it is dropped with the app's other modules. An abstract model an
+// installed app imports to subclass stays (its module runs).
+TEST(InstalledGuardsTest, AbstractModelsOfAnAppNotInstalledFollowItsModules) {
+  Inventory inv = testing::LinkSources(
+      {{"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+       {"site/__init__.py", ""},
+       {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = ['shop']\n"},
+       {"site/urls.py", "urlpatterns = []\n"},
+       {"shop/__init__.py", ""},
+       {"shop/models.py", R"py(
+from common.models import Stamped
+
+class Item(Stamped):
+    pass
+)py"},
+       {"common/__init__.py", ""},
+       {"common/models.py", R"py(
+from django.db import models
+
+class Stamped(models.Model):
+    class Meta:
+        abstract = True
+)py"},
+       {"push_to/__init__.py", ""},
+       {"push_to/models.py", R"py(
+from django.db import models
+
+class KeyPair(models.Model):
+    class Meta:
+        abstract = True
+)py"}});
+  std::string models;
+  for (const auto& m : inv.models) models += m.qualname + " ";
+  EXPECT_EQ(models, "common.models.Stamped shop.models.Item ");
+  std::string uninstalled;
+  for (const auto& app : inv.apps) uninstalled += app.installed ? "" : app.label + " ";
+  EXPECT_EQ(uninstalled, "common push_to ");
+}
+
 // lego's test settings: `INSTALLED_APPS.remove("corsheaders")`. An app removed
 // unconditionally is not installed, its models and admin registrations not
 // counted; one removed under a condition stays, every branch being read.
