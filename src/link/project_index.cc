@@ -244,13 +244,39 @@ bool ProjectIndex::OverriddenFrom(int file, int depth) const {
 // setting bound under a condition, or to what we cannot read, is not known.
 int ProjectIndex::SettingTruth(const std::string& name, int fallback) const {
   if (settings_file_ < 0 || SettingsMayBeOverridden()) return -1;
-  int file = -1;
-  const Expr* value = EvalValue(settings_file_, name, &file);
-  if (!value) return fallback;
-  for (const Assignment& a : files_[file].assignments) {
+  return BoundTruth(settings_file_, name, fallback);
+}
+
+int ProjectIndex::BoundTruth(int file, const std::string& name, int unbound) const {
+  int value_file = -1;
+  const Expr* value = EvalValue(file, name, &value_file);
+  if (!value) return unbound;
+  for (const Assignment& a : files_[value_file].assignments) {
     if (a.target == name && (a.conditional || a.augmented)) return -1;
   }
   return Truth(*value);
+}
+
+namespace {
+
+// The value of a boolean setting in Django's global_settings, for settings
+// code passes on (timed: `SimpleRouter(trailing_slash=settings.APPEND_SLASH)`);
+// -1 for the others.
+int DjangoDefaultTruth(std::string_view setting) { return setting == "APPEND_SLASH" ? 1 : -1; }
+
+}  // namespace
+
+int ProjectIndex::ValueTruth(int file, const Expr& value) const {
+  if (value.kind != ExprKind::kName) return Truth(value);
+  Symbol s = Resolve(file, value.text);
+  if (s.kind == Symbol::Kind::kVariable && s.remainder.empty()) {
+    return BoundTruth(s.file, s.variable, -1);
+  }
+  if (s.kind != Symbol::Kind::kExternal) return -1;
+  std::string full = Join(s.qualname, s.remainder);
+  std::string_view setting = SettingName(full);
+  if (setting.empty()) return -1;
+  return SettingTruth(std::string(setting), DjangoDefaultTruth(setting));
 }
 
 std::string ProjectIndex::QualName(int file, const std::string& scope,

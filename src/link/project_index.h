@@ -170,6 +170,10 @@ class ProjectIndex {
   /// not known (`fallback` when the module never binds it). Never known when
   /// the settings may take values djcost cannot see (SettingsMayBeOverridden).
   int SettingTruth(const std::string& name, int fallback) const;
+  /// The truth Python gives `value`, written in `file`: a literal, a module
+  /// constant bound once unconditionally, or a setting (SettingTruth, Django's
+  /// default when the settings leave it unset); -1 when not known.
+  int ValueTruth(int file, const Expr& value) const;
   /// The settings module's file, so that `settings.NAME` lists read as the
   /// settings bind them (`for app in settings.PLUGINS:`). Call before Share().
   void SetSettingsFile(int file) { settings_file_ = file; }
@@ -302,6 +306,9 @@ class ProjectIndex {
   mutable int settings_overridden_ = -1;  // SettingsMayBeOverridden's answer: 0, 1, -1 unknown yet
   bool SettingsMayBeOverridden() const;
   bool OverriddenFrom(int file, int depth) const;
+  // The truth of the value module `file` binds `name` to: -1 when it is bound
+  // under a condition, augmented or not a literal; `unbound` when never bound.
+  int BoundTruth(int file, const std::string& name, int unbound) const;
   // Copies of loop bodies' values with the loop's names bound, one per item
   // (`for app in PLUGINS: urls += [path("", include(f"{app}.urls"))]`): list
   // items point into them, so a deque. Per index, like the memos.

@@ -581,8 +581,10 @@ std::string NestedPrefix(const ProjectIndex& index, const RouterCalls& calls, co
   return outer + nest;
 }
 
-// The trailing slash of a router's routes: its `trailing_slash` argument; a
-// nested router without one copies its parent's (NestedMixin.__init__).
+// The trailing slash of a router's routes: "" when its `trailing_slash`
+// argument is false, as DRF tests it (a literal, a module constant, or timed's
+// `settings.APPEND_SLASH`), "/" otherwise or when unknown; a nested router
+// without one copies its parent's (NestedMixin.__init__).
 std::string TrailingSlash(const ProjectIndex& index, const Symbol& router, int depth = 0) {
   const Expr* ts = router.value ? router.value->Keyword("trailing_slash") : nullptr;
   if (!ts && depth < 8 && IsNestedRouter(index, router)) {
@@ -590,9 +592,7 @@ std::string TrailingSlash(const ProjectIndex& index, const Symbol& router, int d
       return TrailingSlash(index, *parent, depth + 1);
     }
   }
-  bool none = ts && (ts->kind == ExprKind::kFalse || ts->kind == ExprKind::kNone ||
-                     (ts->kind == ExprKind::kString && ts->text.empty()));
-  return none ? "" : "/";
+  return ts && index.ValueTruth(router.file, *ts) == 0 ? "" : "/";
 }
 
 // A router class copied into the repository rather than imported (taiga keeps

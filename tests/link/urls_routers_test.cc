@@ -407,6 +407,40 @@ urlpatterns = [path("api/", include(router.urls)), path("api/", include(orgs.url
       << dump;
 }
 
+// timed: `SimpleRouter(trailing_slash=settings.APPEND_SLASH)` with
+// `APPEND_SLASH = False` in the settings; DRF tests the argument's truth, so a
+// false module constant drops the slash too, and a setting the settings leave
+// unset takes Django's default (APPEND_SLASH is True).
+TEST(RoutersTest, TrailingSlashReadFromASettingOrAModuleConstant) {
+  for (const auto& [settings, slash] :
+       std::vector<std::pair<std::string, std::string>>{{"APPEND_SLASH = False\n", ""},
+                                                        {"DEBUG = False\n", "/"}}) {
+    Project p({{"config/settings.py", settings},
+               {"config/urls.py", R"py(
+from django.conf import settings
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+from shop import api
+
+SLASH = False
+by_setting = SimpleRouter(trailing_slash=settings.APPEND_SLASH)
+by_setting.register(r"ro", api.ReadOnly)
+by_constant = SimpleRouter(trailing_slash=SLASH)
+by_constant.register(r"new", api.CreateOnly)
+urlpatterns = [path("", include(by_setting.urls)), path("", include(by_constant.urls))]
+)py"},
+               {"shop/__init__.py", ""},
+               {"shop/api.py", kViewSets}},
+              UrlRules());
+    p.index->SetSettingsFile(0);  // config/settings.py, the first file
+    EXPECT_EQ(Dump(p.Walk("config.urls")),
+              "POST new shop.api.CreateOnly.create api config/urls.py:11\n"
+              "GET ro" + slash + " shop.api.ReadOnly.list api config/urls.py:9\n"
+              "GET ro/<pk>" + slash + " shop.api.ReadOnly.retrieve api config/urls.py:9\n")
+        << settings;
+  }
+}
+
 // unicef-restlib's NestedComplexRouter (eTools) is drf-nested-routers'
 // NestedSimpleRouter with side effects in register(): the same routes. Without
 // `lookup=`, drf-nested-routers names the lookup nested_<nest count>.
