@@ -675,6 +675,35 @@ urlpatterns = [path("api/", include(router.urls))]
             "GET api/sites/<pk>/ config.urls.SiteViewSet.retrieve api config/urls.py:33\n");
 }
 
+// lego: viewsets over django-push-notifications' APNSDeviceAuthorizedViewSet
+// (AuthorizedMixin over DeviceViewSetMixin and ModelViewSet) route a
+// ModelViewSet's six endpoints. The package's `lookup_field =
+// "registration_id"` is not in the tables, so the detail route reads <pk>.
+TEST(RoutersTest, DjangoPushNotificationsViewSetsAreModelViewSets) {
+  Project p({{"config/urls.py", R"py(
+from rest_framework.routers import DefaultRouter
+from app.views import APNSDeviceViewSet
+router = DefaultRouter()
+router.register(r"device-apns", APNSDeviceViewSet)
+urlpatterns = router.urls
+)py"},
+             {"app/views.py", R"py(
+from push_notifications.api.rest_framework import APNSDeviceAuthorizedViewSet
+
+class APNSDeviceViewSet(APNSDeviceAuthorizedViewSet):
+    ordering = ("date_created",)
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET device-apns/ app.views.APNSDeviceViewSet.list api config/urls.py:5\n"
+            "POST device-apns/ app.views.APNSDeviceViewSet.create api config/urls.py:5\n"
+            "DELETE device-apns/<pk>/ app.views.APNSDeviceViewSet.destroy api config/urls.py:5\n"
+            "GET device-apns/<pk>/ app.views.APNSDeviceViewSet.retrieve api config/urls.py:5\n"
+            "PATCH device-apns/<pk>/ app.views.APNSDeviceViewSet.partial_update api "
+            "config/urls.py:5\n"
+            "PUT device-apns/<pk>/ app.views.APNSDeviceViewSet.update api config/urls.py:5\n");
+}
+
 TEST(RoutersTest, ExternalAndUnresolvedViewSets) {
   Project p({{"config/urls.py", R"py(
 from rest_framework.routers import DefaultRouter
