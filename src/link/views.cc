@@ -458,6 +458,25 @@ bool ReturnsPackageView(const ProjectIndex& index, const Symbol& s) {
   return known && Contains(known->tags, "returns-view");
 }
 
+// django-modern-rpc's views dispatch to the procedures the repository
+// registers, over POST only (RpcServer.view is csrf_exempt(require_POST(...)),
+// RPCEntryPoint handles post): one POST API endpoint of the repository, made
+// where the server is (Kiwi TCMS's `xml_rpc_server = RpcServer(...)`), as a
+// subclass of RPCEntryPoint written in the repository counts (Mathesar).
+bool IsRpcEntryPoint(const ProjectIndex& index, const std::string& cls) {
+  return index.HasTag(cls, "rpc-entry-point");
+}
+
+ResolvedView RpcEndpoint(std::string qualname, std::string handler, int file, int line) {
+  ResolvedView v;
+  v.status = ResolvedView::Status::kRepo;
+  v.qualname = std::move(qualname);
+  v.file = file;
+  v.line = line;
+  v.operations.push_back({"POST", std::move(handler), EndpointKind::kApi});
+  return v;
+}
+
 ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view,
                            Restriction r, int depth) {
   if (depth > kMaxDepth) return Unresolved(view.text, "too many wrappers or aliases");
@@ -478,6 +497,7 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
         if (s.remainder.empty() && EndsWith(target, ".as_view")) {
           target.resize(target.size() - std::string_view(".as_view").size());
         }
+        if (IsRpcEntryPoint(index, target)) return RpcEndpoint(target, "post", file, view.line);
         return External(target);
       }
       return Unresolved(view.text, "names no class we can find");
@@ -516,6 +536,10 @@ ResolvedView ResolveViewAt(const ProjectIndex& index, int file, const Expr& view
       // a package's object, so a view defined outside the repository.
       if (s.value) {
         std::string cls = InstantiatedClass(index, s.file, *s.value);
+        if ((s.remainder == "view" || s.remainder == "async_view") && !cls.empty() &&
+            IsRpcEntryPoint(index, cls)) {
+          return RpcEndpoint(s.qualname, s.remainder, s.file, s.value->line);
+        }
         if (!cls.empty() && !index.FindClass(cls, nullptr)) return External(cls + "()." + s.remainder);
       }
       break;

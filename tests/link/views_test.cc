@@ -397,8 +397,8 @@ class Wizard(SessionWizardView):
             "POST new/ app.views.Wizard.post page config/urls.py:9\n");
 }
 
-// Kiwi TCMS: `re_path("^json-rpc/$", rpc_server.view)` where rpc_server is a
-// module-level instance of a package's class: an external view, listed.
+// `re_path("^json-rpc/$", rpc_server.view)` where rpc_server is a module-level
+// instance of a package's class: an external view, listed.
 TEST(ViewsTest, MethodOfAPackageObjectIsAnExternalView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import re_path
@@ -408,16 +408,48 @@ urlpatterns = [re_path(r"^json-rpc/$", json_rpc.view)]
 )py"},
              {"app/__init__.py", ""},
              {"app/rpc.py", R"py(
-from modernrpc.server import RpcServer
+from jsonrpc_package.server import Server
 
-json_rpc = RpcServer(supported_handlers=["jsonrpc"])
+json_rpc = Server(supported_handlers=["jsonrpc"])
 )py"}},
             DefaultRuleSet());
   EXPECT_EQ(Dump(p.Walk("config.urls")),
-            "external json-rpc/ modernrpc.server.RpcServer().view (view defined outside the "
+            "external json-rpc/ jsonrpc_package.server.Server().view (view defined outside the "
             "repository) config/urls.py:5\n"
             "no-endpoints :0 ROOT_URLCONF config.urls leads to no view of the repository (1 "
             "external routes); if the project serves its own views, they were missed\n");
+}
+
+// Kiwi TCMS: `re_path("^xml-rpc/", xml_rpc_server.view)` with `xml_rpc_server =
+// RpcServer(...)` (django-modern-rpc 2.x), and 1.x's RPCEntryPoint.as_view()
+// mounted as it is: the package's view serves the procedures the repository
+// registers, over POST only, so one POST API endpoint, made where the server is.
+TEST(ViewsTest, DjangoModernRpcServersAreOnePostApiEndpoint) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import path, re_path
+from modernrpc.views import RPCEntryPoint
+from app.rpc import xml_rpc
+
+urlpatterns = [
+    re_path(r"^xml-rpc/", xml_rpc.view),
+    path("rpc/", RPCEntryPoint.as_view(protocol="json")),
+]
+)py"},
+             {"app/__init__.py", ""},
+             {"app/rpc.py", R"py(
+from modernrpc.constants import Protocol
+from modernrpc.server import RpcServer
+
+xml_rpc = RpcServer(supported_protocol=Protocol.XML_RPC)
+)py"}},
+            DefaultRuleSet());
+  UrlInventory urls = p.Walk("config.urls");
+  EXPECT_EQ(Dump(urls),
+            "POST rpc/ modernrpc.views.RPCEntryPoint.post api config/urls.py:8\n"
+            "POST xml-rpc/ app.rpc.xml_rpc.view api config/urls.py:7\n");
+  ASSERT_EQ(urls.endpoints.size(), 2u);
+  EXPECT_EQ(urls.endpoints[1].view_location.path, "app/rpc.py");
+  EXPECT_EQ(urls.endpoints[1].view_location.line, 5);
 }
 
 // evennia: `path("openapi", get_schema_view(title=...))`, a view DRF's function
