@@ -49,6 +49,12 @@ struct Expr {
   bool operator==(const Expr&) const = default;
 };
 
+/// A call's positional argument `i`, else its keyword argument `name`, or nullptr.
+inline const Expr* Argument(const Expr& call, size_t i, const char* name) {
+  if (call.items.size() > i) return &call.items[i];
+  return call.Keyword(name);
+}
+
 /// `*x` among a call's arguments or a list display's items: a kOther whose one
 /// item is the starred expression (`**x` is not one).
 inline bool IsStarred(const Expr& e) {

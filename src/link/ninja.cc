@@ -34,11 +34,6 @@ bool SplitLast(const std::string& dotted, std::string* base, std::string* last) 
   return true;
 }
 
-const Expr* Argument(const Expr& call, size_t i, const char* name) {
-  if (call.items.size() > i) return &call.items[i];
-  return call.Keyword(name);
-}
-
 class NinjaWalker {
  public:
   NinjaWalker(const ProjectIndex& index, NinjaExpansion* out) : index_(index), out_(out) {}

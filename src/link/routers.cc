@@ -34,12 +34,6 @@ struct ExtraAction {
   std::vector<std::pair<std::string, std::string>> mapping;
 };
 
-// Positional argument `i`, else the keyword `name`.
-const Expr* Argument(const Expr& call, size_t i, const char* name) {
-  if (call.items.size() > i) return &call.items[i];
-  return call.Keyword(name);
-}
-
 constexpr std::string_view kRegister = ".register";
 constexpr std::string_view kRegistryExtend = ".registry.extend";
 

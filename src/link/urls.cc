@@ -95,11 +95,6 @@ Role CalleeRole(const ProjectIndex& index, int file, const Expr& call) {
   return it == RolesByQualname().end() ? Role::kOther : it->second;
 }
 
-const Expr* Argument(const Expr& call, size_t i, const char* name) {
-  if (call.items.size() > i) return &call.items[i];
-  return call.Keyword(name);
-}
-
 // Calls that return a list of patterns no package provides: the standard
 // library's (reduce(max, groups), chain(a, b) over the project's own lists), and
 // a module imported by a name known only at run time.
