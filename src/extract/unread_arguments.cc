@@ -18,7 +18,7 @@ bool LinkReadsArguments(const CallStatement& call) {
   // that registers on it (waldur's `structure_urls.register_in(router)`).
   if (call.scope.empty()) return true;
   return EndsWith(callee, ".registry.extend") || EndsWith(callee, ".mapping.update") ||
-         EndsWith(callee, "environ.setdefault");
+         EndsWith(callee, "environ.setdefault") || callee == "self.method_check";
 }
 
 }  // namespace djcost

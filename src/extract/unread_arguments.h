@@ -26,7 +26,8 @@ namespace djcost {
 ///   of django-split-settings' fragments (link/settings.cc), a router passed to
 ///   a function that registers on it (RouterCalls::NotePassed);
 /// - `*.registry.extend(...)`, anywhere: one router's routes added to another;
-/// - `*.mapping.update(...)`, anywhere: a router's __init__ adding methods.
+/// - `*.mapping.update(...)`, anywhere: a router's __init__ adding methods;
+/// - `self.method_check(...)`, anywhere: the methods a tastypie handler allows.
 bool LinkReadsArguments(const CallStatement& call);
 
 }  // namespace djcost

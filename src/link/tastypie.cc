@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string_view>
 
 #include "link/static_string.h"
@@ -179,7 +180,7 @@ class ResourceExpander {
     } else if (handler == "dispatch_detail") {
       out_->routes.push_back({route, name, View(DetailMethods(), "detail", ""), loc});
     } else {
-      out_->routes.push_back({route, name, View({}, "", handler), loc});
+      out_->routes.push_back({route, name, HandlerView(handler), loc});
     }
   }
 
@@ -201,9 +202,9 @@ class ResourceExpander {
   }
 
   // The resource as the view of a route: one operation per allowed method
-  // (handler `get_list`, `put_detail`...), or one ANY operation of `handler`.
+  // (handler `get_list`, `put_detail`...; `handler` itself when given).
   ResolvedView View(const std::vector<std::string>& methods, const std::string& suffix,
-                    const std::string& handler) const {
+                    const std::string& handler = "") const {
     ResolvedView v;
     v.status = ResolvedView::Status::kRepo;
     v.qualname = cls_;
@@ -211,15 +212,49 @@ class ResourceExpander {
     const ClassDef* c = index_.FindClass(cls_, &file);
     v.file = file;
     v.line = c ? c->line : 0;
-    if (!handler.empty()) {
+    for (const std::string& m : kAllMethods) {  // in a fixed order
+      if (std::find(methods.begin(), methods.end(), m) == methods.end()) continue;
+      v.operations.push_back({Upper(m), handler.empty() ? m + "_" + suffix : handler,
+                              EndpointKind::kApi});
+    }
+    return v;
+  }
+
+  // A prepend_urls() handler: one ANY operation, or the methods its
+  // `self.method_check(request, allowed=[...])` lets through (mytardis's
+  // get_datafiles checks allowed=["get"]).
+  ResolvedView HandlerView(const std::string& handler) const {
+    std::optional<std::vector<std::string>> checked = CheckedMethods(handler);
+    if (!checked) {
+      ResolvedView v = View({}, "");
       v.operations.push_back({"ANY", handler, EndpointKind::kApi});
       return v;
     }
-    for (const std::string& m : kAllMethods) {  // in a fixed order
-      if (std::find(methods.begin(), methods.end(), m) == methods.end()) continue;
-      v.operations.push_back({Upper(m), m + "_" + suffix, EndpointKind::kApi});
-    }
+    ResolvedView v = View(*checked, "", handler);
+    if (v.operations.empty()) v.problem = "its method_check() allows no countable HTTP method";
     return v;
+  }
+
+  // The lowercase methods an unconditional `self.method_check(request,
+  // allowed=[...])` in the body of method `handler` names, when they are
+  // string literals; nullopt otherwise (Resource.method_check answers 405 to the rest).
+  std::optional<std::vector<std::string>> CheckedMethods(const std::string& handler) const {
+    int file = -1;
+    const FunctionDef* fn = FindMethod(index_, cls_, handler, &file);
+    if (!fn) return std::nullopt;
+    const std::string scope = fn->scope + "." + fn->name;
+    for (const CallStatement& c : index_.files()[file].calls) {
+      if (c.scope != scope || c.conditional || c.call.text != "self.method_check") continue;
+      const Expr* allowed = Argument(c.call, 1, "allowed");
+      if (!allowed || allowed->kind != ExprKind::kList) return std::nullopt;
+      std::vector<std::string> methods;
+      for (const Expr& m : allowed->items) {
+        if (m.kind != ExprKind::kString) return std::nullopt;
+        methods.push_back(Lower(m.text));
+      }
+      return methods;
+    }
+    return std::nullopt;
   }
 
   // The regex with what tastypie fills in at run time written as strings:

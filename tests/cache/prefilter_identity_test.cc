@@ -149,6 +149,7 @@ TEST(PrefilterIdentity, ArgumentsAreKeptForTheCallsLinkReads) {
   EXPECT_TRUE(reads("INSTALLED_APPS.append", ""));
   EXPECT_TRUE(reads("post_save.connect", "ShopConfig.ready"));
   EXPECT_TRUE(reads("os.environ.setdefault", "main"));
+  EXPECT_TRUE(reads("self.method_check", "DatasetResource.get_datafiles"));  // tastypie
   EXPECT_FALSE(reads("result.append", "view"));
   EXPECT_FALSE(reads("context.update", "View.get_context_data"));
   EXPECT_TRUE(reads("shop_urls.register_in", ""));  // a router passed at module level

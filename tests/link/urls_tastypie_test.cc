@@ -120,5 +120,60 @@ TEST(TastypieTest, ResourcesOfAnApiAndOneMountedAlone) {
   EXPECT_EQ(Dump(p.Walk("config.urls")), kExpected);
 }
 
+// mytardis: a prepend_urls() handler whose body calls
+// `self.method_check(request, allowed=["get"])` answers 405 to every other
+// method; one that checks under a condition, or not at all, serves any method.
+TEST(TastypieTest, PrependedHandlersServeTheMethodsTheirMethodCheckAllows) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from shop.resources import DatasetResource
+
+dataset = DatasetResource()
+urlpatterns = [path("api/", include(dataset.urls))]
+)py"},
+             {"shop/resources.py", R"py(
+from django.conf.urls import url
+from tastypie.resources import ModelResource
+
+class DatasetResource(ModelResource):
+    class Meta:
+        allowed_methods = ["get"]
+
+    def prepend_urls(self):
+        return [
+            url(r"^(?P<resource_name>%s)/(?P<pk>\w+)/files/$" % self._meta.resource_name,
+                self.wrap_view("get_datafiles")),
+            url(r"^(?P<resource_name>%s)/(?P<pk>\w+)/tags/$" % self._meta.resource_name,
+                self.wrap_view("tags")),
+            url(r"^(?P<resource_name>%s)/(?P<pk>\w+)/nodes/$" % self._meta.resource_name,
+                self.wrap_view("nodes")),
+        ]
+
+    def get_datafiles(self, request, **kwargs):
+        self.method_check(request, allowed=["get"])
+        self.is_authenticated(request)
+
+    def tags(self, request, **kwargs):
+        self.method_check(request, ["get", "post"])
+
+    def nodes(self, request, **kwargs):
+        if request.user.is_anonymous:
+            self.method_check(request, allowed=["get"])
+)py"}},
+            TastypieRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "GET api/dataset/ shop.resources.DatasetResource.get_list api config/urls.py:6\n"
+            "GET api/dataset/(?P<pk>\\w+)/files/ shop.resources.DatasetResource.get_datafiles "
+            "api shop/resources.py:11\n"
+            "ANY api/dataset/(?P<pk>\\w+)/nodes/ shop.resources.DatasetResource.nodes api "
+            "shop/resources.py:15\n"
+            "GET api/dataset/(?P<pk>\\w+)/tags/ shop.resources.DatasetResource.tags api "
+            "shop/resources.py:13\n"
+            "POST api/dataset/(?P<pk>\\w+)/tags/ shop.resources.DatasetResource.tags api "
+            "shop/resources.py:13\n"
+            "GET api/dataset/<pk>/ shop.resources.DatasetResource.get_detail api "
+            "config/urls.py:6\n");
+}
+
 }  // namespace
 }  // namespace djcost
