@@ -6,11 +6,6 @@
 namespace djcost {
 namespace {
 
-const Expr* Argument(const Expr& call, size_t i, const char* name) {
-  if (call.items.size() > i) return &call.items[i];
-  return call.Keyword(name);
-}
-
 // register_model_view(model, name="", path=None, detail=True, kwargs=None).
 struct Registration {
   std::string app_label;
