@@ -516,6 +516,62 @@ class Section(Sortable):
   EXPECT_EQ(diagnostics, "");
 }
 
+// A NetBox plugin's models derive from NetBox's abstract bases and feature
+// mixins, which the installed NetBox provides (netbox-bgp, netbox-plugin-dns):
+// models, not inferred ones; a subclass that only says `pass` is one too.
+TEST(FindModelsTest, AbstractModelBasesOfNetboxPlugins) {
+  SnippetProject p(DefaultRuleSet());
+  p.Add("netbox_bgp/__init__.py", "");
+  p.Add("netbox_bgp/models.py", R"py(from django.db import models
+from netbox.models import NestedGroupModel, NetBoxModel, OrganizationalModel, PrimaryModel
+from netbox.models.features import ContactsMixin
+
+
+class RoutingPolicy(NetBoxModel):
+    name = models.CharField(max_length=100)
+
+
+class BGPBase(NetBoxModel):
+    class Meta:
+        abstract = True
+
+
+class BGPSession(ContactsMixin, BGPBase):
+    pass
+
+
+class Community(PrimaryModel):
+    pass
+
+
+class ASNGroup(NestedGroupModel):
+    pass
+
+
+class Registrar(OrganizationalModel):
+    pass
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Dump(Find(p, &diagnostics)),
+            "concrete netbox_bgp.models.ASNGroup app=netbox_bgp fields=0 "
+            "bases=[netbox.models.NestedGroupModel] managers=[] overrides=[] "
+            "netbox_bgp/models.py:23\n"
+            "abstract netbox_bgp.models.BGPBase app=netbox_bgp fields=0 "
+            "bases=[netbox.models.NetBoxModel] managers=[] overrides=[] netbox_bgp/models.py:10\n"
+            "concrete netbox_bgp.models.BGPSession app=netbox_bgp fields=0 "
+            "bases=[netbox.models.features.ContactsMixin,netbox_bgp.models.BGPBase] managers=[] "
+            "overrides=[] netbox_bgp/models.py:15\n"
+            "concrete netbox_bgp.models.Community app=netbox_bgp fields=0 "
+            "bases=[netbox.models.PrimaryModel] managers=[] overrides=[] "
+            "netbox_bgp/models.py:19\n"
+            "concrete netbox_bgp.models.Registrar app=netbox_bgp fields=0 "
+            "bases=[netbox.models.OrganizationalModel] managers=[] overrides=[] "
+            "netbox_bgp/models.py:27\n"
+            "concrete netbox_bgp.models.RoutingPolicy app=netbox_bgp fields=1 "
+            "bases=[netbox.models.NetBoxModel] managers=[] overrides=[] netbox_bgp/models.py:6\n");
+  EXPECT_EQ(diagnostics, "");
+}
+
 // Tabbycat: exceptions derived from a model's DoesNotExist are not models.
 TEST(FindModelsTest, SubclassesOfAModelsExceptionsAreNotModels) {
   SnippetProject p;

@@ -930,6 +930,82 @@ class Connections(ConnectionsView):
             "outside the repository) config/urls.py:8\n");
 }
 
+// A NetBox plugin's views derive from NetBox's generic views, which the
+// installed NetBox provides (netbox-bgp, netbox-plugin-dns): each answers the
+// handlers its MRO in NetBox defines, where they were one ANY endpoint each.
+TEST(ViewsTest, NetboxGenericViewsOfAPluginFromTheKnowledgeTables) {
+  Project p({{"netbox_dns/__init__.py", ""},
+             {"netbox_dns/urls.py", R"py(
+from django.urls import path
+from . import views
+
+urlpatterns = [
+    path("zones/", views.ZoneListView.as_view()),
+    path("zones/import/", views.ZoneBulkImportView.as_view()),
+    path("zones/rename/", views.ZoneBulkRenameView.as_view()),
+    path("zones/delete/", views.ZoneBulkDeleteView.as_view()),
+    path("zones/<int:pk>/", views.ZoneView.as_view()),
+    path("zones/<int:pk>/records/", views.ZoneRecordListView.as_view()),
+    path("zones/<int:pk>/edit/", views.ZoneEditView.as_view()),
+    path("zones/<int:pk>/delete/", views.ZoneDeleteView.as_view()),
+    path("zones/<int:pk>/changelog/", views.ZoneChangeLogView.as_view()),
+]
+)py"},
+             {"netbox_dns/views.py", R"py(
+from netbox.views import generic
+
+class ZoneListView(generic.ObjectListView):
+    pass
+
+class ZoneBulkImportView(generic.BulkImportView):
+    pass
+
+class ZoneBulkRenameView(generic.BulkRenameView):
+    pass
+
+class ZoneBulkDeleteView(generic.BulkDeleteView):
+    pass
+
+class ZoneView(generic.ObjectView):
+    pass
+
+class ZoneRecordListView(generic.ObjectChildrenView):
+    pass
+
+class ZoneEditView(generic.ObjectEditView):
+    pass
+
+class ZoneDeleteView(generic.ObjectDeleteView):
+    pass
+
+class ZoneChangeLogView(generic.ObjectChangeLogView):
+    pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("netbox_dns.urls")),
+            "GET zones/ netbox_dns.views.ZoneListView.get page netbox_dns/urls.py:6\n"
+            "GET zones/<int:pk>/ netbox_dns.views.ZoneView.get page netbox_dns/urls.py:10\n"
+            "GET zones/<int:pk>/changelog/ netbox_dns.views.ZoneChangeLogView.get page "
+            "netbox_dns/urls.py:14\n"
+            "GET zones/<int:pk>/delete/ netbox_dns.views.ZoneDeleteView.get page "
+            "netbox_dns/urls.py:13\n"
+            "POST zones/<int:pk>/delete/ netbox_dns.views.ZoneDeleteView.post page "
+            "netbox_dns/urls.py:13\n"
+            "GET zones/<int:pk>/edit/ netbox_dns.views.ZoneEditView.get page netbox_dns/urls.py:12\n"
+            "POST zones/<int:pk>/edit/ netbox_dns.views.ZoneEditView.post page "
+            "netbox_dns/urls.py:12\n"
+            "GET zones/<int:pk>/records/ netbox_dns.views.ZoneRecordListView.get page "
+            "netbox_dns/urls.py:11\n"
+            "GET zones/delete/ netbox_dns.views.ZoneBulkDeleteView.get page netbox_dns/urls.py:9\n"
+            "POST zones/delete/ netbox_dns.views.ZoneBulkDeleteView.post page "
+            "netbox_dns/urls.py:9\n"
+            "GET zones/import/ netbox_dns.views.ZoneBulkImportView.get page netbox_dns/urls.py:7\n"
+            "POST zones/import/ netbox_dns.views.ZoneBulkImportView.post page "
+            "netbox_dns/urls.py:7\n"
+            "POST zones/rename/ netbox_dns.views.ZoneBulkRenameView.post page "
+            "netbox_dns/urls.py:8\n");
+}
+
 // Django 5.0's LogoutView answers POST only (http_method_names), where 3.2's
 // answered GET too (lutris, on Django 5.2: its logout page was counted GET and
 // POST). The project's pinned release picks the behaviour; a subclass's own
