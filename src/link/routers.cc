@@ -259,13 +259,26 @@ struct RouteMappings {
   Mapping detail;
 };
 
+// The same bulk updates made by a known router, whose __init__ djcost does not
+// read: the tag "router-bulk" stands for them (netbox-bgp: `NetBoxRouter()`
+// imported from the installed NetBox).
+void KnownMappingUpdates(const KnownClass& known, RouteMappings* out) {
+  if (std::find(known.tags.begin(), known.tags.end(), "router-bulk") == known.tags.end()) return;
+  out->list.insert(out->list.end(), {{"put", "bulk_update"},
+                                     {"patch", "bulk_partial_update"},
+                                     {"delete", "bulk_destroy"}});
+}
+
 RouteMappings MappingUpdates(const ProjectIndex& index, const std::string& router_class) {
   RouteMappings out;
   if (router_class.empty()) return out;
   for (const auto& a : index.Ancestors(router_class)) {
     int f = -1;
     const ClassDef* c = index.FindClass(a, &f);
-    if (!c) continue;
+    if (!c) {
+      if (const KnownClass* known = index.FindKnownClass(a)) KnownMappingUpdates(*known, &out);
+      continue;
+    }
     std::string scope = (c->scope.empty() ? c->name : c->scope + "." + c->name) + ".__init__";
     for (const CallStatement& call : index.files()[f].calls) {
       const Expr& e = call.call;

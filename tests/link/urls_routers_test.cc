@@ -704,6 +704,57 @@ class APNSDeviceViewSet(APNSDeviceAuthorizedViewSet):
             "PUT device-apns/<pk>/ app.views.APNSDeviceViewSet.update api config/urls.py:5\n");
 }
 
+// A NetBox plugin registers its viewsets on NetBox's NetBoxRouter, whose
+// __init__ djcost does not see (netbox-bgp, netbox-acls): the router's table
+// entry (tag "router-bulk") brings the same bulk list route, and
+// NetBoxModelViewSet's bulk actions serve it; a read-only viewset has none.
+TEST(RoutersTest, NetboxRouterOfAPluginRoutesBulkActions) {
+  Project p({{"netbox_bgp/__init__.py", ""},
+             {"netbox_bgp/api/__init__.py", ""},
+             {"netbox_bgp/api/urls.py", R"py(
+from netbox.api.routers import NetBoxRouter
+from .views import CommunityViewSet, SessionStatusViewSet
+
+router = NetBoxRouter()
+router.register("community", CommunityViewSet)
+router.register("status", SessionStatusViewSet, "status")
+urlpatterns = router.urls
+)py"},
+             {"netbox_bgp/api/views.py", R"py(
+from netbox.api.viewsets import NetBoxModelViewSet, NetBoxReadOnlyModelViewSet
+
+class CommunityViewSet(NetBoxModelViewSet):
+    pass
+
+class SessionStatusViewSet(NetBoxReadOnlyModelViewSet):
+    pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("netbox_bgp.api.urls")),
+            "DELETE community/ netbox_bgp.api.views.CommunityViewSet.bulk_destroy api "
+            "netbox_bgp/api/urls.py:6\n"
+            "GET community/ netbox_bgp.api.views.CommunityViewSet.list api "
+            "netbox_bgp/api/urls.py:6\n"
+            "PATCH community/ netbox_bgp.api.views.CommunityViewSet.bulk_partial_update api "
+            "netbox_bgp/api/urls.py:6\n"
+            "POST community/ netbox_bgp.api.views.CommunityViewSet.create api "
+            "netbox_bgp/api/urls.py:6\n"
+            "PUT community/ netbox_bgp.api.views.CommunityViewSet.bulk_update api "
+            "netbox_bgp/api/urls.py:6\n"
+            "DELETE community/<pk>/ netbox_bgp.api.views.CommunityViewSet.destroy api "
+            "netbox_bgp/api/urls.py:6\n"
+            "GET community/<pk>/ netbox_bgp.api.views.CommunityViewSet.retrieve api "
+            "netbox_bgp/api/urls.py:6\n"
+            "PATCH community/<pk>/ netbox_bgp.api.views.CommunityViewSet.partial_update api "
+            "netbox_bgp/api/urls.py:6\n"
+            "PUT community/<pk>/ netbox_bgp.api.views.CommunityViewSet.update api "
+            "netbox_bgp/api/urls.py:6\n"
+            "GET status/ netbox_bgp.api.views.SessionStatusViewSet.list api "
+            "netbox_bgp/api/urls.py:7\n"
+            "GET status/<pk>/ netbox_bgp.api.views.SessionStatusViewSet.retrieve api "
+            "netbox_bgp/api/urls.py:7\n");
+}
+
 TEST(RoutersTest, ExternalAndUnresolvedViewSets) {
   Project p({{"config/urls.py", R"py(
 from rest_framework.routers import DefaultRouter
