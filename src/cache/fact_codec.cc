@@ -90,6 +90,8 @@ void Put(ByteWriter& w, const FunctionDef& f) {
   if (f.returned) Put(w, *f.returned);
   w.Varint(f.local_list ? 1 : 0);
   if (f.local_list) Put(w, *f.local_list);
+  w.Varint(f.local_names ? 1 : 0);
+  if (f.local_names) Put(w, *f.local_names);
   w.Varint(f.is_async);
   w.Line(f.line);
   w.Line(f.end_line);
@@ -206,6 +208,11 @@ class Decoder {
       LocalList list;
       if (!GetList(&list.assignments) || !GetList(&list.calls)) return false;
       f->local_list = std::move(list);
+    }
+    if (r_.Bool()) {
+      std::vector<Assignment> names;
+      if (!GetList(&names)) return false;
+      f->local_names = std::move(names);
     }
     f->is_async = r_.Bool();
     f->line = r_.Int();
@@ -338,6 +345,7 @@ bool GuardsInRange(const FileFacts& facts) {
   };
   if (!assignments_in_range(facts.assignments) || !calls_in_range(facts.calls)) return false;
   for (const FunctionDef& f : facts.functions) {
+    if (f.local_names && !assignments_in_range(*f.local_names)) return false;
     if (!f.local_list) continue;
     if (!assignments_in_range(f.local_list->assignments) || !calls_in_range(f.local_list->calls)) {
       return false;

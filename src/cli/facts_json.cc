@@ -96,6 +96,10 @@ Json FunctionJson(const FunctionDef& f) {
             {"line", f.line},          {"end_line", f.end_line}};
   if (f.returned) j["returned"] = ExprJson(*f.returned);
   if (f.local_list) j["local_list"] = LocalListJson(*f.local_list);
+  if (f.local_names) {
+    j["local_names"] = Json::array();
+    for (const auto& a : *f.local_names) j["local_names"].push_back(AssignmentJson(a));
+  }
   return j;
 }
 

@@ -140,6 +140,10 @@ struct FunctionDef {
   // Boxed: few functions are such helpers.
   Boxed<Expr> returned;
   Boxed<LocalList> local_list;
+  // A function with `returned`: its other locals bound once, unconditionally,
+  // to what may be a string (zds-site's `base_pattern = "beta/<int:pk>/<slug:slug>"`,
+  // which the f-string routes it returns read), in order.
+  Boxed<std::vector<Assignment>> local_names;
   bool is_async = false;
   int line = 0;
   int end_line = 0;

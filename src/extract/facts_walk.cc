@@ -112,6 +112,8 @@ class Walker {
       if (fn.returns != 1) {  // which return counts is unknown
         fn.def.returned = Boxed<Expr>();
         fn.def.local_list = Boxed<LocalList>();
+      } else if (fn.def.returned) {
+        RecordLocalNames(fn);
       }
       if (fn.owner_class >= 0) {
         facts_->classes[fn.owner_class].methods.push_back(std::move(fn.def));
@@ -390,6 +392,56 @@ class Walker {
     fn.local_statements.push_back(statement);
   }
 
+
+  // A URL helper's locals its patterns may read as strings, as link reads a
+  // module's constants (zds-site: `base_pattern = "beta/<int:pk>/<slug:slug>"`,
+  // then `path(f"{base_pattern}/", ...)`). A name bound more than once, under a
+  // condition or in a loop has no one value; a parameter is the call's argument,
+  // and the list returned is not a string.
+  void RecordLocalNames(PendingFunction& fn) {
+    std::map<std::string, int, std::less<>> bindings;
+    for (const Frame& statement : fn.local_statements) {
+      if (KindOf(statement.node) == PyKind::kCall) continue;
+      for (TSNode target : PartsOf(statement.node).targets) ++bindings[exprs_.DottedName(target)];
+    }
+    const std::vector<std::string>& parameters = fn.def.parameters;
+    std::vector<Assignment> names;
+    for (const Frame& statement : fn.local_statements) {
+      if (statement.conditional || statement.loop >= 0 ||
+          KindOf(statement.node) != PyKind::kAssignment) {
+        continue;
+      }
+      AssignmentParts parts = PartsOf(statement.node);
+      if (parts.targets.size() != 1 || !MayBeString(parts.value)) continue;
+      TSNode target = parts.targets[0];
+      std::string_view name = tree_.Text(target);
+      if (KindOf(target) != PyKind::kIdentifier || bindings.find(name)->second != 1 ||
+          std::find(parameters.begin(), parameters.end(), name) != parameters.end() ||
+          fn.def.returned->text == name) {
+        continue;
+      }
+      AddAssignments(statement.node, statement, name, &names);
+    }
+    if (!names.empty()) fn.def.local_names = std::move(names);
+  }
+
+  // Values link may read as a string (link/static_string.h); displays and
+  // lambdas never are.
+  static bool MayBeString(TSNode value) {
+    switch (KindOf(value)) {
+      case PyKind::kString:
+      case PyKind::kConcatenatedString:
+      case PyKind::kBinaryOperator:
+      case PyKind::kBooleanOperator:
+      case PyKind::kParenthesizedExpression:
+      case PyKind::kCall:
+      case PyKind::kIdentifier:
+      case PyKind::kAttribute:
+        return true;
+      default:
+        return false;
+    }
+  }
 
   // A tastypie resource's methods that return its url patterns (link/tastypie.h).
   static bool IsTastypieUrlsMethod(std::string_view name) {

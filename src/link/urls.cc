@@ -422,7 +422,7 @@ class UrlWalker {
     HelperArguments passed;
   };
 
-  HelperCall ArgumentsOf(const FunctionDef& fn, int helper_file, int file, const Expr& call) const {
+  HelperCall ArgumentsOf(const FunctionDef& fn, int helper_file, int file, const Expr& call) {
     HelperCall out{helper_file, file, {}, {}};
     for (const auto& bound : BindHelperArguments(fn, call)) {
       const Expr& argument = *bound.second;
@@ -433,7 +433,27 @@ class UrlWalker {
       out.passed.push_back(bound);
       if (FileOf(argument, file) == helper_file) out.arguments.push_back(bound);
     }
+    BindLocalStrings(fn, helper_file, &out.arguments);
     return out;
+  }
+
+  // The helper's locals that read as strings, bound like literal arguments
+  // (zds-site's `base_pattern`), each read with the arguments and the locals
+  // before it: a local is the helper's own, whatever a module-level name says.
+  void BindLocalStrings(const FunctionDef& fn, int helper_file, HelperArguments* arguments) {
+    if (!fn.local_names) return;
+    for (const Assignment& local : *fn.local_names) {
+      std::string text;
+      if (!EvalString(index_, settings_file_, helper_file, BindParameters(local.value, *arguments),
+                      &text)) {
+        continue;
+      }
+      Expr& literal = bound_.emplace_back();
+      literal.kind = ExprKind::kString;
+      literal.text = std::move(text);
+      literal.line = local.line;
+      arguments->emplace_back(local.target, &literal);
+    }
   }
 
   // `value`, an expression of the helper, with the call's arguments bound; the
@@ -1005,7 +1025,7 @@ class UrlWalker {
   std::vector<int> stack_;           // modules being walked, for include cycles
   std::set<const Expr*> active_;     // list items being walked
   std::multiset<const FunctionDef*> helpers_active_;  // url helpers being walked
-  std::deque<Expr> bound_;           // helpers' returned patterns, parameters bound
+  std::deque<Expr> bound_;  // helpers' returned patterns, parameters bound, and locals read
   // Nodes of bound_ holding an argument passed from another module -> its file.
   std::map<const Expr*, int> argument_files_;
   // The pattern a helper returns whole, reported where the helper's call is (site_).

@@ -119,6 +119,9 @@ inline std::string DumpFunction(const std::string& tag, const std::string& inden
     for (const Assignment& a : f.local_list->assignments) out += DumpAssignment(built, a);
     for (const CallStatement& s : f.local_list->calls) out += DumpCallStatement(built, s);
   }
+  if (f.local_names) {
+    for (const Assignment& a : *f.local_names) out += DumpAssignment(indent + "    local", a);
+  }
   return out;
 }
 

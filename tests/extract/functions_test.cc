@@ -149,6 +149,28 @@ INSTANTIATE_TEST_SUITE_P(
                     "call 8: register(urls) in get_urlpatterns\n"
                     "call 9: other.append(x) in get_urlpatterns\n"
                     "guard 0: +settings.DEBUG\n"},
+        // A helper's locals bound once, unconditionally, to what may be a
+        // string are kept for its routes to read (zds-site's `base_pattern`);
+        // a name bound twice, under an `if`, a parameter rebound, a display
+        // and the list returned are not.
+        SnippetCase{"HelperLocalNames",
+                    "def get_beta_pages(kind):\n"
+                    "    base = 'beta/<int:pk>'\n"
+                    "    nested = f'{kind}/{base}'\n"
+                    "    twice = 'a'\n"
+                    "    twice = 'b'\n"
+                    "    kind = kind or 'x'\n"
+                    "    if flag:\n"
+                    "        maybe = 'c'\n"
+                    "    table = {'a': 1}\n"
+                    "    pages = [path(f'{base}/', v)]\n"
+                    "    return pages\n",
+                    "def 1-11: get_beta_pages(kind)\n"
+                    "  calls 10: path\n"
+                    "  returns pages\n"
+                    "    built 10: pages = [path(f'{base}/', v)]\n"
+                    "    local 2: base = 'beta/<int:pk>'\n"
+                    "    local 3: nested = f'{kind}/{base}'\n"},
         // A tastypie resource's prepend_urls() keeps what it returns, as a
         // module-level helper does; other methods' returns are not kept. Its
         // `class Meta(Base.Meta)` keeps the Meta's bases.

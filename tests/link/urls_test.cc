@@ -938,6 +938,48 @@ urlpatterns = [
             "include-cycle config/urls.py:9 url helper config.urls.again() leads back to itself\n");
 }
 
+// zds-site's `def get_beta_pages(): base_pattern = "beta/<int:pk>/<slug:slug>"`
+// then `path(f"{base_pattern}/", ...)` in the list it returns: the helper's own
+// locals read as module constants do, one reading a parameter and another local
+// too, and a local wins over a module-level name; a local bound twice has no one
+// value and stays unread.
+TEST(UrlsTest, AHelpersOwnLocalsAreReadInItsRoutes) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from app import views
+
+base_pattern = "module/"
+API = "api"
+
+def get_beta_pages(kind):
+    base_pattern = "beta/<int:pk>"
+    nested = f"{API}/{kind}/{base_pattern}"
+    twice = "a"
+    twice = "b"
+    pages = [
+        path(f"{base_pattern}/", views.v),
+        path(nested + "/x/", views.v),
+        path(f"{twice}/", views.v),
+    ]
+    return pages
+
+def one_page():
+    prefix = "one"
+    return path(f"{prefix}/", views.v)
+
+urlpatterns = get_beta_pages("tuto") + [one_page()]
+)py"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "ANY api/tuto/beta/<int:pk>/x/ app.views.v page config/urls.py:15\n"
+            "ANY beta/<int:pk>/ app.views.v page config/urls.py:14\n"
+            "ANY one/ app.views.v page config/urls.py:24\n"
+            "ANY {{twice}/} app.views.v page config/urls.py:16\n"
+            "unresolved-route config/urls.py:16 route {twice}/ of path() cannot be read "
+            "statically; counted as {{twice}/}\n");
+}
+
 // DMOJ: `def paged_list_view(view, name): return include([...])` in path()'s
 // view slot, 11 calls: include() returns the tuple path() takes, so the helper's
 // patterns are walked with its parameters bound (and the one-argument call was
