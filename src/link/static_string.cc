@@ -138,20 +138,25 @@ bool ReplaceFields(const std::string& text, const ValueOf& value_of, std::string
   return true;
 }
 
-// f"{prefix}admin/": literal parts kept, each field a name (conversions and
-// format specs ignored).
+// The dotted name an f-string field reads (`{ prefix!r:>3}` -> "prefix":
+// conversions and format specs ignored), or "" for any other expression.
+std::string FieldName(std::string field) {
+  size_t cut = field.find_first_of("!:=");
+  if (cut != std::string::npos) field = field.substr(0, cut);
+  while (!field.empty() && field.back() == ' ') field.pop_back();
+  while (!field.empty() && field.front() == ' ') field.erase(0, 1);
+  for (char f : field) {
+    if (!(std::isalnum(static_cast<unsigned char>(f)) || f == '_' || f == '.')) return "";
+  }
+  return field;
+}
+
+// f"{prefix}admin/": literal parts kept, each field a name.
 bool EvalFString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
                  std::string* out, int depth) {
-  auto name_value = [&](std::string field, std::string* value) {
-    size_t cut = field.find_first_of("!:=");
-    if (cut != std::string::npos) field = field.substr(0, cut);
-    while (!field.empty() && field.back() == ' ') field.pop_back();
-    while (!field.empty() && field.front() == ' ') field.erase(0, 1);
-    if (field.empty()) return false;
-    for (char f : field) {
-      if (!(std::isalnum(static_cast<unsigned char>(f)) || f == '_' || f == '.')) return false;
-    }
-    return EvalName(index, settings_file, file, field, value, depth);
+  auto name_value = [&](const std::string& field, std::string* value) {
+    std::string name = FieldName(field);
+    return !name.empty() && EvalName(index, settings_file, file, name, value, depth);
   };
   return ReplaceFields(expr.text, name_value, out);
 }
@@ -521,6 +526,18 @@ bool Eval(const ProjectIndex& index, int settings_file, int file, const Expr& ex
 }
 
 }  // namespace
+
+bool EvalFStringPartly(const ProjectIndex& index, int settings_file, int file,
+                       const Expr& fstring, std::string* out, std::vector<std::string>* unread) {
+  auto value_or_field = [&](const std::string& field, std::string* value) {
+    std::string name = FieldName(field);
+    if (!name.empty() && EvalName(index, settings_file, file, name, value, 0)) return true;
+    *value = "{" + field + "}";
+    unread->push_back(field);
+    return true;
+  };
+  return ReplaceFields(fstring.text, value_or_field, out);
+}
 
 bool EvalString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
                 std::string* out) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "data/expr.h"
 #include "link/project_index.h"
@@ -32,5 +33,11 @@ namespace djcost {
 /// read). Returns false when any part is unknown.
 bool EvalString(const ProjectIndex& index, int settings_file, int file, const Expr& expr,
                 std::string* out);
+
+/// An f-string EvalString cannot read, read as far as it goes: each field that
+/// reads replaced by its value, each other kept as written (`{base_pattern}`)
+/// and appended to `unread`. False when its braces do not balance.
+bool EvalFStringPartly(const ProjectIndex& index, int settings_file, int file,
+                       const Expr& fstring, std::string* out, std::vector<std::string>* unread);
 
 }  // namespace djcost

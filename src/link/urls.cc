@@ -640,29 +640,32 @@ class UrlWalker {
     int view_file = FileOf(*view, file);
     bool includable = IsIncludable(view_file, *view);
     std::string text;
-    bool read = EvalString(index_, settings_file_, FileOf(*route, file), *route, &text);
-    if (!read) {
-      // The pattern still exists at runtime, whatever its text: keep counting it.
-      // An include's prefix read from the environment is usually empty by default
-      // (BASE_PATH, SITE_ROOT); a view's route keeps the expression as a marker.
-      std::string written = route->kind == ExprKind::kBinOp ? Written(*route) : route->text;
-      text = includable ? "" : "{" + written + "}";
-      Diag("unresolved-route", loc,
-           "route " + (written.empty() ? std::string("expression") : written) + " of " +
-               call.text + "() cannot be read statically; counted as " +
-               (text.empty() ? std::string("an empty prefix") : text));
-    }
+    int route_file = FileOf(*route, file);
+    bool read = EvalString(index_, settings_file_, route_file, *route, &text);
+    // The pattern still exists at runtime, whatever its text: keep counting it.
+    // An include's prefix read from the environment is usually empty by default
+    // (BASE_PATH, SITE_ROOT); a view's route keeps the expression as a marker.
+    UnreadRoute unread;
+    if (!read) unread = DescribeUnreadRoute(route_file, *route, call.text);
     if (includable) {
-      std::string inner = prefix + RouteLevel(text, regex, false);
+      std::string inner = prefix + (read ? RouteLevel(text, regex, false) : "");
       // Under a prefix counted as empty, routes cannot be told to shadow others.
       if (!read) ++unread_prefixes_;
+      size_t counted_before = CountedSoFar();
       if (view->kind == ExprKind::kCall) {
         WalkIncludeCall(view_file, *view, inner, loc);
       } else {
         WalkIncluded(view_file, *view, inner, loc);
       }
-      if (!read) --unread_prefixes_;
+      if (!read) {
+        --unread_prefixes_;
+        WarnOfUnreadPrefix(unread, CountedSoFar() - counted_before, loc);
+      }
       return;
+    }
+    if (!read) {
+      text = unread.counted;
+      Diag("unresolved-route", loc, unread.message + "; counted as " + text);
     }
     std::string name;
     if (const Expr* n = call.Keyword("name"); n && n->kind == ExprKind::kString) name = n->text;
@@ -699,6 +702,45 @@ class UrlWalker {
       AddView(ResolveView(index_, v.file, view), prefix + RouteLevel(v.route, false, true), v.name,
               At(v.file, v.line), next_leaf_++);
     }
+  }
+
+  // A route djcost cannot read: what a message says of it, and the text a
+  // view's endpoints are counted under. An f-string keeps the fields that read
+  // and shows the others as written (zds-site's `{base_pattern}/` before its
+  // helper's locals were read); any other expression is kept whole in braces.
+  // Neither is the text Django matches.
+  struct UnreadRoute {
+    std::string message;  // "route f\"{x}/\" of path() cannot be read statically (x is not read)"
+    std::string counted;
+  };
+
+  UnreadRoute DescribeUnreadRoute(int file, const Expr& route, const std::string& callee) const {
+    UnreadRoute out;
+    std::string written = route.kind == ExprKind::kBinOp ? Written(route) : route.text;
+    std::string why;
+    std::vector<std::string> fields;
+    if (route.kind == ExprKind::kFString &&
+        EvalFStringPartly(index_, settings_file_, file, route, &out.counted, &fields)) {
+      written = Written(route);
+      why = " (" + Join(fields, ", ") + (fields.size() == 1 ? " is" : " are") + " not read)";
+    } else {
+      out.counted = "{" + written + "}";
+    }
+    out.message = "route " + (written.empty() ? std::string("expression") : written) + " of " +
+                  callee + "() cannot be read statically" + why;
+    return out;
+  }
+
+  // Endpoints and external routes the walk has listed so far.
+  size_t CountedSoFar() const { return out_->endpoints.size() + out_->external_routes.size(); }
+
+  // An include under a prefix djcost cannot read: what it includes is counted
+  // as if the prefix were empty, or, when nothing could be read under it (Kiwi
+  // TCMS's plugin loop, `include(import_module(...))`), nothing was counted.
+  void WarnOfUnreadPrefix(const UnreadRoute& unread, size_t counted, const Location& loc) {
+    Diag("unresolved-route", loc,
+         unread.message + (counted == 0 ? "; nothing under it was counted"
+                                        : "; counted as an empty prefix"));
   }
 
   // include(target) as path()'s view, or a call of a helper returning one.
@@ -756,6 +798,15 @@ class UrlWalker {
         if (target.kind == ExprKind::kFString) {
           Diag("unresolved-include", loc,
                "include of f\"" + target.text + "\" is not a module name we can read");
+          return;
+        }
+        if (target.text == "%" || target.text == "format") {
+          // mytardis: `include('%s.urls' % app)` in a loop over its apps; a
+          // formatted string is no list to expand.
+          Diag("unresolved-url-pattern", loc,
+               "include(" + Written(target) + ") names its module with a " +
+                   (target.text == "%" ? "%-formatted" : "str.format()") +
+                   " string we cannot read");
           return;
         }
         // include(locale_patterns + [...]) (pretix's shop): the lists' items.

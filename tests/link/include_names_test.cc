@@ -117,7 +117,7 @@ urlpatterns = urls
        {"shop/views.py", "def v(request):\n    pass\n"},
        {"shop/urls.py", "from django.urls import path\nfrom shop import views\n"
                         "urlpatterns = [path('x/', views.v)]\n"}});
-  EXPECT_EQ(testing::Routes(inv), "about/ help/ x/ {{plugin}/} ");
+  EXPECT_EQ(testing::Routes(inv), "about/ help/ x/ {plugin}/ ");
 }
 
 }  // namespace

@@ -975,9 +975,9 @@ urlpatterns = get_beta_pages("tuto") + [one_page()]
             "ANY api/tuto/beta/<int:pk>/x/ app.views.v page config/urls.py:15\n"
             "ANY beta/<int:pk>/ app.views.v page config/urls.py:14\n"
             "ANY one/ app.views.v page config/urls.py:24\n"
-            "ANY {{twice}/} app.views.v page config/urls.py:16\n"
-            "unresolved-route config/urls.py:16 route {twice}/ of path() cannot be read "
-            "statically; counted as {{twice}/}\n");
+            "ANY {twice}/ app.views.v page config/urls.py:16\n"
+            "unresolved-route config/urls.py:16 route f\"{twice}/\" of path() cannot be read "
+            "statically (twice is not read); counted as {twice}/\n");
 }
 
 // DMOJ: `def paged_list_view(view, name): return include([...])` in path()'s
@@ -1311,6 +1311,59 @@ urlpatterns = [
             "unresolved-route config/urls.py:9 route \"^%(key)s$\" % {\"other\": \"x\"} of "
             "re_path() cannot be read statically; counted as {\"^%(key)s$\" % {\"other\": "
             "\"x\"}}\n");
+}
+
+// What an unread route's warning says happened. Kiwi TCMS's plugin loop,
+// `re_path(f"^{plugin.name}/", include(import_module(...)))`: nothing under it
+// was counted, and the field not read is named once, in single braces.
+// mytardis's `url(r"^%s/" % name(app_name), include("%s.urls" % app))`: the
+// include names its module with a %-formatted string. A prefix whose include
+// was walked is counted as an empty prefix; a view's f-string route keeps the
+// fields that read.
+TEST(UrlsTest, AnUnreadRouteSaysWhatWasCounted) {
+  Project p({{"config/urls.py", R"py(
+from importlib import import_module
+from django.urls import include, path, re_path
+from app import views
+
+API = "api"
+urlpatterns = [
+    path(f"{API}/{views.KIND}/", views.v),
+    path(f"{views.BASE}", include("app.urls")),
+]
+for plugin in entry_points():
+    plugin_urls = import_module(f"{plugin.value}.urls")
+    urlpatterns.append(re_path(f"^{plugin.name}/", include(plugin_urls)))
+for app_name, app in get_apps():
+    urlpatterns += [
+        re_path(r"^%s/" % format_name(app_name), include("%s.urls" % app)),
+        re_path("^{}/".format(app_name), include("{}.urls".format(app))),
+    ]
+)py"},
+             {"app/urls.py", "from django.urls import path\nfrom app import views\n"
+                             "urlpatterns = [path('x/', views.v)]\n"},
+             {"app/views.py", "def v(request):\n    pass\n"}},
+            UrlRules());
+  EXPECT_EQ(
+      Dump(p.Walk("config.urls")),
+      "ANY api/{views.KIND}/ app.views.v page config/urls.py:8\n"
+      "ANY x/ app.views.v page app/urls.py:3\n"
+      "unresolved-route config/urls.py:8 route f\"{API}/{views.KIND}/\" of path() cannot be "
+      "read statically (views.KIND is not read); counted as api/{views.KIND}/\n"
+      "unresolved-route config/urls.py:9 route f\"{views.BASE}\" of path() cannot be read "
+      "statically (views.BASE is not read); counted as an empty prefix\n"
+      "unresolved-route config/urls.py:13 route f\"^{plugin.name}/\" of re_path() cannot be "
+      "read statically (plugin.name is not read); nothing under it was counted\n"
+      "unresolved-route config/urls.py:16 route \"^%s/\" % format_name(...) of re_path() cannot "
+      "be read statically; nothing under it was counted\n"
+      "unresolved-route config/urls.py:17 route \"^{}/\".format(app_name) of re_path() cannot be "
+      "read statically; nothing under it was counted\n"
+      "unresolved-url-pattern config/urls.py:12 url pattern import_module() is a call we do "
+      "not evaluate\n"
+      "unresolved-url-pattern config/urls.py:16 include(\"%s.urls\" % app) names its module "
+      "with a %-formatted string we cannot read\n"
+      "unresolved-url-pattern config/urls.py:17 include(\"{}.urls\".format(app)) names its "
+      "module with a str.format() string we cannot read\n");
 }
 
 // authentik and django-oscar: 3 endpoints reached, past an include djcost
