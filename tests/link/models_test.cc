@@ -572,6 +572,33 @@ class Registrar(OrganizationalModel):
   EXPECT_EQ(diagnostics, "");
 }
 
+// Cadasta: django-otp's Device is an abstract model base (so are its
+// SideChannelDevice and ThrottlingMixin): a device the project defines is a
+// concrete model, not one inferred from its fields.
+TEST(FindModelsTest, DjangoOtpDeviceIsAnAbstractModelBase) {
+  SnippetProject p(DefaultRuleSet());
+  p.Add("accounts/__init__.py", "");
+  p.Add("accounts/models.py", R"py(from django.db import models
+from django_otp.models import Device, SideChannelDevice, ThrottlingMixin
+
+
+class VerificationDevice(Device):
+    unverified_phone = models.CharField(max_length=16)
+
+
+class SmsDevice(ThrottlingMixin, SideChannelDevice):
+    pass
+)py");
+  std::string diagnostics;
+  EXPECT_EQ(Dump(Find(p, &diagnostics)),
+            "concrete accounts.models.SmsDevice app=accounts fields=0 "
+            "bases=[django_otp.models.ThrottlingMixin,django_otp.models.SideChannelDevice] "
+            "managers=[] overrides=[] accounts/models.py:9\n"
+            "concrete accounts.models.VerificationDevice app=accounts fields=1 "
+            "bases=[django_otp.models.Device] managers=[] overrides=[] accounts/models.py:5\n");
+  EXPECT_EQ(diagnostics, "");
+}
+
 // Tabbycat: exceptions derived from a model's DoesNotExist are not models.
 TEST(FindModelsTest, SubclassesOfAModelsExceptionsAreNotModels) {
   SnippetProject p;

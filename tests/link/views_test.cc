@@ -1053,6 +1053,53 @@ class Bye(LogoutView):
   EXPECT_EQ(walk(">=4.2"), post_only);
 }
 
+// Cadasta (djoser 1.1.5): UserView is a RetrieveUpdateAPIView, UserCreateView a
+// CreateAPIView, SetPasswordView and the other action views post through
+// ActionViewMixin; djoser 2's UserViewSet routes as a ModelViewSet (its @action
+// routes, `me`, `set_password` and the rest, cannot be written in a table entry).
+TEST(ViewsTest, DjoserViewsFromTheKnowledgeTables) {
+  Project p({{"config/urls.py", R"py(
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+from accounts import views
+
+router = DefaultRouter()
+router.register("users", views.Users)
+
+urlpatterns = [
+    path("me/", views.Me.as_view()),
+    path("register/", views.Register.as_view()),
+    path("password/", views.SetPassword.as_view()),
+    path("logout/", views.Logout.as_view()),
+    path("", include(router.urls)),
+]
+)py"},
+             {"accounts/__init__.py", ""},
+             {"accounts/views.py", R"py(
+from djoser import views as djoser_views
+
+class Me(djoser_views.UserView): pass
+class Register(djoser_views.UserCreateView): pass
+class SetPassword(djoser_views.SetPasswordView): pass
+class Logout(djoser_views.TokenDestroyView): pass
+class Users(djoser_views.UserViewSet): pass
+)py"}},
+            DefaultRuleSet());
+  EXPECT_EQ(Dump(p.Walk("config.urls")),
+            "POST logout/ accounts.views.Logout.post api config/urls.py:13\n"
+            "GET me/ accounts.views.Me.get api config/urls.py:10\n"
+            "PATCH me/ accounts.views.Me.patch api config/urls.py:10\n"
+            "PUT me/ accounts.views.Me.put api config/urls.py:10\n"
+            "POST password/ accounts.views.SetPassword.post api config/urls.py:12\n"
+            "POST register/ accounts.views.Register.post api config/urls.py:11\n"
+            "GET users/ accounts.views.Users.list api config/urls.py:7\n"
+            "POST users/ accounts.views.Users.create api config/urls.py:7\n"
+            "DELETE users/<pk>/ accounts.views.Users.destroy api config/urls.py:7\n"
+            "GET users/<pk>/ accounts.views.Users.retrieve api config/urls.py:7\n"
+            "PATCH users/<pk>/ accounts.views.Users.partial_update api config/urls.py:7\n"
+            "PUT users/<pk>/ accounts.views.Users.update api config/urls.py:7\n");
+}
+
 TEST(ViewsTest, DrfApiViewsAndViewSetAsView) {
   Project p({{"config/urls.py", R"py(
 from django.urls import path
