@@ -1046,16 +1046,33 @@ void ProjectIndex::ExpandRebinding(int file, const Expr& value, const std::strin
 bool ProjectIndex::EvalListAt(int file, const std::string& name, std::vector<ListItem>* out,
                               int depth, const Expr* mention) const {
   if (file < 0 || depth > kMaxDepth) return false;
-  const FileFacts& facts = files_[file];
   std::vector<ListEvent> events;
+  AddModuleListEvents(file, name, &events);
+  return ApplyListEvents(file, name, &events, out, depth, mention);
+}
+
+bool ProjectIndex::EvalListWithFragments(int file, const std::string& name,
+                                         const std::vector<SettingsFragment>& fragments,
+                                         std::vector<ListItem>* out) const {
+  if (file < 0) return false;
+  std::vector<ListEvent> events;
+  AddModuleListEvents(file, name, &events);
+  for (const SettingsFragment& f : fragments) {
+    if (f.file != file) events.push_back({f.line, nullptr, nullptr, nullptr, f.file});
+  }
+  return ApplyListEvents(file, name, &events, out, 0, nullptr);
+}
+
+void ProjectIndex::AddModuleListEvents(int file, const std::string& name,
+                                       std::vector<ListEvent>* events) const {
+  const FileFacts& facts = files_[file];
   for (const auto& imp : facts.imports) {
     if (!imp.module_level) continue;
     if (imp.star || (!imp.name.empty() && (imp.alias.empty() ? imp.name : imp.alias) == name)) {
-      events.push_back({imp.line, nullptr, nullptr, &imp});
+      events->push_back({imp.line, nullptr, nullptr, &imp});
     }
   }
-  AddListEvents(file, name, facts.assignments, facts.calls, "", &events);
-  return ApplyListEvents(file, name, &events, out, depth, mention);
+  AddListEvents(file, name, facts.assignments, facts.calls, "", events);
 }
 
 bool ProjectIndex::EvalReturnedList(int file, const FunctionDef& fn,
@@ -1125,7 +1142,12 @@ bool ProjectIndex::ApplyListEvents(int file, const std::string& name,
                     (e.call && Holds(e.call->call, mention)))) {
       break;
     }
-    if (e.import) {
+    if (e.fragment >= 0) {
+      // A split-settings fragment continues the list where its include() runs.
+      std::vector<ListEvent> fragment;
+      AddModuleListEvents(e.fragment, name, &fragment);
+      if (ApplyListEvents(e.fragment, name, &fragment, out, depth + 1, nullptr)) bound = true;
+    } else if (e.import) {
       int source = tables_->modules.Find(ImportedModule(file, *e.import));
       if (source < 0 || source == file) continue;
       std::vector<ListItem> imported;

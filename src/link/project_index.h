@@ -141,6 +141,18 @@ class ProjectIndex {
   /// before that statement, not itself. Returns false when nothing bound it before.
   bool EvalListBefore(int file, const std::string& name, const Expr* mention,
                       std::vector<ListItem>* out) const;
+  /// A file django-split-settings' include() runs, and the line of that include().
+  struct SettingsFragment {
+    int file = -1;
+    int line = 0;
+  };
+  /// EvalList for a settings module whose include() runs `fragments` in its
+  /// namespace, each where its include() is: a fragment's `+=`, append and
+  /// extend change the module's list, its `=` rebinds it (rdmo's base.py adds
+  /// `INSTALLED_APPS += ["drf_spectacular", ...]` to the list the module bound).
+  bool EvalListWithFragments(int file, const std::string& name,
+                             const std::vector<SettingsFragment>& fragments,
+                             std::vector<ListItem>* out) const;
   /// The local list a module-level function returns (`return urlpatterns`),
   /// read from its LocalList as EvalList reads a module's list. False when the
   /// function returns no such list.
@@ -231,7 +243,12 @@ class ProjectIndex {
     const Assignment* assignment = nullptr;
     const CallStatement* call = nullptr;
     const Import* import = nullptr;
+    int fragment = -1;  // a split-settings file run here (EvalListWithFragments)
   };
+  // The module-level star imports, imports of `name`, assignments and calls
+  // that change list `name` in `file`.
+  void AddModuleListEvents(int file, const std::string& name,
+                           std::vector<ListEvent>* events) const;
   // The assignments to `name` and calls mutating it in `scope` ("" for the
   // module, else a function's name), whose guards hold.
   void AddListEvents(int file, const std::string& name, const std::vector<Assignment>& assignments,

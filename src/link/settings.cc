@@ -208,13 +208,6 @@ std::vector<SettingsValue> Strings(const ProjectIndex& index, const std::vector<
   return out;
 }
 
-std::vector<SettingsValue> StringList(const ProjectIndex& index, int file,
-                                      const std::string& name, bool* complete) {
-  std::vector<ListItem> items;
-  if (!index.EvalList(file, name, &items)) return {};
-  return Strings(index, items, complete);
-}
-
 // A string attribute of the settings class, its own or its nearest base's.
 SettingsValue AttributeStringValue(const ProjectIndex& index, const std::string& settings_class,
                                    const std::string& name) {
@@ -271,20 +264,21 @@ bool IsSplitSettingsCall(const ProjectIndex& index, int file, const Expr& call,
 // django-split-settings (DefectDojo, ColdFront): `include("base.py",
 // optional("local.py"), *configs)` runs those files, relative to the settings
 // module's folder, in its namespace. The files of the repository it names, in order.
-std::vector<int> SplitSettingsFiles(const ProjectIndex& index, int file) {
+using Fragments = std::vector<ProjectIndex::SettingsFragment>;
+Fragments SplitSettingsFiles(const ProjectIndex& index, int file) {
   const auto& files = index.files();
   const std::string& path = files[file].file.path;
   size_t slash = path.rfind('/');
   std::string folder = slash == std::string::npos ? "" : path.substr(0, slash);
-  std::vector<int> out;
-  auto add = [&](const Expr& e) {
+  Fragments out;
+  auto add = [&](const Expr& e, int line) {
     const Expr* name = &e;
     if (IsSplitSettingsCall(index, file, e, "optional") && !e.items.empty()) name = &e.items[0];
     if (name->kind != ExprKind::kString || name->text.empty() || name->text[0] == '/') return;
     std::string pattern = folder.empty() ? name->text : folder + "/" + name->text;
     for (size_t i = 0; i < files.size(); ++i) {
       if (GlobMatch(pattern, files[i].file.path) && static_cast<int>(i) != file) {
-        out.push_back(static_cast<int>(i));
+        out.push_back({static_cast<int>(i), line});
       }
     }
   };
@@ -292,12 +286,12 @@ std::vector<int> SplitSettingsFiles(const ProjectIndex& index, int file) {
     if (!c.scope.empty() || !IsSplitSettingsCall(index, file, c.call, "include")) continue;
     for (const Expr& arg : c.call.items) {
       if (!IsStarred(arg)) {
-        add(arg);
+        add(arg, c.line);
         continue;
       }
       std::vector<ListItem> items;  // include(*configs)
       index.ExpandList(file, arg.items[0], &items);
-      for (const ListItem& item : items) add(*item.expr);
+      for (const ListItem& item : items) add(*item.expr, c.line);
     }
   }
   return out;
@@ -317,7 +311,7 @@ bool SetsAnything(const ProjectIndex& index, int file) {
 // module's names and its split-settings fragments.
 struct SettingsSource {
   int file = -1;
-  std::vector<int> fragments;
+  Fragments fragments;
   std::string settings_class;
 };
 
@@ -329,24 +323,24 @@ SettingsValue StringSetting(const ProjectIndex& index, const SettingsSource& sou
   if (!source.settings_class.empty()) return AttributeStringValue(index, source.settings_class, name);
   SettingsValue v = StringValue(index, source.file, name);
   for (auto it = source.fragments.rbegin(); it != source.fragments.rend() && v.value.empty(); ++it) {
-    v = StringValue(index, *it, name);
+    v = StringValue(index, it->file, name);
   }
   return v;
 }
 
+// A list setting: the settings class's attribute, else the list the module and
+// the split-settings files it runs leave, in the order they run: a fragment's
+// `INSTALLED_APPS += [...]` extends the module's list (rdmo's base.py), its
+// `INSTALLED_APPS = [...]` replaces it.
 std::vector<SettingsValue> ListSetting(const ProjectIndex& index, const SettingsSource& source,
                                        const std::string& name, bool* complete) {
+  std::vector<ListItem> items;
   if (!source.settings_class.empty()) {
-    std::vector<ListItem> items;
     index.EvalAttributeList(source.settings_class, name, &items);
-    return Strings(index, items, complete);
+  } else {
+    index.EvalListWithFragments(source.file, name, source.fragments, &items);
   }
-  std::vector<SettingsValue> v = StringList(index, source.file, name, complete);
-  for (auto it = source.fragments.rbegin(); it != source.fragments.rend() && v.empty(); ++it) {
-    if (complete) *complete = true;
-    v = StringList(index, *it, name, complete);
-  }
-  return v;
+  return Strings(index, items, complete);
 }
 
 // What root-urlconf-not-found says of where it looked.

@@ -392,6 +392,44 @@ TEST(SettingsTest, SplitSettingsFragmentsAreRead) {
   EXPECT_TRUE(settings.diagnostics.empty());
 }
 
+// rdmo: the settings module binds INSTALLED_APPS (by a star import), then
+// `include(optional("base.py"), optional("local.py"))` runs base.py in its
+// namespace, whose `INSTALLED_APPS += [...]` extends that list; fragments run
+// in include order, where the include() is, so the module's own `+=` after it
+// comes last and a fragment's `=` replaces what came before.
+TEST(SettingsTest, SplitSettingsFragmentsExtendTheModulesList) {
+  auto read = [](const std::string& again) {
+    auto files = ExtractProject({
+        {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+        {"site/__init__.py", ""},
+        {"core/__init__.py", ""},
+        {"core/settings.py", "ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = ['shop']\n"},
+        {"site/settings.py",
+         "from split_settings.tools import include, optional\n"
+         "from core.settings import *\n"
+         "include(optional('base.py'), optional('local.py'))\n"
+         "INSTALLED_APPS += ['last']\n"
+         "include('again.py')\n"},
+        {"site/base.py",
+         "INSTALLED_APPS += ['allauth', 'drf_spectacular']\n"
+         "INSTALLED_APPS.append('sidecar')\n"
+         "MIDDLEWARE = ['allauth.Middleware']\n"},
+        {"site/again.py", again},
+    });
+    RuleSet rules;
+    ProjectIndex index(files, rules, {"manage.py"});
+    return FindSettings(index);
+  };
+  Settings extended = read("INSTALLED_APPS.extend(['again'])\n");
+  EXPECT_EQ(Values(extended.installed_apps),
+            (std::vector<std::string>{"shop", "allauth", "drf_spectacular", "sidecar", "last",
+                                      "again"}));
+  EXPECT_TRUE(extended.installed_apps_complete);
+  EXPECT_EQ(Values(extended.middleware), std::vector<std::string>{"allauth.Middleware"});
+  EXPECT_EQ(Values(read("INSTALLED_APPS = ['only']\n").installed_apps),
+            std::vector<std::string>{"only"});
+}
+
 // Weblate ships settings_example.py for users to copy to the settings.py its
 // manage.py names: the warning lists the candidates, and the settings option
 // picks one.
