@@ -139,6 +139,55 @@ std::unordered_set<std::string> InstalledNames(const Settings& settings, const A
   return names;
 }
 
+// The guards (FileFacts::guards) of statements link may count or leave out:
+// assignments and call statements, at module level and in a helper's list.
+std::set<int> StatementGuards(const FileFacts& f) {
+  std::set<int> used;
+  auto add = [&](const std::vector<Assignment>& assignments,
+                 const std::vector<CallStatement>& calls) {
+    for (const Assignment& a : assignments) used.insert(a.guard);
+    for (const CallStatement& c : calls) used.insert(c.guard);
+  };
+  add(f.assignments, f.calls);
+  for (const FunctionDef& fn : f.functions) {
+    if (fn.local_list) add(fn.local_list->assignments, fn.local_list->calls);
+  }
+  used.erase(-1);
+  return used;
+}
+
+// Fix 102 counts every branch under a setting when a deployment may change the
+// settings, and INSTALLED_APPS conditions are counted alike (ProjectIndex::
+// GuardHolds): rdmo's `include(optional("local.py"))` may install what its
+// `apps.is_installed(...)` tests, course-discovery's `from .private import *`
+// its catalog extensions. Say so when the list read would have left code out.
+void WarnOfAppGuardsLeftOpen(const ProjectIndex& index, const Settings& settings,
+                             const std::unordered_set<std::string>& installed,
+                             std::vector<Diagnostic>* diagnostics) {
+  if (!index.SettingsMayBeOverridden()) return;
+  std::set<std::pair<std::string, std::string>> unmet;  // (file, app); nested ifs repeat one
+  for (const FileFacts& f : index.files()) {
+    for (int guard : StatementGuards(f)) {
+      for (const AppCondition& c : f.guards[guard]) {
+        if (!c.app.empty() && (installed.count(c.app) > 0) != c.installed) {
+          unmet.emplace(f.file.path, c.app);
+        }
+      }
+    }
+  }
+  if (unmet.empty()) return;
+  const auto& [path, app] = *unmet.begin();
+  diagnostics->push_back(
+      {Severity::kWarning, "settings-partly-evaluated",
+       {index.files()[settings.file].file.path, 0, 0},
+       "settings module " + settings.module +
+           " may be changed where the project runs (a settings file the repository lacks, "
+           "django-split-settings' include(), exec or globals()), so code under INSTALLED_APPS "
+           "conditions is counted even where the list read does not meet them: " +
+           std::to_string(unmet.size()) + (unmet.size() == 1 ? " condition" : " conditions") +
+           ", e.g. \"" + app + "\" in " + path});
+}
+
 void Append(const std::vector<Diagnostic>& more, std::vector<Diagnostic>* diagnostics) {
   diagnostics->insert(diagnostics->end(), more.begin(), more.end());
 }
@@ -159,7 +208,6 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   // the index's `settings.NAME` reads to find: none is read, so no branch is
   // dropped on a setting's truth.
   index.SetSettingsFile(settings.settings_class.empty() ? settings.file : -1);
-  if (settings.installed_apps_complete) index.SetInstalledApps(InstalledNames(settings, apps));
 
   Inventory inv;
   inv.settings_module = settings.module;
@@ -170,6 +218,11 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   for (const auto& app : settings.installed_apps) inv.installed_apps.push_back(app.value);
   inv.apps = apps.list();
   inv.diagnostics = settings.diagnostics;
+  if (settings.installed_apps_complete) {
+    std::unordered_set<std::string> installed = InstalledNames(settings, apps);
+    WarnOfAppGuardsLeftOpen(index, settings, installed, &inv.diagnostics);
+    index.SetInstalledApps(std::move(installed));
+  }
 
   // With a second thread, the URLs and signals are found there, with an index of
   // its own (lookups write to the index's memos), freed when its share is done.

@@ -180,7 +180,8 @@ bool ProjectIndex::GuardHolds(int file, int guard) const {
     if (!c.setting.empty()) {
       int truth = SettingTruth(c.setting, c.fallback);
       if (truth >= 0 && (truth == 1) != c.installed) return false;
-    } else if (installed_ && (installed_->count(c.app) > 0) != c.installed) {
+    } else if (installed_ && (installed_->count(c.app) > 0) != c.installed &&
+               !SettingsMayBeOverridden()) {
       return false;
     }
   }

@@ -177,7 +177,13 @@ class ProjectIndex {
   /// FileFacts::guards) fail: Django never runs it. A condition on a setting
   /// fails only when the settings module binds it once, unconditionally, to a
   /// literal of the other truth (or, for getattr's default, leaves it unset).
+  /// No condition fails when the settings may be overridden: a deployment's
+  /// file may set the setting, or add the app, where the project runs.
   bool GuardHolds(int file, int guard) const;
+  /// True when the settings module runs what a deployment may change (a star
+  /// import under `try` or of a module the repository lacks, django-split-settings'
+  /// include(), globals(), exec, setattr): its literals may not be what Django sees.
+  bool SettingsMayBeOverridden() const;
   /// The truth of setting `name` in the settings module: 1, 0, or -1 when it is
   /// not known (`fallback` when the module never binds it). Never known when
   /// the settings may take values djcost cannot see (SettingsMayBeOverridden).
@@ -321,7 +327,6 @@ class ProjectIndex {
   std::shared_ptr<const std::unordered_set<std::string>> installed_;  // SetInstalledApps
   int settings_file_ = -1;                                            // SetSettingsFile
   mutable int settings_overridden_ = -1;  // SettingsMayBeOverridden's answer: 0, 1, -1 unknown yet
-  bool SettingsMayBeOverridden() const;
   bool OverriddenFrom(int file, int depth) const;
   // The truth of the value module `file` binds `name` to: -1 when it is bound
   // under a condition, augmented or not a literal; `unbound` when never bound.

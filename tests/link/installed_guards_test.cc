@@ -105,6 +105,29 @@ TEST(InstalledGuardsTest, AnUnreadableInstalledAppsReadsEveryBranch) {
   EXPECT_EQ(inv.signal_receivers.size(), 2u);
 }
 
+// rdmo: settings that run django-split-settings' `include(optional("local.py"))`
+// may install, where the project runs, what a deployment's local.py adds, as
+// they may set what fix 102 reads (SettingsADeploymentMayOverrideReadEveryBranch):
+// every branch is read, and a warning names a condition the list read does not meet.
+TEST(InstalledGuardsTest, AnInstalledAppsADeploymentMayExtendReadsEveryBranch) {
+  Inventory inv = LinkWith(
+      "['django.contrib.admin', 'shop']\n"
+      "from split_settings.tools import include, optional\n"
+      "include(optional('local.py'))");
+  EXPECT_EQ(Routes(inv), "a/ billing/ debug/ free/ legal/ never/ paid/ ");
+  EXPECT_EQ(inv.admin_registrations.size(), 2u);
+  EXPECT_EQ(inv.signal_receivers.size(), 2u);
+  std::string said;
+  for (const auto& d : inv.diagnostics) {
+    if (d.code == "settings-partly-evaluated") said += d.location.path + ": " + d.message + "\n";
+  }
+  EXPECT_EQ(said,
+            "site/settings.py: settings module site.settings may be changed where the project "
+            "runs (a settings file the repository lacks, django-split-settings' include(), exec "
+            "or globals()), so code under INSTALLED_APPS conditions is counted even where the "
+            "list read does not meet them: 4 conditions, e.g. \"billing\" in shop/admin.py\n");
+}
+
 // credentials: `if settings.BADGES_ENABLED:` with `BADGES_ENABLED = False` in
 // the settings module is a branch Django never runs; a setting bound under a
 // condition, or to what djcost cannot read, reads every branch; getattr's
