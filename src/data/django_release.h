@@ -10,6 +10,17 @@
 
 namespace djcost {
 
+/// Negative, zero or positive as release `a` is older than, the same as or newer
+/// than `b`; missing components count as 0 ("5" is "5.0.0").
+inline int CompareReleases(const std::vector<int>& a, const std::vector<int>& b) {
+  for (size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+    const int x = i < a.size() ? a[i] : 0;
+    const int y = i < b.size() ? b[i] : 0;
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 struct DjangoRelease {
   std::string requirement;  // as pinned, e.g. "==5.0.4", ">=4.2,<5.0", "^5.0"; "" unknown
   std::string source;       // where: "poetry.lock", "requirements/base.txt:3"
@@ -26,12 +37,8 @@ struct DjangoRelease {
   bool AtLeast(const std::vector<int>& release) const {
     if (unbounded) return true;
     if (newest.empty()) return false;
-    for (size_t i = 0; i < std::max(release.size(), newest.size()); ++i) {
-      const int a = i < release.size() ? release[i] : 0;
-      const int b = i < newest.size() ? newest[i] : 0;
-      if (a != b) return a < b;
-    }
-    return inclusive;  // equal: allowed only when `newest` itself is
+    const int order = CompareReleases(release, newest);
+    return order < 0 || (order == 0 && inclusive);  // equal: only when `newest` itself is allowed
   }
   bool operator==(const DjangoRelease&) const = default;
 };

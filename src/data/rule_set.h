@@ -3,8 +3,10 @@
 // and estimate/. Plain data; depends on the standard library only.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "data/django_release.h"
@@ -26,6 +28,11 @@ struct Rate {
   bool operator==(const Rate&) const = default;
 };
 
+/// True when `tags` holds `tag`: a known class's or function's own tags.
+inline bool HoldsTag(const std::vector<std::string>& tags, std::string_view tag) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
 /// What a later Django release changed in a known class: applies when the
 /// project may install `django` or a later release (RuleSet::django).
 struct KnownChange {
@@ -46,6 +53,7 @@ struct KnownClass {
                                       // "model-admin", "admin-site", "manager", "app-config",
                                       // "signal", "form"
   std::vector<KnownChange> changes;   // by later Django releases, oldest first
+  bool HasTag(std::string_view tag) const { return HoldsTag(tags, tag); }
   bool operator==(const KnownClass&) const = default;
 };
 
@@ -58,6 +66,7 @@ struct KnownFunction {
                                      // "returns-json", "raw-sql", "celery-task", "receiver",
                                      // "url-pattern", "include", "static-urls", "i18n-patterns",
                                      // "registers-model-view", "model-urls"
+  bool HasTag(std::string_view tag) const { return HoldsTag(tags, tag); }
   bool operator==(const KnownFunction&) const = default;
 };
 

@@ -76,11 +76,7 @@ struct Bound {
 // Negative when `a` allows less than `b`.
 int Compare(const Bound& a, const Bound& b) {
   if (a.unbounded || b.unbounded) return int(a.unbounded) - int(b.unbounded);
-  for (size_t i = 0; i < std::max(a.newest.size(), b.newest.size()); ++i) {
-    const int x = i < a.newest.size() ? a.newest[i] : 0;
-    const int y = i < b.newest.size() ? b.newest[i] : 0;
-    if (x != y) return x < y ? -1 : 1;
-  }
+  if (int order = CompareReleases(a.newest, b.newest)) return order;
   return int(a.inclusive) - int(b.inclusive);
 }
 

@@ -77,8 +77,7 @@ class AdminFinder {
       std::string full = FullName(s);
       const KnownFunction* known = index_.FindKnownFunction(full);
       if (full == "django.contrib.admin.site" || full == "django.contrib.admin.sites.site" ||
-          (known && std::find(known->tags.begin(), known->tags.end(), "admin-site-instance") !=
-                        known->tags.end())) {
+          (known && known->HasTag("admin-site-instance"))) {
         return std::string(kDefaultSite);
       }
       return "";
@@ -272,8 +271,7 @@ class AdminFinder {
       return true;
     }
     const KnownFunction* known = index_.FindKnownFunction(full);
-    return known && std::find(known->tags.begin(), known->tags.end(), "admin-register") !=
-                        known->tags.end();
+    return known && known->HasTag("admin-register");
   }
 
   // Django's @admin.register, or a module-level `partial(admin.register,

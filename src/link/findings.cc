@@ -35,10 +35,6 @@ std::vector<std::string_view> Components(std::string_view callee) {
   return parts;
 }
 
-bool HasTag(const std::vector<std::string>& tags, std::string_view tag) {
-  return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
-
 enum class RawSql { kNo, kQuery, kCursor };
 
 class FindingFinder {
@@ -47,7 +43,7 @@ class FindingFinder {
       : index_(index), settings_(settings), apps_(apps),
         refs_(index, apps, settings.auth_user_model.value) {
     for (const auto& fn : index.rules().functions) {
-      if (!HasTag(fn.tags, "raw-sql")) continue;
+      if (!fn.HasTag("raw-sql")) continue;
       raw_sql_names_.emplace(LastComponent(fn.qualname));
       for (const auto& alias : fn.aliases) raw_sql_names_.emplace(LastComponent(alias));
     }
@@ -107,7 +103,7 @@ class FindingFinder {
       Symbol s = ResolveInScope(index_, file, scope, callee);
       if (s.kind == Symbol::Kind::kExternal) {
         const KnownFunction* known = index_.FindKnownFunction(FullName(s));
-        if (known && HasTag(known->tags, "raw-sql")) return RawSql::kQuery;
+        if (known && known->HasTag("raw-sql")) return RawSql::kQuery;
       }
     }
     return RawSql::kNo;
@@ -124,7 +120,7 @@ class FindingFinder {
     if (s.kind == Symbol::Kind::kExternal) {
       std::string full = FullName(s);
       const KnownFunction* known = index_.FindKnownFunction(full);
-      if (known) return HasTag(known->tags, "celery-task");
+      if (known) return known->HasTag("celery-task");
       return StartsWith(full, "celery.") &&
              (last == "task" || last == "shared_task" || last == "periodic_task");
     }

@@ -27,7 +27,7 @@ bool CallsKnownFunctionTagged(const ProjectIndex& index, int file, const Expr& c
   Symbol s = index.Resolve(file, call.text);
   if (s.kind != Symbol::Kind::kExternal && s.kind != Symbol::Kind::kFunction) return false;
   const KnownFunction* known = index.FindKnownFunction(FullName(s));
-  return known && std::find(known->tags.begin(), known->tags.end(), tag) != known->tags.end();
+  return known && known->HasTag(tag);
 }
 
 ModelViewRegistry::ModelViewRegistry(const ProjectIndex& index, const Apps* apps)

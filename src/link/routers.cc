@@ -133,7 +133,7 @@ bool IsActionDecorator(const ProjectIndex& index, int file, const Expr& deco, bo
   std::string qual = s.qualname;
   if (s.kind == Symbol::Kind::kExternal) {
     if (const KnownFunction* k = index.FindKnownFunction(qual)) {
-      if (std::find(k->tags.begin(), k->tags.end(), "viewset-action") == k->tags.end()) {
+      if (!k->HasTag("viewset-action")) {
         return false;
       }
       qual = k->qualname;  // action, or the older detail_route / list_route
@@ -263,7 +263,7 @@ struct RouteMappings {
 // read: the tag "router-bulk" stands for them (netbox-bgp: `NetBoxRouter()`
 // imported from the installed NetBox).
 void KnownMappingUpdates(const KnownClass& known, RouteMappings* out) {
-  if (std::find(known.tags.begin(), known.tags.end(), "router-bulk") == known.tags.end()) return;
+  if (!known.HasTag("router-bulk")) return;
   out->list.insert(out->list.end(), {{"put", "bulk_update"},
                                      {"patch", "bulk_partial_update"},
                                      {"delete", "bulk_destroy"}});

@@ -36,10 +36,6 @@ std::string_view ObjectOf(std::string_view text, std::string_view method) {
   return object;
 }
 
-bool HasTag(const std::vector<std::string>& tags, std::string_view tag) {
-  return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
-
 // What a signal expression names.
 struct SignalRef {
   std::string qualname;  // canonical built-in name, repo signal's qualname, or as written
@@ -258,7 +254,7 @@ class SignalFinder {
       return true;
     }
     const KnownFunction* known = index_.FindKnownFunction(full);
-    return known && HasTag(known->tags, "receiver");
+    return known && known->HasTag("receiver");
   }
 
   // A module function connected by a decorator: `d` carries sender= and dispatch_uid=.

@@ -64,10 +64,6 @@ const std::map<std::string, Role, std::less<>>& RolesByBareName() {
   return kRoles;
 }
 
-bool Has(const std::vector<std::string>& tags, std::string_view tag) {
-  return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
-
 Role CalleeRole(const ProjectIndex& index, int file, const Expr& call) {
   if (call.kind != ExprKind::kCall || call.text.empty()) return Role::kOther;
   Symbol s = index.Resolve(file, call.text);
@@ -82,13 +78,13 @@ Role CalleeRole(const ProjectIndex& index, int file, const Expr& call) {
     return Role::kOther;
   }
   if (const KnownFunction* k = index.FindKnownFunction(qual)) {
-    if (Has(k->tags, "url-pattern")) {
+    if (k->HasTag("url-pattern")) {
       return LastComponent(k->qualname) == "path" ? Role::kPath : Role::kRePath;
     }
-    if (Has(k->tags, "include")) return Role::kInclude;
-    if (Has(k->tags, "static-urls")) return Role::kStatic;
-    if (Has(k->tags, "i18n-patterns")) return Role::kI18n;
-    if (Has(k->tags, "model-urls")) return Role::kModelUrls;
+    if (k->HasTag("include")) return Role::kInclude;
+    if (k->HasTag("static-urls")) return Role::kStatic;
+    if (k->HasTag("i18n-patterns")) return Role::kI18n;
+    if (k->HasTag("model-urls")) return Role::kModelUrls;
     qual = k->qualname;
   }
   auto it = RolesByQualname().find(qual);

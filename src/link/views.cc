@@ -71,15 +71,15 @@ enum class Effect { kNone, kRestrict, kApiView, kMarksApi };
 // "restrict-methods" leaves the methods alone.
 Effect KnownFunctionEffect(const KnownFunction& known, std::set<std::string>* fixed,
                            bool* from_argument) {
-  bool restricts = Contains(known.tags, "restrict-methods");
-  if (Contains(known.tags, "api-view")) {
+  bool restricts = known.HasTag("restrict-methods");
+  if (known.HasTag("api-view")) {
     if (!restricts) return Effect::kMarksApi;
     *from_argument = true;
     return Effect::kApiView;
   }
   if (!restricts) return Effect::kNone;
   for (const auto& m : known.methods) fixed->insert(Upper(m));
-  *from_argument = fixed->empty() || Contains(known.tags, "methods-from-argument");
+  *from_argument = fixed->empty() || known.HasTag("methods-from-argument");
   return Effect::kRestrict;
 }
 
@@ -237,7 +237,7 @@ bool IsMethodDecorator(const ProjectIndex& index, int file, const Expr& deco) {
   if (s.kind == Symbol::Kind::kUnknown) return deco.text == "method_decorator";
   if (s.kind != Symbol::Kind::kExternal) return false;
   if (const KnownFunction* k = index.FindKnownFunction(s.qualname)) {
-    return Contains(k->tags, "method-decorator");
+    return k->HasTag("method-decorator");
   }
   return s.qualname == "django.utils.decorators.method_decorator";
 }
@@ -455,7 +455,7 @@ std::string MadeByPackage(const ProjectIndex& index, const Symbol& s) {
 bool ReturnsPackageView(const ProjectIndex& index, const Symbol& s) {
   if (s.kind != Symbol::Kind::kExternal || !s.remainder.empty()) return false;
   const KnownFunction* known = index.FindKnownFunction(s.qualname);
-  return known && Contains(known->tags, "returns-view");
+  return known && known->HasTag("returns-view");
 }
 
 // django-modern-rpc's views dispatch to the procedures the repository
@@ -664,12 +664,12 @@ bool ReturnsJson(const ProjectIndex& index, int file, const FunctionDef& fn) {
       if (std::find(kJsonResponses.begin(), kJsonResponses.end(), a) != kJsonResponses.end()) {
         return true;
       }
-      if (const KnownClass* k = index.FindKnownClass(a); k && Contains(k->tags, "returns-json")) {
+      if (const KnownClass* k = index.FindKnownClass(a); k && k->HasTag("returns-json")) {
         return true;
       }
     }
     if (const KnownFunction* k = index.FindKnownFunction(s.qualname);
-        k && Contains(k->tags, "returns-json")) {
+        k && k->HasTag("returns-json")) {
       return true;
     }
   }
