@@ -359,6 +359,7 @@ bool GuardsInRange(const FileFacts& facts) {
 void EncodeFacts(const FileFacts& facts, std::string* out) {
   ByteWriter w(out);
   w.Varint(facts.parsed);
+  w.Varint(facts.counts_alone);
   w.Signed(facts.parse_errors);
   w.Signed(facts.lines.code);
   w.Signed(facts.lines.comment);
@@ -370,6 +371,7 @@ void EncodeFactsShape(const FileFacts& facts, std::string* shape, std::vector<in
   ByteWriter w(shape);
   w.SetLinesAside(lines);
   w.Varint(facts.parsed);
+  w.Varint(facts.counts_alone);
   w.Signed(facts.parse_errors);
   EncodeFactsAfterCounts(w, facts);
 }
@@ -378,6 +380,7 @@ bool DecodeFacts(std::string_view bytes, FileFacts* facts) {
   Decoder d(bytes);
   ByteReader& r = d.reader();
   facts->parsed = r.Bool();
+  facts->counts_alone = r.Bool();
   facts->parse_errors = r.Int();
   facts->lines.code = r.Int();
   facts->lines.comment = r.Int();

@@ -12,6 +12,7 @@
 #include "cache/line_shift.h"
 #include "cache/link_memo.h"
 #include "extract/extract.h"
+#include "link/test_reach.h"
 #include "syntax/python_parser.h"
 #include "util/atomic_file.h"
 #include "util/parallel.h"
@@ -178,6 +179,43 @@ bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& 
   return true;
 }
 
+// The first pass left test files that do not count alone unparsed. Those that
+// a file link reads imports or names are parsed now, step by step until the
+// closure is complete (link/test_reach.h); their new facts replace the cached
+// ones (the cache stores them parsed). Returns which files link reads.
+std::vector<char> ExtractReachedTestFiles(const std::string& root,
+                                          const std::vector<SourceFile>& files, int jobs,
+                                          std::vector<std::unique_ptr<PythonParser>>* parsers,
+                                          std::vector<FileFacts>* facts,
+                                          std::vector<CacheRecord>* records) {
+  TestFileReach reach(*facts);
+  for (std::vector<std::size_t> next = reach.Follow(); !next.empty(); next = reach.Follow()) {
+    ParallelFor(next.size(), jobs, [&](std::size_t k, int worker) {
+      const std::size_t i = next[k];
+      FileFacts& f = (*facts)[i];
+      if (f.parsed || f.counts_alone) return;
+      std::string bytes, error;
+      if (!ReadFile(root + "/" + files[i].path, &bytes, &error)) return;
+      auto& parser = (*parsers)[worker];
+      if (!parser) parser = std::make_unique<PythonParser>();
+      f = ExtractForScan(files[i], bytes, *parser, TestFileParse::kAlways);
+      (*records)[i].encoded = {};
+    });
+  }
+  std::vector<char> read(facts->size());
+  for (std::size_t i = 0; i < read.size(); ++i) read[i] = reach.Reads(i);
+  return read;
+}
+
+// Cached facts of a test file link does not read (an earlier scan read it):
+// link sees only its lines, and need not copy every file's facts to forget
+// them. The cache keeps the facts.
+void ForgetUnreadTestFiles(const std::vector<char>& read, std::vector<FileFacts>* facts) {
+  for (std::size_t i = 0; i < facts->size(); ++i) {
+    if (!read[i] && (*facts)[i].parsed) (*facts)[i] = UnreadTestFile((*facts)[i]);
+  }
+}
+
 }  // namespace
 
 ReadFactCache ReadCacheOf(const FactCacheUse& use) {
@@ -291,11 +329,14 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     facts = ExtractForScan(file, bytes, *parsers[worker]);
     if (progress) progress->Tick();
   });
+  std::vector<char> linked =
+      ExtractReachedTestFiles(root, files, jobs, &parsers, &out.facts, &records);
   out.from_cache = from_cache.load();
   out.link_inputs = LinkInputs(caching, files, records);
   if (caching && CacheChanged(cache, files, records)) {
     WriteCache(use, files, out.facts, records, &out.diagnostics);
   }
+  ForgetUnreadTestFiles(linked, &out.facts);
   return out;
 }
 

@@ -169,6 +169,10 @@ struct ClassDef {
 struct FileFacts {
   SourceFile file;
   bool parsed = false;  // false when the file was counted but not parsed (see diagnostics)
+  // False for a test file that holds nothing the report counts unless the project
+  // imports or names it (extract/counts_alone.h): a scan parses it only then.
+  // True for every other file.
+  bool counts_alone = true;
   int parse_errors = 0; // ERROR and MISSING nodes tree-sitter reported
   LineCounts lines;
   std::vector<Import> imports;

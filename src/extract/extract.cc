@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extract/compact_facts.h"
+#include "extract/counts_alone.h"
 #include "extract/expr_builder.h"
 #include "extract/facts_walk.h"
 #include "extract/parse_depth.h"
@@ -32,13 +33,15 @@ bool HasLoneCarriageReturn(std::string_view bytes) {
 
 enum class Parse { kYes, kNo, kNothingToFind };
 
-FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
-                           PythonParser& parser, Parse parse, CallArguments arguments) {
+FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes, PythonParser& parser,
+                           Parse parse, TestFileParse tests, CallArguments arguments) {
   FileFacts facts;
   facts.file = file;
   // A UTF-8 byte order mark is not Python; it sits before line 1 and moves no line.
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   facts.lines = CountLines(bytes);
+  facts.counts_alone = file.kind != FileKind::kTest || TestFileCountsAlone(file.path, bytes);
+  if (!facts.counts_alone && tests == TestFileParse::kWhenCountsAlone) parse = Parse::kNo;
 
   // Text CPython refuses to import ("source code cannot contain null bytes"), so
   // Django never sees its classes either: counted, named, not parsed.
@@ -136,9 +139,9 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes,
 }
 
 FileFacts ExtractGuarded(const SourceFile& file, std::string_view bytes, PythonParser& parser,
-                         Parse parse, CallArguments arguments) {
+                         Parse parse, TestFileParse tests, CallArguments arguments) {
   try {
-    return ExtractUnchecked(file, bytes, parser, parse, arguments);
+    return ExtractUnchecked(file, bytes, parser, parse, tests, arguments);
   } catch (const std::exception& e) {
     // Only allocation can throw here; the scan goes on without this file's facts.
     FileFacts facts;
@@ -168,18 +171,20 @@ bool HoldsOnlyComments(std::string_view bytes) {
   return true;
 }
 
-FileFacts ExtractForScan(const SourceFile& file, std::string_view bytes, PythonParser& parser) {
+FileFacts ExtractForScan(const SourceFile& file, std::string_view bytes, PythonParser& parser,
+                         TestFileParse tests) {
   Parse parse = Parse::kYes;
   if (file.kind == FileKind::kMigration) {
     parse = Parse::kNo;
   } else if (HoldsOnlyComments(bytes)) {
     parse = Parse::kNothingToFind;
   }
-  return ExtractGuarded(file, bytes, parser, parse, CallArguments::kLinkReads);
+  return ExtractGuarded(file, bytes, parser, parse, tests, CallArguments::kLinkReads);
 }
 
 FileFacts ExtractFile(const SourceFile& file, std::string_view bytes, PythonParser& parser) {
-  return ExtractGuarded(file, bytes, parser, Parse::kYes, CallArguments::kAll);
+  return ExtractGuarded(file, bytes, parser, Parse::kYes, TestFileParse::kAlways,
+                        CallArguments::kAll);
 }
 
 }  // namespace djcost

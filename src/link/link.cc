@@ -12,6 +12,7 @@
 #include "link/project_index.h"
 #include "link/settings.h"
 #include "link/signals.h"
+#include "link/test_reach.h"
 #include "link/uninstalled_apps.h"
 #include "link/urls.h"
 
@@ -192,9 +193,7 @@ void Append(const std::vector<Diagnostic>& more, std::vector<Diagnostic>* diagno
   diagnostics->insert(diagnostics->end(), more.begin(), more.end());
 }
 
-}  // namespace
-
-Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs) {
+Inventory LinkRead(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs) {
   std::vector<std::string> markers;
   for (const auto& f : files) {
     if (IsManagePy(f.file.path)) markers.push_back(f.file.path);
@@ -259,6 +258,23 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
               return std::tie(a.location, a.code, a.message) < std::tie(b.location, b.code, b.message);
             });
   return inv;
+}
+
+}  // namespace
+
+Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs) {
+  // A scan hands over the test files it does not read unparsed already; a
+  // full extraction (tests, `djcost facts`) parsed them: link forgets that.
+  std::vector<char> read = TestFilesRead(files);
+  std::vector<FileFacts> forgotten;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (read[i]) continue;
+    FileFacts unread = UnreadTestFile(files[i]);
+    if (unread == files[i]) continue;
+    if (forgotten.empty()) forgotten = files;
+    forgotten[i] = std::move(unread);
+  }
+  return LinkRead(forgotten.empty() ? files : forgotten, rules, jobs);
 }
 
 }  // namespace djcost

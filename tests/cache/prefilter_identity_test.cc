@@ -1,15 +1,19 @@
-// What the scan skips (parsing migrations and comment-only files, the arguments
-// of statement calls link does not read) changes nothing: the inventory from
-// ExtractForScan's facts renders to the same JSON as the one from a full parse
-// of every file, on every fixture project, every pattern fixture and a
-// synthetic corpus from bench/gen_corpus.py. Also checks the comment-only test
-// itself against the parser.
+// What the scan skips (parsing migrations, comment-only files and test files the
+// project neither imports nor names, the arguments of statement calls link does
+// not read) changes nothing: the inventory from the scan's extraction renders to
+// the same JSON as the one from a full parse of every file, on every fixture
+// project, every pattern fixture and a synthetic corpus from bench/gen_corpus.py.
+// Also checks the comment-only test itself against the parser.
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
+#include "cli/extract_cached.h"
 #include "discover/discover.h"
 #include "extract/expr_builder.h"
 #include "extract/extract.h"
@@ -31,6 +35,8 @@ struct Both {
   std::string scan;
   int skipped = 0;
   int calls_trimmed = 0;  // statement calls whose arguments the scan dropped
+  int tests_unread = 0;   // test files the scan left unparsed
+  std::vector<FileFacts> scan_facts;
 };
 
 bool HasArguments(const CallStatement& c) {
@@ -48,6 +54,7 @@ int CallsTrimmed(const FileFacts& full, const FileFacts& scan) {
 std::string InventoryJson(const std::vector<FileFacts>& facts, const RuleSet& rules) {
   Report report;
   report.inventory = Link(facts, rules);
+  report.diagnostics = report.inventory.diagnostics;  // as the scan reports them
   std::ostringstream out;
   RenderJson(report, out);
   return out.str();
@@ -57,18 +64,26 @@ Both ScanBothWays(const std::string& root) {
   RuleSet rules = DefaultRuleSet();
   Discovery discovery = Discover(root, DiscoverOptions{});
   PythonParser parser;
-  std::vector<FileFacts> full, scan;
+  std::vector<FileFacts> full;
   Both both;
   for (const SourceFile& file : discovery.files) {
     std::string bytes, error;
     EXPECT_TRUE(ReadFile(root + "/" + file.path, &bytes, &error)) << error;
     full.push_back(ExtractFile(file, bytes, parser));
-    scan.push_back(ExtractForScan(file, bytes, parser));
-    both.calls_trimmed += CallsTrimmed(full.back(), scan.back());
     both.skipped += file.kind == FileKind::kMigration || HoldsOnlyComments(bytes);
+  }
+  // The scan's own extraction, without a cache: the first pass, then the test
+  // files the project imports or names.
+  std::vector<FileFacts> scan = ExtractWithCache(root, discovery.files, 2, FactCacheUse{},
+                                                 nullptr).facts;
+  for (size_t i = 0; i < full.size(); ++i) {
+    both.calls_trimmed += CallsTrimmed(full[i], scan[i]);
+    both.tests_unread += scan[i].file.kind == FileKind::kTest && !scan[i].parsed &&
+                         full[i].parsed;
   }
   both.full = InventoryJson(full, rules);
   both.scan = InventoryJson(scan, rules);
+  both.scan_facts = std::move(scan);
   return both;
 }
 
@@ -91,6 +106,42 @@ TEST(PrefilterIdentity, PatternFixtures) {
     EXPECT_EQ(both.scan, both.full) << root;
   }
   EXPECT_GE(repos, 4);
+}
+
+// fixtures/patterns/tests/reach: what a scan parses of a project's tests, and
+// what the report says of them.
+TEST(PrefilterIdentity, TestFilesAreParsedWhenTheyCountOrTheProjectReachesThem) {
+  const std::string root =
+      std::string(DJCOST_SOURCE_DIR) + "/fixtures/patterns/tests/reach/repo";
+  Both both = ScanBothWays(root);
+  EXPECT_EQ(both.scan, both.full);
+  std::map<std::string, bool> parsed;
+  for (const FileFacts& f : both.scan_facts) parsed[f.file.path] = f.parsed;
+  EXPECT_TRUE(parsed.at("desk/investigated_test.py"));    // imported by site_conf/urls.py
+  EXPECT_TRUE(parsed.at("desk/tests/included_urls.py"));  // include("desk.tests.included_urls")
+  EXPECT_TRUE(parsed.at("desk/tests/views.py"));          // imported by included_urls.py
+  EXPECT_TRUE(parsed.at("desk/tests/test_models.py"));    // defines a model
+  EXPECT_TRUE(parsed.at("desk/tests/helpers.py"));        // imported by test_models.py
+  EXPECT_TRUE(parsed.at("desk/tests/test_signals.py"));   // sends a custom signal
+  EXPECT_FALSE(parsed.at("desk/tests/test_views.py"));
+  EXPECT_FALSE(parsed.at("desk/tests/test_broken.py"));
+  EXPECT_EQ(both.tests_unread, 2);
+
+  nlohmann::json report = nlohmann::json::parse(both.scan);
+  std::set<std::string> routes;
+  for (const auto& e : report["inventory"]["endpoints"]) {
+    routes.insert(e["method"].get<std::string>() + " " + e["route"].get<std::string>());
+  }
+  EXPECT_EQ(routes, (std::set<std::string>{"GET investigated/", "DELETE investigated/",
+                                           "GET testing/ping/", "ANY tickets/<int:pk>/"}));
+  EXPECT_EQ(report["counts"]["models_in_tests"], 1);
+  ASSERT_EQ(report["inventory"]["custom_signals"].size(), 1u);
+  EXPECT_EQ(report["inventory"]["custom_signals"][0]["send_sites"].size(), 2u);
+  // The syntax error of a test file link reads is reported; that of one it
+  // does not read is not.
+  ASSERT_EQ(report["diagnostics"].size(), 1u);
+  EXPECT_EQ(report["diagnostics"][0]["file"], "desk/tests/helpers.py");
+  EXPECT_EQ(report["diagnostics"][0]["code"], "parse-error");
 }
 
 TEST(PrefilterIdentity, SyntheticCorpus) {

@@ -40,16 +40,19 @@ Result RunDjcost(std::vector<std::string> args) {
   return r;
 }
 
-// The bookshop fixture, copied, with every file an hour old so stamps are trusted.
-std::string CopyBookshop(const TempDir& dir) {
+// A fixture repository, copied, with every file an hour old so stamps are trusted.
+std::string CopyFixture(const TempDir& dir, const std::string& fixture) {
   fs::path repo = dir.path() / "repo";
-  fs::copy(fs::path(DJCOST_SOURCE_DIR) / "fixtures/projects/bookshop/repo", repo,
-           fs::copy_options::recursive);
+  fs::copy(fs::path(DJCOST_SOURCE_DIR) / fixture, repo, fs::copy_options::recursive);
   auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
   for (const auto& e : fs::recursive_directory_iterator(repo)) {
     if (e.is_regular_file()) fs::last_write_time(e.path(), old);
   }
   return repo.string();
+}
+
+std::string CopyBookshop(const TempDir& dir) {
+  return CopyFixture(dir, "fixtures/projects/bookshop/repo");
 }
 
 std::vector<std::string> Listing(const fs::path& root) {
@@ -118,6 +121,30 @@ TEST(WarmScan, ColdWarmAndOneChangedFileGiveTheColdResult) {
   EXPECT_EQ(changed_warm.out, changed_cold.out);
   extraction = ExtractWithCache(repo, discovery.files, 2, use, nullptr);
   EXPECT_EQ(extraction.from_cache, discovery.files.size());
+}
+
+// The cache holds a test file nothing imports unparsed; once the project
+// imports it, a warm scan parses it (its syntax error appears), and once the
+// import goes again, the cached parse is forgotten.
+TEST(WarmScan, ATestFileTheProjectStartsToImportIsParsed) {
+  TempDir dir;
+  std::string repo = CopyFixture(dir, "fixtures/patterns/tests/reach/repo");
+  std::string cache = (dir.path() / "cache").string();
+  const std::string urls = repo + "/site_conf/urls.py";
+  const std::string original = ReadAll(urls);
+  Result cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  ASSERT_EQ(cold.code, 0) << cold.err;
+  EXPECT_EQ(cold.out.find("test_broken.py"), std::string::npos);
+  EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).out, cold.out);
+
+  Append(urls, "from desk.tests import test_broken  # noqa\n");
+  Result imported_cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  EXPECT_NE(imported_cold.out.find("\"desk/tests/test_broken.py\""), std::string::npos);
+  EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).out, imported_cold.out);
+
+  std::ofstream(urls, std::ios::trunc) << original;
+  EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).out, cold.out);
+  EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).out, cold.out);
 }
 
 TEST(WarmScan, ASameSizeEditInTheSameClockTickIsSeen) {

@@ -1,0 +1,249 @@
+#include "link/test_reach.h"
+
+#include <algorithm>
+
+namespace djcost {
+namespace {
+
+using Components = std::vector<std::string_view>;
+
+bool IsIdentifierByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+void SplitInto(std::string_view text, char separator, Components* out) {
+  size_t start = 0;
+  while (true) {
+    size_t end = text.find(separator, start);
+    out->push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return;
+    start = end + 1;
+  }
+}
+
+// "a.b.c" -> {a, b, c}; false unless `text` is a dotted name of identifiers.
+bool DottedName(std::string_view text, Components* out) {
+  out->clear();
+  if (text.empty()) return false;
+  SplitInto(text, '.', out);
+  for (std::string_view part : *out) {
+    if (part.empty() || (part[0] >= '0' && part[0] <= '9') ||
+        !std::all_of(part.begin(), part.end(), IsIdentifierByte)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view FolderOf(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+// The components of the module a file is ("a/b/c.py" -> a, b, c; "a/b/__init__.py"
+// -> a, b), under the root djcost was pointed at.
+std::vector<std::string> ModuleComponents(std::string_view path) {
+  std::vector<std::string> out;
+  if (path.size() < 3 || path.substr(path.size() - 3) != ".py") return out;
+  Components parts;
+  SplitInto(path.substr(0, path.size() - 3), '/', &parts);
+  if (parts.back() == "__init__") parts.pop_back();
+  out.assign(parts.begin(), parts.end());
+  return out;
+}
+
+// True when the module named by `reference` may be `module` under some source
+// root: their last components agree for as long as both have components (the
+// root may sit above or below the folder scanned).
+bool MayName(const Components& reference, size_t length, const std::vector<std::string>& module) {
+  size_t n = std::min(length, module.size());
+  for (size_t i = 1; i <= n; ++i) {
+    if (reference[length - i] != module[module.size() - i]) return false;
+  }
+  return n > 0;
+}
+
+}  // namespace
+
+TestFileReach::TestFileReach(const std::vector<FileFacts>& files)
+    : files_(files), read_(files.size(), 0), module_of_(files.size()) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (files[i].counts_alone) {
+      read_[i] = 1;
+      pending_.push_back(i);
+      continue;
+    }
+    module_of_[i] = ModuleComponents(files[i].file.path);
+    if (!module_of_[i].empty()) by_last_component_[module_of_[i].back()].push_back(i);
+  }
+}
+
+std::vector<std::size_t> TestFileReach::Follow() {
+  reached_.clear();
+  std::vector<std::size_t> reading;
+  reading.swap(pending_);
+  for (std::size_t file : reading) ReadFile(file);
+  std::sort(reached_.begin(), reached_.end());
+  pending_ = reached_;
+  return reached_;
+}
+
+void TestFileReach::Reach(const Components& reference) {
+  for (size_t length = 1; length <= reference.size(); ++length) {
+    auto it = by_last_component_.find(reference[length - 1]);
+    if (it == by_last_component_.end()) continue;
+    for (std::size_t candidate : it->second) {
+      if (read_[candidate] || !MayName(reference, length, module_of_[candidate])) continue;
+      read_[candidate] = 1;
+      reached_.push_back(candidate);
+    }
+  }
+}
+
+void TestFileReach::ReachPath(std::string_view folder, std::string_view pattern) {
+  if (pattern.empty() || pattern[0] == '/') return;
+  std::string glob = folder.empty() ? std::string(pattern) : std::string(folder) + "/" +
+                                                                  std::string(pattern);
+  for (auto& [last, candidates] : by_last_component_) {
+    for (std::size_t candidate : candidates) {
+      if (!read_[candidate] && GlobMatch(glob, files_[candidate].file.path)) {
+        read_[candidate] = 1;
+        reached_.push_back(candidate);
+      }
+    }
+  }
+}
+
+void TestFileReach::ReadFile(std::size_t file) {
+  const FileFacts& facts = files_[file];
+  const std::string_view folder = FolderOf(facts.file.path);
+  Components folder_parts;
+  if (!folder.empty()) SplitInto(folder, '/', &folder_parts);
+
+  // Imports, and the names they bind to the modules they name.
+  std::unordered_map<std::string_view, Components> bound;
+  Components module, reference;
+  for (const Import& imp : facts.imports) {
+    module.clear();
+    if (imp.level > 0) {
+      if (static_cast<size_t>(imp.level - 1) > folder_parts.size()) continue;
+      module.assign(folder_parts.begin(), folder_parts.end() - (imp.level - 1));
+    }
+    if (!imp.module.empty()) SplitInto(imp.module, '.', &module);
+    if (module.empty()) continue;
+    Reach(module);
+    if (imp.star) continue;
+    if (!imp.name.empty()) {
+      module.push_back(imp.name);
+      Reach(module);
+      bound[imp.alias.empty() ? std::string_view(imp.name) : std::string_view(imp.alias)] = module;
+    } else if (!imp.alias.empty()) {
+      bound[imp.alias] = module;
+    } else {
+      bound[module[0]] = Components{module[0]};
+    }
+  }
+
+  auto name = [&](std::string_view text) {
+    size_t dot = text.find('.');
+    auto it = bound.find(text.substr(0, dot));
+    if (it == bound.end()) return;
+    reference = it->second;
+    if (dot != std::string_view::npos) SplitInto(text.substr(dot + 1), '.', &reference);
+    Reach(reference);
+  };
+  auto string = [&](std::string_view text) {
+    if (text.size() > 3 && text.substr(text.size() - 3) == ".py") {
+      ReachPath(folder, text);
+      return;
+    }
+    while (!text.empty() && text.front() == '.') text.remove_prefix(1);
+    while (!text.empty() && text.back() == '.') text.remove_suffix(1);
+    if (DottedName(text, &reference)) Reach(reference);
+  };
+  auto expr = [&](auto& self, const Expr& e) -> void {
+    switch (e.kind) {
+      case ExprKind::kString: string(e.text); break;
+      case ExprKind::kName:
+      case ExprKind::kCall: name(e.text); break;
+      case ExprKind::kFString: {
+        // `f"{PROJECT}.urls"`: each run of a dotted name's characters.
+        std::string_view t = e.text;
+        for (size_t i = 0; i < t.size();) {
+          size_t start = i;
+          while (i < t.size() && (IsIdentifierByte(t[i]) || t[i] == '.')) ++i;
+          if (i > start) string(t.substr(start, i - start));
+          else ++i;
+        }
+        break;
+      }
+      default: break;
+    }
+    for (const Expr& item : e.items) self(self, item);
+    for (const auto& [key, value] : e.keywords) {
+      string(key);
+      self(self, value);
+    }
+  };
+  auto visit = [&](const Expr& e) { expr(expr, e); };
+  auto assignments = [&](const std::vector<Assignment>& list) {
+    for (const Assignment& a : list) visit(a.value);
+  };
+  auto calls = [&](const std::vector<CallStatement>& list) {
+    for (const CallStatement& c : list) {
+      visit(c.call);
+      if (c.loop) visit(c.loop->iterable);
+    }
+  };
+  auto function = [&](const FunctionDef& fn) {
+    for (const Expr& d : fn.decorators) visit(d);
+    for (const CallSite& site : fn.calls) name(site.callee);
+    if (fn.returned) visit(*fn.returned);
+    if (fn.local_list) {
+      assignments(fn.local_list->assignments);
+      calls(fn.local_list->calls);
+    }
+    if (fn.local_names) assignments(*fn.local_names);
+  };
+
+  assignments(facts.assignments);
+  calls(facts.calls);
+  for (const FunctionDef& fn : facts.functions) function(fn);
+  for (const ClassDef& cls : facts.classes) {
+    for (const Expr& b : cls.bases) visit(b);
+    for (const auto& [key, value] : cls.keywords) visit(value);
+    for (const Expr& d : cls.decorators) visit(d);
+    for (const FunctionDef& m : cls.methods) function(m);
+    assignments(cls.attributes);
+    assignments(cls.meta);
+    for (const Expr& b : cls.meta_bases) visit(b);
+  }
+  for (const auto& guard : facts.guards) {
+    for (const AppCondition& condition : guard) string(condition.app);
+  }
+  for (const LoopContext& loop : facts.loops) visit(loop.iterable);
+}
+
+std::vector<char> TestFilesRead(const std::vector<FileFacts>& files) {
+  TestFileReach reach(files);
+  while (!reach.Follow().empty()) {
+  }
+  std::vector<char> read(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) read[i] = reach.Reads(i);
+  return read;
+}
+
+FileFacts UnreadTestFile(const FileFacts& facts) {
+  FileFacts out;
+  out.file = facts.file;
+  out.counts_alone = facts.counts_alone;
+  out.lines = facts.lines;
+  // What extraction says before it parses; what a parse said goes with the parse.
+  for (const Diagnostic& d : facts.diagnostics) {
+    if (d.code == "not-python-source" || d.code == "not-utf8") out.diagnostics.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace djcost

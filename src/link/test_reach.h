@@ -1,0 +1,72 @@
+// Which test files link reads. Django never imports a test module unless the
+// project does, so a test file that does not count alone (FileFacts::counts_alone:
+// no test model, no app config, no signal sent) matters only when a file link
+// reads imports or names it: treeherder's urls.py importing its
+// `investigated_test.py` views, a reusable app whose project lives under tests/
+// (openwisp's tests/manage.py naming "openwisp2.settings"). Input: every file's
+// facts; output: which files are read. Depends on the data types only.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "data/file_facts.h"
+#include "util/strings.h"
+
+namespace djcost {
+
+/// The closure over references, computed in steps so that a scan can parse the
+/// test files it reaches between steps (cli/extract_cached.cc). A reference
+/// reaches a file when it may name the file's module under any source root, the
+/// way ProjectIndex and settings' loose lookup may resolve it:
+/// - an import (relative ones from the importing file's folder), and the
+///   imported name as a submodule;
+/// - a string that is a dotted name (`"tests.settings"`, `"app.tests.views.f"`),
+///   or a `.py` path relative to the file's folder (split settings' fragments);
+/// - a dotted name in code whose first part an import binds (`t.helpers.run()`
+///   after `import app.tests as t`).
+/// Every prefix of a dotted reference counts ("a.b.c" may be module a.b's c).
+class TestFileReach {
+ public:
+  /// Keeps a reference to `files`, whose entries the caller may replace with
+  /// a new extraction of the same file between calls to Follow.
+  explicit TestFileReach(const std::vector<FileFacts>& files);
+
+  /// Reads the references of the files read since the last call (on the first,
+  /// every file that counts alone) and returns the test files they reach for
+  /// the first time, by index, ascending. Those are read at the next call: a
+  /// scan extracts them first. Returns nothing once the closure is complete.
+  std::vector<std::size_t> Follow();
+
+  /// True when link reads `file`: it counts alone or is reached.
+  bool Reads(std::size_t file) const { return read_[file] != 0; }
+
+ private:
+  using Components = std::vector<std::string_view>;
+
+  void ReadFile(std::size_t file);
+  void Reach(const Components& reference);
+  void ReachPath(std::string_view folder, std::string_view pattern);
+
+  const std::vector<FileFacts>& files_;
+  std::vector<char> read_;
+  std::vector<std::size_t> pending_;  // read, references not yet followed
+  std::vector<std::size_t> reached_;  // reached during the current Follow
+  // The test files not read yet, by the last component of their module name.
+  std::vector<std::vector<std::string>> module_of_;  // by file index; empty when read
+  std::unordered_map<std::string, std::vector<std::size_t>, NameHasher, std::equal_to<>>
+      by_last_component_;
+};
+
+/// TestFileReach run to completion: by file index, nonzero when link reads it.
+std::vector<char> TestFilesRead(const std::vector<FileFacts>& files);
+
+/// A test file's facts as link sees them when it does not read the file: its
+/// lines and the checks made before a parse (not-python-source, not-utf8),
+/// `parsed` false. ExtractForScan gives such a file no more than this unparsed.
+FileFacts UnreadTestFile(const FileFacts& facts);
+
+}  // namespace djcost

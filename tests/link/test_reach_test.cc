@@ -1,0 +1,129 @@
+// TestFileReach: which test files link reads, from what the project imports
+// and names; and Link forgetting the rest.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "link/link.h"
+#include "link/test_reach.h"
+#include "rules/load_rules.h"
+#include "support/snippet_project.h"
+
+namespace djcost {
+namespace {
+
+// The paths of the test files link reads that do not count alone.
+std::set<std::string> Reached(const std::vector<std::pair<std::string, std::string>>& sources) {
+  std::vector<FileFacts> files = testing::ExtractProject(sources);
+  std::vector<char> read = TestFilesRead(files);
+  std::set<std::string> out;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (read[i] && !files[i].counts_alone) out.insert(files[i].file.path);
+  }
+  return out;
+}
+
+const std::pair<std::string, std::string> kTestModules[] = {
+    {"shop/tests/__init__.py", ""},
+    {"shop/tests/helpers.py", "def make():\n    pass\n"},
+    {"shop/tests/test_views.py", "from .helpers import make\n\ndef test_it():\n    make()\n"},
+    {"shop/tests/urls.py", "urlpatterns = []\n"},
+    {"shop/tests/settings.py", "ROOT_URLCONF = 'shop.tests.urls'\n"},
+};
+
+std::vector<std::pair<std::string, std::string>> With(
+    std::vector<std::pair<std::string, std::string>> more) {
+  for (const auto& m : kTestModules) more.push_back(m);
+  return more;
+}
+
+TEST(TestFileReach, NothingTheProjectDoesNotNameIsRead) {
+  // test_views.py imports helpers.py, but nothing link reads imports test_views.py.
+  EXPECT_EQ(Reached(With({{"shop/views.py", "import json\nx = 'tests'[0]\n"}})),
+            (std::set<std::string>{}));
+}
+
+TEST(TestFileReach, ImportsReachModulesAndTheirPackages) {
+  EXPECT_EQ(Reached(With({{"shop/views.py", "from shop.tests.helpers import make\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  // Relative, the imported name as a submodule, and onwards from what is reached.
+  EXPECT_EQ(Reached(With({{"shop/views.py", "from .tests import test_views\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/test_views.py",
+                                   "shop/tests/helpers.py"}));
+  // Inside a function too.
+  EXPECT_EQ(Reached(With({{"shop/views.py", "def f():\n    from shop.tests import helpers\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+}
+
+TEST(TestFileReach, StringsNameModules) {
+  // A settings module named by manage.py, and its ROOT_URLCONF.
+  EXPECT_EQ(Reached(With({{"manage.py",
+                           "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+                           "'shop.tests.settings')\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/settings.py",
+                                   "shop/tests/urls.py"}));
+  // A dotted path to a name in a module, and a module under another root.
+  EXPECT_EQ(Reached(With({{"shop/urls.py", "VIEW = 'tests.helpers.make'\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  EXPECT_EQ(Reached(With({{"shop/urls.py", "VIEW = 'site.shop.tests.helpers.make'\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  // A fragment path relative to the file's folder (django-split-settings).
+  // (settings.py's ROOT_URLCONF reaches on: urls.py and the package.)
+  EXPECT_EQ(Reached(With({{"shop/conf.py", "include('tests/sett*.py')\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/settings.py",
+                                   "shop/tests/urls.py"}));
+}
+
+TEST(TestFileReach, NamesBoundByImportsReachSubmodules) {
+  EXPECT_EQ(Reached(With({{"shop/views.py", "import shop.tests as t\n\n"
+                                            "def f():\n    t.helpers.make()\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  // A name no import binds is no module.
+  EXPECT_EQ(Reached(With({{"shop/views.py", "def f(tests):\n    tests.helpers.make()\n"}})),
+            (std::set<std::string>{}));
+}
+
+TEST(TestFileReach, FollowReturnsEachStepOnce) {
+  std::vector<FileFacts> files = testing::ExtractProject(
+      With({{"shop/views.py", "from .tests import test_views\n"}}));
+  TestFileReach reach(files);
+  auto paths = [&](const std::vector<size_t>& indices) {
+    std::set<std::string> out;
+    for (size_t i : indices) out.insert(files[i].file.path);
+    return out;
+  };
+  EXPECT_EQ(paths(reach.Follow()),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/test_views.py"}));
+  EXPECT_EQ(paths(reach.Follow()), (std::set<std::string>{"shop/tests/helpers.py"}));
+  EXPECT_TRUE(reach.Follow().empty());
+}
+
+TEST(TestFileReach, LinkForgetsWhatItDoesNotRead) {
+  // A test module that adds a route to the project's urlpatterns when run; Django
+  // never runs it, and neither the route nor its syntax error is reported.
+  std::vector<std::pair<std::string, std::string>> sources = {
+      {"manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
+      {"site/settings.py", "ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = []\n"},
+      {"site/urls.py", "from django.urls import path\nurlpatterns = [path('a/', view)]\n"
+                       "def view(request):\n    pass\n"},
+      {"site/tests/test_urls.py", "from django.urls import path\nfrom site import urls\n"
+                                  "urls.urlpatterns.append(path('b/', urls.view))\n"
+                                  "def broken(:\n    pass\n"},
+  };
+  std::vector<FileFacts> files = testing::ExtractProject(sources);
+  FileFacts& test = files[2];
+  ASSERT_EQ(test.file.path, "site/tests/test_urls.py");
+  ASSERT_TRUE(test.parsed);
+  ASSERT_GT(test.parse_errors, 0);
+  Inventory linked = Link(files, DefaultRuleSet());
+  test = UnreadTestFile(test);
+  EXPECT_EQ(linked, Link(files, DefaultRuleSet()));
+  ASSERT_EQ(linked.endpoints.size(), 1u);
+  EXPECT_EQ(linked.endpoints[0].route, "a/");
+  EXPECT_EQ(linked.files_with_parse_errors, 0);
+  EXPECT_EQ(linked.tests.files, 1);
+  EXPECT_GT(linked.tests.lines.code, 0);
+}
+
+}  // namespace
+}  // namespace djcost
