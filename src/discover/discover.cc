@@ -2,6 +2,7 @@
 // scan reads. Never follows symbolic links (see SkipSymlink), never throws.
 #include "discover/discover.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -37,15 +38,22 @@ bool Exists(const fs::path& p) {
   return fs::exists(p, ec);
 }
 
+// By its name; a virtualenv of any name is found by its listing (Walker::Walk).
 bool IsSkippedFolder(const fs::path& dir, const std::string& name) {
   if (kSkippedFolders.count(name) > 0 || EndsWith(name, ".egg-info")) return true;
   // A dot-named folder is no importable package: tool configuration and its test
   // data (saleor's .semgrep/ rule samples connect signals), CI scripts, caches.
   if (!name.empty() && name[0] == '.') return true;
-  if (kSkippedUnlessPackage.count(name) > 0 && !Exists(dir / "__init__.py")) return true;
-  // Any virtualenv, whatever its name.
-  return Exists(dir / "pyvenv.cfg");
+  return kSkippedUnlessPackage.count(name) > 0 && !Exists(dir / "__init__.py");
 }
+
+// A folder's entries as readdir lists them: the name and the type it reports
+// (DT_UNKNOWN on file systems that do not say), so that only the files a scan
+// keeps cost an lstat.
+struct Entry {
+  std::string name;
+  unsigned char type;
+};
 
 bool Excluded(const std::vector<std::string>& excludes, const std::string& relative) {
   for (const auto& pattern : excludes) {
@@ -79,53 +87,80 @@ class Walker {
   }
 
   void Walk(const fs::path& dir, const std::string& relative_dir) {
-    std::error_code ec;
-    fs::directory_iterator it(dir, fs::directory_options::none, ec);
-    if (ec) {
-      out_->diagnostics.push_back(
-          Warn("unreadable", relative_dir, "folder could not be read: " + ec.message()));
+    std::vector<Entry> entries;
+    if (!List(dir, relative_dir, &entries)) return;
+    // Any virtualenv, whatever its name (never the root: it was asked for).
+    if (!relative_dir.empty() &&
+        std::any_of(entries.begin(), entries.end(),
+                    [](const Entry& e) { return e.name == "pyvenv.cfg"; })) {
       return;
     }
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      Visit(*it, relative_dir);
-    }
-    if (ec) {
-      out_->diagnostics.push_back(
-          Warn("unreadable", relative_dir, "folder listing stopped: " + ec.message()));
-    }
+    for (const Entry& entry : entries) Visit(dir / entry.name, entry, relative_dir);
   }
 
  private:
-  void Visit(const fs::directory_entry& entry, const std::string& relative_dir) {
-    std::string name = entry.path().filename().string();
+  bool List(const fs::path& dir, const std::string& relative_dir, std::vector<Entry>* entries) {
+    DIR* listing = ::opendir(dir.c_str());
+    if (listing == nullptr) {
+      out_->diagnostics.push_back(Warn("unreadable", relative_dir,
+                                       "folder could not be read: " + ErrnoMessage()));
+      return false;
+    }
+    while (true) {
+      errno = 0;
+      const dirent* d = ::readdir(listing);
+      if (d == nullptr) break;
+      std::string_view name = d->d_name;
+      if (name == "." || name == "..") continue;
+      entries->push_back({std::string(name), d->d_type});
+    }
+    if (errno != 0) {
+      out_->diagnostics.push_back(Warn("unreadable", relative_dir,
+                                       "folder listing stopped: " + ErrnoMessage()));
+    }
+    ::closedir(listing);
+    return true;
+  }
+
+  static std::string ErrnoMessage() {
+    return std::error_code(errno, std::generic_category()).message();
+  }
+
+  void Visit(const fs::path& path, const Entry& entry, const std::string& relative_dir) {
+    const std::string& name = entry.name;
     std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
-    // One lstat per entry gives the type, and for a file its size and stamp.
+    const bool python = EndsWith(name, ".py");
+    // Only what is kept needs an lstat: a .py file for its size and stamp, and
+    // whatever readdir could not type. Other files are known by their name.
+    unsigned char type = entry.type;
     struct stat st;
-    if (::lstat(entry.path().c_str(), &st) != 0) {
-      out_->diagnostics.push_back(
-          Warn("unreadable", relative, std::error_code(errno, std::generic_category()).message()));
+    if (type == DT_UNKNOWN || (type == DT_REG && python)) {
+      if (::lstat(path.c_str(), &st) != 0) {
+        out_->diagnostics.push_back(Warn("unreadable", relative, ErrnoMessage()));
+        return;
+      }
+      type = S_ISLNK(st.st_mode)   ? DT_LNK
+             : S_ISDIR(st.st_mode) ? DT_DIR
+             : S_ISREG(st.st_mode) ? DT_REG
+                                   : DT_UNKNOWN;
+    }
+    if (type == DT_LNK) {
+      SkipSymlink(path, relative, name);
       return;
     }
-    if (S_ISLNK(st.st_mode)) {
-      SkipSymlink(entry.path(), relative, name);
-      return;
-    }
-    if (S_ISDIR(st.st_mode)) {
-      if (IsSkippedFolder(entry.path(), name) || Excluded(options_.excludes, relative) ||
+    if (type == DT_DIR) {
+      if (IsSkippedFolder(path, name) || Excluded(options_.excludes, relative) ||
           Ignored(relative, true)) {
         return;
       }
-      Walk(entry.path(), relative);
+      Walk(path, relative);
       return;
     }
-    if (!S_ISREG(st.st_mode)) return;  // sockets, fifos, devices
+    if (type != DT_REG) return;  // sockets, fifos, devices
     if (kMarkers.count(name) > 0 && !Excluded(options_.excludes, relative)) {
       out_->markers.push_back(relative);
     }
-    if (!EndsWith(name, ".py") || Excluded(options_.excludes, relative) ||
-        Ignored(relative, false)) {
-      return;
-    }
+    if (!python || Excluded(options_.excludes, relative) || Ignored(relative, false)) return;
     auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > options_.max_file_size) {
       out_->diagnostics.push_back(Warn("file-too-large", relative,
