@@ -59,7 +59,27 @@ GitIgnore::GitIgnore(const std::string& canonical_root) {
   if (!prefix_.empty() && IsIgnoredInRepo(prefix_)) {
     git_repository_free(repo_);
     repo_ = nullptr;
+    return;
   }
+  ReadIndex();
+}
+
+void GitIgnore::ReadIndex() {
+  git_index* index = nullptr;
+  if (git_repository_index(&index, repo_) != 0) return;  // no index: nothing is tracked
+  const size_t count = git_index_entrycount(index);
+  tracked_files_.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    const git_index_entry* entry = git_index_get_byindex(index, i);
+    if (entry == nullptr || entry->path == nullptr) continue;
+    std::string path = entry->path;
+    for (size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0;
+         slash = path.rfind('/', slash - 1)) {
+      if (!tracked_folders_.insert(path.substr(0, slash)).second) break;
+    }
+    tracked_files_.insert(std::move(path));
+  }
+  git_index_free(index);
 }
 
 GitIgnore::~GitIgnore() {
@@ -75,8 +95,10 @@ bool GitIgnore::IsIgnoredInRepo(const std::string& repo_relative) const {
 
 bool GitIgnore::IsIgnored(const std::string& relative, bool is_dir) const {
   if (repo_ == nullptr) return false;
+  std::string path = prefix_ + relative;
+  if ((is_dir ? tracked_folders_ : tracked_files_).count(path) > 0) return false;
   // The trailing slash tells libgit2 the path is a folder, so "build/" rules apply.
-  return IsIgnoredInRepo(prefix_ + relative + (is_dir ? "/" : ""));
+  return IsIgnoredInRepo(is_dir ? path + "/" : path);
 }
 
 }  // namespace djcost

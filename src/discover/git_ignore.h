@@ -1,10 +1,12 @@
 // Answers "does .gitignore ignore this path?" for a scan root, using libgit2 when
-// the root lies inside a git work tree. Input: the scan root; output: yes/no per
-// root-relative path. Internal to discover/.
+// the root lies inside a git work tree. As git does, ignore rules apply to
+// untracked files only: a file the index tracks is never ignored. Input: the
+// scan root; output: yes/no per root-relative path. Internal to discover/.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <unordered_set>
 
 struct git_repository;
 
@@ -29,11 +31,17 @@ class GitIgnore {
 
  private:
   bool IsIgnoredInRepo(const std::string& repo_relative) const;
+  void ReadIndex();
 
   bool initialized_ = false;  // libgit2 was started (only where a .git may be)
   git_repository* repo_ = nullptr;
   std::string prefix_;  // the scan root relative to the work tree, "" or ending in '/'
   std::string error_;
+  // What the index tracks, repository-relative: files, and the folders holding
+  // them. libgit2 is asked only about the rest: each of its answers checks every
+  // .gitignore from the work tree down, a dozen system calls per path.
+  std::unordered_set<std::string> tracked_files_;
+  std::unordered_set<std::string> tracked_folders_;
 };
 
 }  // namespace djcost

@@ -194,6 +194,42 @@ TEST(Discover, HonoursGitignoreInsideARepository) {
   EXPECT_EQ(Discover(dir.str(), no_ignore).files.size(), 6u);
 }
 
+// Adds `paths` to the repository's index, as `git add -f` does.
+void TrackInIndex(const std::string& repo_path, const std::vector<std::string>& paths) {
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  ASSERT_EQ(git_repository_open(&repo, repo_path.c_str()), 0);
+  git_index* index = nullptr;
+  ASSERT_EQ(git_repository_index(&index, repo), 0);
+  for (const auto& p : paths) ASSERT_EQ(git_index_add_bypath(index, p.c_str()), 0) << p;
+  ASSERT_EQ(git_index_write(index), 0);
+  git_index_free(index);
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+}
+
+// As git does: ignore rules apply to untracked files; a tracked file is scanned
+// even where a rule matches it or its folder.
+TEST(Discover, GitignoreDoesNotHideTrackedFiles) {
+  TempDir dir;
+  InitGitRepo(dir.str());
+  dir.Write(".gitignore", "generated/\n*_local.py\n");
+  dir.Write("app/models.py");
+  dir.Write("app/settings_local.py");
+  dir.Write("app/other_local.py");
+  dir.Write("generated/kept.py");
+  dir.Write("generated/dropped.py");
+  dir.Write("generated/deeper/kept.py");
+  TrackInIndex(dir.str(), {"app/models.py", "app/settings_local.py", "generated/kept.py",
+                           "generated/deeper/kept.py"});
+  EXPECT_EQ(Paths(Discover(dir.str(), {})),
+            (std::vector<std::string>{"app/models.py", "app/settings_local.py",
+                                      "generated/deeper/kept.py", "generated/kept.py"}));
+  // From a root below the work tree too.
+  EXPECT_EQ(Paths(Discover((dir.path() / "app").string(), {})),
+            (std::vector<std::string>{"models.py", "settings_local.py"}));
+}
+
 TEST(Discover, GitignoreOfTheEnclosingRepositoryAppliesToASubfolderRoot) {
   TempDir dir;
   InitGitRepo(dir.str());
