@@ -212,7 +212,7 @@ std::vector<char> ExtractReachedTestFiles(const std::string& root,
 // them. The cache keeps the facts.
 void ForgetUnreadTestFiles(const std::vector<char>& read, std::vector<FileFacts>* facts) {
   for (std::size_t i = 0; i < facts->size(); ++i) {
-    if (!read[i] && (*facts)[i].parsed) (*facts)[i] = UnreadTestFile((*facts)[i]);
+    if (!read[i] && !(*facts)[i].counts_alone) (*facts)[i] = UnreadTestFile((*facts)[i]);
   }
 }
 

@@ -109,6 +109,7 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
   Json j;
   j["file"] = {{"path", facts.file.path}, {"kind", FileKindName(facts.file.kind)}, {"size", facts.file.size}};
   j["parsed"] = facts.parsed;
+  j["counts_alone"] = facts.counts_alone;
   j["parse_errors"] = facts.parse_errors;
   j["lines"] = {{"code", facts.lines.code}, {"comment", facts.lines.comment}, {"blank", facts.lines.blank}};
   j["imports"] = Json::array();

@@ -265,10 +265,16 @@ Inventory LinkRead(const std::vector<FileFacts>& files, const RuleSet& rules, in
 Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs) {
   // A scan hands over the test files it does not read unparsed already; a
   // full extraction (tests, `djcost facts`) parsed them: link forgets that.
+  // Only a test file that does not count alone and holds more than that may
+  // need forgetting; most scans hand over none.
+  auto may_forget = [](const FileFacts& f) {
+    return !f.counts_alone && !(UnreadTestFile(f) == f);
+  };
+  if (std::none_of(files.begin(), files.end(), may_forget)) return LinkRead(files, rules, jobs);
   std::vector<char> read = TestFilesRead(files);
   std::vector<FileFacts> forgotten;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (read[i]) continue;
+    if (read[i] || files[i].counts_alone) continue;
     FileFacts unread = UnreadTestFile(files[i]);
     if (unread == files[i]) continue;
     if (forgotten.empty()) forgotten = files;
