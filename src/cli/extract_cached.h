@@ -45,7 +45,9 @@ struct FactCacheUse {
 };
 
 struct Extraction {
-  std::vector<FileFacts> facts;          // by file index
+  // By file index. Test files link does not read are as UnreadTestFile gives
+  // them (link/test_reach.h), for LinkScanned.
+  std::vector<FileFacts> facts;
   std::vector<Diagnostic> diagnostics;   // cache-ignored, cache-not-written
   std::size_t from_cache = 0;            // files whose facts came from the cache
   /// LinkInputsDigest of the files when every content hash is known (a cached

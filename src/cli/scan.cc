@@ -103,7 +103,7 @@ class LinkMemo {
     *linked = false;
     if (Find(extraction.link_inputs, &inventory)) return inventory;
     *linked = true;
-    return Link(extraction.facts, rules, WorkerCount(2, jobs));
+    return LinkScanned(extraction.facts, rules, WorkerCount(2, jobs));
   }
 
   /// Keeps `inventory` as what Link makes of `inputs`. Only reads it.

@@ -193,7 +193,9 @@ void Append(const std::vector<Diagnostic>& more, std::vector<Diagnostic>* diagno
   diagnostics->insert(diagnostics->end(), more.begin(), more.end());
 }
 
-Inventory LinkRead(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs) {
+}  // namespace
+
+Inventory LinkScanned(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs) {
   std::vector<std::string> markers;
   for (const auto& f : files) {
     if (IsManagePy(f.file.path)) markers.push_back(f.file.path);
@@ -260,8 +262,6 @@ Inventory LinkRead(const std::vector<FileFacts>& files, const RuleSet& rules, in
   return inv;
 }
 
-}  // namespace
-
 Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs) {
   // A scan hands over the test files it does not read unparsed already; a
   // full extraction (tests, `djcost facts`) parsed them: link forgets that.
@@ -270,7 +270,7 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   auto may_forget = [](const FileFacts& f) {
     return !f.counts_alone && !(UnreadTestFile(f) == f);
   };
-  if (std::none_of(files.begin(), files.end(), may_forget)) return LinkRead(files, rules, jobs);
+  if (std::none_of(files.begin(), files.end(), may_forget)) return LinkScanned(files, rules, jobs);
   std::vector<char> read = TestFilesRead(files);
   std::vector<FileFacts> forgotten;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -280,7 +280,7 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
     if (forgotten.empty()) forgotten = files;
     forgotten[i] = std::move(unread);
   }
-  return LinkRead(forgotten.empty() ? files : forgotten, rules, jobs);
+  return LinkScanned(forgotten.empty() ? files : forgotten, rules, jobs);
 }
 
 }  // namespace djcost

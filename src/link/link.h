@@ -13,6 +13,13 @@
 namespace djcost {
 
 /// With `jobs` > 1 the URL walk runs on a second thread; the Inventory is the same.
+/// Test files link does not read (link/test_reach.h) are seen as UnreadTestFile
+/// gives them, however they were extracted.
 Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs = 1);
+
+/// Link for facts in which the test files link does not read are already as
+/// UnreadTestFile gives them, as a scan's extraction hands them over
+/// (cli/extract_cached.h): the same Inventory, without computing which those are.
+Inventory LinkScanned(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs = 1);
 
 }  // namespace djcost

@@ -75,8 +75,17 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files)
       continue;
     }
     module_of_[i] = ModuleComponents(files[i].file.path);
-    if (!module_of_[i].empty()) by_last_component_[module_of_[i].back()].push_back(i);
+    if (module_of_[i].empty()) continue;
+    const std::string& last = module_of_[i].back();
+    by_last_component_[last].push_back(i);
+    if (!last.empty()) first_bytes_.set(static_cast<unsigned char>(last[0]));
+    lengths_.set(std::min<size_t>(last.size(), 63));
   }
+}
+
+bool TestFileReach::MayBeLastComponent(std::string_view name) const {
+  return !name.empty() && first_bytes_.test(static_cast<unsigned char>(name[0])) &&
+         lengths_.test(std::min<size_t>(name.size(), 63));
 }
 
 std::vector<std::size_t> TestFileReach::Follow() {
@@ -91,6 +100,7 @@ std::vector<std::size_t> TestFileReach::Follow() {
 
 void TestFileReach::Reach(const Components& reference) {
   for (size_t length = 1; length <= reference.size(); ++length) {
+    if (!MayBeLastComponent(reference[length - 1])) continue;
     auto it = by_last_component_.find(reference[length - 1]);
     if (it == by_last_component_.end()) continue;
     for (std::size_t candidate : it->second) {

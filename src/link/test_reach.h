@@ -7,6 +7,7 @@
 // facts; output: which files are read. Depends on the data types only.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -49,6 +50,7 @@ class TestFileReach {
 
   void ReadFile(std::size_t file);
   void Reach(const Components& reference);
+  bool MayBeLastComponent(std::string_view name) const;
   void ReachPath(std::string_view folder, std::string_view pattern);
 
   const std::vector<FileFacts>& files_;
@@ -59,6 +61,10 @@ class TestFileReach {
   std::vector<std::vector<std::string>> module_of_;  // by file index; empty when read
   std::unordered_map<std::string, std::vector<std::size_t>, NameHasher, std::equal_to<>>
       by_last_component_;
+  // Their first bytes and lengths (up to 63), to pass over most names without a
+  // hash: a reference's every prefix is looked up.
+  std::bitset<256> first_bytes_;
+  std::bitset<64> lengths_;
 };
 
 /// TestFileReach run to completion: by file index, nonzero when link reads it.

@@ -51,9 +51,9 @@ int CallsTrimmed(const FileFacts& full, const FileFacts& scan) {
   return trimmed;
 }
 
-std::string InventoryJson(const std::vector<FileFacts>& facts, const RuleSet& rules) {
+std::string InventoryJson(const Inventory& inventory) {
   Report report;
-  report.inventory = Link(facts, rules);
+  report.inventory = inventory;
   report.diagnostics = report.inventory.diagnostics;  // as the scan reports them
   std::ostringstream out;
   RenderJson(report, out);
@@ -81,8 +81,9 @@ Both ScanBothWays(const std::string& root) {
     both.tests_unread += scan[i].file.kind == FileKind::kTest && !scan[i].parsed &&
                          full[i].parsed;
   }
-  both.full = InventoryJson(full, rules);
-  both.scan = InventoryJson(scan, rules);
+  both.full = InventoryJson(Link(full, rules));
+  both.scan = InventoryJson(LinkScanned(scan, rules));
+  EXPECT_EQ(InventoryJson(Link(scan, rules)), both.scan);
   both.scan_facts = std::move(scan);
   return both;
 }
