@@ -134,14 +134,26 @@ TreeStamps StampTree(const std::string& root, const std::vector<SourceFile>& fil
 // would cost more than the shift saves, and a large change rarely only moves lines.
 constexpr std::size_t kMostShiftedFiles = 16;
 
+// Files a shift attempt read and extracted, by file index, for the extraction
+// to take when the attempt fails: a changed file is parsed once.
+struct ExtractedAhead {
+  std::vector<char> done;
+  std::vector<CacheRecord> records;
+  std::vector<FileFacts> facts;
+};
+
 // A few files changed since the cache was written (every other file's stamp
 // matches). When each changed only in where things are (cache/line_shift.h)
 // and the caller holds what Link made of the files before, that Inventory is
 // shifted instead of decoding every file and linking again; the new cache is
-// written here. False, with `*out` untouched, when that does not hold.
+// written here. False, with `*out` untouched, when that does not hold; then
+// `ahead` holds the changed files it extracted.
 bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& files,
                         const FactCacheUse& use, const TreeStamps& tree,
-                        std::int64_t scan_start, Extraction* out) {
+                        std::int64_t scan_start, Extraction* out, ExtractedAhead* ahead) {
+  ahead->done.assign(files.size(), 0);
+  ahead->records.resize(files.size());
+  ahead->facts.resize(files.size());
   const std::vector<std::uint64_t> before = tree.CachedHashes();
   std::vector<CacheRecord> records(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -165,6 +177,9 @@ bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& 
     old_facts.file = files[i];
     if (!parser) parser = std::make_unique<PythonParser>();
     facts[i] = ExtractForScan(files[i], bytes, *parser);
+    ahead->done[i] = 1;
+    ahead->records[i] = {true, record.stamp, record.hash, {}};
+    ahead->facts[i] = facts[i];
     LineShift shift;
     if (!LineShift::Between(old_facts, facts[i], &shift)) return false;
     shifts.push_back(std::move(shift));
@@ -241,6 +256,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
   std::atomic<std::size_t> from_cache{0};
   std::vector<FileStamp> stamps;
   std::vector<char> stamped_early;
+  ExtractedAhead ahead;
   if (caching && use.link_result_known && use.unchanged == nullptr &&
       cache.size() == files.size()) {
     TreeStamps tree = StampTree(root, files, jobs, cache);
@@ -255,7 +271,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
       }
     } else if (!tree.unknown && tree.unmatched.size() <= kMostShiftedFiles &&
                use.link_result_shifted) {
-      done = ShiftInsteadOfLink(root, files, use, tree, scan_start, &out);
+      done = ShiftInsteadOfLink(root, files, use, tree, scan_start, &out, &ahead);
     }
     if (done) {
       if (progress) {
@@ -277,6 +293,12 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     FileFacts& facts = out.facts[i];
     CacheRecord& record = records[i];
     std::string path = root + "/" + file.path;
+    if (i < ahead.done.size() && ahead.done[i]) {
+      facts = std::move(ahead.facts[i]);
+      record = std::move(ahead.records[i]);
+      if (progress) progress->Tick();
+      return;
+    }
     if (caching && use.unchanged != nullptr && use.unchanged->count(file.path) > 0) {
       const FactCache::Entry* entry = cache.Find(file);
       if (entry != nullptr && entry->stamp.size == file.size && DecodeFacts(entry->facts, &facts)) {
