@@ -123,6 +123,15 @@ class LinkMemo {
 }  // namespace
 
 bool Scan(const ScanConfig& config, Report* report, std::string* error) {
+  // Work that needs no result of the step beside it runs on a second thread when
+  // --jobs allows (deferred to its wait() otherwise): discovery beside loading
+  // the rules and reading the fact cache (the cache's key is the rules'), and
+  // keeping the link memo and freeing the facts beside the estimate. Each is
+  // waited for before its result or its input is touched.
+  const std::launch beside = WorkerCount(2, config.jobs) > 1 ? std::launch::async
+                                                             : std::launch::deferred;
+  std::future<Discovery> discovering =
+      std::async(beside, [&config] { return Discover(config.root, config.discover); });
   RuleSet rules;
   ConfigError config_error;
   if (!LoadRuleSet(RuleSources{config.rules_file, config.pyproject}, &rules, &config_error)) {
@@ -155,21 +164,10 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
                          [&](std::uint64_t before, const std::vector<LineShift>& shifts) {
                            return memo.FindShifted(before, shifts, &remembered);
                          }};
-  // Work that needs no result of the step beside it runs on a second thread when
-  // --jobs allows (deferred to its wait() otherwise): reading the fact cache
-  // beside discovery, and keeping the link memo and freeing the facts beside the
-  // estimate. Each is waited for before its result or its input is touched.
-  const std::launch beside = WorkerCount(2, config.jobs) > 1 ? std::launch::async
-                                                             : std::launch::deferred;
-  std::future<ReadFactCache> reading =
-      std::async(beside, [&cache_use] { return ReadCacheOf(cache_use); });
-  Discovery discovery = Discover(config.root, config.discover);
-  if (!ProjectRelease(config.root, discovery, &rules, error)) {
-    reading.wait();
-    return false;
-  }
+  ReadFactCache read = ReadCacheOf(cache_use);
+  Discovery discovery = discovering.get();
+  if (!ProjectRelease(config.root, discovery, &rules, error)) return false;
   memo.KeyOn(rules);
-  ReadFactCache read = reading.get();
   Progress progress(config.progress, config.progress != nullptr, discovery.files.size());
   Extraction extraction =
       ExtractWithCache(config.root, discovery.files, config.jobs, cache_use, &progress, &read);
