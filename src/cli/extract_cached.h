@@ -42,6 +42,9 @@ struct FactCacheUse {
   /// be empty; asked only when link_result_known is set.
   std::function<bool(std::uint64_t before, const std::vector<LineShift>& shifts)>
       link_result_shifted;
+  /// Module names link looks up from the scan's options, not from a file
+  /// (link/test_reach.h's ModulesNamedByOptions): test files they name are parsed.
+  std::vector<std::string> named_modules;
 };
 
 struct Extraction {

@@ -14,6 +14,7 @@
 #include "estimate/estimate.h"
 #include "extract/extract.h"
 #include "link/link.h"
+#include "link/test_reach.h"
 #include "rules/load_rules.h"
 #include "rules/rule_options.h"
 #include "syntax/python_parser.h"
@@ -163,7 +164,8 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
                          [&](std::uint64_t inputs) { return memo.Find(inputs, &remembered); },
                          [&](std::uint64_t before, const std::vector<LineShift>& shifts) {
                            return memo.FindShifted(before, shifts, &remembered);
-                         }};
+                         },
+                         ModulesNamedByOptions(rules)};
   ReadFactCache read = ReadCacheOf(cache_use);
   Discovery discovery = discovering.get();
   if (!ProjectRelease(config.root, discovery, &rules, error)) return false;

@@ -66,7 +66,8 @@ bool MayName(const Components& reference, size_t length, const std::vector<std::
 
 }  // namespace
 
-TestFileReach::TestFileReach(const std::vector<FileFacts>& files)
+TestFileReach::TestFileReach(const std::vector<FileFacts>& files,
+                             const std::vector<std::string>& named)
     : files_(files), read_(files.size(), 0), module_of_(files.size()) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (files[i].counts_alone) {
@@ -81,6 +82,8 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files)
     if (!last.empty()) first_bytes_.set(static_cast<unsigned char>(last[0]));
     lengths_.set(std::min<size_t>(last.size(), 63));
   }
+  // Reached before any file is read: the first Follow returns them.
+  for (const std::string& module : named) ReachString("", module);
 }
 
 bool TestFileReach::MayBeLastComponent(std::string_view name) const {
@@ -89,13 +92,14 @@ bool TestFileReach::MayBeLastComponent(std::string_view name) const {
 }
 
 std::vector<std::size_t> TestFileReach::Follow() {
-  reached_.clear();
   std::vector<std::size_t> reading;
   reading.swap(pending_);
   for (std::size_t file : reading) ReadFile(file);
-  std::sort(reached_.begin(), reached_.end());
-  pending_ = reached_;
-  return reached_;
+  std::vector<std::size_t> reached;
+  reached.swap(reached_);
+  std::sort(reached.begin(), reached.end());
+  pending_ = reached;
+  return reached;
 }
 
 void TestFileReach::Reach(const Components& reference) {
@@ -123,6 +127,17 @@ void TestFileReach::ReachPath(std::string_view folder, std::string_view pattern)
       }
     }
   }
+}
+
+void TestFileReach::ReachString(std::string_view folder, std::string_view text) {
+  if (text.size() > 3 && text.substr(text.size() - 3) == ".py") {
+    ReachPath(folder, text);
+    return;
+  }
+  while (!text.empty() && text.front() == '.') text.remove_prefix(1);
+  while (!text.empty() && text.back() == '.') text.remove_suffix(1);
+  Components reference;
+  if (DottedName(text, &reference)) Reach(reference);
 }
 
 void TestFileReach::ReadFile(std::size_t file) {
@@ -163,15 +178,7 @@ void TestFileReach::ReadFile(std::size_t file) {
     if (dot != std::string_view::npos) SplitInto(text.substr(dot + 1), '.', &reference);
     Reach(reference);
   };
-  auto string = [&](std::string_view text) {
-    if (text.size() > 3 && text.substr(text.size() - 3) == ".py") {
-      ReachPath(folder, text);
-      return;
-    }
-    while (!text.empty() && text.front() == '.') text.remove_prefix(1);
-    while (!text.empty() && text.back() == '.') text.remove_suffix(1);
-    if (DottedName(text, &reference)) Reach(reference);
-  };
+  auto string = [&](std::string_view text) { ReachString(folder, text); };
   auto expr = [&](auto& self, const Expr& e) -> void {
     switch (e.kind) {
       case ExprKind::kString: string(e.text); break;
@@ -235,8 +242,15 @@ void TestFileReach::ReadFile(std::size_t file) {
   for (const LoopContext& loop : facts.loops) visit(loop.iterable);
 }
 
-std::vector<char> TestFilesRead(const std::vector<FileFacts>& files) {
-  TestFileReach reach(files);
+std::vector<std::string> ModulesNamedByOptions(const RuleSet& rules) {
+  auto settings = rules.options.find("settings");
+  if (settings == rules.options.end() || settings->second.empty()) return {};
+  return {settings->second};
+}
+
+std::vector<char> TestFilesRead(const std::vector<FileFacts>& files,
+                                const std::vector<std::string>& named) {
+  TestFileReach reach(files, named);
   while (!reach.Follow().empty()) {
   }
   std::vector<char> read(files.size());

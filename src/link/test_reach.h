@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "data/file_facts.h"
+#include "data/rule_set.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -33,8 +34,10 @@ namespace djcost {
 class TestFileReach {
  public:
   /// Keeps a reference to `files`, whose entries the caller may replace with
-  /// a new extraction of the same file between calls to Follow.
-  explicit TestFileReach(const std::vector<FileFacts>& files);
+  /// a new extraction of the same file between calls to Follow. `named` are
+  /// module names the scan's options give (ModulesNamedByOptions), read as
+  /// strings of a file are.
+  TestFileReach(const std::vector<FileFacts>& files, const std::vector<std::string>& named);
 
   /// Reads the references of the files read since the last call (on the first,
   /// every file that counts alone) and returns the test files they reach for
@@ -49,6 +52,7 @@ class TestFileReach {
   using Components = std::vector<std::string_view>;
 
   void ReadFile(std::size_t file);
+  void ReachString(std::string_view folder, std::string_view text);
   void Reach(const Components& reference);
   bool MayBeLastComponent(std::string_view name) const;
   void ReachPath(std::string_view folder, std::string_view pattern);
@@ -56,7 +60,7 @@ class TestFileReach {
   const std::vector<FileFacts>& files_;
   std::vector<char> read_;
   std::vector<std::size_t> pending_;  // read, references not yet followed
-  std::vector<std::size_t> reached_;  // reached during the current Follow
+  std::vector<std::size_t> reached_;  // reached since the last Follow returned
   // The test files not read yet, by the last component of their module name.
   std::vector<std::vector<std::string>> module_of_;  // by file index; empty when read
   std::unordered_map<std::string, std::vector<std::size_t>, NameHasher, std::equal_to<>>
@@ -67,8 +71,13 @@ class TestFileReach {
   std::bitset<64> lengths_;
 };
 
+/// The module names link looks up from the rules' options, not from any file:
+/// `[tool.djcost] settings` / `--settings` (a project's test settings, say).
+std::vector<std::string> ModulesNamedByOptions(const RuleSet& rules);
+
 /// TestFileReach run to completion: by file index, nonzero when link reads it.
-std::vector<char> TestFilesRead(const std::vector<FileFacts>& files);
+std::vector<char> TestFilesRead(const std::vector<FileFacts>& files,
+                                const std::vector<std::string>& named);
 
 /// A test file's facts as link sees them when it does not read the file: its
 /// lines and the checks made before a parse (not-python-source, not-utf8),

@@ -282,6 +282,26 @@ TEST(Run, SettingsOptionChoosesTheSettingsModule) {
       {dir.str(), "--format", "json", "--cache-dir", cache.str(), "--settings", "site_conf.settings_api"});
   ASSERT_EQ(chosen.code, kExitOk) << chosen.err;
   EXPECT_EQ(settings_of(chosen), "site_conf.settings_api 2");
+
+  // Test settings, which no file imports or names: the option makes the scan
+  // parse them (and what they name), cached or not.
+  dir.Write("tests/__init__.py", "");
+  dir.Write("tests/settings.py",
+            "ROOT_URLCONF = 'tests.urls'\n"
+            "INSTALLED_APPS = ['shop']\n");
+  dir.Write("tests/urls.py",
+            "from django.urls import path\n"
+            "from shop import views\n"
+            "urlpatterns = [path('t/', views.home), path('u/', views.home),\n"
+            "               path('v/', views.home), path('w/', views.home)]\n");
+  for (const char* caching : {"--no-cache", "--cache-dir"}) {
+    std::vector<std::string> args = {dir.str(), "--format", "json", "--settings", "tests.settings",
+                                     caching};
+    if (std::string(caching) == "--cache-dir") args.push_back(cache.str());
+    Result tests = RunDjcost(args);
+    ASSERT_EQ(tests.code, kExitOk) << tests.err;
+    EXPECT_EQ(settings_of(tests), "tests.settings 4") << caching;
+  }
 }
 
 TEST(Run, UnwritableOutputIsAUsageError) {

@@ -13,9 +13,10 @@ namespace djcost {
 namespace {
 
 // The paths of the test files link reads that do not count alone.
-std::set<std::string> Reached(const std::vector<std::pair<std::string, std::string>>& sources) {
+std::set<std::string> Reached(const std::vector<std::pair<std::string, std::string>>& sources,
+                              const std::vector<std::string>& named = {}) {
   std::vector<FileFacts> files = testing::ExtractProject(sources);
-  std::vector<char> read = TestFilesRead(files);
+  std::vector<char> read = TestFilesRead(files, named);
   std::set<std::string> out;
   for (size_t i = 0; i < files.size(); ++i) {
     if (read[i] && !files[i].counts_alone) out.insert(files[i].file.path);
@@ -74,6 +75,23 @@ TEST(TestFileReach, StringsNameModules) {
                                    "shop/tests/urls.py"}));
 }
 
+// `--settings shop.tests.settings`: named by no file, but link looks it up.
+TEST(TestFileReach, ModulesTheOptionsNameAreReached) {
+  EXPECT_EQ(Reached(With({{"shop/views.py", "import json\n"}}), {"shop.tests.settings"}),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/settings.py",
+                                   "shop/tests/urls.py"}));
+  RuleSet rules;
+  EXPECT_TRUE(ModulesNamedByOptions(rules).empty());
+  rules.options["settings"] = "shop.tests.settings";
+  EXPECT_EQ(ModulesNamedByOptions(rules), (std::vector<std::string>{"shop.tests.settings"}));
+  // The first step returns what the options reach before any file is read.
+  std::vector<FileFacts> files = testing::ExtractProject(With({}));
+  TestFileReach reach(files, {"shop.tests.urls"});
+  std::vector<size_t> first = reach.Follow();
+  ASSERT_EQ(first.size(), 2u);  // the package and urls.py
+  EXPECT_EQ(files[first[1]].file.path, "shop/tests/urls.py");
+}
+
 TEST(TestFileReach, NamesBoundByImportsReachSubmodules) {
   EXPECT_EQ(Reached(With({{"shop/views.py", "import shop.tests as t\n\n"
                                             "def f():\n    t.helpers.make()\n"}})),
@@ -86,7 +104,7 @@ TEST(TestFileReach, NamesBoundByImportsReachSubmodules) {
 TEST(TestFileReach, FollowReturnsEachStepOnce) {
   std::vector<FileFacts> files = testing::ExtractProject(
       With({{"shop/views.py", "from .tests import test_views\n"}}));
-  TestFileReach reach(files);
+  TestFileReach reach(files, {});
   auto paths = [&](const std::vector<size_t>& indices) {
     std::set<std::string> out;
     for (size_t i : indices) out.insert(files[i].file.path);
