@@ -101,7 +101,11 @@ void UninstalledApps::FindUnimportedModelsModules(const ProjectIndex& index) {
     any = any || candidate[f];
   }
   if (!any) return;
-  ForEachImport(index, [&](int, int target) { candidate[target] = false; });
+  // A test's import registers the models only in the test run (and most test
+  // files are not even parsed, link/test_reach.h).
+  ForEachImport(index, [&](int importer, int target) {
+    if (files[importer].file.kind != FileKind::kTest) candidate[target] = false;
+  });
   for (size_t f = 0; f < files.size(); ++f) {
     if (candidate[f]) unimported_models_modules_.insert(files[f].file.path);
   }

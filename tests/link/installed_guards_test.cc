@@ -440,8 +440,9 @@ admin.site.register(Item)
 
 // LibrePhotos' api/models/cache.py connects receivers in a loop, and Sefaria's
 // models/topic_of_the_day.py holds leftover models: no module imports either,
-// so Django never runs them. A module the package imports (photo.py), or that
-// another module imports (hooks.py, from signals.py), runs.
+// so Django never runs them (a test importing one does not count). A module the
+// package imports (photo.py), or that another module imports (hooks.py, from
+// signals.py), runs.
 TEST(InstalledGuardsTest, ModulesOfAModelsPackageNothingImportsNeverRun) {
   Inventory inv = testing::LinkSources({
       {"manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"},
@@ -479,9 +480,15 @@ def gone(sender=None, **kwargs):
 post_delete.connect(gone, sender=Photo)
 )py"},
       {"api/signals.py", "from api.models import hooks\n"},
+      // A test's import registers the module's models in the test run only
+      // (this test file is read: it defines a model).
+      {"api/tests/test_cache.py", "from api.models.cache import Leftover\n\n"
+                                  "class Kept(Leftover):\n    pass\n"},
   });
-  ASSERT_EQ(inv.models.size(), 1u);
+  ASSERT_EQ(inv.models.size(), 2u);
   EXPECT_EQ(inv.models[0].name, "Photo");
+  EXPECT_EQ(inv.models[1].name, "Kept");
+  EXPECT_TRUE(inv.models[1].in_tests);
   ASSERT_EQ(inv.signal_receivers.size(), 1u);
   EXPECT_EQ(inv.signal_receivers[0].location.path, "api/models/hooks.py");
   std::string warnings;
