@@ -264,6 +264,13 @@ class Decoder {
     return r_.ok();
   }
 
+  bool Get(ClassHeader* h) {
+    h->name = r_.String();
+    h->bases.resize(r_.Count());
+    for (std::string& base : h->bases) base = r_.String();
+    return r_.ok();
+  }
+
   bool Get(LoopContext* loop) {
     loop->variable = r_.String();
     return Get(&loop->iterable);
@@ -321,6 +328,12 @@ void EncodeFactsAfterCounts(ByteWriter& w, const FileFacts& facts) {
   }
   w.Varint(facts.diagnostics.size());
   for (const Diagnostic& d : facts.diagnostics) Put(w, d);
+  w.Varint(facts.class_headers.size());
+  for (const ClassHeader& h : facts.class_headers) {
+    w.String(h.name);
+    w.Varint(h.bases.size());
+    for (const std::string& base : h.bases) w.String(base);
+  }
 }
 
 // Every guard and loop index names an entry of the file's tables (else the
@@ -388,7 +401,7 @@ bool DecodeFacts(std::string_view bytes, FileFacts* facts) {
   bool ok = d.GetList(&facts->imports) && d.GetList(&facts->assignments) &&
             d.GetList(&facts->classes) && d.GetList(&facts->functions) &&
             d.GetList(&facts->calls) && d.GetList(&facts->guards) && d.GetList(&facts->loops) &&
-            d.GetList(&facts->diagnostics);
+            d.GetList(&facts->diagnostics) && d.GetList(&facts->class_headers);
   return ok && r.ok() && r.done() && GuardsInRange(*facts);
 }
 

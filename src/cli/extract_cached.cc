@@ -200,11 +200,11 @@ bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& 
 // ones (the cache stores them parsed). Returns which files link reads.
 std::vector<char> ExtractReachedTestFiles(const std::string& root,
                                           const std::vector<SourceFile>& files,
-                                          const std::vector<std::string>& named, int jobs,
+                                          const TestReachRules& rules, int jobs,
                                           std::vector<std::unique_ptr<PythonParser>>* parsers,
                                           std::vector<FileFacts>* facts,
                                           std::vector<CacheRecord>* records) {
-  TestFileReach reach(*facts, named);
+  TestFileReach reach(*facts, rules);
   for (std::vector<std::size_t> next = reach.Follow(); !next.empty(); next = reach.Follow()) {
     ParallelFor(next.size(), jobs, [&](std::size_t k, int worker) {
       const std::size_t i = next[k];
@@ -353,7 +353,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     if (progress) progress->Tick();
   });
   std::vector<char> linked =
-      ExtractReachedTestFiles(root, files, use.named_modules, jobs, &parsers, &out.facts, &records);
+      ExtractReachedTestFiles(root, files, use.test_reach, jobs, &parsers, &out.facts, &records);
   out.from_cache = from_cache.load();
   out.link_inputs = LinkInputs(caching, files, records);
   if (caching && CacheChanged(cache, files, records)) {

@@ -21,6 +21,7 @@
 #include "data/diagnostic.h"
 #include "data/file_facts.h"
 #include "data/source_file.h"
+#include "link/test_reach.h"
 
 namespace djcost {
 
@@ -42,9 +43,9 @@ struct FactCacheUse {
   /// be empty; asked only when link_result_known is set.
   std::function<bool(std::uint64_t before, const std::vector<LineShift>& shifts)>
       link_result_shifted;
-  /// Module names link looks up from the scan's options, not from a file
-  /// (link/test_reach.h's ModulesNamedByOptions): test files they name are parsed.
-  std::vector<std::string> named_modules;
+  /// What the rules add to which test files link reads (link/test_reach.h):
+  /// those are parsed.
+  TestReachRules test_reach;
 };
 
 struct Extraction {

@@ -165,7 +165,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
                          [&](std::uint64_t before, const std::vector<LineShift>& shifts) {
                            return memo.FindShifted(before, shifts, &remembered);
                          },
-                         ModulesNamedByOptions(rules)};
+                         TestReachRulesOf(rules)};
   ReadFactCache read = ReadCacheOf(cache_use);
   Discovery discovery = discovering.get();
   if (!ProjectRelease(config.root, discovery, &rules, error)) return false;

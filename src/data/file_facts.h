@@ -166,13 +166,25 @@ struct ClassDef {
   bool operator==(const ClassDef&) const = default;
 };
 
+/// A class header of a test file, read from its bytes without a parse
+/// (extract/counts_alone.h): the class's name and each base's last name, "?"
+/// for a base that is not a dotted name (`Generic[T]`, `metaclass=M`).
+struct ClassHeader {
+  std::string name;
+  std::vector<std::string> bases;
+  bool operator==(const ClassHeader&) const = default;
+};
+
 struct FileFacts {
   SourceFile file;
   bool parsed = false;  // false when the file was counted but not parsed (see diagnostics)
-  // False for a test file that holds nothing the report counts unless the project
-  // imports or names it (extract/counts_alone.h): a scan parses it only then.
+  // False for a test file whose bytes show nothing the report counts whatever
+  // imports it (extract/counts_alone.h): a scan parses it only when one of its
+  // classes may be a model or the project imports or names it (link/test_reach.h).
   // True for every other file.
   bool counts_alone = true;
+  // Test files only: every class header, whether or not the file is parsed.
+  std::vector<ClassHeader> class_headers;
   int parse_errors = 0; // ERROR and MISSING nodes tree-sitter reported
   LineCounts lines;
   std::vector<Import> imports;

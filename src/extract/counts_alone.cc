@@ -1,7 +1,5 @@
 #include "extract/counts_alone.h"
 
-#include <array>
-
 namespace djcost {
 namespace {
 
@@ -11,10 +9,6 @@ bool IsIdentifierByte(char c) {
 }
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // Files link reads by their name, wherever they are (link/apps.cc, link/settings.cc).
 bool ReadByName(std::string_view path) {
@@ -41,31 +35,17 @@ bool SendsSignal(std::string_view bytes) {
   return false;
 }
 
-// A base named as test classes are: unittest's and Django's test cases, a
-// project's `BaseAPITestCase`, NetBox's `ViewTestCases.GetObjectViewTestCase`.
-// Not a bare `...Test`: a model may be a `LabTest`.
-bool NamedAsTestCase(std::string_view name) {
-  static constexpr std::array<std::string_view, 7> kSuffixes = {
-      "TestCase", "TestCases", "Tests", "TestBase", "TestMixin", "TestsMixin", "TestCaseMixin"};
-  if (name == "object") return true;
-  for (std::string_view suffix : kSuffixes) {
-    if (EndsWith(name, suffix)) return true;
-  }
-  return false;
-}
-
-// The base list of the class header whose '(' is at `open`: true when every
-// base's last dotted component is NamedAsTestCase. Keywords (`metaclass=M`),
-// subscripts and anything else count as other bases.
-bool BasesAreTestCases(std::string_view bytes, size_t open) {
+// The base list whose '(' is at `open`, each base's last name or "?".
+std::vector<std::string> Bases(std::string_view bytes, size_t open) {
+  std::vector<std::string> bases;
   int depth = 1;
   std::string_view last;  // the current base's last identifier
   bool other = false;     // the current base holds more than a dotted name
+  bool any = false;       // the current base holds anything
   auto base_ends = [&]() {
-    bool ok = !other && (last.empty() || NamedAsTestCase(last));
+    if (any) bases.emplace_back(other || last.empty() ? std::string_view("?") : last);
     last = {};
-    other = false;
-    return ok;
+    other = any = false;
   };
   for (size_t i = open + 1; i < bytes.size();) {
     char c = bytes[i];
@@ -74,6 +54,7 @@ bool BasesAreTestCases(std::string_view bytes, size_t open) {
       while (i < bytes.size() && IsIdentifierByte(bytes[i])) ++i;
       if (!last.empty() && bytes[start - 1] != '.') other = true;  // `A B`: not a dotted name
       last = bytes.substr(start, i - start);
+      any = true;
       continue;
     }
     if (c == '#') {
@@ -82,21 +63,31 @@ bool BasesAreTestCases(std::string_view bytes, size_t open) {
     }
     if (c == '(' || c == '[' || c == '{') {
       ++depth;
-      other = true;
+      other = any = true;
     } else if (c == ')' || c == ']' || c == '}') {
-      if (--depth == 0) return base_ends();
+      if (--depth == 0) {
+        base_ends();
+        return bases;
+      }
     } else if (c == ',' && depth == 1) {
-      if (!base_ends()) return false;
+      base_ends();
     } else if (!(c == '.' || IsBlank(c) || c == '\n' || c == '\r' || c == '\\')) {
-      other = true;  // `=`, a string, an operator
+      other = any = true;  // `=`, a string, an operator
     }
     ++i;
   }
-  return false;  // unclosed: let the parser judge
+  bases.emplace_back("?");  // unclosed: let the parser judge
+  return bases;
 }
 
-// A class header at a line's start, spaces aside, whose bases are not all test cases.
-bool DefinesOtherClass(std::string_view bytes) {
+}  // namespace
+
+bool TestFileCountsAlone(std::string_view path, std::string_view bytes) {
+  return ReadByName(path) || SendsSignal(bytes);
+}
+
+std::vector<ClassHeader> ClassHeaders(std::string_view bytes) {
+  std::vector<ClassHeader> headers;
   for (size_t at = bytes.find("class"); at != std::string_view::npos;
        at = bytes.find("class", at + 1)) {
     size_t line = at;
@@ -108,16 +99,13 @@ bool DefinesOtherClass(std::string_view bytes) {
     size_t name = i;
     while (i < bytes.size() && IsIdentifierByte(bytes[i])) ++i;
     if (i == name) continue;
+    ClassHeader header;
+    header.name = std::string(bytes.substr(name, i - name));
     while (i < bytes.size() && IsBlank(bytes[i])) ++i;
-    if (i < bytes.size() && bytes[i] == '(' && !BasesAreTestCases(bytes, i)) return true;
+    if (i < bytes.size() && bytes[i] == '(') header.bases = Bases(bytes, i);
+    headers.push_back(std::move(header));
   }
-  return false;
-}
-
-}  // namespace
-
-bool TestFileCountsAlone(std::string_view path, std::string_view bytes) {
-  return ReadByName(path) || SendsSignal(bytes) || DefinesOtherClass(bytes);
+  return headers;
 }
 
 }  // namespace djcost

@@ -40,7 +40,10 @@ FileFacts ExtractUnchecked(const SourceFile& file, std::string_view bytes, Pytho
   // A UTF-8 byte order mark is not Python; it sits before line 1 and moves no line.
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   facts.lines = CountLines(bytes);
-  facts.counts_alone = file.kind != FileKind::kTest || TestFileCountsAlone(file.path, bytes);
+  if (file.kind == FileKind::kTest) {
+    facts.counts_alone = TestFileCountsAlone(file.path, bytes);
+    facts.class_headers = ClassHeaders(bytes);
+  }
   if (!facts.counts_alone && tests == TestFileParse::kWhenCountsAlone) parse = Parse::kNo;
 
   // Text CPython refuses to import ("source code cannot contain null bytes"), so

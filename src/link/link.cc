@@ -271,7 +271,7 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
     return !f.counts_alone && !(UnreadTestFile(f) == f);
   };
   if (std::none_of(files.begin(), files.end(), may_forget)) return LinkScanned(files, rules, jobs);
-  std::vector<char> read = TestFilesRead(files, ModulesNamedByOptions(rules));
+  std::vector<char> read = TestFilesRead(files, TestReachRulesOf(rules));
   std::vector<FileFacts> forgotten;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (read[i] || files[i].counts_alone) continue;

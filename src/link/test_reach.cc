@@ -1,6 +1,10 @@
 #include "link/test_reach.h"
 
 #include <algorithm>
+#include <unordered_set>
+
+#include "data/test_names.h"
+#include "link/project_index.h"
 
 namespace djcost {
 namespace {
@@ -66,8 +70,7 @@ bool MayName(const Components& reference, size_t length, const std::vector<std::
 
 }  // namespace
 
-TestFileReach::TestFileReach(const std::vector<FileFacts>& files,
-                             const std::vector<std::string>& named)
+TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReachRules& rules)
     : files_(files), read_(files.size(), 0), module_of_(files.size()) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (files[i].counts_alone) {
@@ -83,7 +86,68 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files,
     lengths_.set(std::min<size_t>(last.size(), 63));
   }
   // Reached before any file is read: the first Follow returns them.
-  for (const std::string& module : named) ReachString("", module);
+  ReachClassesThatMayBeModels(rules.model_bases);
+  for (const std::string& module : rules.named_modules) ReachString("", module);
+}
+
+void TestFileReach::ReachClassesThatMayBeModels(const std::vector<std::string>& model_bases) {
+  // Every class of the project by name, each with its bases' last names: from
+  // the parsed facts of other files, from the headers of test files (parsed or
+  // not, so that the answer never depends on which were parsed).
+  std::unordered_map<std::string_view, std::vector<std::vector<std::string_view>>> classes;
+  for (const FileFacts& f : files_) {
+    if (f.file.kind == FileKind::kTest) {
+      for (const ClassHeader& h : f.class_headers) {
+        auto& bases = classes[h.name].emplace_back();
+        for (const std::string& b : h.bases) bases.push_back(b);
+      }
+      continue;
+    }
+    for (const ClassDef& c : f.classes) {
+      auto& bases = classes[c.name].emplace_back();
+      for (const Expr& b : c.bases) {
+        bases.push_back(b.kind == ExprKind::kName ? LastComponent(b.text) : std::string_view("?"));
+      }
+      if (!c.keywords.empty()) bases.push_back("?");
+    }
+  }
+  // The names that are no model: every class so named has only bases named as
+  // test cases or so named in turn (the greatest such set).
+  const std::unordered_set<std::string_view> models(model_bases.begin(), model_bases.end());
+  std::unordered_set<std::string_view> no_model;
+  for (const auto& [name, definitions] : classes) {
+    if (!models.count(name)) no_model.insert(name);
+  }
+  auto safe = [&](std::string_view base) {
+    return NamedAsTestCase(base) || (no_model.count(base) > 0);
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto it = no_model.begin(); it != no_model.end();) {
+      bool keeps = true;
+      for (const auto& bases : classes[*it]) {
+        if (!std::all_of(bases.begin(), bases.end(), safe)) keeps = false;
+      }
+      if (keeps) {
+        ++it;
+      } else {
+        it = no_model.erase(it);
+        changed = true;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    if (read_[i]) continue;
+    for (const ClassHeader& h : files_[i].class_headers) {
+      if (std::all_of(h.bases.begin(), h.bases.end(),
+                      [&](const std::string& b) { return safe(b); })) {
+        continue;
+      }
+      read_[i] = 1;
+      reached_.push_back(i);
+      break;
+    }
+  }
 }
 
 bool TestFileReach::MayBeLastComponent(std::string_view name) const {
@@ -242,15 +306,26 @@ void TestFileReach::ReadFile(std::size_t file) {
   for (const LoopContext& loop : facts.loops) visit(loop.iterable);
 }
 
-std::vector<std::string> ModulesNamedByOptions(const RuleSet& rules) {
+TestReachRules TestReachRulesOf(const RuleSet& rules) {
+  TestReachRules out;
   auto settings = rules.options.find("settings");
-  if (settings == rules.options.end() || settings->second.empty()) return {};
-  return {settings->second};
+  if (settings != rules.options.end() && !settings->second.empty()) {
+    out.named_modules.push_back(settings->second);
+  }
+  out.model_bases.push_back("Model");
+  for (const KnownClass& c : rules.classes) {
+    if (!c.HasTag("model")) continue;
+    out.model_bases.emplace_back(LastComponent(c.qualname));
+    for (const std::string& alias : c.aliases) out.model_bases.emplace_back(LastComponent(alias));
+  }
+  std::sort(out.model_bases.begin(), out.model_bases.end());
+  out.model_bases.erase(std::unique(out.model_bases.begin(), out.model_bases.end()),
+                        out.model_bases.end());
+  return out;
 }
 
-std::vector<char> TestFilesRead(const std::vector<FileFacts>& files,
-                                const std::vector<std::string>& named) {
-  TestFileReach reach(files, named);
+std::vector<char> TestFilesRead(const std::vector<FileFacts>& files, const TestReachRules& rules) {
+  TestFileReach reach(files, rules);
   while (!reach.Follow().empty()) {
   }
   std::vector<char> read(files.size());
@@ -262,6 +337,7 @@ FileFacts UnreadTestFile(const FileFacts& facts) {
   FileFacts out;
   out.file = facts.file;
   out.counts_alone = facts.counts_alone;
+  out.class_headers = facts.class_headers;
   out.lines = facts.lines;
   // What extraction says before it parses; what a parse said goes with the parse.
   for (const Diagnostic& d : facts.diagnostics) {

@@ -1,10 +1,11 @@
 // Which test files link reads. Django never imports a test module unless the
 // project does, so a test file that does not count alone (FileFacts::counts_alone:
-// no test model, no app config, no signal sent) matters only when a file link
-// reads imports or names it: treeherder's urls.py importing its
-// `investigated_test.py` views, a reusable app whose project lives under tests/
-// (openwisp's tests/manage.py naming "openwisp2.settings"). Input: every file's
-// facts; output: which files are read. Depends on the data types only.
+// no entry point or app module, no signal sent) matters only when one of its
+// classes may be a model (a test model counts), or when a file link reads
+// imports or names it: treeherder's urls.py importing its `investigated_test.py`
+// views, a reusable app whose project lives under tests/ (openwisp's
+// tests/manage.py naming "openwisp2.settings"). Input: every file's facts and
+// what the rules add; output: which files are read. Depends on the data types only.
 #pragma once
 
 #include <bitset>
@@ -20,6 +21,18 @@
 
 namespace djcost {
 
+/// What link knows beyond the files' facts, from the rules.
+struct TestReachRules {
+  /// Module names link looks up from the options, not from a file:
+  /// `[tool.djcost] settings` / `--settings` (a project's test settings, say).
+  std::vector<std::string> named_modules;
+  /// Last names of the classes the knowledge tables tag "model", and "Model":
+  /// a base so named may be a model whatever the project defines of that name.
+  std::vector<std::string> model_bases;
+};
+
+TestReachRules TestReachRulesOf(const RuleSet& rules);
+
 /// The closure over references, computed in steps so that a scan can parse the
 /// test files it reaches between steps (cli/extract_cached.cc). A reference
 /// reaches a file when it may name the file's module under any source root, the
@@ -31,13 +44,20 @@ namespace djcost {
 /// - a dotted name in code whose first part an import binds (`t.helpers.run()`
 ///   after `import app.tests as t`).
 /// Every prefix of a dotted reference counts ("a.b.c" may be module a.b's c).
+///
+/// Before any reference, a test file is reached when a class of it (its
+/// FileFacts::class_headers, read without a parse) has a base that may be a
+/// model: one not named as a test case (data/test_names.h) unless every class
+/// of that name in the project (in the parsed files' facts, and in test files'
+/// headers) has only such bases in turn, never one of `model_bases`. So
+/// `class PageTests(WagtailTestUtils, TestCase)` is not read when the project's
+/// WagtailTestUtils derives from nothing; `class Temp(models.Model)` is.
 class TestFileReach {
  public:
   /// Keeps a reference to `files`, whose entries the caller may replace with
-  /// a new extraction of the same file between calls to Follow. `named` are
-  /// module names the scan's options give (ModulesNamedByOptions), read as
-  /// strings of a file are.
-  TestFileReach(const std::vector<FileFacts>& files, const std::vector<std::string>& named);
+  /// a new extraction of the same file between calls to Follow. The rules'
+  /// named modules are read as strings of a file are.
+  TestFileReach(const std::vector<FileFacts>& files, const TestReachRules& rules);
 
   /// Reads the references of the files read since the last call (on the first,
   /// every file that counts alone) and returns the test files they reach for
@@ -53,6 +73,7 @@ class TestFileReach {
 
   void ReadFile(std::size_t file);
   void ReachString(std::string_view folder, std::string_view text);
+  void ReachClassesThatMayBeModels(const std::vector<std::string>& model_bases);
   void Reach(const Components& reference);
   bool MayBeLastComponent(std::string_view name) const;
   void ReachPath(std::string_view folder, std::string_view pattern);
@@ -71,13 +92,8 @@ class TestFileReach {
   std::bitset<64> lengths_;
 };
 
-/// The module names link looks up from the rules' options, not from any file:
-/// `[tool.djcost] settings` / `--settings` (a project's test settings, say).
-std::vector<std::string> ModulesNamedByOptions(const RuleSet& rules);
-
 /// TestFileReach run to completion: by file index, nonzero when link reads it.
-std::vector<char> TestFilesRead(const std::vector<FileFacts>& files,
-                                const std::vector<std::string>& named);
+std::vector<char> TestFilesRead(const std::vector<FileFacts>& files, const TestReachRules& rules);
 
 /// A test file's facts as link sees them when it does not read the file: its
 /// lines and the checks made before a parse (not-python-source, not-utf8),

@@ -16,7 +16,9 @@ namespace {
 std::set<std::string> Reached(const std::vector<std::pair<std::string, std::string>>& sources,
                               const std::vector<std::string>& named = {}) {
   std::vector<FileFacts> files = testing::ExtractProject(sources);
-  std::vector<char> read = TestFilesRead(files, named);
+  TestReachRules rules = TestReachRulesOf(DefaultRuleSet());
+  rules.named_modules = named;
+  std::vector<char> read = TestFilesRead(files, rules);
   std::set<std::string> out;
   for (size_t i = 0; i < files.size(); ++i) {
     if (read[i] && !files[i].counts_alone) out.insert(files[i].file.path);
@@ -81,15 +83,51 @@ TEST(TestFileReach, ModulesTheOptionsNameAreReached) {
             (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/settings.py",
                                    "shop/tests/urls.py"}));
   RuleSet rules;
-  EXPECT_TRUE(ModulesNamedByOptions(rules).empty());
+  EXPECT_TRUE(TestReachRulesOf(rules).named_modules.empty());
   rules.options["settings"] = "shop.tests.settings";
-  EXPECT_EQ(ModulesNamedByOptions(rules), (std::vector<std::string>{"shop.tests.settings"}));
+  EXPECT_EQ(TestReachRulesOf(rules).named_modules,
+            (std::vector<std::string>{"shop.tests.settings"}));
   // The first step returns what the options reach before any file is read.
   std::vector<FileFacts> files = testing::ExtractProject(With({}));
-  TestFileReach reach(files, {"shop.tests.urls"});
+  TestFileReach reach(files, TestReachRules{{"shop.tests.urls"}, {}});
   std::vector<size_t> first = reach.Follow();
   ASSERT_EQ(first.size(), 2u);  // the package and urls.py
   EXPECT_EQ(files[first[1]].file.path, "shop/tests/urls.py");
+}
+
+// A test file whose classes may be models is read; one whose classes derive
+// only from test cases, or from the project's classes that do in turn, is not.
+TEST(TestFileReach, ClassesThatMayBeModelsAreRead) {
+  const std::pair<std::string, std::string> utils = {
+      "shop/testing.py",  // not a test file: parsed
+      "class ShopTestUtils:\n    pass\n"
+      "class FixturesMixin(ShopTestUtils):\n    pass\n"
+      "class Model:\n    pass\n"          // a project class named like Django's
+      "class ShopModel(models.Model):\n    pass\n"};
+  auto reached = [&](const char* test_source) {
+    return Reached({utils, {"shop/tests/test_a.py", test_source},
+                    {"shop/tests/base.py", "class BaseCase(FixturesMixin, TestCase):\n    pass\n"
+                                           "class Chained(BaseCase):\n    pass\n"}});
+  };
+  EXPECT_EQ(reached("class T(ShopTestUtils, TestCase):\n    pass\n"), (std::set<std::string>{}));
+  EXPECT_EQ(reached("class T(FixturesMixin):\n    pass\n"), (std::set<std::string>{}));
+  // A base another test file defines, test cases all the way down.
+  EXPECT_EQ(reached("class T(Chained):\n    pass\n"), (std::set<std::string>{}));
+  // Models: Django's, whatever the project names Model; the project's; unknown ones.
+  EXPECT_EQ(reached("class T(models.Model):\n    pass\n"),
+            (std::set<std::string>{"shop/tests/test_a.py"}));
+  EXPECT_EQ(reached("class T(AbstractUser):\n    pass\n"),
+            (std::set<std::string>{"shop/tests/test_a.py"}));
+  EXPECT_EQ(reached("class Proxy(ShopModel):\n    pass\n"),
+            (std::set<std::string>{"shop/tests/test_a.py"}));
+  EXPECT_EQ(reached("class T(TimeStampedThing):\n    pass\n"),
+            (std::set<std::string>{"shop/tests/test_a.py"}));
+  EXPECT_EQ(reached("class T(Generic[X]):\n    pass\n"),
+            (std::set<std::string>{"shop/tests/test_a.py"}));
+  // One name, two classes: one of them may be a model.
+  EXPECT_EQ(Reached({utils, {"shop/other.py", "class ShopTestUtils(Base):\n    pass\n"},
+                     {"shop/tests/test_a.py", "class T(ShopTestUtils):\n    pass\n"}}),
+            (std::set<std::string>{"shop/tests/test_a.py"}));
 }
 
 TEST(TestFileReach, NamesBoundByImportsReachSubmodules) {
@@ -104,7 +142,7 @@ TEST(TestFileReach, NamesBoundByImportsReachSubmodules) {
 TEST(TestFileReach, FollowReturnsEachStepOnce) {
   std::vector<FileFacts> files = testing::ExtractProject(
       With({{"shop/views.py", "from .tests import test_views\n"}}));
-  TestFileReach reach(files, {});
+  TestFileReach reach(files, TestReachRules{});
   auto paths = [&](const std::vector<size_t>& indices) {
     std::set<std::string> out;
     for (size_t i : indices) out.insert(files[i].file.path);
