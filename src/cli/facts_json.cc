@@ -110,6 +110,12 @@ void WriteFactsJson(const FileFacts& facts, std::ostream& out) {
   j["file"] = {{"path", facts.file.path}, {"kind", FileKindName(facts.file.kind)}, {"size", facts.file.size}};
   j["parsed"] = facts.parsed;
   j["counts_alone"] = facts.counts_alone;
+  if (facts.file.kind == FileKind::kTest) {
+    j["class_headers"] = Json::array();
+    for (const auto& h : facts.class_headers) {
+      j["class_headers"].push_back({{"name", h.name}, {"bases", h.bases}});
+    }
+  }
   j["parse_errors"] = facts.parse_errors;
   j["lines"] = {{"code", facts.lines.code}, {"comment", facts.lines.comment}, {"blank", facts.lines.blank}};
   j["imports"] = Json::array();

@@ -366,6 +366,17 @@ TEST(Run, FactsCommandDumpsOneFile) {
   EXPECT_EQ(j.at("classes")[0].at("bases")[0].at("text"), "models.Model");
   ASSERT_EQ(j.at("imports").size(), 1u);
   EXPECT_EQ(j.at("imports")[0].at("module"), "django.db");
+  EXPECT_EQ(j.at("counts_alone"), true);
+  EXPECT_FALSE(j.contains("class_headers"));
+
+  // A test file: what a scan decides without a parse.
+  dir.Write("tests/test_views.py", "class ViewTests(TestCase):\n    pass\n");
+  Result t = RunDjcost({"facts", (dir.path() / "tests/test_views.py").string()});
+  ASSERT_EQ(t.code, kExitOk) << t.err;
+  nlohmann::json tj = nlohmann::json::parse(t.out);
+  EXPECT_EQ(tj.at("counts_alone"), false);
+  EXPECT_EQ(tj.at("class_headers"),
+            nlohmann::json::parse(R"([{"name": "ViewTests", "bases": ["TestCase"]}])"));
 }
 
 TEST(Run, FactsCommandWithMissingFileFails) {
