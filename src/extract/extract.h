@@ -40,7 +40,7 @@ enum class TestFileParse {
 /// - Files of nothing but blank lines and comments (most `__init__.py`): a parse
 ///   would find no fact and no error, so they come out exactly as ExtractFile's.
 /// - Statement calls whose arguments link never reads keep their callee, scope
-///   and line, not their arguments (extract/unread_arguments.h).
+///   and line, not their arguments (data/unread_arguments.h).
 FileFacts ExtractForScan(const SourceFile& file, std::string_view bytes, PythonParser& parser,
                          TestFileParse tests = TestFileParse::kWhenCountsAlone);
 

@@ -11,7 +11,7 @@
 
 #include "extract/app_guard.h"
 #include "extract/imports.h"
-#include "extract/unread_arguments.h"
+#include "data/unread_arguments.h"
 #include "syntax/python_kinds.h"
 #include "syntax/tree_walk.h"
 

@@ -1093,7 +1093,7 @@ bool ProjectIndex::EvalAttributeList(std::string_view qualname, const std::strin
 bool ProjectIndex::EvalAttributeListAt(std::string_view qualname, const std::string& name,
                                        std::vector<ListItem>* out, int depth) const {
   if (depth > kMaxDepth) return false;
-  // A class body's statement calls keep no arguments (extract/unread_arguments.h):
+  // A class body's statement calls keep no arguments (data/unread_arguments.h):
   // only its assignments are read.
   static const std::vector<CallStatement> kNoCalls;
   for (std::string_view ancestor : Ancestors(qualname)) {

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "data/test_names.h"
+#include "data/unread_arguments.h"
 #include "link/project_index.h"
 
 namespace djcost {
@@ -75,7 +76,8 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReac
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (files[i].counts_alone) {
       read_[i] = 1;
-      pending_.push_back(i);
+      // A migration names nothing link reads, and a scan does not parse it.
+      if (files[i].file.kind != FileKind::kMigration) pending_.push_back(i);
       continue;
     }
     module_of_[i] = ModuleComponents(files[i].file.path);
@@ -93,9 +95,11 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReac
 void TestFileReach::ReachClassesThatMayBeModels(const std::vector<std::string>& model_bases) {
   // Every class of the project by name, each with its bases' last names: from
   // the parsed facts of other files, from the headers of test files (parsed or
-  // not, so that the answer never depends on which were parsed).
+  // not, so that the answer never depends on which were parsed). Not from
+  // migrations, which a scan does not parse.
   std::unordered_map<std::string_view, std::vector<std::vector<std::string_view>>> classes;
   for (const FileFacts& f : files_) {
+    if (f.file.kind == FileKind::kMigration) continue;
     if (f.file.kind == FileKind::kTest) {
       for (const ClassHeader& h : f.class_headers) {
         auto& bases = classes[h.name].emplace_back();
@@ -271,8 +275,15 @@ void TestFileReach::ReadFile(std::size_t file) {
   auto assignments = [&](const std::vector<Assignment>& list) {
     for (const Assignment& a : list) visit(a.value);
   };
-  auto calls = [&](const std::vector<CallStatement>& list) {
+  // A file's statement calls' arguments only where every extraction keeps
+  // them: a scan drops those link never reads (data/unread_arguments.h). A
+  // local list's calls keep theirs.
+  auto calls = [&](const std::vector<CallStatement>& list, bool all_arguments) {
     for (const CallStatement& c : list) {
+      if (!all_arguments && !LinkReadsArguments(c)) {
+        name(c.call.text);
+        continue;
+      }
       visit(c.call);
       if (c.loop) visit(c.loop->iterable);
     }
@@ -283,13 +294,13 @@ void TestFileReach::ReadFile(std::size_t file) {
     if (fn.returned) visit(*fn.returned);
     if (fn.local_list) {
       assignments(fn.local_list->assignments);
-      calls(fn.local_list->calls);
+      calls(fn.local_list->calls, true);
     }
     if (fn.local_names) assignments(*fn.local_names);
   };
 
   assignments(facts.assignments);
-  calls(facts.calls);
+  calls(facts.calls, false);
   for (const FunctionDef& fn : facts.functions) function(fn);
   for (const ClassDef& cls : facts.classes) {
     for (const Expr& b : cls.bases) visit(b);

@@ -17,7 +17,7 @@
 #include "discover/discover.h"
 #include "extract/expr_builder.h"
 #include "extract/extract.h"
-#include "extract/unread_arguments.h"
+#include "data/unread_arguments.h"
 #include "link/link.h"
 #include "render/render.h"
 #include "rules/load_rules.h"

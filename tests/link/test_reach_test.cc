@@ -70,6 +70,18 @@ TEST(TestFileReach, StringsNameModules) {
             (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
   EXPECT_EQ(Reached(With({{"shop/urls.py", "VIEW = 'site.shop.tests.helpers.make'\n"}})),
             (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  // Not the arguments of a call link never reads, which a scan does not keep:
+  // a full extraction and a scan must reach the same files.
+  EXPECT_EQ(Reached(With({{"shop/views.py", "def f():\n    logger.info('shop.tests.helpers')\n"}})),
+            (std::set<std::string>{}));
+  EXPECT_EQ(Reached(With({{"shop/urls.py", "def f(router):\n    router.register('x', "
+                                           "'shop.tests.helpers')\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  // Nor a migration's names, which a scan does not parse.
+  EXPECT_EQ(Reached(With({{"shop/migrations/0002_x.py",
+                           "import shop.tests.helpers\n"
+                           "dependencies = [('tests', '0001_initial')]\n"}})),
+            (std::set<std::string>{}));
   // A fragment path relative to the file's folder (django-split-settings).
   // (settings.py's ROOT_URLCONF reaches on: urls.py and the package.)
   EXPECT_EQ(Reached(With({{"shop/conf.py", "include('tests/sett*.py')\n"}})),
@@ -123,6 +135,13 @@ TEST(TestFileReach, ClassesThatMayBeModelsAreRead) {
   EXPECT_EQ(reached("class T(TimeStampedThing):\n    pass\n"),
             (std::set<std::string>{"shop/tests/test_a.py"}));
   EXPECT_EQ(reached("class T(Generic[X]):\n    pass\n"),
+            (std::set<std::string>{"shop/tests/test_a.py"}));
+  // Migrations are not read: a class of theirs decides nothing (a scan does not
+  // parse them, a full extraction does).
+  EXPECT_EQ(Reached({utils, {"shop/migrations/0001_initial.py",
+                             "class ShopMigration(migrations.Migration):\n    pass\n"
+                             "class Migration(Migration):\n    pass\n"},
+                     {"shop/tests/test_a.py", "class T(Migration):\n    pass\n"}}),
             (std::set<std::string>{"shop/tests/test_a.py"}));
   // One name, two classes: one of them may be a model.
   EXPECT_EQ(Reached({utils, {"shop/other.py", "class ShopTestUtils(Base):\n    pass\n"},

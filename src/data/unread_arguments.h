@@ -10,7 +10,11 @@
 // keeps its callee, scope, line and condition, which link reads for send sites
 // and lookups by name. A reader of other calls' arguments must widen this test
 // first; prefilter_identity_test checks that the report does not change.
+// Shared by extract/ (what to copy) and link/ (link/test_reach.h reads only
+// what every extraction keeps).
 #pragma once
+
+#include <string_view>
 
 #include "data/file_facts.h"
 
@@ -28,6 +32,22 @@ namespace djcost {
 /// - `*.registry.extend(...)`, anywhere: one router's routes added to another;
 /// - `*.mapping.update(...)`, anywhere: a router's __init__ adding methods;
 /// - `self.method_check(...)`, anywhere: the methods a tastypie handler allows.
-bool LinkReadsArguments(const CallStatement& call);
+inline bool LinkReadsArguments(const CallStatement& call) {
+  std::string_view callee = call.call.text;
+  auto ends_with = [&](std::string_view suffix) {
+    return callee.size() >= suffix.size() && callee.substr(callee.size() - suffix.size()) == suffix;
+  };
+  size_t dot = callee.rfind('.');
+  std::string_view last = dot == std::string_view::npos ? callee : callee.substr(dot + 1);
+  if (last == "register" || last == "unregister" || last == "connect" || last == "add_router") {
+    return true;
+  }
+  // Module level, every call: lists grown by append/extend/insert, settings
+  // fragments include()d (django-split-settings), a router passed to a function
+  // that registers on it (waldur's `structure_urls.register_in(router)`).
+  if (call.scope.empty()) return true;
+  return ends_with(".registry.extend") || ends_with(".mapping.update") ||
+         ends_with("environ.setdefault") || callee == "self.method_check";
+}
 
 }  // namespace djcost
