@@ -76,7 +76,10 @@ Inventory LinkWith(const char* installed_apps) {
        {"site/urls.py", kUrls},
        {"shop/__init__.py", ""},
        {"shop/views.py", kViews},
-       {"shop/admin.py", kAdmin}});
+       {"shop/admin.py", kAdmin},
+       // A migration's condition guards nothing counted (and a scan does not parse it).
+       {"shop/migrations/0002_copy.py",
+        "from django.apps import apps\nif apps.is_installed('players'):\n    x = 1\n"}});
 }
 
 TEST(InstalledGuardsTest, BranchesOfAnAppNotInstalledAreNotCounted) {

@@ -127,6 +127,7 @@ struct Project {
       file.path = path;
       file.size = text.size();
       if (path.find("tests") != std::string::npos) file.kind = FileKind::kTest;
+      if (path.find("/migrations/") != std::string::npos) file.kind = FileKind::kMigration;
       files.push_back(ExtractFile(file, text, parser));
     }
     index = std::make_unique<ProjectIndex>(files, rules, markers);
