@@ -72,7 +72,16 @@ bool MayName(const Components& reference, size_t length, const std::vector<std::
 }  // namespace
 
 TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReachRules& rules)
-    : files_(files), read_(files.size(), 0), module_of_(files.size()) {
+    : files_(files), read_(files.size(), 0), module_of_(files.size()), at_top_(files.size(), 0) {
+  // Folders that are packages, and folders a manage.py puts on sys.path.
+  std::unordered_set<std::string_view> packages, projects;
+  for (const FileFacts& f : files) {
+    std::string_view path = f.file.path;
+    size_t slash = path.rfind('/');
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (name == "__init__.py") packages.insert(FolderOf(path));
+    if (name == "manage.py") projects.insert(FolderOf(path));
+  }
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (files[i].counts_alone) {
       read_[i] = 1;
@@ -82,6 +91,12 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReac
     }
     module_of_[i] = ModuleComponents(files[i].file.path);
     if (module_of_[i].empty()) continue;
+    // The folder the module is a name in: for a/b/c.py and a/b/c/__init__.py, a/b.
+    std::string_view path = files[i].file.path;
+    std::string_view folder = FolderOf(path);
+    if (path.ends_with("__init__.py")) folder = FolderOf(folder);
+    at_top_[i] = folder.empty() || projects.count(folder) > 0 || folder == "src" ||
+                 packages.count(folder) == 0;
     const std::string& last = module_of_[i].back();
     by_last_component_[last].push_back(i);
     if (!last.empty()) first_bytes_.set(static_cast<unsigned char>(last[0]));
@@ -89,7 +104,7 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReac
   }
   // Reached before any file is read: the first Follow returns them.
   ReachClassesThatMayBeModels(rules.model_bases);
-  for (const std::string& module : rules.named_modules) ReachString("", module);
+  for (const std::string& module : rules.named_modules) ReachString("", module, true);
 }
 
 void TestFileReach::ReachClassesThatMayBeModels(const std::vector<std::string>& model_bases) {
@@ -170,13 +185,14 @@ std::vector<std::size_t> TestFileReach::Follow() {
   return reached;
 }
 
-void TestFileReach::Reach(const Components& reference) {
+void TestFileReach::Reach(const Components& reference, bool any_depth) {
   for (size_t length = 1; length <= reference.size(); ++length) {
     if (!MayBeLastComponent(reference[length - 1])) continue;
     auto it = by_last_component_.find(reference[length - 1]);
     if (it == by_last_component_.end()) continue;
     for (std::size_t candidate : it->second) {
       if (read_[candidate] || !MayName(reference, length, module_of_[candidate])) continue;
+      if (length == 1 && !any_depth && !at_top_[candidate]) continue;
       read_[candidate] = 1;
       reached_.push_back(candidate);
     }
@@ -197,7 +213,7 @@ void TestFileReach::ReachPath(std::string_view folder, std::string_view pattern)
   }
 }
 
-void TestFileReach::ReachString(std::string_view folder, std::string_view text) {
+void TestFileReach::ReachString(std::string_view folder, std::string_view text, bool any_depth) {
   if (text.size() > 3 && text.substr(text.size() - 3) == ".py") {
     ReachPath(folder, text);
     return;
@@ -205,7 +221,7 @@ void TestFileReach::ReachString(std::string_view folder, std::string_view text) 
   while (!text.empty() && text.front() == '.') text.remove_prefix(1);
   while (!text.empty() && text.back() == '.') text.remove_suffix(1);
   Components reference;
-  if (DottedName(text, &reference)) Reach(reference);
+  if (DottedName(text, &reference)) Reach(reference, any_depth);
 }
 
 void TestFileReach::ReadFile(std::size_t file) {
@@ -246,7 +262,10 @@ void TestFileReach::ReadFile(std::size_t file) {
     if (dot != std::string_view::npos) SplitInto(text.substr(dot + 1), '.', &reference);
     Reach(reference);
   };
-  auto string = [&](std::string_view text) { ReachString(folder, text); };
+  // An entry point's strings may name the settings module, looked up at any depth.
+  const std::string_view base = facts.file.path.substr(folder.empty() ? 0 : folder.size() + 1);
+  const bool entry_point = base == "manage.py" || base == "wsgi.py" || base == "asgi.py";
+  auto string = [&](std::string_view text) { ReachString(folder, text, entry_point); };
   auto expr = [&](auto& self, const Expr& e) -> void {
     switch (e.kind) {
       case ExprKind::kString: string(e.text); break;

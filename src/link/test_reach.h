@@ -44,6 +44,11 @@ TestReachRules TestReachRulesOf(const RuleSet& rules);
 /// - a dotted name in code whose first part an import binds (`t.helpers.run()`
 ///   after `import app.tests as t`).
 /// Every prefix of a dotted reference counts ("a.b.c" may be module a.b's c).
+/// A one-part name ("urls", "test_api") names only a module at the top of a
+/// source root (the scan's root, a folder holding manage.py, src/, the top of a
+/// package chain), as the module index resolves it; only the settings module
+/// named by an entry point or the options is looked up at any depth
+/// (link/settings.cc's FindModuleLoosely).
 ///
 /// Before any reference, a test file is reached when a class of it (its
 /// FileFacts::class_headers, read without a parse) has a base that may be a
@@ -72,9 +77,9 @@ class TestFileReach {
   using Components = std::vector<std::string_view>;
 
   void ReadFile(std::size_t file);
-  void ReachString(std::string_view folder, std::string_view text);
+  void ReachString(std::string_view folder, std::string_view text, bool any_depth);
   void ReachClassesThatMayBeModels(const std::vector<std::string>& model_bases);
-  void Reach(const Components& reference);
+  void Reach(const Components& reference, bool any_depth = false);
   bool MayBeLastComponent(std::string_view name) const;
   void ReachPath(std::string_view folder, std::string_view pattern);
 
@@ -84,6 +89,7 @@ class TestFileReach {
   std::vector<std::size_t> reached_;  // reached since the last Follow returned
   // The test files not read yet, by the last component of their module name.
   std::vector<std::vector<std::string>> module_of_;  // by file index; empty when read
+  std::vector<char> at_top_;  // a one-part name may name it (see the class comment)
   std::unordered_map<std::string, std::vector<std::size_t>, NameHasher, std::equal_to<>>
       by_last_component_;
   // Their first bytes and lengths (up to 63), to pass over most names without a

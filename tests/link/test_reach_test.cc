@@ -149,6 +149,38 @@ TEST(TestFileReach, ClassesThatMayBeModelsAreRead) {
             (std::set<std::string>{"shop/tests/test_a.py"}));
 }
 
+// A one-part name is a module at the top of a source root (netbox's
+// `graphql_test_modules = ('test_api', ...)` names no module), except for the
+// settings module an entry point names, looked up at any depth.
+TEST(TestFileReach, OnePartNamesNameTopLevelModules) {
+  const std::vector<std::pair<std::string, std::string>> deep = {
+      {"shop/__init__.py", ""},
+      {"shop/tests/__init__.py", ""},
+      {"shop/tests/test_api.py", "def test():\n    pass\n"},
+      {"shop/tests/settings.py", "ROOT_URLCONF = 'x'\n"}};
+  auto with = [&](std::pair<std::string, std::string> more) {
+    auto sources = deep;
+    sources.push_back(std::move(more));
+    return sources;
+  };
+  EXPECT_EQ(Reached(with({"shop/testing.py", "MODULES = ('test_api', 'test_graphql')\n"})),
+            (std::set<std::string>{}));
+  EXPECT_EQ(Reached(with({"manage.py", "import os\nos.environ.setdefault("
+                                       "'DJANGO_SETTINGS_MODULE', 'settings')\n"})),
+            (std::set<std::string>{"shop/tests/settings.py"}));
+  EXPECT_EQ(Reached(with({"shop/testing.py", "X = 1\n"}), {"settings"}),
+            (std::set<std::string>{"shop/tests/settings.py"}));
+  // A test app whose folder is no package: `INSTALLED_APPS = ['testapp']`, as
+  // runtests.py puts tests/ on sys.path.
+  EXPECT_EQ(Reached({{"tests/testapp/__init__.py", "from .helpers import x\n"},
+                     {"tests/testapp/helpers.py", "x = 1\n"},
+                     {"tests/settings.py", "INSTALLED_APPS = ['testapp']\n"},
+                     {"manage.py", "import os\nos.environ.setdefault("
+                                   "'DJANGO_SETTINGS_MODULE', 'tests.settings')\n"}}),
+            (std::set<std::string>{"tests/settings.py", "tests/testapp/__init__.py",
+                                   "tests/testapp/helpers.py"}));
+}
+
 TEST(TestFileReach, NamesBoundByImportsReachSubmodules) {
   EXPECT_EQ(Reached(With({{"shop/views.py", "import shop.tests as t\n\n"
                                             "def f():\n    t.helpers.make()\n"}})),
