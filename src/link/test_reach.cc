@@ -263,7 +263,8 @@ void TestFileReach::ReadFile(std::size_t file) {
     Reach(reference);
   };
   // An entry point's strings may name the settings module, looked up at any depth.
-  const std::string_view base = facts.file.path.substr(folder.empty() ? 0 : folder.size() + 1);
+  const std::string_view base =
+      std::string_view(facts.file.path).substr(folder.empty() ? 0 : folder.size() + 1);
   const bool entry_point = base == "manage.py" || base == "wsgi.py" || base == "asgi.py";
   auto string = [&](std::string_view text) { ReachString(folder, text, entry_point); };
   auto expr = [&](auto& self, const Expr& e) -> void {
