@@ -99,7 +99,7 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReac
                  packages.count(folder) == 0;
     const std::string& last = module_of_[i].back();
     by_last_component_[last].push_back(i);
-    if (!last.empty()) first_bytes_.set(static_cast<unsigned char>(last[0]));
+    if (!last.empty()) ends_.set(Ends(last));
     lengths_.set(std::min<size_t>(last.size(), 63));
   }
   // Reached before any file is read: the first Follow returns them.
@@ -108,60 +108,74 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReac
 }
 
 void TestFileReach::ReachClassesThatMayBeModels(const std::vector<std::string>& model_bases) {
-  // Every class of the project by name, each with its bases' last names: from
-  // the parsed facts of other files, from the headers of test files (parsed or
-  // not, so that the answer never depends on which were parsed). Not from
-  // migrations, which a scan does not parse.
-  std::unordered_map<std::string_view, std::vector<std::vector<std::string_view>>> classes;
+  // Every class of the project by name: from the parsed facts of other files,
+  // from the headers of test files (parsed or not, so that the answer never
+  // depends on which were parsed). Not from migrations, which a scan does not
+  // parse. A name may be a model when it is one of `model_bases`, or when a
+  // class so named has a base that may be one: a base not named as a test case
+  // that is no class of the project, or a class name that may be a model in
+  // turn. The rest (the greatest set whose classes derive only from test cases
+  // and each other) are no model; found by a walk from the first, linear in
+  // the bases.
+  struct ClassName {
+    bool may_be_model = false;
+    std::vector<std::string_view> derived;  // classes with a definition that names it a base
+  };
+  std::unordered_map<std::string_view, ClassName, NameHasher> classes;
+  std::vector<std::pair<std::string_view, std::string_view>> derives;  // (class, base)
+  auto define = [&](std::string_view name) { classes.try_emplace(name); };
+  auto base = [&](std::string_view name, std::string_view b) {
+    if (!NamedAsTestCase(b)) derives.emplace_back(name, b);
+  };
   for (const FileFacts& f : files_) {
     if (f.file.kind == FileKind::kMigration) continue;
     if (f.file.kind == FileKind::kTest) {
       for (const ClassHeader& h : f.class_headers) {
-        auto& bases = classes[h.name].emplace_back();
-        for (const std::string& b : h.bases) bases.push_back(b);
+        define(h.name);
+        for (const std::string& b : h.bases) base(h.name, b);
       }
       continue;
     }
     for (const ClassDef& c : f.classes) {
-      auto& bases = classes[c.name].emplace_back();
+      define(c.name);
       for (const Expr& b : c.bases) {
-        bases.push_back(b.kind == ExprKind::kName ? LastComponent(b.text) : std::string_view("?"));
+        base(c.name, b.kind == ExprKind::kName ? LastComponent(b.text) : std::string_view("?"));
       }
-      if (!c.keywords.empty()) bases.push_back("?");
+      if (!c.keywords.empty()) base(c.name, "?");
     }
   }
-  // The names that are no model: every class so named has only bases named as
-  // test cases or so named in turn (the greatest such set).
-  const std::unordered_set<std::string_view> models(model_bases.begin(), model_bases.end());
-  std::unordered_set<std::string_view> no_model;
-  for (const auto& [name, definitions] : classes) {
-    if (!models.count(name)) no_model.insert(name);
-  }
-  auto safe = [&](std::string_view base) {
-    return NamedAsTestCase(base) || (no_model.count(base) > 0);
+  std::vector<std::string_view> found;  // may be a model, its derived classes not yet marked
+  auto mark = [&](ClassName& c, std::string_view name) {
+    if (c.may_be_model) return;
+    c.may_be_model = true;
+    found.push_back(name);
   };
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (auto it = no_model.begin(); it != no_model.end();) {
-      bool keeps = true;
-      for (const auto& bases : classes[*it]) {
-        if (!std::all_of(bases.begin(), bases.end(), safe)) keeps = false;
-      }
-      if (keeps) {
-        ++it;
-      } else {
-        it = no_model.erase(it);
-        changed = true;
-      }
+  for (const std::string& m : model_bases) {
+    auto it = classes.find(m);
+    if (it != classes.end()) mark(it->second, it->first);
+  }
+  for (const auto& [name, b] : derives) {
+    auto it = classes.find(b);
+    if (it == classes.end()) {
+      mark(classes.find(name)->second, name);
+    } else {
+      it->second.derived.push_back(name);
     }
   }
+  while (!found.empty()) {
+    std::string_view name = found.back();
+    found.pop_back();
+    for (std::string_view d : classes.find(name)->second.derived) mark(classes.find(d)->second, d);
+  }
+  auto safe = [&](std::string_view b) {
+    if (NamedAsTestCase(b)) return true;
+    auto it = classes.find(b);
+    return it != classes.end() && !it->second.may_be_model;
+  };
   for (std::size_t i = 0; i < files_.size(); ++i) {
     if (read_[i]) continue;
     for (const ClassHeader& h : files_[i].class_headers) {
-      if (std::all_of(h.bases.begin(), h.bases.end(),
-                      [&](const std::string& b) { return safe(b); })) {
-        continue;
-      }
+      if (std::all_of(h.bases.begin(), h.bases.end(), safe)) continue;
       read_[i] = 1;
       reached_.push_back(i);
       break;
@@ -169,9 +183,26 @@ void TestFileReach::ReachClassesThatMayBeModels(const std::vector<std::string>& 
   }
 }
 
+std::size_t TestFileReach::Ends(std::string_view name) {
+  return static_cast<unsigned char>(name.front()) << 8 | static_cast<unsigned char>(name.back());
+}
+
 bool TestFileReach::MayBeLastComponent(std::string_view name) const {
-  return !name.empty() && first_bytes_.test(static_cast<unsigned char>(name[0])) &&
+  return !name.empty() && ends_.test(Ends(name)) &&
          lengths_.test(std::min<size_t>(name.size(), 63));
+}
+
+bool TestFileReach::NamesAModuleLeft(std::string_view dotted) const {
+  for (size_t start = 0; start <= dotted.size();) {
+    size_t end = start;
+    while (end < dotted.size() && dotted[end] != '.') ++end;
+    std::string_view part = dotted.substr(start, end - start);
+    if (MayBeLastComponent(part) && by_last_component_.find(part) != by_last_component_.end()) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 std::vector<std::size_t> TestFileReach::Follow() {
@@ -220,6 +251,9 @@ void TestFileReach::ReachString(std::string_view folder, std::string_view text, 
   }
   while (!text.empty() && text.front() == '.') text.remove_prefix(1);
   while (!text.empty() && text.back() == '.') text.remove_suffix(1);
+  // Most strings are prose, or name no module left to reach: passed over
+  // before they are split.
+  if (!NamesAModuleLeft(text)) return;
   Components reference;
   if (DottedName(text, &reference)) Reach(reference, any_depth);
 }
@@ -230,36 +264,67 @@ void TestFileReach::ReadFile(std::size_t file) {
   Components folder_parts;
   if (!folder.empty()) SplitInto(folder, '/', &folder_parts);
 
-  // Imports, and the names they bind to the modules they name.
-  std::unordered_map<std::string_view, Components> bound;
+  // Imports, and the names they bind to the modules they name. Most name no
+  // test module left to reach: neither reached nor split, their bindings kept
+  // as the import, its components made only for a name that may reach more.
+  bool folder_may_reach = false;
+  for (std::string_view part : folder_parts) folder_may_reach |= NamesAModuleLeft(part);
+  // The module an import names, `and_name` with the name imported from it;
+  // false when it names none (a relative import above the root).
+  auto imported = [&](const Import& imp, bool and_name, Components* out) {
+    out->clear();
+    if (imp.level > 0) {
+      if (static_cast<size_t>(imp.level - 1) > folder_parts.size()) return false;
+      out->assign(folder_parts.begin(), folder_parts.end() - (imp.level - 1));
+    }
+    if (!imp.module.empty()) SplitInto(imp.module, '.', out);
+    if (out->empty()) return false;
+    if (and_name) out->push_back(imp.name);
+    return true;
+  };
+  // What a name binds: the module and name imported, the module (`import a.b
+  // as c`), or the module's first part (`import a.b` binds `a`).
+  enum class Binds { kModuleAndName, kModule, kFirstPart };
+  std::unordered_map<std::string_view, std::pair<const Import*, Binds>, NameHasher> bound;
   Components module, reference;
   for (const Import& imp : facts.imports) {
-    module.clear();
-    if (imp.level > 0) {
-      if (static_cast<size_t>(imp.level - 1) > folder_parts.size()) continue;
-      module.assign(folder_parts.begin(), folder_parts.end() - (imp.level - 1));
+    const size_t up = imp.level > 0 ? static_cast<size_t>(imp.level - 1) : 0;
+    if (up > folder_parts.size() ||
+        (imp.module.empty() && (imp.level == 0 || up == folder_parts.size()))) {
+      continue;  // names no module, as `imported` would say
     }
-    if (!imp.module.empty()) SplitInto(imp.module, '.', &module);
-    if (module.empty()) continue;
-    Reach(module);
+    if (NamesAModuleLeft(imp.module) || NamesAModuleLeft(imp.name) ||
+        (imp.level > 0 && folder_may_reach)) {
+      imported(imp, false, &module);
+      Reach(module);
+      if (!imp.star && !imp.name.empty()) {
+        module.push_back(imp.name);
+        Reach(module);
+      }
+    }
     if (imp.star) continue;
     if (!imp.name.empty()) {
-      module.push_back(imp.name);
-      Reach(module);
-      bound[imp.alias.empty() ? std::string_view(imp.name) : std::string_view(imp.alias)] = module;
+      bound[imp.alias.empty() ? std::string_view(imp.name) : std::string_view(imp.alias)] = {
+          &imp, Binds::kModuleAndName};
     } else if (!imp.alias.empty()) {
-      bound[imp.alias] = module;
-    } else {
-      bound[module[0]] = Components{module[0]};
+      bound[imp.alias] = {&imp, Binds::kModule};
+    } else {  // `import a.b`, never relative
+      bound[std::string_view(imp.module).substr(0, imp.module.find('.'))] = {&imp,
+                                                                            Binds::kFirstPart};
     }
   }
 
+  // What an import binds was reached with its import, every prefix of it:
+  // only the parts after it can reach more.
   auto name = [&](std::string_view text) {
     size_t dot = text.find('.');
+    if (dot == std::string_view::npos || !NamesAModuleLeft(text.substr(dot + 1))) return;
     auto it = bound.find(text.substr(0, dot));
     if (it == bound.end()) return;
-    reference = it->second;
-    if (dot != std::string_view::npos) SplitInto(text.substr(dot + 1), '.', &reference);
+    const auto [imp, binds] = it->second;
+    imported(*imp, binds == Binds::kModuleAndName, &reference);
+    if (binds == Binds::kFirstPart) reference.resize(1);
+    SplitInto(text.substr(dot + 1), '.', &reference);
     Reach(reference);
   };
   // An entry point's strings may name the settings module, looked up at any depth.

@@ -81,6 +81,8 @@ class TestFileReach {
   void ReachClassesThatMayBeModels(const std::vector<std::string>& model_bases);
   void Reach(const Components& reference, bool any_depth = false);
   bool MayBeLastComponent(std::string_view name) const;
+  /// True when a part of `dotted` is the last part of a test module not read yet.
+  bool NamesAModuleLeft(std::string_view dotted) const;
   void ReachPath(std::string_view folder, std::string_view pattern);
 
   const std::vector<FileFacts>& files_;
@@ -92,9 +94,10 @@ class TestFileReach {
   std::vector<char> at_top_;  // a one-part name may name it (see the class comment)
   std::unordered_map<std::string, std::vector<std::size_t>, NameHasher, std::equal_to<>>
       by_last_component_;
-  // Their first bytes and lengths (up to 63), to pass over most names without a
-  // hash: a reference's every prefix is looked up.
-  std::bitset<256> first_bytes_;
+  // Their first and last bytes (Ends) and lengths (up to 63), to pass over most
+  // names without a hash: every part of every dotted name is looked up.
+  static std::size_t Ends(std::string_view name);
+  std::bitset<65536> ends_;
   std::bitset<64> lengths_;
 };
 
