@@ -30,14 +30,18 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
   if (!ValidateScanOptions(options, &config, &error)) return Fail(err, error);
   if (options.progress) config.progress = &err;
   Report report;
-  if (!Scan(config, &report, &error)) return Fail(err, error);
+  std::future<void> finishing;  // the link memo, written beside the rendering
+  if (!Scan(config, &report, &error, &finishing)) return Fail(err, error);
+  bool written = true;
   if (config.output.empty()) {
     FindRenderer(config.format)->render(report, out);
   } else {
     std::ostringstream text;
     FindRenderer(config.format)->render(report, text);
-    if (!WriteFileAtomically(config.output, text.str(), &error)) return Fail(err, error);
+    written = WriteFileAtomically(config.output, text.str(), &error);
   }
+  if (finishing.valid()) finishing.wait();
+  if (!written) return Fail(err, error);
   return CheckFailAbove(config, report, err);
 }
 

@@ -123,7 +123,8 @@ class LinkMemo {
 
 }  // namespace
 
-bool Scan(const ScanConfig& config, Report* report, std::string* error) {
+bool Scan(const ScanConfig& config, Report* report, std::string* error,
+          std::future<void>* finishing) {
   // Work that needs no result of the step beside it runs on a second thread when
   // --jobs allows (deferred to its wait() otherwise): discovery beside loading
   // the rules and reading the fact cache (the cache's key is the rules'), and
@@ -185,26 +186,30 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   for (const auto& f : extraction.facts) {
     file_diagnostics.insert(file_diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());
   }
-  std::future<void> tidying = std::async(
-      beside, [&memo, &inventory, linked, inputs = extraction.link_inputs,
-               facts = std::move(extraction.facts)]() mutable {
-        if (linked) memo.Remember(inputs, inventory);
-        std::vector<FileFacts>().swap(facts);  // freed here, not on the scan's thread
-      });
   if (discovery.files.empty() || !LooksLikeDjango(inventory)) {
-    tidying.wait();
     *error = config.root + ": not a Django project (no settings, urls, models or admin found)";
     return false;
   }
+  // The report is filled in place from here: the link memo is written from its
+  // Inventory beside the estimate and, when the caller takes `finishing`,
+  // beside the rendering too; nothing moves the Inventory while it is read.
+  *report = Report{};
+  Report& r = *report;
+  r.inventory = std::move(inventory);
+  const Inventory& linked_inventory = r.inventory;
+  std::future<void> tidying = std::async(
+      beside, [&linked_inventory, linked, inputs = extraction.link_inputs,
+               facts = std::move(extraction.facts), memo_owned = std::move(memo)]() mutable {
+        if (linked) memo_owned.Remember(inputs, linked_inventory);
+        std::vector<FileFacts>().swap(facts);  // freed here, not on the scan's thread
+      });
   // [tool.djcost] in pyproject.toml fills what the command line left unset.
   EstimateOptions options = MergeEstimateOptions(rules, config.estimate);
   if (options.weekly_cost > 0 && options.currency.empty()) options.currency = "EUR";
   options.traffic_file = traffic.name;
   options.traffic = std::move(traffic.entries);
-  Estimate estimate = EstimateCosts(inventory, rules, options);
-  tidying.wait();  // it reads `inventory`, which moves into the report below
+  Estimate estimate = EstimateCosts(r.inventory, rules, options);
 
-  Report r;
   r.tool_version = DJCOST_VERSION;
   r.rules_version = rules.version;
   r.project = config.project;
@@ -215,14 +220,17 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error) {
   d = discovery.diagnostics;
   d.insert(d.end(), extraction.diagnostics.begin(), extraction.diagnostics.end());
   d.insert(d.end(), file_diagnostics.begin(), file_diagnostics.end());
-  d.insert(d.end(), inventory.diagnostics.begin(), inventory.diagnostics.end());
+  d.insert(d.end(), r.inventory.diagnostics.begin(), r.inventory.diagnostics.end());
   d.insert(d.end(), estimate.diagnostics.begin(), estimate.diagnostics.end());
   d.insert(d.end(), traffic.diagnostics.begin(), traffic.diagnostics.end());
   std::sort(d.begin(), d.end());
   d.erase(std::unique(d.begin(), d.end()), d.end());
-  r.inventory = std::move(inventory);
   r.estimate = std::move(estimate);
-  *report = std::move(r);
+  if (finishing != nullptr) {
+    *finishing = std::move(tidying);
+  } else {
+    tidying.wait();
+  }
   return true;
 }
 

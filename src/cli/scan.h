@@ -3,6 +3,7 @@
 // ScanConfig; output: a Report or a one-line error. Touches no terminal.
 #pragma once
 
+#include <future>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,11 @@ std::vector<FileFacts> ExtractAll(const std::string& root, const std::vector<Sou
 bool LooksLikeDjango(const Inventory& inventory);
 
 /// The whole scan. On failure returns false with `*error` (one line, without
-/// the "djcost: error: " prefix).
-[[nodiscard]] bool Scan(const ScanConfig& config, Report* report, std::string* error);
+/// the "djcost: error: " prefix). With `finishing`, writing the link memo from
+/// `report->inventory` may still run when Scan returns, beside the rendering:
+/// wait for it before `*report` changes or ends (and at all: on one job it
+/// runs only then). Without, Scan waits.
+[[nodiscard]] bool Scan(const ScanConfig& config, Report* report, std::string* error,
+                        std::future<void>* finishing = nullptr);
 
 }  // namespace djcost
