@@ -143,6 +143,16 @@ TEST(TestFileReach, ClassesThatMayBeModelsAreRead) {
                              "class Migration(Migration):\n    pass\n"},
                      {"shop/tests/test_a.py", "class T(Migration):\n    pass\n"}}),
             (std::set<std::string>{"shop/tests/test_a.py"}));
+  // Classes deriving from each other and from test cases only are no model;
+  // one deriving from a model makes every class below it one.
+  EXPECT_EQ(Reached({utils, {"shop/loop.py", "class A(B):\n    pass\nclass B(A, TestCase):\n    pass\n"},
+                     {"shop/tests/test_a.py", "class T(B):\n    pass\n"}}),
+            (std::set<std::string>{}));
+  EXPECT_EQ(Reached({utils,
+                     {"shop/chain.py", "class A(ShopModel):\n    pass\nclass B(A):\n    pass\n"
+                                       "class C(B, TestCase):\n    pass\n"},
+                     {"shop/tests/test_a.py", "class T(C):\n    pass\n"}}),
+            (std::set<std::string>{"shop/tests/test_a.py"}));
   // One name, two classes: one of them may be a model.
   EXPECT_EQ(Reached({utils, {"shop/other.py", "class ShopTestUtils(Base):\n    pass\n"},
                      {"shop/tests/test_a.py", "class T(ShopTestUtils):\n    pass\n"}}),
@@ -183,6 +193,17 @@ TEST(TestFileReach, OnePartNamesNameTopLevelModules) {
 
 TEST(TestFileReach, NamesBoundByImportsReachSubmodules) {
   EXPECT_EQ(Reached(With({{"shop/views.py", "import shop.tests as t\n\n"
+                                            "def f():\n    t.helpers.make()\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  // Each way an import binds a name: the first part of `import a.b`, a name
+  // imported from a module, relatively too.
+  EXPECT_EQ(Reached(With({{"shop/views.py", "import shop.tests\n\n"
+                                            "def f():\n    shop.tests.helpers.make()\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  EXPECT_EQ(Reached(With({{"shop/views.py", "from shop import tests\n\n"
+                                            "def f():\n    tests.helpers.make()\n"}})),
+            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  EXPECT_EQ(Reached(With({{"shop/views.py", "from . import tests as t\n\n"
                                             "def f():\n    t.helpers.make()\n"}})),
             (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
   // A name no import binds is no module.
