@@ -192,20 +192,16 @@ TEST(TestFileReach, OnePartNamesNameTopLevelModules) {
 }
 
 TEST(TestFileReach, NamesBoundByImportsReachSubmodules) {
-  EXPECT_EQ(Reached(With({{"shop/views.py", "import shop.tests as t\n\n"
-                                            "def f():\n    t.helpers.make()\n"}})),
-            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
-  // Each way an import binds a name: the first part of `import a.b`, a name
-  // imported from a module, relatively too.
-  EXPECT_EQ(Reached(With({{"shop/views.py", "import shop.tests\n\n"
-                                            "def f():\n    shop.tests.helpers.make()\n"}})),
-            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
-  EXPECT_EQ(Reached(With({{"shop/views.py", "from shop import tests\n\n"
-                                            "def f():\n    tests.helpers.make()\n"}})),
-            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
-  EXPECT_EQ(Reached(With({{"shop/views.py", "from . import tests as t\n\n"
-                                            "def f():\n    t.helpers.make()\n"}})),
-            (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}));
+  // Each way an import binds a name: a module's alias, the first part of
+  // `import a.b`, a name imported from a module, relatively too.
+  for (const char* source : {"import shop.tests as t\n\ndef f():\n    t.helpers.make()\n",
+                             "import shop.tests\n\ndef f():\n    shop.tests.helpers.make()\n",
+                             "from shop import tests\n\ndef f():\n    tests.helpers.make()\n",
+                             "from . import tests as t\n\ndef f():\n    t.helpers.make()\n"}) {
+    EXPECT_EQ(Reached(With({{"shop/views.py", source}})),
+              (std::set<std::string>{"shop/tests/__init__.py", "shop/tests/helpers.py"}))
+        << source;
+  }
   // A name no import binds is no module.
   EXPECT_EQ(Reached(With({{"shop/views.py", "def f(tests):\n    tests.helpers.make()\n"}})),
             (std::set<std::string>{}));
