@@ -132,8 +132,12 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   // waited for before its result or its input is touched.
   const std::launch beside = WorkerCount(2, config.jobs) > 1 ? std::launch::async
                                                              : std::launch::deferred;
+  DiscoverOptions discover = config.discover;
+  if (beside == std::launch::async) {  // a third thread, briefly
+    discover.ignore_rules = DiscoverOptions::IgnoreRules::kBeside;
+  }
   std::future<Discovery> discovering =
-      std::async(beside, [&config] { return Discover(config.root, config.discover); });
+      std::async(beside, [&config, discover] { return Discover(config.root, discover); });
   RuleSet rules;
   ConfigError config_error;
   if (!LoadRuleSet(RuleSources{config.rules_file, config.pyproject}, &rules, &config_error)) {

@@ -9,7 +9,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <filesystem>
+#include <future>
+#include <memory>
+#include <optional>
 #include <set>
 #include <system_error>
 
@@ -78,13 +82,70 @@ bool Inside(const fs::path& path, const fs::path& root) {
   return r == root.end();
 }
 
+// A folder the walk entered before the ignore rules were read.
+struct Unsure {
+  std::string relative;
+  int parent;  // the unsure folder it lies in, or -1
+};
+
+// The ignore checks what the walk found still owes: the unsure folder it lies
+// in (and so every one above it), and its own when it could not be made yet.
+struct Owed {
+  int folder = -1;
+  std::string own_check;  // the path to check, "" for none
+  bool own_check_is_dir = false;
+};
+
+// One thing the walk found: a file, a marker or a diagnostic.
+struct Found {
+  Owed owed;
+  std::optional<SourceFile> file;
+  std::optional<std::string> marker;
+  std::optional<Diagnostic> diagnostic;
+};
+
+// A repository's ignore rules take libgit2's start-up to read (it parses the
+// system's certificate bundle), about as long as walking a mid-sized tree. Read
+// beside the walk (IgnoreRules::kBeside), the walk starts while they are read: until they are, it
+// enters every folder it would enter were none ignored ("unsure" folders) and
+// keeps what it finds aside with the checks it still owes (the unsure folders
+// above it, and its own ignore check); Finish() then settles them. As soon as
+// the rules are read, every check is made where the walk stands, as without
+// them, so the walk never goes far into a folder the rules would have skipped.
 class Walker {
  public:
   Walker(const fs::path& root, const DiscoverOptions& options, Discovery* out)
-      : root_(root), options_(options), out_(out), ignore_(root.string()) {
-    if (options_.use_gitignore && !ignore_.error().empty()) {
-      out_->diagnostics.push_back(
-          Warn("gitignore-unavailable", "", ".gitignore rules not applied: " + ignore_.error()));
+      : root_(root), options_(options), out_(out) {
+    if (!options_.use_gitignore) return;
+    auto read = [root = root.string()] { return std::make_unique<GitIgnore>(root); };
+    switch (options_.ignore_rules) {
+      case DiscoverOptions::IgnoreRules::kFirst: TakeRules(read()); break;
+      case DiscoverOptions::IgnoreRules::kBeside:
+        reading_ = std::async(std::launch::async, read);
+        break;
+      case DiscoverOptions::IgnoreRules::kAfterWalk:  // never ready before Finish
+        reading_ = std::async(std::launch::deferred, read);
+        break;
+    }
+  }
+
+  /// Settles what the walk kept aside and hands everything it found to `out`.
+  void Finish() {
+    if (reading_.valid()) TakeRules(reading_.get());
+    std::vector<char> ignored(unsure_.size(), 0);
+    for (std::size_t i = 0; i < unsure_.size(); ++i) {  // a folder after the one it is in
+      const Unsure& u = unsure_[i];
+      ignored[i] = (u.parent >= 0 && ignored[u.parent]) || Ignored(u.relative, true);
+    }
+    auto keep = [&](const Owed& owed) {
+      if (owed.folder >= 0 && ignored[owed.folder]) return false;
+      return owed.own_check.empty() || !Ignored(owed.own_check, owed.own_check_is_dir);
+    };
+    for (Found& f : found_) {
+      if (!keep(f.owed)) continue;
+      if (f.file) out_->files.push_back(std::move(*f.file));
+      if (f.marker) out_->markers.push_back(std::move(*f.marker));
+      if (f.diagnostic) out_->diagnostics.push_back(std::move(*f.diagnostic));
     }
   }
 
@@ -97,8 +158,8 @@ class Walker {
                               : ::openat(parent, dir.filename().c_str(), kFlags);
     DIR* listing = fd < 0 ? nullptr : ::fdopendir(fd);
     if (listing == nullptr) {
-      out_->diagnostics.push_back(Warn("unreadable", relative_dir,
-                                       "folder could not be read: " + ErrnoMessage()));
+      Keep(Warn("unreadable", relative_dir, "folder could not be read: " + ErrnoMessage()),
+           Here());
       if (fd >= 0) ::close(fd);
       return;
     }
@@ -124,8 +185,7 @@ class Walker {
       entries->push_back({std::string(name), d->d_type});
     }
     if (errno != 0) {
-      out_->diagnostics.push_back(Warn("unreadable", relative_dir,
-                                       "folder listing stopped: " + ErrnoMessage()));
+      Keep(Warn("unreadable", relative_dir, "folder listing stopped: " + ErrnoMessage()), Here());
     }
   }
 
@@ -144,7 +204,7 @@ class Walker {
     struct stat st;
     if (type == DT_UNKNOWN || (type == DT_REG && python)) {
       if (::fstatat(folder, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        out_->diagnostics.push_back(Warn("unreadable", relative, ErrnoMessage()));
+        Keep(Warn("unreadable", relative, ErrnoMessage()), Here());
         return;
       }
       type = S_ISLNK(st.st_mode)   ? DT_LNK
@@ -157,28 +217,36 @@ class Walker {
       return;
     }
     if (type == DT_DIR) {
-      if (IsSkippedFolder(path, name) || Excluded(options_.excludes, relative) ||
-          Ignored(relative, true)) {
+      if (IsSkippedFolder(path, name) || Excluded(options_.excludes, relative)) return;
+      if (RulesKnown()) {
+        if (!Ignored(relative, true)) Walk(path, relative, folder);
         return;
       }
+      const int outer = unsure_now_;
+      unsure_now_ = static_cast<int>(unsure_.size());
+      unsure_.push_back(Unsure{relative, outer});
       Walk(path, relative, folder);
+      unsure_now_ = outer;
       return;
     }
     if (type != DT_REG) return;  // sockets, fifos, devices
     if (kMarkers.count(name) > 0 && !Excluded(options_.excludes, relative)) {
-      out_->markers.push_back(relative);
+      KeepMarker(relative, Here());
     }
-    if (!python || Excluded(options_.excludes, relative) || Ignored(relative, false)) return;
+    if (!python || Excluded(options_.excludes, relative)) return;
+    Owed owed = Here();
+    if (IgnoredNow(relative, false, &owed)) return;
     auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > options_.max_file_size) {
-      out_->diagnostics.push_back(Warn("file-too-large", relative,
-                                       std::to_string(size) + " bytes, over the limit of " +
-                                           std::to_string(options_.max_file_size)));
+      Keep(Warn("file-too-large", relative,
+                std::to_string(size) + " bytes, over the limit of " +
+                    std::to_string(options_.max_file_size)),
+           std::move(owed));
       return;
     }
-    out_->files.push_back(SourceFile{relative, ClassifyPath(relative), size,
-                                     std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 +
-                                         st.st_mtim.tv_nsec});
+    Keep(SourceFile{relative, ClassifyPath(relative), size,
+                    std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec},
+         std::move(owed));
   }
 
   // Links are never followed: a link inside the tree points at files the walk
@@ -190,14 +258,17 @@ class Walker {
     fs::path target = fs::canonical(link, ec);
     if (ec) {
       if (EndsWith(name, ".py")) {
-        out_->diagnostics.push_back(Warn("symlink-skipped", relative,
-                                         "symbolic link not followed: its target does not exist"));
+        Keep(Warn("symlink-skipped", relative,
+                  "symbolic link not followed: its target does not exist"),
+             Here());
       }
       return;
     }
     bool is_dir = fs::is_directory(target, ec);
     if (!is_dir && !EndsWith(name, ".py")) return;
-    if (Excluded(options_.excludes, relative) || Ignored(relative, is_dir)) return;
+    if (Excluded(options_.excludes, relative)) return;
+    Owed owed = Here();
+    if (IgnoredNow(relative, is_dir, &owed)) return;
     std::string why;
     if (!Inside(target, root_)) {
       why = "symbolic link not followed: it points outside the scanned folder";
@@ -208,17 +279,59 @@ class Walker {
             (target == root_ ? std::string(".") : target.lexically_relative(root_).generic_string()) +
             " is scanned at its own path";
     }
-    out_->diagnostics.push_back(Warn("symlink-skipped", relative, why));
+    Keep(Warn("symlink-skipped", relative, why), std::move(owed));
   }
 
+  void TakeRules(std::unique_ptr<GitIgnore> rules) {
+    ignore_ = std::move(rules);
+    if (!ignore_->error().empty()) {
+      out_->diagnostics.push_back(Warn("gitignore-unavailable", "",
+                                       ".gitignore rules not applied: " + ignore_->error()));
+    }
+  }
+
+  /// True once the ignore rules are known (read, or not asked for).
+  bool RulesKnown() {
+    if (!reading_.valid()) return true;
+    if (reading_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    TakeRules(reading_.get());
+    return true;
+  }
+
+  /// Only once the rules are known.
   bool Ignored(const std::string& relative, bool is_dir) const {
-    return options_.use_gitignore && ignore_.IsIgnored(relative, is_dir);
+    return ignore_ != nullptr && ignore_->IsIgnored(relative, is_dir);
+  }
+
+  /// What is ignored, when that is known now: `*owed` takes the check otherwise.
+  bool IgnoredNow(const std::string& relative, bool is_dir, Owed* owed) {
+    if (RulesKnown()) return Ignored(relative, is_dir);
+    owed->own_check = relative;
+    owed->own_check_is_dir = is_dir;
+    return false;
+  }
+
+  /// The checks owed by what is found in the folder the walk is in.
+  Owed Here() const { return Owed{unsure_now_, {}, false}; }
+
+  void Keep(SourceFile file, Owed owed) {
+    found_.push_back(Found{std::move(owed), std::move(file), {}, {}});
+  }
+  void KeepMarker(std::string marker, Owed owed) {
+    found_.push_back(Found{std::move(owed), {}, std::move(marker), {}});
+  }
+  void Keep(Diagnostic diagnostic, Owed owed) {
+    found_.push_back(Found{std::move(owed), {}, {}, std::move(diagnostic)});
   }
 
   fs::path root_;
   const DiscoverOptions& options_;
   Discovery* out_;
-  GitIgnore ignore_;
+  std::future<std::unique_ptr<GitIgnore>> reading_;
+  std::unique_ptr<GitIgnore> ignore_;  // null: no rules apply (or not known yet)
+  std::vector<Unsure> unsure_;
+  int unsure_now_ = -1;  // the innermost unsure folder the walk is in, or -1
+  std::vector<Found> found_;
 };
 
 }  // namespace
@@ -238,6 +351,7 @@ Discovery Discover(const std::string& root, const DiscoverOptions& options) {
   }
   Walker walker(canonical, options, &out);
   walker.Walk(canonical, "");
+  walker.Finish();
   std::sort(out.files.begin(), out.files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   std::sort(out.markers.begin(), out.markers.end());

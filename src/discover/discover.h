@@ -15,6 +15,11 @@ struct DiscoverOptions {
   std::uint64_t max_file_size = 10 * 1024 * 1024;  // larger .py files are skipped, named
   std::vector<std::string> excludes;  // extra glob patterns, relative to the root
   bool use_gitignore = true;
+  // When the repository's .gitignore rules are read: before the walk; on a
+  // thread of their own while the walk starts; or after it (the walk's worst
+  // case, for tests). The result is the same (see the Walker in discover.cc).
+  enum class IgnoreRules { kFirst, kBeside, kAfterWalk };
+  IgnoreRules ignore_rules = IgnoreRules::kFirst;
 };
 
 /// Walks `root`. Skips .git, virtual environments, node_modules, site-packages,

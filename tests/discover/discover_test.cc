@@ -230,6 +230,57 @@ TEST(Discover, GitignoreDoesNotHideTrackedFiles) {
             (std::vector<std::string>{"models.py", "settings_local.py"}));
 }
 
+// However the ignore rules are read, before the walk, beside it or after it
+// (when the walk enters every folder it would enter were none ignored), the
+// walk finds the same: what it found under an ignored folder, the markers, the
+// oversized files and the links included, is dropped.
+TEST(Discover, IgnoreRulesReadBesideOrAfterTheWalkFindTheSame) {
+  TempDir dir;
+  InitGitRepo(dir.str());
+  dir.Write(".gitignore", "generated/\nmedia/\n*_local.py\nlinks/\n");
+  dir.Write("app/models.py");
+  dir.Write("app/settings_local.py");
+  dir.Write("app/big.py", std::string(200, '#'));
+  dir.Write("media/manage.py");  // a marker under an ignored folder
+  dir.Write("media/big.py", std::string(200, '#'));
+  dir.Write("media/deeper/code.py");
+  dir.Symlink("../app/models.py", "media/alias.py");
+  dir.Symlink("missing.py", "media/dangling.py");
+  dir.Write("generated/kept.py");   // tracked: kept, though its folder is ignored
+  dir.Write("generated/other.py");  // untracked there: ignored
+  dir.Symlink("../app/models.py", "links/alias.py");
+  dir.Symlink("../app/models.py", "app/alias_local.py");
+  dir.Write("manage.py");
+  TrackInIndex(dir.str(), {"generated/kept.py"});
+  auto discover = [&](DiscoverOptions::IgnoreRules when) {
+    DiscoverOptions options;
+    options.max_file_size = 100;
+    options.ignore_rules = when;
+    return Discover(dir.str(), options);
+  };
+  const Discovery first = discover(DiscoverOptions::IgnoreRules::kFirst);
+  EXPECT_EQ(Paths(first),
+            (std::vector<std::string>{"app/models.py", "generated/kept.py", "manage.py"}));
+  EXPECT_EQ(first.markers, (std::vector<std::string>{"manage.py"}));
+  EXPECT_EQ(Diags(first), (std::vector<std::string>{
+                              "file-too-large app/big.py: 200 bytes, over the limit of 100"}));
+  for (auto when : {DiscoverOptions::IgnoreRules::kBeside, DiscoverOptions::IgnoreRules::kAfterWalk}) {
+    const Discovery d = discover(when);
+    EXPECT_EQ(d.files, first.files);
+    EXPECT_EQ(d.markers, first.markers);
+    EXPECT_EQ(Diags(d), Diags(first));
+  }
+  // Without the rules, the walk keeps what they would drop.
+  DiscoverOptions none;
+  none.max_file_size = 100;
+  none.use_gitignore = false;
+  none.ignore_rules = DiscoverOptions::IgnoreRules::kAfterWalk;
+  EXPECT_EQ(Paths(Discover(dir.str(), none)),
+            (std::vector<std::string>{"app/models.py", "app/settings_local.py",
+                                      "generated/kept.py", "generated/other.py",
+                                      "manage.py", "media/deeper/code.py", "media/manage.py"}));
+}
+
 TEST(Discover, GitignoreOfTheEnclosingRepositoryAppliesToASubfolderRoot) {
   TempDir dir;
   InitGitRepo(dir.str());
