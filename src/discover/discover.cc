@@ -105,13 +105,14 @@ struct Found {
 };
 
 // A repository's ignore rules take libgit2's start-up to read (it parses the
-// system's certificate bundle), about as long as walking a mid-sized tree. Read
-// beside the walk (IgnoreRules::kBeside), the walk starts while they are read: until they are, it
-// enters every folder it would enter were none ignored ("unsure" folders) and
-// keeps what it finds aside with the checks it still owes (the unsure folders
-// above it, and its own ignore check); Finish() then settles them. As soon as
-// the rules are read, every check is made where the walk stands, as without
-// them, so the walk never goes far into a folder the rules would have skipped.
+// system's certificate bundle), about as long as walking a mid-sized tree.
+// Read beside the walk (IgnoreRules::kBeside), the walk starts while they are
+// read: until they are, it enters every folder it would enter were none ignored
+// ("unsure" folders) and keeps what it finds aside with the checks it still
+// owes (the unsure folders above it, and its own ignore check); Finish() then
+// settles them. As soon as the rules are read, every check is made where the
+// walk stands, as without them, so the walk never goes far into a folder the
+// rules would have skipped.
 class Walker {
  public:
   Walker(const fs::path& root, const DiscoverOptions& options, Discovery* out)
@@ -121,7 +122,11 @@ class Walker {
     switch (options_.ignore_rules) {
       case DiscoverOptions::IgnoreRules::kFirst: TakeRules(read()); break;
       case DiscoverOptions::IgnoreRules::kBeside:
-        reading_ = std::async(std::launch::async, read);
+        try {
+          reading_ = std::async(std::launch::async, read);
+        } catch (const std::system_error&) {  // no thread to be had: read them first
+          TakeRules(read());
+        }
         break;
       case DiscoverOptions::IgnoreRules::kAfterWalk:  // never ready before Finish
         reading_ = std::async(std::launch::deferred, read);
