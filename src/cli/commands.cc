@@ -35,10 +35,10 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
   bool written = true;
   if (config.output.empty()) {
     FindRenderer(config.format)->render(report, out);
-  } else {
-    std::ostringstream text;
-    FindRenderer(config.format)->render(report, text);
-    written = WriteFileAtomically(config.output, text.str(), &error);
+  } else {  // straight to the file, not built in memory first
+    AtomicFileWriter file(config.output);
+    FindRenderer(config.format)->render(report, file.stream());
+    written = file.Commit(&error);
   }
   if (finishing.valid()) finishing.wait();
   if (!written) return Fail(err, error);

@@ -7,7 +7,10 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
+#include <streambuf>
 
 namespace djcost {
 
@@ -39,45 +42,146 @@ class InterruptionGuard {
   bool ok_ = false;
 };
 
+// An ostream's buffer over a file descriptor: whole blocks go to write(2).
+// The first failed write is kept (its errno) and every later one dropped.
+class FileBuffer : public std::streambuf {
+ public:
+  explicit FileBuffer(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
+  int failure() const { return failure_; }
+  bool Drain() {
+    WriteOut(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return failure_ == 0;
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    Drain();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return failure_ == 0 ? traits_type::not_eof(c) : traits_type::eof();
+  }
+  std::streamsize xsputn(const char* data, std::streamsize n) override {
+    if (n > epptr() - pptr()) {  // a large block skips the buffer
+      Drain();
+      WriteOut(data, static_cast<std::size_t>(n));
+      return failure_ == 0 ? n : 0;
+    }
+    std::memcpy(pptr(), data, static_cast<std::size_t>(n));
+    pbump(static_cast<int>(n));
+    return n;
+  }
+  int sync() override { return Drain() ? 0 : -1; }
+
+ private:
+  void WriteOut(const char* data, std::size_t left) {
+    while (left > 0 && failure_ == 0) {
+      ssize_t n = ::write(fd_, data, left);
+      if (n < 0) {
+        if (errno != EINTR) failure_ = errno;
+        continue;
+      }
+      data += n;
+      left -= static_cast<std::size_t>(n);
+    }
+  }
+
+  int fd_;
+  int failure_ = 0;
+  char buffer_[1 << 16];
+};
+
 }  // namespace
 
-bool WriteFileAtomically(const std::string& path, std::string_view contents, std::string* error) {
-  InterruptionGuard guard;
-  // mkstemp makes a unique name in the target's folder, so the rename stays on
-  // one file system and is atomic.
-  std::string tmpl = path + ".tmp-XXXXXX";
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) {
-    *error = Reason(path);
-    return false;
+// Where a write to `path` goes: a file through the links that name it, so that
+// the rename replaces the file and the links stay; in place when `path` is no
+// regular file (`-o /dev/null`, a pipe): a rename would put a file where the
+// device was. Empty `*file` for in place.
+void RenameTarget(const std::string& path, std::string* file) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    file->clear();
+    return;
   }
-  const char* data = contents.data();
-  size_t left = contents.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *error = Reason(path);
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return false;
+  *file = path;
+  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    if (char* resolved = ::realpath(path.c_str(), nullptr)) {
+      *file = resolved;
+      std::free(resolved);
     }
-    data += n;
-    left -= static_cast<size_t>(n);
   }
+}
+
+struct AtomicFileWriter::State {
+  explicit State(const std::string& target) : path(target) {
+    RenameTarget(path, &file);
+    if (file.empty()) {
+      fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    } else {
+      // mkstemp makes a unique name in the target's folder, so the rename stays
+      // on one file system and is atomic.
+      temporary = file + ".tmp-XXXXXX";
+      fd = ::mkstemp(temporary.data());
+    }
+    open_failure = fd < 0 ? errno : 0;
+    buffer.emplace(fd);
+    out.rdbuf(&*buffer);
+  }
+  InterruptionGuard guard;  // first made, last gone
+  std::string path;
+  std::string file;       // what the temporary file is renamed over; "" in place
+  std::string temporary;  // "" in place
+  int fd = -1;
+  int open_failure = 0;
+  std::optional<FileBuffer> buffer;
+  std::ostream out{nullptr};
+};
+
+AtomicFileWriter::AtomicFileWriter(const std::string& path)
+    : state_(std::make_unique<State>(path)) {}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (state_->fd < 0) return;
+  ::close(state_->fd);
+  if (!state_->temporary.empty()) ::unlink(state_->temporary.c_str());
+}
+
+std::ostream& AtomicFileWriter::stream() { return state_->out; }
+
+bool AtomicFileWriter::Commit(std::string* error) {
+  State& s = *state_;
+  auto fail = [&](int e) {
+    errno = e;
+    *error = Reason(s.path);
+    return false;
+  };
+  if (s.fd < 0) return fail(s.open_failure);
+  if (!s.buffer->Drain()) return fail(s.buffer->failure());
   // mkstemp creates 0600; a report is an ordinary file.
-  ::fchmod(fd, 0644);
-  if (::close(fd) != 0) {
-    *error = Reason(path);
-    ::unlink(tmpl.c_str());
-    return false;
+  if (!s.temporary.empty()) ::fchmod(s.fd, 0644);
+  const int fd = s.fd;
+  s.fd = -1;
+  const bool closed = ::close(fd) == 0;
+  const int e = errno;
+  if (s.temporary.empty()) return closed || fail(e);
+  if (!closed) {
+    ::unlink(s.temporary.c_str());
+    return fail(e);
   }
-  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
-    *error = Reason(path);
-    ::unlink(tmpl.c_str());
-    return false;
+  if (std::rename(s.temporary.c_str(), s.file.c_str()) != 0) {
+    const int renamed = errno;
+    ::unlink(s.temporary.c_str());
+    return fail(renamed);
   }
   return true;
+}
+
+bool WriteFileAtomically(const std::string& path, std::string_view contents, std::string* error) {
+  AtomicFileWriter writer(path);
+  writer.stream().write(contents.data(), static_cast<std::streamsize>(contents.size()));
+  return writer.Commit(error);
 }
 
 bool ReadFile(const std::string& path, std::string* contents, std::string* error) {

@@ -3,10 +3,35 @@
 // rename it over the target. Input: path and bytes; output: success or an error.
 #pragma once
 
+#include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 
 namespace djcost {
+
+/// WriteFileAtomically as a stream, for contents made as they are written (a
+/// report): what goes to stream() is written to a temporary file beside `path`
+/// through a buffer, and Commit() renames it over `path`. Without a successful
+/// Commit, no temporary file is left behind. Interruptions are held off from
+/// construction to destruction, as WriteFileAtomically holds them off.
+class AtomicFileWriter {
+ public:
+  explicit AtomicFileWriter(const std::string& path);
+  ~AtomicFileWriter();
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+
+  /// Writes to the temporary file; writes are dropped once one has failed.
+  std::ostream& stream();
+  /// Renames the temporary file over `path`. On failure (this or any write
+  /// before) returns false and sets `*error` to a one-line reason naming the path.
+  [[nodiscard]] bool Commit(std::string* error);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 /// Replaces `path` with `contents`. On failure returns false, sets `*error` to a
 /// one-line reason naming the path, and leaves no temporary file behind. SIGINT,

@@ -94,7 +94,9 @@ TEST(Output, Robustness_InterruptedWriteLeavesAWholeReportAndNoTemporaryFile) {
     for (const auto& e : fs::directory_iterator(out.path())) names.push_back(e.path().filename());
     EXPECT_TRUE(names.empty() || names == std::vector<std::string>{"report.json"})
         << "round " << round << ": " << names.size() << " files, first " << names[0];
-    if (!names.empty()) EXPECT_EQ(fs::file_size(path), report.size()) << "round " << round;
+    if (!names.empty()) {
+      EXPECT_EQ(fs::file_size(path), report.size()) << "round " << round;
+    }
   }
 }
 

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 namespace djcost {
@@ -58,6 +62,76 @@ TEST_F(AtomicFileTest, ReadsBinaryBytesExactly) {
   ASSERT_TRUE(WriteFileAtomically(path, bytes, &error)) << error;
   ASSERT_TRUE(ReadFile(path, &contents, &error)) << error;
   EXPECT_EQ(contents, bytes);
+}
+
+// Written as a stream: small writes through the buffer and a block larger than
+// it both arrive in order; without a Commit the old file stays and no
+// temporary file is left.
+TEST_F(AtomicFileTest, StreamedWritesCommitAtOnceOrNotAtAll) {
+  std::string path = (dir_ / "report.json").string();
+  std::string error;
+  ASSERT_TRUE(WriteFileAtomically(path, "old\n", &error)) << error;
+  const std::string block(200000, 'x');
+  {
+    AtomicFileWriter writer(path);
+    writer.stream() << "never";
+  }
+  std::string contents;
+  ASSERT_TRUE(ReadFile(path, &contents, &error)) << error;
+  EXPECT_EQ(contents, "old\n");
+  {
+    AtomicFileWriter writer(path);
+    for (int i = 0; i < 1000; ++i) writer.stream() << i << ',';
+    writer.stream() << block << "end";
+    ASSERT_TRUE(writer.Commit(&error)) << error;
+  }
+  std::string expected;
+  for (int i = 0; i < 1000; ++i) expected += std::to_string(i) + ",";
+  expected += block + "end";
+  ASSERT_TRUE(ReadFile(path, &contents, &error)) << error;
+  EXPECT_EQ(contents, expected);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
+  EXPECT_EQ(fs::status(path).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                fs::perms::others_read);
+}
+
+// `-o /dev/null` or a pipe: written in place, never renamed over (that would
+// put a file where the device was); through a link, the file it names is
+// replaced and the link stays.
+TEST_F(AtomicFileTest, PipesAreWrittenInPlaceAndLinksThrough) {
+  std::string fifo = (dir_ / "pipe").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // Opened for reading first, without waiting for a writer: the write's open
+  // then never blocks, and a write that went elsewhere reads as nothing.
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  std::string error;
+  EXPECT_TRUE(WriteFileAtomically(fifo, "through the pipe\n", &error)) << error;
+  char received[64];
+  const ssize_t n = ::read(reader, received, sizeof received);
+  ::close(reader);
+  EXPECT_EQ(std::string(received, n > 0 ? static_cast<size_t>(n) : 0), "through the pipe\n");
+  EXPECT_TRUE(fs::is_fifo(fifo));
+
+  std::string file = (dir_ / "report.md").string(), link = (dir_ / "latest.md").string();
+  ASSERT_TRUE(WriteFileAtomically(file, "old\n", &error)) << error;
+  fs::create_symlink("report.md", link);
+  ASSERT_TRUE(WriteFileAtomically(link, "new\n", &error)) << error;
+  EXPECT_TRUE(fs::is_symlink(link));
+  std::string contents;
+  ASSERT_TRUE(ReadFile(file, &contents, &error)) << error;
+  EXPECT_EQ(contents, "new\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 3);
+}
+
+TEST_F(AtomicFileTest, AStreamIntoAMissingFolderFailsAtCommitNamingThePath) {
+  std::string path = (dir_ / "missing" / "report.md").string();
+  AtomicFileWriter writer(path);
+  writer.stream() << std::string(100000, 'x');
+  std::string error;
+  EXPECT_FALSE(writer.Commit(&error));
+  EXPECT_EQ(error, path + ": No such file or directory");
 }
 
 }  // namespace
