@@ -93,8 +93,6 @@ class FileBuffer : public std::streambuf {
   char buffer_[1 << 16];
 };
 
-}  // namespace
-
 // Where a write to `path` goes: a file through the links that name it, so that
 // the rename replaces the file and the links stay; in place when `path` is no
 // regular file (`-o /dev/null`, a pipe): a rename would put a file where the
@@ -113,6 +111,8 @@ void RenameTarget(const std::string& path, std::string* file) {
     }
   }
 }
+
+}  // namespace
 
 struct AtomicFileWriter::State {
   explicit State(const std::string& target) : path(target) {
