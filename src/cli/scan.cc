@@ -128,8 +128,9 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   // Work that needs no result of the step beside it runs on a second thread when
   // --jobs allows (deferred to its wait() otherwise): discovery beside loading
   // the rules and reading the fact cache (the cache's key is the rules'), and
-  // keeping the link memo and freeing the facts beside the estimate. Each is
-  // waited for before its result or its input is touched.
+  // keeping the link memo and freeing the facts beside the estimate (and the
+  // rendering, with `finishing`). Each is waited for before its result is used
+  // or its input changes.
   const std::launch beside = WorkerCount(2, config.jobs) > 1 ? std::launch::async
                                                              : std::launch::deferred;
   DiscoverOptions discover = config.discover;
