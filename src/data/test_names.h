@@ -3,6 +3,7 @@
 // library only.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -14,13 +15,9 @@ namespace djcost {
 inline bool NamedAsTestCase(std::string_view name) {
   static constexpr std::array<std::string_view, 7> kSuffixes = {
       "TestCase", "TestCases", "Tests", "TestBase", "TestMixin", "TestsMixin", "TestCaseMixin"};
-  if (name == "object") return true;
-  for (std::string_view suffix : kSuffixes) {
-    if (name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix) {
-      return true;
-    }
-  }
-  return false;
+  return name == "object" ||
+         std::any_of(kSuffixes.begin(), kSuffixes.end(),
+                     [&](std::string_view suffix) { return name.ends_with(suffix); });
 }
 
 }  // namespace djcost

@@ -34,9 +34,6 @@ namespace djcost {
 /// - `self.method_check(...)`, anywhere: the methods a tastypie handler allows.
 inline bool LinkReadsArguments(const CallStatement& call) {
   std::string_view callee = call.call.text;
-  auto ends_with = [&](std::string_view suffix) {
-    return callee.size() >= suffix.size() && callee.substr(callee.size() - suffix.size()) == suffix;
-  };
   size_t dot = callee.rfind('.');
   std::string_view last = dot == std::string_view::npos ? callee : callee.substr(dot + 1);
   if (last == "register" || last == "unregister" || last == "connect" || last == "add_router") {
@@ -46,8 +43,8 @@ inline bool LinkReadsArguments(const CallStatement& call) {
   // fragments include()d (django-split-settings), a router passed to a function
   // that registers on it (waldur's `structure_urls.register_in(router)`).
   if (call.scope.empty()) return true;
-  return ends_with(".registry.extend") || ends_with(".mapping.update") ||
-         ends_with("environ.setdefault") || callee == "self.method_check";
+  return callee.ends_with(".registry.extend") || callee.ends_with(".mapping.update") ||
+         callee.ends_with("environ.setdefault") || callee == "self.method_check";
 }
 
 }  // namespace djcost

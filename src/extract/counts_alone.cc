@@ -1,12 +1,9 @@
 #include "extract/counts_alone.h"
 
+#include "util/strings.h"
+
 namespace djcost {
 namespace {
-
-bool IsIdentifierByte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 

@@ -1,7 +1,7 @@
 // What a test file's bytes say without a parse: whether it may hold something
 // the report counts whatever imports it, and its class headers, from which
 // link/test_reach.h decides whether one of its classes may be a model.
-// Input: the file's path and bytes; depends on the data types only.
+// Input: the file's path and bytes; depends on the data types and util/ only.
 #pragma once
 
 #include <string_view>

@@ -269,17 +269,16 @@ Inventory Link(const std::vector<FileFacts>& files, const RuleSet& rules, int jo
   // A scan hands over the test files it does not read unparsed already; a
   // full extraction (tests, `djcost facts`) parsed them: link forgets that.
   // Only a test file that does not count alone and holds more than that may
-  // need forgetting; most scans hand over none.
-  auto may_forget = [](const FileFacts& f) {
-    return !f.counts_alone && !(UnreadTestFile(f) == f);
-  };
-  if (std::none_of(files.begin(), files.end(), may_forget)) return LinkScanned(files, rules, jobs);
-  std::vector<char> read = TestFilesRead(files, TestReachRulesOf(rules));
+  // need forgetting, and only then is the closure computed (most scans hand
+  // over none) or the facts copied.
+  std::vector<char> read;
   std::vector<FileFacts> forgotten;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (read[i] || files[i].counts_alone) continue;
+    if (files[i].counts_alone) continue;
     FileFacts unread = UnreadTestFile(files[i]);
     if (unread == files[i]) continue;
+    if (read.empty()) read = TestFilesRead(files, TestReachRulesOf(rules));
+    if (read[i]) continue;
     if (forgotten.empty()) forgotten = files;
     forgotten[i] = std::move(unread);
   }

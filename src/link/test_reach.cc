@@ -12,11 +12,6 @@ namespace {
 
 using Components = std::vector<std::string_view>;
 
-bool IsIdentifierByte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
 void SplitInto(std::string_view text, char separator, Components* out) {
   size_t start = 0;
   while (true) {
@@ -50,7 +45,7 @@ std::string_view FolderOf(std::string_view path) {
 // -> a, b), under the root djcost was pointed at.
 std::vector<std::string> ModuleComponents(std::string_view path) {
   std::vector<std::string> out;
-  if (path.size() < 3 || path.substr(path.size() - 3) != ".py") return out;
+  if (!path.ends_with(".py")) return out;
   Components parts;
   SplitInto(path.substr(0, path.size() - 3), '/', &parts);
   if (parts.back() == "__init__") parts.pop_back();
@@ -245,7 +240,7 @@ void TestFileReach::ReachPath(std::string_view folder, std::string_view pattern)
 }
 
 void TestFileReach::ReachString(std::string_view folder, std::string_view text, bool any_depth) {
-  if (text.size() > 3 && text.substr(text.size() - 3) == ".py") {
+  if (text.size() > 3 && text.ends_with(".py")) {
     ReachPath(folder, text);
     return;
   }

@@ -15,6 +15,13 @@ std::vector<std::string> Split(std::string_view text, char sep);
 
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 
+/// A byte of a Python identifier as a lexical scan sees it: an ASCII letter,
+/// digit or underscore, or any byte of a non-ASCII character.
+inline bool IsIdentifierByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
 bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);
 /// ASCII letters lowered, every other byte kept.
