@@ -1,4 +1,5 @@
-// The files of rules/ compiled into the binary: the defaults djcost runs with.
+// The files of rules/ compiled into the binary, and the defaults djcost runs
+// with merged from them at build time.
 #pragma once
 
 #include <string_view>
@@ -13,5 +14,10 @@ struct EmbeddedFile {
 
 /// Every file under rules/, sorted by path.
 const std::vector<EmbeddedFile>& EmbeddedRuleFiles();
+
+/// The rule files of EmbeddedRuleFiles merged as MergeRuleFiles does, in the form
+/// of RuleSetText (rules/rule_set_text.h): written by the build, which fails when
+/// an embedded rules file does not load (rules/prebuild_rules.cc).
+std::string_view PrebuiltRuleSetText();
 
 }  // namespace djcost

@@ -4,78 +4,57 @@
 #include <exception>
 #include <functional>
 
+#include "rules/merge_rules.h"
+#include "rules/rule_set_text.h"
 #include "rules/rules_json.h"
 #include "rules/toml_config.h"
 #include "util/atomic_file.h"
+#include "util/content_hash.h"
 #include "util/strings.h"
 
 namespace djcost {
 namespace {
-
-// Embedded JSON that is rules; schema/ holds JSON Schemas describing them.
-bool IsRuleFile(std::string_view path) {
-  return EndsWith(path, ".json") && !StartsWith(path, "schema/");
-}
 
 std::string BaseName(const std::string& path) {
   size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// Sorted so the rule set (and its version) does not depend on file order.
-void Finish(RuleSet* rules) {
-  std::sort(rules->rates.begin(), rules->rates.end(),
-            [](const Rate& a, const Rate& b) { return a.id < b.id; });
-  std::sort(rules->classes.begin(), rules->classes.end(),
-            [](const KnownClass& a, const KnownClass& b) { return a.qualname < b.qualname; });
-  std::sort(rules->functions.begin(), rules->functions.end(),
-            [](const KnownFunction& a, const KnownFunction& b) { return a.qualname < b.qualname; });
-  std::sort(rules->builtin_signals.begin(), rules->builtin_signals.end());
-  rules->version = RulesVersion(*rules);
-}
-
-// One file applied to copies, committed only when it loads whole.
-bool MergeOne(const EmbeddedFile& f, RuleSet* rules, RuleNameOwners* owners, ConfigError* err) {
-  const std::string file = "rules/" + std::string(f.path);
-  RuleSet next = *rules;
-  RuleNameOwners next_owners = *owners;
-  if (!ApplyRulesJson(f.contents, file, file, RulesJsonMode::kDefaults, &next, &next_owners,
-                      err)) {
-    return false;
-  }
-  *rules = std::move(next);
-  *owners = std::move(next_owners);
-  return true;
-}
-
 struct Defaults {
   RuleSet rules;
-  RuleNameOwners owners;
   bool ok = true;
-  ConfigError error;  // the first broken embedded file, when !ok
+  ConfigError error;  // when !ok
 };
 
-// Built once: the embedded files never change while the process runs.
+// Read once from the rule set the build merged (rules/prebuild_rules.cc): the
+// embedded files never change while the process runs, and reading them back is
+// some 30 times cheaper than parsing their JSON again.
 const Defaults& EmbeddedDefaults() {
   static const Defaults defaults = [] {
     Defaults d;
     try {
-      for (const auto& f : EmbeddedRuleFiles()) {
-        if (!IsRuleFile(f.path)) continue;
-        ConfigError error;
-        if (!MergeOne(f, &d.rules, &d.owners, &error) && d.ok) {
-          d.ok = false;
-          d.error = error;
-        }
+      if (!ReadRuleSetText(PrebuiltRuleSetText(), &d.rules)) {
+        d.ok = false;
+        d.rules = RuleSet{};
+        d.error = ConfigError{"rules/", 0, 0, "", "internal error: the prebuilt rules do not read"};
       }
     } catch (const std::exception& e) {
       d.ok = false;
+      d.rules = RuleSet{};
       d.error = ConfigError{"rules/", 0, 0, "", std::string("internal error: ") + e.what()};
     }
-    Finish(&d.rules);
+    // The text is RuleSetText of the merged, sorted rules: its hash is their version.
+    d.rules.version = d.ok ? ContentHash(PrebuiltRuleSetText()) : RulesVersion(d.rules);
     return d;
   }();
   return defaults;
+}
+
+// Which embedded file defined each name, for a --rules JSON file's duplicates
+// to name it: merged from the embedded JSON, only when such a file is given.
+bool EmbeddedOwners(RuleNameOwners* owners, ConfigError* err) {
+  RuleSet merged;
+  return MergeRuleFilesWithOwners(EmbeddedRuleFiles(), &merged, owners, err);
 }
 
 bool ReadConfigFile(const std::string& path, std::string* text, ConfigError* err) {
@@ -91,7 +70,7 @@ bool ReadConfigFile(const std::string& path, std::string* text, ConfigError* err
 using TextReader = std::function<bool(const std::string& path, std::string* text, ConfigError* err)>;
 
 bool ApplyRulesFile(const std::string& path, const TextReader& read, RuleSet* rules,
-                    RuleNameOwners* owners, ConfigError* err) {
+                    ConfigError* err) {
   std::string text;
   if (!read(path, &text, err)) return false;
   const std::string origin = BaseName(path);
@@ -99,7 +78,9 @@ bool ApplyRulesFile(const std::string& path, const TextReader& read, RuleSet* ru
     return ApplyTomlConfig(text, path, origin, TomlConfigRoot::kDocument, rules, err);
   }
   if (EndsWith(path, ".json")) {
-    return ApplyRulesJson(text, path, origin, RulesJsonMode::kOverride, rules, owners, err);
+    RuleNameOwners owners;
+    return EmbeddedOwners(&owners, err) &&
+           ApplyRulesJson(text, path, origin, RulesJsonMode::kOverride, rules, &owners, err);
   }
   *err = ConfigError{path, 0, 0, "", "unknown rules file type: expected a .json or .toml file"};
   return false;
@@ -112,8 +93,11 @@ bool Load(const RuleSources& sources, const TextReader& read, RuleSet* out, Conf
     return false;
   }
   RuleSet rules = defaults.rules;
-  RuleNameOwners owners = defaults.owners;
-  if (!sources.rules_file.empty() && !ApplyRulesFile(sources.rules_file, read, &rules, &owners, err)) {
+  if (sources.rules_file.empty() && sources.pyproject.empty()) {
+    *out = std::move(rules);
+    return true;
+  }
+  if (!sources.rules_file.empty() && !ApplyRulesFile(sources.rules_file, read, &rules, err)) {
     return false;
   }
   if (!sources.pyproject.empty()) {
@@ -124,7 +108,7 @@ bool Load(const RuleSources& sources, const TextReader& read, RuleSet* out, Conf
       return false;
     }
   }
-  Finish(&rules);
+  FinishRuleSet(&rules);
   *out = std::move(rules);
   return true;
 }
@@ -152,23 +136,6 @@ bool LoadRuleSetFromText(const RuleSources& sources, std::string_view rules_text
       return true;
     };
     return Load(sources, read, out, err);
-  } catch (const std::exception& e) {
-    *err = ConfigError{"", 0, 0, "", std::string("internal error: ") + e.what()};
-    return false;
-  }
-}
-
-bool MergeRuleFiles(const std::vector<EmbeddedFile>& files, RuleSet* out, ConfigError* err) {
-  try {
-    RuleSet rules;
-    RuleNameOwners owners;
-    for (const auto& f : files) {
-      if (!IsRuleFile(f.path)) continue;
-      if (!MergeOne(f, &rules, &owners, err)) return false;
-    }
-    Finish(&rules);
-    *out = std::move(rules);
-    return true;
   } catch (const std::exception& e) {
     *err = ConfigError{"", 0, 0, "", std::string("internal error: ") + e.what()};
     return false;

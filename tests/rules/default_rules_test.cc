@@ -10,14 +10,21 @@ namespace {
 
 constexpr char kSeed000[] = "FastAPI vs Django rule page (seeds/000)";
 
-TEST(DefaultRuleSetTest, EmbeddedFilesAllLoad) {
+// The defaults a scan runs with are read back from what the build merged
+// (PrebuiltRuleSetText): they must be the embedded JSON merged now, version too.
+TEST(DefaultRuleSetTest, EmbeddedFilesAllLoadIntoThePrebuiltDefaults) {
   RuleSet rules;
   ConfigError err;
   ASSERT_TRUE(MergeRuleFiles(EmbeddedRuleFiles(), &rules, &err)) << err.ToString();
-  EXPECT_EQ(rules.rates, DefaultRuleSet().rates);
-  EXPECT_EQ(rules.classes, DefaultRuleSet().classes);
-  EXPECT_EQ(rules.functions, DefaultRuleSet().functions);
-  EXPECT_EQ(rules.builtin_signals, DefaultRuleSet().builtin_signals);
+  RuleSet defaults = DefaultRuleSet();
+  EXPECT_EQ(rules.rates, defaults.rates);
+  EXPECT_EQ(rules.classes, defaults.classes);
+  EXPECT_EQ(rules.functions, defaults.functions);
+  EXPECT_EQ(rules.builtin_signals, defaults.builtin_signals);
+  EXPECT_EQ(rules.options, defaults.options);
+  EXPECT_EQ(rules.version, defaults.version);
+  EXPECT_EQ(defaults.version, RulesVersion(defaults));
+  EXPECT_GT(defaults.classes.size(), 100u);
 }
 
 // The knowledge tables other files provide reach the RuleSet through all three keys.

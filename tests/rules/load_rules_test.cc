@@ -183,6 +183,20 @@ TEST(LoadRuleSetTest, JsonRulesFileOverridesRatesAndExtendsKnowledge) {
             1);
 }
 
+// The defaults come prebuilt; which embedded file owns a name is merged from
+// their JSON only for a JSON rules file, whose clash must still name that file.
+TEST(LoadRuleSetTest, JsonRulesFileClashingWithAnEmbeddedNameNamesItsFile) {
+  TempDir dir;
+  const std::string rules_file = dir.Write("clash.json",
+                                           "{\"classes\": [\n"
+                                           "  {\"qualname\": \"acme.Model\",\n"
+                                           "   \"aliases\": [\"django.db.models.Model\"]}\n"
+                                           "]}\n");
+  EXPECT_EQ(LoadError({rules_file, ""}),
+            rules_file + ":3:16: key \"classes[0].aliases[0]\": duplicate class name "
+            "\"django.db.models.Model\", also defined in rules/knowledge/django_models.json");
+}
+
 // Django 5.0 made LogoutView POST only; the tables say so as a change, which
 // is part of the rules' version like every other field.
 TEST(LoadRuleSetTest, KnownClassesCarryTheChangesOfLaterReleases) {
