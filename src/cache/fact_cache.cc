@@ -1,6 +1,8 @@
 #include "cache/fact_cache.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -12,7 +14,9 @@
 namespace djcost {
 namespace {
 
-constexpr std::string_view kMagic = "DJCOSTFC";
+constexpr std::string_view kMagic = "DJCOSTF2";
+// The layout before the index moved behind the facts: read as another build's.
+constexpr std::string_view kOldMagic = "DJCOSTFC";
 
 // Two seconds covers the coarsest common file-system clocks.
 constexpr std::int64_t kRacyWindowNs = 2'000'000'000;
@@ -93,53 +97,142 @@ FileStamp Racy(FileStamp stamp, std::int64_t scan_start_ns) {
   return stamp;
 }
 
+struct FactCache::OpenFile {
+  int fd = -1;
+  std::uint64_t facts_at = 0;  // the facts' offset in the file
+};
+
+void FactCache::CloseFile::operator()(OpenFile* file) const {
+  if (file->fd >= 0) ::close(file->fd);
+  delete file;
+}
+
+namespace {
+
+constexpr std::size_t kHeaderSize = 32;  // magic, two checksums, the facts' size
+
+// Reads `size` bytes at `offset`, whole or not at all.
+bool ReadAt(int fd, std::uint64_t offset, std::size_t size, std::string* out) {
+  out->resize(size);
+  std::size_t done = 0;
+  while (done < size) {
+    ssize_t n = ::pread(fd, out->data() + done, size - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::uint64_t Fixed64At(std::string_view bytes, std::size_t at) {
+  ByteReader r(bytes.substr(at, 8));
+  return r.Fixed64();
+}
+
+}  // namespace
+
 FactCache FactCache::Load(const std::string& path, const std::string& key,
                           std::vector<Diagnostic>* diagnostics) {
+  FactCache cache = LoadIndex(path, key, diagnostics);
+  cache.LoadFacts(diagnostics);
+  return cache;
+}
+
+FactCache FactCache::LoadIndex(const std::string& path, const std::string& key,
+                               std::vector<Diagnostic>* diagnostics) {
   FactCache cache;
-  auto buffer = std::make_unique<std::string>();
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0 && errno == ENOENT) return cache;  // first scan
-  std::string error;
-  if (!ReadFile(path, buffer.get(), &error)) {
-    diagnostics->push_back(Ignored("unreadable: " + error.substr(error.rfind(": ") + 2)));
+  std::unique_ptr<OpenFile, CloseFile> file(new OpenFile);
+  file->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (file->fd < 0) {
+    if (errno != ENOENT) {  // a missing file is the first scan
+      diagnostics->push_back(Ignored(std::string("unreadable: ") + std::strerror(errno)));
+    }
     return cache;
   }
-  std::string_view body;
-  switch (OpenCacheFile(*buffer, kMagic, &body)) {
-    case CacheFileCheck::kForeign:
-      diagnostics->push_back(Ignored("not a djcost cache file"));
-      return cache;
-    case CacheFileCheck::kDamaged:
-      diagnostics->push_back(Ignored("truncated or corrupt"));
-      return cache;
-    case CacheFileCheck::kIntact:
-      break;
+  struct stat st;
+  if (::fstat(file->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    diagnostics->push_back(Ignored("unreadable: not a regular file"));
+    return cache;
   }
-  ByteReader r(body);
+  const std::uint64_t file_size = static_cast<std::uint64_t>(st.st_size);
+  std::string header;
+  if (file_size < kHeaderSize || !ReadAt(file->fd, 0, kHeaderSize, &header)) {
+    // An empty or cut file of any build; an older layout's short file is "foreign" below.
+    if (file_size >= kOldMagic.size() && ReadAt(file->fd, 0, kOldMagic.size(), &header) &&
+        header == kOldMagic) {
+      return cache;
+    }
+    diagnostics->push_back(Ignored("truncated or corrupt"));
+    return cache;
+  }
+  // The layout before the index moved behind the facts: another build's cache.
+  if (std::string_view(header).substr(0, kOldMagic.size()) == kOldMagic) return cache;
+  if (std::string_view(header).substr(0, kMagic.size()) != kMagic) {
+    diagnostics->push_back(Ignored("not a djcost cache file"));
+    return cache;
+  }
+  const std::uint64_t index_checksum = Fixed64At(header, 8);
+  cache.facts_checksum_ = Fixed64At(header, 16);
+  cache.facts_size_ = Fixed64At(header, 24);
+  file->facts_at = kHeaderSize;
+  auto buffer = std::make_unique<std::string>();
+  if (cache.facts_size_ > file_size - kHeaderSize ||
+      !ReadAt(file->fd, kHeaderSize + cache.facts_size_,
+              file_size - kHeaderSize - cache.facts_size_, buffer.get()) ||
+      FastHash(*buffer) != index_checksum) {
+    diagnostics->push_back(Ignored("truncated or corrupt"));
+    return cache;
+  }
+  ByteReader r(*buffer);
   // Another build, grammar or rule set: facts may differ, start afresh.
   if (r.StringView() != key) return cache;
   std::size_t count = r.Count();
   std::unordered_map<std::string_view, Entry> entries;
   entries.reserve(count);
+  std::uint64_t offset = 0;
   for (std::size_t i = 0; i < count && r.ok(); ++i) {
-    std::string_view file = r.StringView();
+    std::string_view path_in_cache = r.StringView();
     Entry e;
     std::uint64_t kind = r.Varint();
     e.kind = static_cast<FileKind>(kind);
     e.stamp.size = r.Varint();
     e.stamp.mtime_ns = r.Signed();
     e.hash = r.Fixed64();
-    e.facts = r.StringView();
-    if (kind > static_cast<std::uint64_t>(FileKind::kUrls)) break;
-    entries.emplace(file, e);
+    std::uint64_t facts_size = r.Varint();
+    if (kind > static_cast<std::uint64_t>(FileKind::kUrls) ||
+        facts_size > cache.facts_size_ - offset) {
+      break;
+    }
+    e.facts_offset = offset;
+    e.facts_size = facts_size;
+    offset += facts_size;
+    entries.emplace(path_in_cache, e);
   }
-  if (!r.ok() || !r.done() || entries.size() != count) {
+  if (!r.ok() || !r.done() || entries.size() != count || offset != cache.facts_size_) {
     diagnostics->push_back(Ignored("corrupt"));
     return cache;
   }
   cache.buffer_ = std::move(buffer);
   cache.entries_ = std::move(entries);
+  cache.file_ = std::move(file);
   return cache;
+}
+
+bool FactCache::LoadFacts(std::vector<Diagnostic>* diagnostics) {
+  if (!file_) return true;  // read already, or nothing to read
+  std::unique_ptr<OpenFile, CloseFile> file = std::move(file_);
+  auto facts = std::make_unique<std::string>();
+  if (!ReadAt(file->fd, file->facts_at, facts_size_, facts.get()) ||
+      FastHash(*facts) != facts_checksum_) {
+    entries_.clear();
+    diagnostics->push_back(Ignored("truncated or corrupt"));
+    return false;
+  }
+  for (auto& [path, e] : entries_) {
+    e.facts = std::string_view(*facts).substr(e.facts_offset, e.facts_size);
+  }
+  facts_buffer_ = std::move(facts);
+  return true;
 }
 
 const FactCache::Entry* FactCache::Find(const SourceFile& file) const {
@@ -178,18 +271,33 @@ std::string BuildCacheFile(const std::string& key, const std::vector<SourceFile>
   // Sized up front: the entries kept are copied as they are, and facts to encode
   // take less than their source file; growing an 18 MB string by doubling costs
   // more in page faults than writing it.
-  std::size_t count = 0, size = key.size() + 16;
+  std::size_t count = 0, size = kHeaderSize, index_size = key.size() + 16;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!records[i].store) continue;
     ++count;
-    size += files[i].path.size() + 40 +
-            (records[i].encoded.empty() ? files[i].size : records[i].encoded.size());
+    index_size += files[i].path.size() + 40;
+    size += records[i].encoded.empty() ? files[i].size : records[i].encoded.size();
   }
-  std::string file = StartCacheFile(kMagic, size);
+  std::string file;
+  file.reserve(size + index_size);
+  file.append(kMagic);
+  file.append(kHeaderSize - kMagic.size(), '\0');
+  std::vector<std::uint64_t> sizes(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const CacheRecord& r = records[i];
+    if (!r.store) continue;
+    const std::size_t before = file.size();
+    if (!r.encoded.empty()) {
+      file.append(r.encoded);
+    } else {
+      EncodeFacts(facts[i], &file);
+    }
+    sizes[i] = file.size() - before;
+  }
+  const std::size_t facts_size = file.size() - kHeaderSize;
   ByteWriter w(&file);
   w.String(key);
   w.Varint(count);
-  std::string encoded;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const CacheRecord& r = records[i];
     if (!r.store) continue;
@@ -198,15 +306,15 @@ std::string BuildCacheFile(const std::string& key, const std::vector<SourceFile>
     w.Varint(r.stamp.size);
     w.Signed(r.stamp.mtime_ns);
     w.Fixed64(r.hash);
-    if (!r.encoded.empty()) {
-      w.String(r.encoded);
-    } else {
-      encoded.clear();
-      EncodeFacts(facts[i], &encoded);
-      w.String(encoded);
-    }
+    w.Varint(sizes[i]);
   }
-  SealCacheFile(kMagic, &file);
+  std::string_view all(file);
+  std::string header;
+  ByteWriter h(&header);
+  h.Fixed64(FastHash(all.substr(kHeaderSize + facts_size)));
+  h.Fixed64(FastHash(all.substr(kHeaderSize, facts_size)));
+  h.Fixed64(facts_size);
+  file.replace(kMagic.size(), header.size(), header);
   return file;
 }
 

@@ -236,7 +236,9 @@ void ForgetUnreadTestFiles(const std::vector<char>& read, std::vector<FileFacts>
 
 ReadFactCache ReadCacheOf(const FactCacheUse& use) {
   ReadFactCache read;
-  if (!use.file.empty()) read.cache = FactCache::Load(use.file, use.key, &read.diagnostics);
+  // The index alone: an unchanged tree needs no facts (ExtractWithCache reads
+  // them when it does).
+  if (!use.file.empty()) read.cache = FactCache::LoadIndex(use.file, use.key, &read.diagnostics);
   return read;
 }
 
@@ -271,7 +273,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
         done = true;
       }
     } else if (!tree.unknown && tree.unmatched.size() <= kMostShiftedFiles &&
-               use.link_result_shifted) {
+               use.link_result_shifted && cache.LoadFacts(&out.diagnostics)) {
       done = ShiftInsteadOfLink(root, files, use, tree, scan_start, &out, &ahead);
     }
     if (done) {
@@ -283,6 +285,7 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     stamps = std::move(tree.stamps);
     stamped_early = std::move(tree.stamped);
   }
+  cache.LoadFacts(&out.diagnostics);  // a damaged file leaves the cache empty, and says so
 
   out.facts.resize(files.size());
   int workers = WorkerCount(files.size(), jobs);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "cache/cache_location.h"
@@ -95,6 +96,59 @@ TEST(FactCache, TruncatedOrDamagedFilesAreIgnoredWithADiagnostic) {
     EXPECT_EQ(diags[0].code, "cache-ignored");
     EXPECT_EQ(diags[0].severity, Severity::kWarning);
   }
+}
+
+// A warm scan reads the index alone; the facts are read (and checked) only
+// when a file's facts are needed, from the file the index came from.
+TEST(FactCache, TheIndexIsReadAndCheckedWithoutTheFacts) {
+  TempDir dir;
+  Sample s;
+  const std::string whole = BuildCacheFile("k", s.files, s.facts, s.records);
+  // The facts come first, after the 32-byte header: damage one of their bytes.
+  std::string damaged = whole;
+  damaged[33] = static_cast<char>(damaged[33] ^ 0x20);
+  std::string path = dir.str() + "/c.facts";
+  std::ofstream(path, std::ios::binary) << damaged;
+  std::vector<Diagnostic> diags;
+  FactCache cache = FactCache::LoadIndex(path, "k", &diags);
+  EXPECT_TRUE(diags.empty());
+  ASSERT_EQ(cache.size(), 2u);
+  ASSERT_NE(cache.Find(s.files[1]), nullptr);
+  EXPECT_TRUE(cache.Find(s.files[1])->StampMatches(FileStamp{20, 1020}));
+  EXPECT_EQ(cache.Find(s.files[0])->hash, FastHash("app/models.py"));
+  EXPECT_FALSE(cache.LoadFacts(&diags));
+  EXPECT_EQ(cache.size(), 0u);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].code, "cache-ignored");
+  EXPECT_TRUE(cache.LoadFacts(&diags));  // once: nothing more to read or say
+  EXPECT_EQ(diags.size(), 1u);
+
+  // A cache rewritten between the two reads is a new file: the facts read are
+  // still those the index describes.
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << whole;
+  diags.clear();
+  FactCache before = FactCache::LoadIndex(path, "k", &diags);
+  Sample other;
+  other.facts[1].lines.code = 99;
+  const std::string next = dir.str() + "/next.facts";
+  std::ofstream(next, std::ios::binary) << BuildCacheFile("k", other.files, other.facts,
+                                                          other.records);
+  ASSERT_EQ(std::rename(next.c_str(), path.c_str()), 0);
+  ASSERT_TRUE(before.LoadFacts(&diags));
+  FileFacts got;
+  ASSERT_TRUE(before.FindByStamp(s.files[1], FileStamp{20, 1020}, &got));
+  EXPECT_EQ(got, s.facts[1]);
+  EXPECT_TRUE(diags.empty());
+}
+
+// The layout before the index moved behind the facts is another build's cache.
+TEST(FactCache, TheOlderLayoutIsAnotherBuildsCache) {
+  TempDir dir;
+  std::string path = dir.str() + "/old.facts";
+  std::ofstream(path, std::ios::binary) << "DJCOSTFC" << std::string(40, 'x');
+  std::vector<Diagnostic> diags;
+  EXPECT_EQ(FactCache::Load(path, "k", &diags).size(), 0u);
+  EXPECT_TRUE(diags.empty());
 }
 
 TEST(FactCache, AStampWithoutMtimeIsNeverTrusted) {
