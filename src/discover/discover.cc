@@ -161,36 +161,45 @@ class Walker {
     constexpr int kFlags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
     const int fd = parent < 0 ? ::open(dir.c_str(), kFlags)
                               : ::openat(parent, dir.filename().c_str(), kFlags);
-    DIR* listing = fd < 0 ? nullptr : ::fdopendir(fd);
-    if (listing == nullptr) {
+    if (fd < 0) {
       Keep(Warn("unreadable", relative_dir, "folder could not be read: " + ErrnoMessage()),
            Here());
-      if (fd >= 0) ::close(fd);
       return;
     }
     std::vector<Entry> entries;
-    List(listing, relative_dir, &entries);
+    List(fd, relative_dir, &entries);
     // Any virtualenv, whatever its name (never the root: it was asked for).
     if (relative_dir.empty() ||
         std::none_of(entries.begin(), entries.end(),
                      [](const Entry& e) { return e.name == "pyvenv.cfg"; })) {
       for (const Entry& entry : entries) Visit(dir / entry.name, entry, relative_dir, fd);
     }
-    ::closedir(listing);
+    ::close(fd);
   }
 
  private:
-  void List(DIR* listing, const std::string& relative_dir, std::vector<Entry>* entries) {
+  // getdents64 on the folder's descriptor, not fdopendir and readdir: fdopendir
+  // adds an fstat and two fcntl calls per folder, 40 % of the system calls of
+  // a walk through Django's 2,554 folders (most of them locale/*/LC_MESSAGES/).
+  void List(int fd, const std::string& relative_dir, std::vector<Entry>* entries) {
+    listing_.resize(8 * 1024);  // 64 kB, 8-byte aligned as the records are
+    char* const bytes = reinterpret_cast<char*>(listing_.data());
     while (true) {
-      errno = 0;
-      const dirent* d = ::readdir(listing);
-      if (d == nullptr) break;
-      std::string_view name = d->d_name;
-      if (name == "." || name == "..") continue;
-      entries->push_back({std::string(name), d->d_type});
-    }
-    if (errno != 0) {
-      Keep(Warn("unreadable", relative_dir, "folder listing stopped: " + ErrnoMessage()), Here());
+      const ssize_t n = ::getdents64(fd, bytes, listing_.size() * sizeof(listing_[0]));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        Keep(Warn("unreadable", relative_dir, "folder listing stopped: " + ErrnoMessage()),
+             Here());
+        return;
+      }
+      if (n == 0) return;
+      for (ssize_t at = 0; at < n;) {
+        const auto* d = reinterpret_cast<const dirent64*>(bytes + at);
+        at += d->d_reclen;
+        std::string_view name = d->d_name;
+        if (name == "." || name == "..") continue;
+        entries->push_back({std::string(name), d->d_type});
+      }
     }
   }
 
@@ -335,6 +344,7 @@ class Walker {
   std::future<std::unique_ptr<GitIgnore>> reading_;
   std::unique_ptr<GitIgnore> ignore_;  // null: no rules apply (or not known yet)
   std::vector<Unsure> unsure_;
+  std::vector<std::uint64_t> listing_;  // List's buffer, reused by every folder
   int unsure_now_ = -1;  // the innermost unsure folder the walk is in, or -1
   std::vector<Found> found_;
 };
