@@ -137,6 +137,9 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   if (beside == std::launch::async) {  // a third thread, briefly
     discover.ignore_rules = DiscoverOptions::IgnoreRules::kBeside;
   }
+  // Listing folders is system calls, which every core runs; past four walkers
+  // the file system's own locks gain little.
+  discover.walkers = WorkerCount(4, config.jobs);
   std::future<Discovery> discovering =
       std::async(beside, [&config, discover] { return Discover(config.root, discover); });
   RuleSet rules;

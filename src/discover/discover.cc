@@ -8,14 +8,18 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <system_error>
+#include <thread>
 
 #include "discover/git_ignore.h"
 #include "util/strings.h"
@@ -113,13 +117,27 @@ struct Found {
 // settles them. As soon as the rules are read, every check is made where the
 // walk stands, as without them, so the walk never goes far into a folder the
 // rules would have skipped.
-class Walker {
+//
+// With DiscoverOptions::walkers above 1, as many Walkers share the tree: a
+// walker about to enter a folder hands it to an idle one instead (with the
+// unsure folders above it), so listing folders, nearly all of it system calls,
+// runs on every thread. What each finds is sorted in the end, so the result
+// does not depend on who walked what.
+class SharedWalk {
  public:
-  Walker(const fs::path& root, const DiscoverOptions& options, Discovery* out)
-      : root_(root), options_(options), out_(out) {
-    if (!options_.use_gitignore) return;
+  // A folder handed over: its path from the root, and the unsure folders it
+  // lies in, outermost first (it may be the last of them).
+  struct Task {
+    std::string relative;
+    std::vector<std::string> unsure;
+  };
+
+  SharedWalk(const fs::path& root, const DiscoverOptions& options, int walkers)
+      : walkers_(walkers) {
+    tasks_.push_back(Task{});  // the root
+    if (!options.use_gitignore) return;
     auto read = [root = root.string()] { return std::make_unique<GitIgnore>(root); };
-    switch (options_.ignore_rules) {
+    switch (options.ignore_rules) {
       case DiscoverOptions::IgnoreRules::kFirst: TakeRules(read()); break;
       case DiscoverOptions::IgnoreRules::kBeside:
         try {
@@ -128,15 +146,128 @@ class Walker {
           TakeRules(read());
         }
         break;
-      case DiscoverOptions::IgnoreRules::kAfterWalk:  // never ready before Finish
+      case DiscoverOptions::IgnoreRules::kAfterWalk:  // never ready before Settle
         reading_ = std::async(std::launch::deferred, read);
         break;
     }
   }
 
+  int walkers() const { return walkers_.load(); }
+  /// Fewer walkers than asked for, when threads were short.
+  void SetWalkers(int walkers) {
+    std::lock_guard<std::mutex> lock(tasks_mutex_);
+    walkers_.store(walkers);
+    more_.notify_all();
+  }
+
+  /// True once the ignore rules are known (read, or not asked for).
+  bool RulesKnown() {
+    if (known_.load(std::memory_order_acquire)) return true;
+    std::lock_guard<std::mutex> lock(rules_mutex_);
+    if (known_.load(std::memory_order_relaxed)) return true;
+    if (reading_.valid()) {
+      if (reading_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+      TakeRules(reading_.get());
+    }
+    known_.store(true, std::memory_order_release);
+    return true;
+  }
+
+  /// Only once the rules are known. libgit2's repository is not for two
+  /// threads at once, so its checks take turns.
+  bool Ignored(const std::string& relative, bool is_dir) {
+    if (ignore_ == nullptr) return false;
+    if (walkers_.load(std::memory_order_relaxed) == 1) return ignore_->IsIgnored(relative, is_dir);
+    std::lock_guard<std::mutex> lock(rules_mutex_);
+    return ignore_->IsIgnored(relative, is_dir);
+  }
+
+  /// After the walk: waits for the rules, and hands over what reading them said.
+  void SettleRules(Discovery* out) {
+    {
+      std::lock_guard<std::mutex> lock(rules_mutex_);
+      if (reading_.valid()) TakeRules(reading_.get());
+      known_.store(true, std::memory_order_release);
+    }
+    out->diagnostics.insert(out->diagnostics.end(), diagnostics_.begin(), diagnostics_.end());
+  }
+
+  /// True when a walker waits for work that nobody has handed over yet.
+  bool Wanted() const { return hungry_.load(std::memory_order_relaxed) > 0; }
+
+  void Give(Task task) {
+    std::lock_guard<std::mutex> lock(tasks_mutex_);
+    tasks_.push_back(std::move(task));
+    hungry_.store(idle_ - static_cast<int>(tasks_.size()), std::memory_order_relaxed);
+    more_.notify_one();
+  }
+
+  /// The next folder to walk; false once every walker is idle with none left.
+  bool Next(Task* task) {
+    std::unique_lock<std::mutex> lock(tasks_mutex_);
+    ++idle_;
+    hungry_.store(idle_ - static_cast<int>(tasks_.size()), std::memory_order_relaxed);
+    more_.wait(lock, [&] { return !tasks_.empty() || idle_ == walkers_.load(); });
+    if (tasks_.empty()) {
+      more_.notify_all();
+      return false;
+    }
+    *task = std::move(tasks_.back());
+    tasks_.pop_back();
+    --idle_;
+    hungry_.store(idle_ - static_cast<int>(tasks_.size()), std::memory_order_relaxed);
+    return true;
+  }
+
+ private:
+  void TakeRules(std::unique_ptr<GitIgnore> rules) {
+    ignore_ = std::move(rules);
+    if (!ignore_->error().empty()) {
+      diagnostics_.push_back(Warn("gitignore-unavailable", "",
+                                  ".gitignore rules not applied: " + ignore_->error()));
+    }
+  }
+
+  std::atomic<int> walkers_;
+  std::mutex rules_mutex_;  // reading_, ignore_ and libgit2's repository
+  std::future<std::unique_ptr<GitIgnore>> reading_;
+  std::unique_ptr<GitIgnore> ignore_;  // null: no rules apply (or not known yet)
+  std::atomic<bool> known_{false};
+  std::vector<Diagnostic> diagnostics_;
+
+  std::mutex tasks_mutex_;
+  std::condition_variable more_;
+  std::vector<Task> tasks_;
+  int idle_ = 0;
+  std::atomic<int> hungry_{0};  // idle walkers less the folders waiting for them
+};
+
+class Walker {
+ public:
+  Walker(const fs::path& root, const DiscoverOptions& options, SharedWalk* shared)
+      : root_(root), options_(options), shared_(shared) {}
+
+  /// Walks the folders SharedWalk hands out until none is left.
+  void Run() {
+    SharedWalk::Task task;
+    while (shared_->Next(&task)) {
+      unsure_now_ = -1;
+      for (std::string& folder : task.unsure) {
+        unsure_.push_back(Unsure{std::move(folder), unsure_now_});
+        unsure_now_ = static_cast<int>(unsure_.size()) - 1;
+      }
+      if (task.relative.empty()) {
+        Walk(root_, "");
+      } else {
+        Walk(root_ / task.relative, task.relative);
+      }
+    }
+    unsure_now_ = -1;
+  }
+
   /// Settles what the walk kept aside and hands everything it found to `out`.
-  void Finish() {
-    if (reading_.valid()) TakeRules(reading_.get());
+  /// The rules are known by then (SharedWalk::SettleRules).
+  void Finish(Discovery* out) {
     std::vector<char> ignored(unsure_.size(), 0);
     for (std::size_t i = 0; i < unsure_.size(); ++i) {  // a folder after the one it is in
       const Unsure& u = unsure_[i];
@@ -148,9 +279,9 @@ class Walker {
     };
     for (Found& f : found_) {
       if (!keep(f.owed)) continue;
-      if (f.file) out_->files.push_back(std::move(*f.file));
-      if (f.marker) out_->markers.push_back(std::move(*f.marker));
-      if (f.diagnostic) out_->diagnostics.push_back(std::move(*f.diagnostic));
+      if (f.file) out->files.push_back(std::move(*f.file));
+      if (f.marker) out->markers.push_back(std::move(*f.marker));
+      if (f.diagnostic) out->diagnostics.push_back(std::move(*f.diagnostic));
     }
   }
 
@@ -232,8 +363,14 @@ class Walker {
     }
     if (type == DT_DIR) {
       if (IsSkippedFolder(path, name) || Excluded(options_.excludes, relative)) return;
-      if (RulesKnown()) {
-        if (!Ignored(relative, true)) Walk(path, relative, folder);
+      const bool known = RulesKnown();
+      if (known && Ignored(relative, true)) return;
+      if (shared_->Wanted()) {  // another walker is idle: it takes this folder
+        shared_->Give(SharedWalk::Task{relative, UnsureChain(known ? "" : relative)});
+        return;
+      }
+      if (known) {
+        Walk(path, relative, folder);
         return;
       }
       const int outer = unsure_now_;
@@ -296,25 +433,18 @@ class Walker {
     Keep(Warn("symlink-skipped", relative, why), std::move(owed));
   }
 
-  void TakeRules(std::unique_ptr<GitIgnore> rules) {
-    ignore_ = std::move(rules);
-    if (!ignore_->error().empty()) {
-      out_->diagnostics.push_back(Warn("gitignore-unavailable", "",
-                                       ".gitignore rules not applied: " + ignore_->error()));
-    }
+  bool RulesKnown() { return shared_->RulesKnown(); }
+  bool Ignored(const std::string& relative, bool is_dir) {
+    return shared_->Ignored(relative, is_dir);
   }
 
-  /// True once the ignore rules are known (read, or not asked for).
-  bool RulesKnown() {
-    if (!reading_.valid()) return true;
-    if (reading_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
-    TakeRules(reading_.get());
-    return true;
-  }
-
-  /// Only once the rules are known.
-  bool Ignored(const std::string& relative, bool is_dir) const {
-    return ignore_ != nullptr && ignore_->IsIgnored(relative, is_dir);
+  /// The unsure folders the walk is in, outermost first, then `also` unless "".
+  std::vector<std::string> UnsureChain(const std::string& also) const {
+    std::vector<std::string> chain;
+    for (int i = unsure_now_; i >= 0; i = unsure_[i].parent) chain.push_back(unsure_[i].relative);
+    std::reverse(chain.begin(), chain.end());
+    if (!also.empty()) chain.push_back(also);
+    return chain;
   }
 
   /// What is ignored, when that is known now: `*owed` takes the check otherwise.
@@ -340,9 +470,7 @@ class Walker {
 
   fs::path root_;
   const DiscoverOptions& options_;
-  Discovery* out_;
-  std::future<std::unique_ptr<GitIgnore>> reading_;
-  std::unique_ptr<GitIgnore> ignore_;  // null: no rules apply (or not known yet)
+  SharedWalk* shared_;
   std::vector<Unsure> unsure_;
   std::vector<std::uint64_t> listing_;  // List's buffer, reused by every folder
   int unsure_now_ = -1;  // the innermost unsure folder the walk is in, or -1
@@ -364,9 +492,22 @@ Discovery Discover(const std::string& root, const DiscoverOptions& options) {
     out.diagnostics.push_back(Warn("unreadable", "", root + ": not a folder"));
     return out;
   }
-  Walker walker(canonical, options, &out);
-  walker.Walk(canonical, "");
-  walker.Finish();
+  SharedWalk shared(canonical, options, std::max(1, options.walkers));
+  std::vector<Walker> walkers(static_cast<std::size_t>(shared.walkers()),
+                              Walker(canonical, options, &shared));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < walkers.size(); ++i) {
+    try {
+      threads.emplace_back([&walker = walkers[i]] { walker.Run(); });
+    } catch (const std::system_error&) {  // fewer threads to be had: fewer walkers
+      break;
+    }
+  }
+  shared.SetWalkers(static_cast<int>(threads.size()) + 1);
+  walkers[0].Run();
+  for (std::thread& thread : threads) thread.join();
+  shared.SettleRules(&out);
+  for (Walker& walker : walkers) walker.Finish(&out);
   std::sort(out.files.begin(), out.files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   std::sort(out.markers.begin(), out.markers.end());

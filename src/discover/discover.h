@@ -20,6 +20,9 @@ struct DiscoverOptions {
   // case, for tests). The result is the same (see the Walker in discover.cc).
   enum class IgnoreRules { kFirst, kBeside, kAfterWalk };
   IgnoreRules ignore_rules = IgnoreRules::kFirst;
+  // Threads listing folders: nearly all of a walk is system calls, which run
+  // on every core. The result does not depend on it.
+  int walkers = 1;
 };
 
 /// Walks `root`. Skips .git, virtual environments, node_modules, site-packages,

@@ -252,23 +252,29 @@ TEST(Discover, IgnoreRulesReadBesideOrAfterTheWalkFindTheSame) {
   dir.Symlink("../app/models.py", "app/alias_local.py");
   dir.Write("manage.py");
   TrackInIndex(dir.str(), {"generated/kept.py"});
-  auto discover = [&](DiscoverOptions::IgnoreRules when) {
+  auto discover = [&](DiscoverOptions::IgnoreRules when, int walkers) {
     DiscoverOptions options;
     options.max_file_size = 100;
     options.ignore_rules = when;
+    options.walkers = walkers;
     return Discover(dir.str(), options);
   };
-  const Discovery first = discover(DiscoverOptions::IgnoreRules::kFirst);
+  const Discovery first = discover(DiscoverOptions::IgnoreRules::kFirst, 1);
   EXPECT_EQ(Paths(first),
             (std::vector<std::string>{"app/models.py", "generated/kept.py", "manage.py"}));
   EXPECT_EQ(first.markers, (std::vector<std::string>{"manage.py"}));
   EXPECT_EQ(Diags(first), (std::vector<std::string>{
                               "file-too-large app/big.py: 200 bytes, over the limit of 100"}));
-  for (auto when : {DiscoverOptions::IgnoreRules::kBeside, DiscoverOptions::IgnoreRules::kAfterWalk}) {
-    const Discovery d = discover(when);
-    EXPECT_EQ(d.files, first.files);
-    EXPECT_EQ(d.markers, first.markers);
-    EXPECT_EQ(Diags(d), Diags(first));
+  // More walkers hand folders to each other (an idle one takes the next folder
+  // met), unsure ones too when the rules come late.
+  for (int walkers : {1, 2, 3}) {
+    for (auto when : {DiscoverOptions::IgnoreRules::kFirst, DiscoverOptions::IgnoreRules::kBeside,
+                      DiscoverOptions::IgnoreRules::kAfterWalk}) {
+      const Discovery d = discover(when, walkers);
+      EXPECT_EQ(d.files, first.files) << walkers;
+      EXPECT_EQ(d.markers, first.markers) << walkers;
+      EXPECT_EQ(Diags(d), Diags(first)) << walkers;
+    }
   }
   // Without the rules, the walk keeps what they would drop.
   DiscoverOptions none;
