@@ -1,6 +1,8 @@
 #include "cache/line_shift.h"
 
 #include <algorithm>
+#include <set>
+#include <string_view>
 
 #include "cache/fact_codec.h"
 
@@ -65,6 +67,52 @@ bool LineShift::Between(const FileFacts& before, const FileFacts& after, LineShi
   shift->before_ = before.lines;
   shift->after_ = after.lines;
   shift->map_ = std::move(map);
+  return true;
+}
+
+namespace {
+
+// What link reads of a module-level function without a name resolving to it:
+// its decorators (receivers, celery tasks, model views, ninja operations), its
+// calls (findings, send sites), what it returns (url helpers) and whether its
+// first parameter is `request` (the count of views a URL walk may have missed).
+bool LinkReadsOnlyByName(const FunctionDef& fn) {
+  const bool dunder = fn.name.size() > 4 && fn.name.starts_with("__") && fn.name.ends_with("__");
+  return fn.scope.empty() && !dunder && fn.decorators.empty() && fn.calls.empty() &&
+         !fn.returned && !fn.local_list && !fn.local_names &&
+         (fn.parameters.empty() || fn.parameters[0] != "request");
+}
+
+}  // namespace
+
+bool LineShift::PastAddedFunctions(const FileFacts& before, const FileFacts& after,
+                                   LineShift* shift, std::vector<std::string>* added) {
+  std::set<std::string_view> had;  // module-level functions before the edit
+  for (const FunctionDef& fn : before.functions) {
+    if (fn.scope.empty()) had.insert(fn.name);
+  }
+  FileFacts without = after;
+  without.functions.clear();
+  std::vector<std::string> names;
+  for (const FunctionDef& fn : after.functions) {
+    if (!fn.scope.empty() || had.count(fn.name) > 0) {
+      without.functions.push_back(fn);
+    } else if (LinkReadsOnlyByName(fn)) {
+      names.push_back(fn.name);
+    } else {
+      return false;
+    }
+  }
+  // Anything else of the file with the name (a class, an import, an assignment,
+  // a string or a dotted name anywhere) is in its encoded facts: the name then
+  // may rebind or be looked up, and only Link can say.
+  std::string encoded;
+  EncodeFacts(without, &encoded);
+  for (const std::string& name : names) {
+    if (encoded.find(name) != std::string::npos) return false;
+  }
+  if (names.empty() || !Between(before, without, shift)) return false;
+  *added = std::move(names);
   return true;
 }
 

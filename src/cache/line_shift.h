@@ -9,6 +9,9 @@
 // swapped, is the one Link would make after it, and a scan with one such edit
 // need not decode the other files' facts nor link again.
 //
+// A function added that nothing names is such an edit too (PastAddedFunctions):
+// Link reads a function without decorators or calls only through its name.
+//
 // A link message that cites a line does so as "path:line"; Apply refuses an
 // Inventory with a message citing the shifted file, rather than rewrite text.
 // tests/cache/line_shift_test.cc checks shifted Inventories against Link on
@@ -31,6 +34,18 @@ class LineShift {
   /// and line counts, and the new line numbers keep the old ones' order (equal
   /// stays equal, smaller stays smaller, 0 stays 0). Both are the same file's.
   static bool Between(const FileFacts& before, const FileFacts& after, LineShift* shift);
+
+  /// Between, for an edit that also adds module-level functions Link reaches
+  /// only by their names: true, with `*shift` made and their names in `*added`,
+  /// when `after` without them is `before` moved, and each added function has
+  /// no decorator, no call, nothing its body returns that link reads, no
+  /// `request` first parameter (link counts those as views), a name that is
+  /// not a dunder, not bound otherwise in the file and not written anywhere
+  /// else in its facts. Link reads such a function only when a name resolves
+  /// to it (tests/cache/line_shift_test.cc checks the premise against Link):
+  /// the caller must still check that no other file's facts write the names.
+  static bool PastAddedFunctions(const FileFacts& before, const FileFacts& after,
+                                 LineShift* shift, std::vector<std::string>* added);
 
   /// Moves `inventory` from the file's old facts to its new ones: every line at
   /// the file mapped, its line counts in the totals swapped. False, with

@@ -142,6 +142,23 @@ struct ExtractedAhead {
   std::vector<FileFacts> facts;
 };
 
+// True when no file but `changed` writes any of `names` in its cached facts,
+// where every string of a file's facts is stored as it is: a function added
+// under such a name is reached by no import, dotted name or string. The other
+// files changed in the same scan keep their strings (they only moved) or do
+// not count (link then runs).
+bool NoOtherFileWrites(const std::vector<std::string>& names, std::size_t changed,
+                       const TreeStamps& tree) {
+  for (std::size_t j = 0; j < tree.entries.size(); ++j) {
+    if (j == changed) continue;
+    std::string_view facts = tree.entries[j]->facts;
+    for (const std::string& name : names) {
+      if (facts.find(name) != std::string_view::npos) return false;
+    }
+  }
+  return true;
+}
+
 // A few files changed since the cache was written (every other file's stamp
 // matches). When each changed only in where things are (cache/line_shift.h)
 // and the caller holds what Link made of the files before, that Inventory is
@@ -181,7 +198,12 @@ bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& 
     ahead->records[i] = {true, record.stamp, record.hash, {}};
     ahead->facts[i] = facts[i];
     LineShift shift;
-    if (!LineShift::Between(old_facts, facts[i], &shift)) return false;
+    std::vector<std::string> added;
+    if (!LineShift::Between(old_facts, facts[i], &shift) &&
+        !(LineShift::PastAddedFunctions(old_facts, facts[i], &shift, &added) &&
+          NoOtherFileWrites(added, i, tree))) {
+      return false;
+    }
     shifts.push_back(std::move(shift));
     after[i] = record.hash;
     record.encoded = {};

@@ -158,6 +158,71 @@ Tally CheckEveryFile(const std::string& root) {
   return tally;
 }
 
+// A module-level function nothing names, added at the end or before a
+// top-level statement of the second half (else at the end): `how` 0 is a bare
+// one, 1 one with parameters, a docstring and locals.
+std::string WithFunctionAdded(const std::string& bytes, int how) {
+  const std::string name = "djcost_added_" + std::to_string(how);
+  const std::string function =
+      how == 0 ? "def " + name + "():\n    return 1\n"
+               : "def " + name + "(a, b=2, *rest):\n    \"\"\"Adds.\"\"\"\n    total = a + b\n"
+                 "    return total\n";
+  for (std::size_t at = bytes.find("\ndef ", bytes.size() / 2); at != std::string::npos;) {
+    return bytes.substr(0, at + 1) + function + "\n\n" + bytes.substr(at + 1);
+  }
+  return bytes + (bytes.empty() || bytes.back() == '\n' ? "" : "\n") + "\n\n" + function;
+}
+
+// True when a file but `changed` writes `name` in its encoded facts, as the
+// scan checks it (cli/extract_cached.cc).
+bool AnotherFileWrites(const std::vector<FileFacts>& facts, std::size_t changed,
+                       const std::string& name) {
+  for (std::size_t j = 0; j < facts.size(); ++j) {
+    std::string encoded;
+    EncodeFacts(facts[j], &encoded);
+    if (j != changed && encoded.find(name) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Every parsed file of `root` with a function added two ways: where the edit
+// passes PastAddedFunctions and no other file writes the name, the shifted
+// Inventory must be Link's on the edited facts.
+Tally CheckFunctionsAdded(const std::string& root) {
+  RuleSet rules = DefaultRuleSet();
+  Discovery discovery = Discover(root, DiscoverOptions{});
+  PythonParser parser;
+  std::vector<FileFacts> facts;
+  std::vector<std::string> sources;
+  for (const SourceFile& file : discovery.files) {
+    std::string bytes, error;
+    EXPECT_TRUE(ReadFile(root + "/" + file.path, &bytes, &error)) << error;
+    facts.push_back(ExtractForScan(file, bytes, parser));
+    sources.push_back(bytes);
+  }
+  const Inventory linked = Link(facts, rules);
+  Tally tally;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (!facts[i].parsed) continue;  // an unparsed test file only moves
+    for (int how = 0; how < 2; ++how) {
+      std::vector<FileFacts> edited = facts;
+      edited[i] = ExtractForScan(facts[i].file, WithFunctionAdded(sources[i], how), parser);
+      LineShift shift;
+      std::vector<std::string> added;
+      Inventory shifted = linked;
+      if (!LineShift::PastAddedFunctions(facts[i], edited[i], &shift, &added) ||
+          AnotherFileWrites(facts, i, added.at(0)) || !shift.Apply(&shifted)) {
+        ++tally.refused;
+        continue;
+      }
+      EXPECT_EQ(added, std::vector<std::string>{"djcost_added_" + std::to_string(how)});
+      ++tally.shifted;
+      EXPECT_EQ(shifted, Link(edited, rules)) << root << ": " << facts[i].file.path << ", added " << how;
+    }
+  }
+  return tally;
+}
+
 // Every fixture project and pattern fixture.
 std::vector<fs::path> FixtureRoots() {
   std::vector<fs::path> roots = testing::FixtureProjectRoots();
@@ -176,6 +241,71 @@ TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
   // multi-line string and files whose messages cite their own lines.
   EXPECT_GT(all.shifted, 300);
   EXPECT_GT(all.shifted, 4 * all.refused) << all.refused << " refused";
+}
+
+TEST(LineShift, AFunctionNothingNamesAddedToAnyFixtureFileShiftsToWhatLinkMakes) {
+  Tally all;
+  for (const fs::path& root : FixtureRoots()) {
+    Tally t = CheckFunctionsAdded(root.string());
+    all.shifted += t.shifted;
+    all.refused += t.refused;
+  }
+  // Refused: files whose messages cite their own lines, and additions that
+  // land in a class body or a string.
+  EXPECT_GT(all.shifted, 200);
+  EXPECT_GT(all.shifted, 3 * all.refused) << all.refused << " refused";
+}
+
+// What makes PastAddedFunctions refuse, and why the scan must also look for
+// the name in every other file: a URLconf naming a view not yet written.
+TEST(LineShift, PastAddedFunctionsRefusesWhatLinkMayRead) {
+  const std::string base = "from django.db import models\n\nX = 1\n";
+  FileFacts before = Facts("shop/views.py", base);
+  LineShift shift;
+  std::vector<std::string> added;
+  auto refused = [&](const std::string& addition) {
+    return !LineShift::PastAddedFunctions(before, Facts("shop/views.py", base + addition), &shift,
+                                          &added);
+  };
+  EXPECT_FALSE(refused("\ndef helper(a, b=2):\n    return a + b\n"));
+  EXPECT_EQ(added, std::vector<std::string>{"helper"});
+  EXPECT_TRUE(refused("\ndef helper(a):\n    return a\n"));  // returns a parameter: a url helper?
+  EXPECT_TRUE(refused(""));                                             // nothing added
+  EXPECT_TRUE(refused("\n@login_required\ndef helper(a):\n    return 1\n"));  // a decorator
+  EXPECT_TRUE(refused("\ndef helper(a):\n    log(a)\n"));              // a call
+  EXPECT_TRUE(refused("\ndef helper(request):\n    return 1\n"));      // counted as a view
+  EXPECT_TRUE(refused("\ndef X():\n    return 1\n"));                  // rebinds X
+  EXPECT_TRUE(refused("\ndef models():\n    return 1\n"));             // rebinds an import
+  EXPECT_TRUE(refused("\ndef __getattr__(name):\n    return 1\n"));    // a module hook
+  EXPECT_TRUE(refused("\ndef helper():\n    return 1\nY = 'helper'\n"));  // named in the file
+  EXPECT_TRUE(refused("\ndef helper():\n    def inner():\n        pass\n"));  // more than it
+
+  // shop/urls.py names shop.views.added before it exists: adding it changes
+  // what Link makes, and the name is in urls.py's facts for the scan to see.
+  testing::TempDir dir;
+  dir.Write("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'conf.settings')\n");
+  dir.Write("conf/__init__.py", "");
+  dir.Write("conf/settings.py", "INSTALLED_APPS = ['shop']\nROOT_URLCONF = 'shop.urls'\n");
+  dir.Write("shop/__init__.py", "");
+  dir.Write("shop/urls.py",
+            "from django.urls import path\nfrom . import views\n\n"
+            "urlpatterns = [path('a/', views.added)]\n");
+  dir.Write("shop/views.py", base);
+  Discovery discovery = Discover(dir.str(), DiscoverOptions{});
+  PythonParser parser;
+  std::vector<FileFacts> facts;
+  std::size_t views = 0;
+  for (const SourceFile& file : discovery.files) {
+    std::string bytes, error;
+    ASSERT_TRUE(ReadFile(dir.str() + "/" + file.path, &bytes, &error)) << error;
+    if (file.path == "shop/views.py") views = facts.size();
+    facts.push_back(ExtractForScan(file, bytes, parser));
+  }
+  std::vector<FileFacts> edited = facts;
+  edited[views] = ExtractForScan(facts[views].file, base + "\ndef added():\n    return 1\n", parser);
+  ASSERT_TRUE(LineShift::PastAddedFunctions(facts[views], edited[views], &shift, &added));
+  EXPECT_TRUE(AnotherFileWrites(facts, views, "added"));
+  EXPECT_NE(Link(facts, DefaultRuleSet()), Link(edited, DefaultRuleSet()));
 }
 
 // The shift rests on this: every line Link reports at a file is one of that

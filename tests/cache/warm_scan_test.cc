@@ -375,6 +375,16 @@ TEST(WarmScan, AnEditThatOnlyMovesLinesShiftsTheRememberedInventory) {
     EXPECT_TRUE(asked.shifted.empty());
     EXPECT_EQ(scan("cache"), moved_cold);
 
+    // A helper nothing names yet: the remembered Inventory, shifted, once no
+    // other file is seen to write its name.
+    Append(views, "\n\ndef shelf_label(code, prefix='B'):\n    return prefix + code\n");
+    asked = AskOnACopy(repo, cache, scratch);
+    EXPECT_EQ(asked.shifted, std::vector<std::string>{"catalog/views.py"});
+    std::string helper_cold = scan(nullptr);
+    EXPECT_NE(helper_cold, moved_cold);  // the file's line counts
+    EXPECT_EQ(scan("cache"), helper_cold);
+    EXPECT_EQ(scan("cache"), helper_cold);
+
     // A new view function is more than a move: not asked, every file decoded.
     Append(views, "\n\ndef ping(request):\n    return HttpResponse('pong')\n");
     asked = AskOnACopy(repo, cache, scratch);
