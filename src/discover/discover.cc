@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <future>
 #include <memory>
@@ -256,14 +257,23 @@ class Walker {
         unsure_.push_back(Unsure{std::move(folder), unsure_now_});
         unsure_now_ = static_cast<int>(unsure_.size()) - 1;
       }
-      if (task.relative.empty()) {
-        Walk(root_, "");
-      } else {
-        Walk(root_ / task.relative, task.relative);
+      // Caught here and thrown again by Discover, as one walker would throw:
+      // a walker that stopped would leave the others waiting for it.
+      try {
+        if (task.relative.empty()) {
+          Walk(root_, "");
+        } else {
+          Walk(root_ / task.relative, task.relative);
+        }
+      } catch (...) {
+        if (!error_) error_ = std::current_exception();
       }
     }
     unsure_now_ = -1;
   }
+
+  /// What a walk threw, to throw again once every walker is done.
+  std::exception_ptr error() const { return error_; }
 
   /// Settles what the walk kept aside and hands everything it found to `out`.
   /// The rules are known by then (SharedWalk::SettleRules).
@@ -475,6 +485,7 @@ class Walker {
   std::vector<std::uint64_t> listing_;  // List's buffer, reused by every folder
   int unsure_now_ = -1;  // the innermost unsure folder the walk is in, or -1
   std::vector<Found> found_;
+  std::exception_ptr error_;
 };
 
 }  // namespace
@@ -506,6 +517,9 @@ Discovery Discover(const std::string& root, const DiscoverOptions& options) {
   shared.SetWalkers(static_cast<int>(threads.size()) + 1);
   walkers[0].Run();
   for (std::thread& thread : threads) thread.join();
+  for (const Walker& walker : walkers) {
+    if (walker.error()) std::rethrow_exception(walker.error());
+  }
   shared.SettleRules(&out);
   for (Walker& walker : walkers) walker.Finish(&out);
   std::sort(out.files.begin(), out.files.end(),
