@@ -1,11 +1,10 @@
 #include "cli/changed_files.h"
 
-#include <git2.h>
-
 #include <filesystem>
 #include <memory>
 
 #include "cli/scan.h"
+#include "discover/libgit2.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -14,23 +13,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// libgit2 objects freed on every path out.
+// libgit2 objects freed on every path out (the library is open by then).
 struct GitFree {
-  void operator()(git_repository* p) const { git_repository_free(p); }
-  void operator()(git_object* p) const { git_object_free(p); }
-  void operator()(git_diff* p) const { git_diff_free(p); }
+  void operator()(git_repository* p) const { OpenLibgit2()->repository_free(p); }
+  void operator()(git_object* p) const { OpenLibgit2()->object_free(p); }
+  void operator()(git_diff* p) const { OpenLibgit2()->diff_free(p); }
 };
 template <typename T>
 using GitPtr = std::unique_ptr<T, GitFree>;
 
-std::string LastGitError() {
-  const git_error* e = git_error_last();
-  return e != nullptr && e->message != nullptr ? e->message : "unknown libgit2 error";
-}
-
+// Started for the call and shut down after it.
 struct Library {
-  Library() { git_libgit2_init(); }
-  ~Library() { git_libgit2_shutdown(); }
+  explicit Library(const Libgit2& git) : git(git) { git.libgit2_init(); }
+  ~Library() { git.libgit2_shutdown(); }
+  const Libgit2& git;
 };
 
 struct WalkState {
@@ -41,8 +37,9 @@ struct WalkState {
 
 int CollectUnchanged(const char* folder, const git_tree_entry* entry, void* payload) {
   auto* state = static_cast<WalkState*>(payload);
-  if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
-  std::string path = std::string(folder) + git_tree_entry_name(entry);
+  const Libgit2& git = *OpenLibgit2();
+  if (git.tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
+  std::string path = std::string(folder) + git.tree_entry_name(entry);
   if (!EndsWith(path, ".py") || !StartsWith(path, *state->prefix)) return 0;
   if (state->changed->count(path) == 0) state->unchanged->insert(path.substr(state->prefix->size()));
   return 0;
@@ -52,16 +49,23 @@ int CollectUnchanged(const char* folder, const git_tree_entry* entry, void* payl
 
 bool UnchangedSince(const std::string& root, const std::string& rev, std::set<std::string>* paths,
                     std::string* error) {
-  Library library;
+  std::string why;
+  const Libgit2* opened = OpenLibgit2(&why);
+  if (opened == nullptr) {
+    *error = "--since: " + why;
+    return false;
+  }
+  const Libgit2& git = *opened;
+  Library library(git);
   std::error_code ec;
   fs::path canonical_root = fs::canonical(root, ec);
   git_repository* raw_repo = nullptr;
-  if (ec || git_repository_open_ext(&raw_repo, canonical_root.c_str(), 0, nullptr) != 0) {
+  if (ec || git.repository_open_ext(&raw_repo, canonical_root.c_str(), 0, nullptr) != 0) {
     *error = "--since: " + root + " is not inside a git work tree";
     return false;
   }
   GitPtr<git_repository> repo(raw_repo);
-  const char* workdir = git_repository_workdir(repo.get());
+  const char* workdir = git.repository_workdir(repo.get());
   if (workdir == nullptr) {
     *error = "--since: " + root + " is in a bare git repository";
     return false;
@@ -72,13 +76,13 @@ bool UnchangedSince(const std::string& root, const std::string& rev, std::set<st
 
   git_object* raw_tree = nullptr;
   git_object* raw_commit = nullptr;
-  if (git_revparse_single(&raw_commit, repo.get(), rev.c_str()) != 0) {
-    *error = "--since " + rev + ": not a revision of " + root + " (" + LastGitError() + ")";
+  if (git.revparse_single(&raw_commit, repo.get(), rev.c_str()) != 0) {
+    *error = "--since " + rev + ": not a revision of " + root + " (" + git.LastError() + ")";
     return false;
   }
   GitPtr<git_object> commit(raw_commit);
-  if (git_object_peel(&raw_tree, commit.get(), GIT_OBJECT_TREE) != 0) {
-    *error = "--since " + rev + ": does not name a commit or tree (" + LastGitError() + ")";
+  if (git.object_peel(&raw_tree, commit.get(), GIT_OBJECT_TREE) != 0) {
+    *error = "--since " + rev + ": does not name a commit or tree (" + git.LastError() + ")";
     return false;
   }
   GitPtr<git_object> tree(raw_tree);
@@ -88,23 +92,23 @@ bool UnchangedSince(const std::string& root, const std::string& rev, std::set<st
   options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
                   GIT_DIFF_INCLUDE_TYPECHANGE;
   git_diff* raw_diff = nullptr;
-  if (git_diff_tree_to_workdir_with_index(&raw_diff, repo.get(),
+  if (git.diff_tree_to_workdir_with_index(&raw_diff, repo.get(),
                                           reinterpret_cast<git_tree*>(tree.get()), &options) != 0) {
-    *error = "--since " + rev + ": git diff failed (" + LastGitError() + ")";
+    *error = "--since " + rev + ": git diff failed (" + git.LastError() + ")";
     return false;
   }
   GitPtr<git_diff> diff(raw_diff);
   std::set<std::string> changed;
-  for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+  for (std::size_t i = 0, n = git.diff_num_deltas(diff.get()); i < n; ++i) {
+    const git_diff_delta* delta = git.diff_get_delta(diff.get(), i);
     if (delta->old_file.path != nullptr) changed.insert(delta->old_file.path);
     if (delta->new_file.path != nullptr) changed.insert(delta->new_file.path);
   }
   std::set<std::string> unchanged;
   WalkState state{&prefix, &changed, &unchanged};
-  if (git_tree_walk(reinterpret_cast<git_tree*>(tree.get()), GIT_TREEWALK_PRE, CollectUnchanged,
+  if (git.tree_walk(reinterpret_cast<git_tree*>(tree.get()), GIT_TREEWALK_PRE, CollectUnchanged,
                     &state) != 0) {
-    *error = "--since " + rev + ": could not list its files (" + LastGitError() + ")";
+    *error = "--since " + rev + ": could not list its files (" + git.LastError() + ")";
     return false;
   }
   *paths = std::move(unchanged);

@@ -1,17 +1,12 @@
 #include "discover/git_ignore.h"
 
-#include <git2.h>
-
 #include <filesystem>
+
+#include "discover/libgit2.h"
 
 namespace djcost {
 
 namespace {
-
-std::string LastGitError() {
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown libgit2 error";
-}
 
 // True when `root` or a folder above it holds a `.git` (a folder, or the file a
 // worktree or submodule has): only then can libgit2 find a work tree. Its start-up
@@ -29,18 +24,19 @@ bool MayBeInWorkTree(const std::string& root) {
 
 GitIgnore::GitIgnore(const std::string& canonical_root) {
   if (!MayBeInWorkTree(canonical_root)) return;
-  initialized_ = true;
-  git_libgit2_init();
+  git_ = OpenLibgit2(&error_);
+  if (git_ == nullptr) return;
+  git_->libgit2_init();
   git_repository* repo = nullptr;
-  int rc = git_repository_open_ext(&repo, canonical_root.c_str(), 0, nullptr);
+  int rc = git_->repository_open_ext(&repo, canonical_root.c_str(), 0, nullptr);
   if (rc != 0) {
     // Not inside a repository is the ordinary case; anything else is worth naming.
-    if (rc != GIT_ENOTFOUND) error_ = LastGitError();
+    if (rc != GIT_ENOTFOUND) error_ = git_->LastError();
     return;
   }
-  const char* workdir = git_repository_workdir(repo);
+  const char* workdir = git_->repository_workdir(repo);
   if (workdir == nullptr) {  // a bare repository has no ignore rules for a work tree
-    git_repository_free(repo);
+    git_->repository_free(repo);
     return;
   }
   std::error_code ec;
@@ -48,7 +44,7 @@ GitIgnore::GitIgnore(const std::string& canonical_root) {
   std::filesystem::path rel = std::filesystem::path(canonical_root).lexically_relative(work);
   std::string prefix = rel.generic_string();
   if (ec || rel.empty() || prefix.rfind("..", 0) == 0) {
-    git_repository_free(repo);
+    git_->repository_free(repo);
     return;
   }
   prefix_ = prefix == "." ? "" : prefix + "/";
@@ -57,7 +53,7 @@ GitIgnore::GitIgnore(const std::string& canonical_root) {
   // kept inside another one): its own files are the point, so the outer rules
   // must not hide them all.
   if (!prefix_.empty() && IsIgnoredInRepo(prefix_)) {
-    git_repository_free(repo_);
+    git_->repository_free(repo_);
     repo_ = nullptr;
     return;
   }
@@ -66,11 +62,11 @@ GitIgnore::GitIgnore(const std::string& canonical_root) {
 
 void GitIgnore::ReadIndex() {
   git_index* index = nullptr;
-  if (git_repository_index(&index, repo_) != 0) return;  // no index: nothing is tracked
-  const size_t count = git_index_entrycount(index);
+  if (git_->repository_index(&index, repo_) != 0) return;  // no index: nothing is tracked
+  const size_t count = git_->index_entrycount(index);
   tracked_files_.reserve(count);
   for (size_t i = 0; i < count; ++i) {
-    const git_index_entry* entry = git_index_get_byindex(index, i);
+    const git_index_entry* entry = git_->index_get_byindex(index, i);
     if (entry == nullptr || entry->path == nullptr) continue;
     std::string path = entry->path;
     for (size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0;
@@ -79,17 +75,17 @@ void GitIgnore::ReadIndex() {
     }
     tracked_files_.insert(std::move(path));
   }
-  git_index_free(index);
+  git_->index_free(index);
 }
 
 GitIgnore::~GitIgnore() {
-  if (repo_ != nullptr) git_repository_free(repo_);
-  if (initialized_) git_libgit2_shutdown();
+  if (repo_ != nullptr) git_->repository_free(repo_);
+  if (git_ != nullptr) git_->libgit2_shutdown();
 }
 
 bool GitIgnore::IsIgnoredInRepo(const std::string& repo_relative) const {
   int ignored = 0;
-  if (git_ignore_path_is_ignored(&ignored, repo_, repo_relative.c_str()) != 0) return false;
+  if (git_->ignore_path_is_ignored(&ignored, repo_, repo_relative.c_str()) != 0) return false;
   return ignored == 1;
 }
 

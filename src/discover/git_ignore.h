@@ -12,6 +12,8 @@ struct git_repository;
 
 namespace djcost {
 
+struct Libgit2;
+
 class GitIgnore {
  public:
   /// Opens the repository holding `canonical_root`, if any. When there is none,
@@ -33,7 +35,7 @@ class GitIgnore {
   bool IsIgnoredInRepo(const std::string& repo_relative) const;
   void ReadIndex();
 
-  bool initialized_ = false;  // libgit2 was started (only where a .git may be)
+  const Libgit2* git_ = nullptr;  // opened and started only where a .git may be
   git_repository* repo_ = nullptr;
   std::string prefix_;  // the scan root relative to the work tree, "" or ending in '/'
   std::string error_;
