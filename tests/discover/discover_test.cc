@@ -175,6 +175,53 @@ TEST(Discover, RootGivenThroughASymlinkIsWalked) {
   EXPECT_EQ(Paths(d), (std::vector<std::string>{"app/models.py"}));
 }
 
+// Several walkers hand folders to each other; what they find, and what they
+// warn of, is what one walker finds: skipped and excluded folders, a virtualenv
+// by its pyvenv.cfg, oversized files, links of every kind, a deep chain and
+// many siblings to hand over.
+TEST(Discover, WalkersFindWhatOneWalkerFinds) {
+  TempDir dir;
+  TempDir outside;
+  outside.Write("evil.py");
+  dir.Write("manage.py");
+  dir.Write("node_modules/pkg/x.py");
+  dir.Write("myenv/pyvenv.cfg", "home = /usr/bin\n");
+  dir.Write("myenv/lib/x.py");
+  dir.Write("legacy/old.py");
+  dir.Write("big.py", std::string(101, '#'));
+  dir.Symlink("..", "app0/loop");
+  dir.Symlink(outside.str(), "vendored");
+  dir.Symlink("missing.py", "app1/dangling.py");
+  std::string deep = "deep";
+  for (int i = 0; i < 20; ++i) {
+    deep += "/d" + std::to_string(i);
+    dir.Write(deep + "/m.py");
+  }
+  for (int i = 0; i < 60; ++i) {
+    dir.Write("app" + std::to_string(i) + "/models.py");
+    dir.Write("app" + std::to_string(i) + "/sub/views.py");
+    if (i % 7 == 0) dir.Write("app" + std::to_string(i) + "/wsgi.py");
+  }
+  auto discover = [&](int walkers) {
+    DiscoverOptions options;
+    options.max_file_size = 100;
+    options.excludes = {"legacy"};
+    options.walkers = walkers;
+    return Discover(dir.str(), options);
+  };
+  const Discovery one = discover(1);
+  EXPECT_EQ(one.files.size(), 20u + 120u + 9u + 1u);  // deep, apps, wsgi.py, manage.py
+  EXPECT_FALSE(one.diagnostics.empty());
+  for (int walkers : {2, 4}) {
+    for (int run = 0; run < 5; ++run) {  // who walks what changes from run to run
+      const Discovery d = discover(walkers);
+      EXPECT_EQ(d.files, one.files) << walkers;
+      EXPECT_EQ(d.markers, one.markers) << walkers;
+      EXPECT_EQ(Diags(d), Diags(one)) << walkers;
+    }
+  }
+}
+
 TEST(Discover, HonoursGitignoreInsideARepository) {
   TempDir dir;
   InitGitRepo(dir.str());
