@@ -130,47 +130,68 @@ bool ReadFunction(Reader& in, KnownFunction* f) {
          in.GetList(&f->tags);
 }
 
+// "word", a count, then that many entries, each read by `read_one`.
+template <typename T, typename ReadOne>
+bool ReadSection(Reader& in, std::string_view word, std::vector<T>* entries, ReadOne read_one) {
+  size_t n = 0;
+  if (!in.Expect(word) || !in.GetCount(&n)) return false;
+  entries->resize(n);
+  for (T& entry : *entries) {
+    if (!read_one(in, &entry)) return false;
+  }
+  return true;
+}
+
+void WriteRate(Writer& out, const Rate& r) {
+  out.Put(r.id);
+  out.Put(r.description);
+  out.Put(r.unit);
+  out.PutNumber(r.low);
+  out.PutNumber(r.likely);
+  out.PutNumber(r.high);
+  out.Put(r.assumed ? "assumed" : "documented");
+  out.Put(r.source);
+  out.Put(r.rationale);
+  out.Put(r.origin);
+}
+
+void WriteClass(Writer& out, const KnownClass& c) {
+  out.Put(c.qualname);
+  out.PutList(c.aliases);
+  out.PutList(c.bases);
+  out.PutList(c.methods);
+  out.PutList(c.tags);
+  out.PutCount(c.changes.size());
+  for (const KnownChange& change : c.changes) {
+    out.PutCount(change.django.size());
+    for (int part : change.django) out.Put(std::to_string(part));
+    out.PutList(change.http_method_names);
+  }
+}
+
+void WriteFunction(Writer& out, const KnownFunction& f) {
+  out.Put(f.qualname);
+  out.PutList(f.aliases);
+  out.PutList(f.methods);
+  out.PutList(f.tags);
+}
+
+// What ReadSection reads: "word", a count, then each entry.
+template <typename T, typename WriteOne>
+void WriteSection(Writer& out, std::string_view word, const std::vector<T>& entries,
+                  WriteOne write_one) {
+  out.Put(word);
+  out.PutCount(entries.size());
+  for (const T& entry : entries) write_one(out, entry);
+}
+
 }  // namespace
 
 std::string RuleSetText(const RuleSet& rules) {
   Writer out;
-  out.Put("rates");
-  out.PutCount(rules.rates.size());
-  for (const auto& r : rules.rates) {
-    out.Put(r.id);
-    out.Put(r.description);
-    out.Put(r.unit);
-    out.PutNumber(r.low);
-    out.PutNumber(r.likely);
-    out.PutNumber(r.high);
-    out.Put(r.assumed ? "assumed" : "documented");
-    out.Put(r.source);
-    out.Put(r.rationale);
-    out.Put(r.origin);
-  }
-  out.Put("classes");
-  out.PutCount(rules.classes.size());
-  for (const auto& c : rules.classes) {
-    out.Put(c.qualname);
-    out.PutList(c.aliases);
-    out.PutList(c.bases);
-    out.PutList(c.methods);
-    out.PutList(c.tags);
-    out.PutCount(c.changes.size());
-    for (const KnownChange& change : c.changes) {
-      out.PutCount(change.django.size());
-      for (int part : change.django) out.Put(std::to_string(part));
-      out.PutList(change.http_method_names);
-    }
-  }
-  out.Put("functions");
-  out.PutCount(rules.functions.size());
-  for (const auto& f : rules.functions) {
-    out.Put(f.qualname);
-    out.PutList(f.aliases);
-    out.PutList(f.methods);
-    out.PutList(f.tags);
-  }
+  WriteSection(out, "rates", rules.rates, WriteRate);
+  WriteSection(out, "classes", rules.classes, WriteClass);
+  WriteSection(out, "functions", rules.functions, WriteFunction);
   out.Put("builtin_signals");
   out.PutList(rules.builtin_signals);
   out.Put("options");
@@ -185,20 +206,10 @@ std::string RuleSetText(const RuleSet& rules) {
 bool ReadRuleSetText(std::string_view text, RuleSet* out) {
   Reader in(text);
   size_t n = 0;
-  if (!in.Expect("rates") || !in.GetCount(&n)) return false;
-  out->rates.resize(n);
-  for (Rate& r : out->rates) {
-    if (!ReadRate(in, &r)) return false;
-  }
-  if (!in.Expect("classes") || !in.GetCount(&n)) return false;
-  out->classes.resize(n);
-  for (KnownClass& c : out->classes) {
-    if (!ReadClass(in, &c)) return false;
-  }
-  if (!in.Expect("functions") || !in.GetCount(&n)) return false;
-  out->functions.resize(n);
-  for (KnownFunction& f : out->functions) {
-    if (!ReadFunction(in, &f)) return false;
+  if (!ReadSection(in, "rates", &out->rates, ReadRate) ||
+      !ReadSection(in, "classes", &out->classes, ReadClass) ||
+      !ReadSection(in, "functions", &out->functions, ReadFunction)) {
+    return false;
   }
   if (!in.Expect("builtin_signals") || !in.GetList(&out->builtin_signals)) return false;
   if (!in.Expect("options") || !in.GetCount(&n)) return false;

@@ -127,27 +127,42 @@ std::string Edited(const std::string& bytes, int how) {
                                                           bytes.substr(middle + 1);
 }
 
-Tally CheckEveryFile(const std::string& root) {
-  RuleSet rules = DefaultRuleSet();
-  Discovery discovery = Discover(root, DiscoverOptions{});
-  PythonParser parser;
+// Every file of `root`, extracted as a scan does, with its bytes.
+struct Project {
   std::vector<FileFacts> facts;
   std::vector<std::string> sources;
-  for (const SourceFile& file : discovery.files) {
+};
+
+Project ExtractEveryFile(const std::string& root, PythonParser& parser) {
+  Project project;
+  for (const SourceFile& file : Discover(root, DiscoverOptions{}).files) {
     std::string bytes, error;
     EXPECT_TRUE(ReadFile(root + "/" + file.path, &bytes, &error)) << error;
-    facts.push_back(ExtractForScan(file, bytes, parser));
-    sources.push_back(bytes);
+    project.facts.push_back(ExtractForScan(file, bytes, parser));
+    project.sources.push_back(bytes);
   }
+  return project;
+}
+
+// `edit`, made `ways` ways to every file of `root`: where `shift_of` takes the
+// edited file, the Inventory linked before, shifted, must be Link's after.
+using Edit = std::string (*)(const std::string& bytes, int how);
+using ShiftOf = bool (*)(const std::vector<FileFacts>& facts, std::size_t changed,
+                         const FileFacts& edited, LineShift* shift);
+
+Tally CheckEdits(const std::string& root, Edit edit, int ways, ShiftOf shift_of) {
+  RuleSet rules = DefaultRuleSet();
+  PythonParser parser;
+  const auto [facts, sources] = ExtractEveryFile(root, parser);
   const Inventory linked = Link(facts, rules);
   Tally tally;
   for (std::size_t i = 0; i < facts.size(); ++i) {
-    for (int how = 0; how < 3; ++how) {
+    for (int how = 0; how < ways; ++how) {
       std::vector<FileFacts> edited = facts;
-      edited[i] = ExtractForScan(facts[i].file, Edited(sources[i], how), parser);
+      edited[i] = ExtractForScan(facts[i].file, edit(sources[i], how), parser);
       LineShift shift;
       Inventory shifted = linked;
-      if (!LineShift::Between(facts[i], edited[i], &shift) || !shift.Apply(&shifted)) {
+      if (!shift_of(facts, i, edited[i], &shift) || !shift.Apply(&shifted)) {
         ++tally.refused;
         continue;
       }
@@ -158,6 +173,13 @@ Tally CheckEveryFile(const std::string& root) {
   return tally;
 }
 
+bool MovedOnly(const std::vector<FileFacts>& facts, std::size_t changed, const FileFacts& edited,
+               LineShift* shift) {
+  return LineShift::Between(facts[changed], edited, shift);
+}
+
+Tally CheckEveryFile(const std::string& root) { return CheckEdits(root, Edited, 3, MovedOnly); }
+
 // A module-level function nothing names, added at the end or before a
 // top-level statement of the second half (else at the end): `how` 0 is a bare
 // one, 1 one with parameters, a docstring and locals.
@@ -167,9 +189,8 @@ std::string WithFunctionAdded(const std::string& bytes, int how) {
       how == 0 ? "def " + name + "():\n    return 1\n"
                : "def " + name + "(a, b=2, *rest):\n    \"\"\"Adds.\"\"\"\n    total = a + b\n"
                  "    return total\n";
-  for (std::size_t at = bytes.find("\ndef ", bytes.size() / 2); at != std::string::npos;) {
-    return bytes.substr(0, at + 1) + function + "\n\n" + bytes.substr(at + 1);
-  }
+  const std::size_t at = bytes.find("\ndef ", bytes.size() / 2);
+  if (at != std::string::npos) return bytes.substr(0, at + 1) + function + "\n\n" + bytes.substr(at + 1);
   return bytes + (bytes.empty() || bytes.back() == '\n' ? "" : "\n") + "\n\n" + function;
 }
 
@@ -185,42 +206,21 @@ bool AnotherFileWrites(const std::vector<FileFacts>& facts, std::size_t changed,
   return false;
 }
 
-// Every parsed file of `root` with a function added two ways: where the edit
-// passes PastAddedFunctions and no other file writes the name, the shifted
-// Inventory must be Link's on the edited facts.
+// A function added, as the scan takes it: PastAddedFunctions, then no other
+// file writes the name. (An unparsed test file only moves: refused here.)
+bool FunctionAddedOnly(const std::vector<FileFacts>& facts, std::size_t changed,
+                       const FileFacts& edited, LineShift* shift) {
+  std::vector<std::string> added;
+  if (!facts[changed].parsed ||
+      !LineShift::PastAddedFunctions(facts[changed], edited, shift, &added)) {
+    return false;
+  }
+  EXPECT_EQ(added.size(), 1u);
+  return !AnotherFileWrites(facts, changed, added.at(0));
+}
+
 Tally CheckFunctionsAdded(const std::string& root) {
-  RuleSet rules = DefaultRuleSet();
-  Discovery discovery = Discover(root, DiscoverOptions{});
-  PythonParser parser;
-  std::vector<FileFacts> facts;
-  std::vector<std::string> sources;
-  for (const SourceFile& file : discovery.files) {
-    std::string bytes, error;
-    EXPECT_TRUE(ReadFile(root + "/" + file.path, &bytes, &error)) << error;
-    facts.push_back(ExtractForScan(file, bytes, parser));
-    sources.push_back(bytes);
-  }
-  const Inventory linked = Link(facts, rules);
-  Tally tally;
-  for (std::size_t i = 0; i < facts.size(); ++i) {
-    if (!facts[i].parsed) continue;  // an unparsed test file only moves
-    for (int how = 0; how < 2; ++how) {
-      std::vector<FileFacts> edited = facts;
-      edited[i] = ExtractForScan(facts[i].file, WithFunctionAdded(sources[i], how), parser);
-      LineShift shift;
-      std::vector<std::string> added;
-      Inventory shifted = linked;
-      if (!LineShift::PastAddedFunctions(facts[i], edited[i], &shift, &added) ||
-          AnotherFileWrites(facts, i, added.at(0)) || !shift.Apply(&shifted)) {
-        ++tally.refused;
-        continue;
-      }
-      EXPECT_EQ(added, std::vector<std::string>{"djcost_added_" + std::to_string(how)});
-      ++tally.shifted;
-      EXPECT_EQ(shifted, Link(edited, rules)) << root << ": " << facts[i].file.path << ", added " << how;
-    }
-  }
-  return tally;
+  return CheckEdits(root, WithFunctionAdded, 2, FunctionAddedOnly);
 }
 
 // Every fixture project and pattern fixture.
@@ -230,13 +230,19 @@ std::vector<fs::path> FixtureRoots() {
   return roots;
 }
 
-TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
+// `check` on every fixture root, summed.
+Tally OnEveryFixture(Tally (*check)(const std::string& root)) {
   Tally all;
   for (const fs::path& root : FixtureRoots()) {
-    Tally t = CheckEveryFile(root.string());
+    Tally t = check(root.string());
     all.shifted += t.shifted;
     all.refused += t.refused;
   }
+  return all;
+}
+
+TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
+  Tally all = OnEveryFixture(CheckEveryFile);
   // Most of these edits only move lines; the few refused are edits inside a
   // multi-line string and files whose messages cite their own lines.
   EXPECT_GT(all.shifted, 300);
@@ -244,12 +250,7 @@ TEST(LineShift, ShiftedInventoryIsWhatLinkMakesOfEveryFixtureEdited) {
 }
 
 TEST(LineShift, AFunctionNothingNamesAddedToAnyFixtureFileShiftsToWhatLinkMakes) {
-  Tally all;
-  for (const fs::path& root : FixtureRoots()) {
-    Tally t = CheckFunctionsAdded(root.string());
-    all.shifted += t.shifted;
-    all.refused += t.refused;
-  }
+  Tally all = OnEveryFixture(CheckFunctionsAdded);
   // Refused: files whose messages cite their own lines, and additions that
   // land in a class body or a string.
   EXPECT_GT(all.shifted, 200);
