@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -156,18 +157,14 @@ FactCache FactCache::LoadIndex(const std::string& path, const std::string& key,
   }
   const std::uint64_t file_size = static_cast<std::uint64_t>(st.st_size);
   std::string header;
-  if (file_size < kHeaderSize || !ReadAt(file->fd, 0, kHeaderSize, &header)) {
-    // An empty or cut file of any build; an older layout's short file is "foreign" below.
-    if (file_size >= kOldMagic.size() && ReadAt(file->fd, 0, kOldMagic.size(), &header) &&
-        header == kOldMagic) {
-      return cache;
-    }
+  const bool read = ReadAt(file->fd, 0, std::min<std::uint64_t>(file_size, kHeaderSize), &header);
+  // The layout before the index moved behind the facts: another build's cache.
+  if (read && header.starts_with(kOldMagic)) return cache;
+  if (!read || header.size() < kHeaderSize) {
     diagnostics->push_back(Ignored("truncated or corrupt"));
     return cache;
   }
-  // The layout before the index moved behind the facts: another build's cache.
-  if (std::string_view(header).substr(0, kOldMagic.size()) == kOldMagic) return cache;
-  if (std::string_view(header).substr(0, kMagic.size()) != kMagic) {
+  if (!header.starts_with(kMagic)) {
     diagnostics->push_back(Ignored("not a djcost cache file"));
     return cache;
   }

@@ -153,11 +153,11 @@ class SharedWalk {
     }
   }
 
-  int walkers() const { return walkers_.load(); }
+  int walkers() const { return walkers_; }  // before any walker runs
   /// Fewer walkers than asked for, when threads were short.
   void SetWalkers(int walkers) {
     std::lock_guard<std::mutex> lock(tasks_mutex_);
-    walkers_.store(walkers);
+    walkers_ = walkers;
     more_.notify_all();
   }
 
@@ -178,7 +178,6 @@ class SharedWalk {
   /// threads at once, so its checks take turns.
   bool Ignored(const std::string& relative, bool is_dir) {
     if (ignore_ == nullptr) return false;
-    if (walkers_.load(std::memory_order_relaxed) == 1) return ignore_->IsIgnored(relative, is_dir);
     std::lock_guard<std::mutex> lock(rules_mutex_);
     return ignore_->IsIgnored(relative, is_dir);
   }
@@ -208,7 +207,7 @@ class SharedWalk {
     std::unique_lock<std::mutex> lock(tasks_mutex_);
     ++idle_;
     hungry_.store(idle_ - static_cast<int>(tasks_.size()), std::memory_order_relaxed);
-    more_.wait(lock, [&] { return !tasks_.empty() || idle_ == walkers_.load(); });
+    more_.wait(lock, [&] { return !tasks_.empty() || idle_ == walkers_; });
     if (tasks_.empty()) {
       more_.notify_all();
       return false;
@@ -229,7 +228,7 @@ class SharedWalk {
     }
   }
 
-  std::atomic<int> walkers_;
+  int walkers_;  // under tasks_mutex_ once walkers run
   std::mutex rules_mutex_;  // reading_, ignore_ and libgit2's repository
   std::future<std::unique_ptr<GitIgnore>> reading_;
   std::unique_ptr<GitIgnore> ignore_;  // null: no rules apply (or not known yet)

@@ -59,21 +59,12 @@ class Reader {
   }
   // Counts are bounded by the text left, so a damaged count cannot ask for
   // more memory than the text could fill.
-  bool GetCount(size_t* n) {
+  bool GetCount(size_t* n) { return GetNumber(n) && *n <= rest_.size(); }
+  // A field that is a number (an int, a count, a double) and nothing else.
+  template <typename T>
+  bool GetNumber(T* value) {
     std::string_view field;
-    return Get(&field) && Number(field, n) && *n <= rest_.size();
-  }
-  bool GetInt(int* value) {
-    std::string_view field;
-    if (!Get(&field)) return false;
-    auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), *value);
-    return ec == std::errc() && end == field.data() + field.size();
-  }
-  bool GetNumber(double* value) {
-    std::string_view field;
-    if (!Get(&field)) return false;
-    auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), *value);
-    return ec == std::errc() && end == field.data() + field.size();
+    return Get(&field) && Number(field, value);
   }
   bool GetList(std::vector<std::string>* items) {
     size_t n = 0;
@@ -87,9 +78,10 @@ class Reader {
   bool AtEnd() const { return rest_.empty(); }
 
  private:
-  static bool Number(std::string_view digits, size_t* n) {
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), *n);
-    return !digits.empty() && ec == std::errc() && end == digits.data() + digits.size();
+  template <typename T>
+  static bool Number(std::string_view text, T* value) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+    return ec == std::errc() && end == text.data() + text.size();
   }
 
   std::string_view rest_;
@@ -118,7 +110,7 @@ bool ReadClass(Reader& in, KnownClass* c) {
     if (!in.GetCount(&parts)) return false;
     change.django.resize(parts);
     for (int& part : change.django) {
-      if (!in.GetInt(&part)) return false;
+      if (!in.GetNumber(&part)) return false;
     }
     if (!in.GetList(&change.http_method_names)) return false;
   }
