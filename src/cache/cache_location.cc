@@ -55,4 +55,9 @@ std::string LinkMemoKey(const RuleSet& rules) {
   return key;
 }
 
+std::string ListingMemoKey(const std::string& options) {
+  return std::string("djcost ") + DJCOST_VERSION + "; discover " + DJCOST_DISCOVER_DIGEST + "; " +
+         options;
+}
+
 }  // namespace djcost

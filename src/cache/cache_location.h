@@ -30,6 +30,11 @@ std::string FactCacheKey(const std::string& rules_version);
 /// (cache/link_memo.h) is used only by the build that made it, for that release.
 std::string LinkMemoKey(const RuleSet& rules);
 
+/// The folder listing memo's key (cache/listing_memo.h): djcost's version, a
+/// digest of the discovery sources, and `options`, whatever else shapes a walk
+/// (the discovery options, the environment that locates git's config files).
+std::string ListingMemoKey(const std::string& options);
+
 /// The link memo kept beside the fact cache file `cache_file`.
 inline std::string LinkMemoPath(const std::string& cache_file) { return cache_file + ".link"; }
 

@@ -1,11 +1,16 @@
 #include "cli/scan.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <future>
 #include <memory>
 
 #include "cache/cache_location.h"
 #include "cache/link_memo.h"
+#include "cache/listing_memo.h"
 #include "cli/extract_cached.h"
 #include "cli/progress.h"
 #include "cli/traffic_file.h"
@@ -59,6 +64,42 @@ bool ProjectRelease(const std::string& root, const Discovery& discovery, RuleSet
   rules->django = *pinned;
   rules->django.source = "[tool.djcost] django";
   return true;
+}
+
+// Discover, with the folder listing memo kept beside the fact cache when
+// there is one (cache/listing_memo.h): read before the walk, written after it
+// when what the walk saw differs from it.
+Discovery DiscoverWithMemo(const std::string& root, DiscoverOptions options,
+                           const std::string& cache_file) {
+  if (cache_file.empty()) return Discover(root, options);
+  // Besides the options, what locates the git config files the ignore rules read.
+  auto env = [](const char* name) {
+    const char* value = std::getenv(name);
+    return std::string(name) + "=" + (value != nullptr ? value : "") + "; ";
+  };
+  std::string shape = env("HOME") + env("XDG_CONFIG_HOME") +
+                      "gitignore=" + (options.use_gitignore ? "1" : "0") + "; exclude";
+  for (const std::string& pattern : options.excludes) shape += " " + pattern;
+  const std::string key = ListingMemoKey(shape);
+  const std::string path = ListingMemoPath(cache_file);
+  std::string old_file, error;
+  FolderListing memo;
+  if (ReadFile(path, &old_file, &error) && DecodeListingMemo(old_file, key, &memo)) {
+    options.memo = &memo;
+  }
+  FolderListing listing;
+  Discovery discovery = Discover(root, options, &listing);
+  if (listing.folders.empty()) {
+    if (!old_file.empty()) ::unlink(path.c_str());  // not to be trusted in its place
+    return discovery;
+  }
+  const std::string file = EncodeListingMemo(key, listing);
+  if (file == old_file) return discovery;
+  std::error_code ec;  // the first scan's: the fact cache is written later
+  if (old_file.empty()) std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  // Unwritable: the fact cache's own warning says so; the next walk lists all.
+  (void)WriteFileAtomically(path, file, &error);
+  return discovery;
 }
 
 // The link memo of a scan (cache/link_memo.h), read at most once per digest.
@@ -141,7 +182,9 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   // the file system's own locks gain little.
   discover.walkers = WorkerCount(4, config.jobs);
   std::future<Discovery> discovering =
-      std::async(beside, [&config, discover] { return Discover(config.root, discover); });
+      std::async(beside, [&config, discover] {
+        return DiscoverWithMemo(config.root, discover, config.cache_file);
+      });
   RuleSet rules;
   ConfigError config_error;
   if (!LoadRuleSet(RuleSources{config.rules_file, config.pyproject}, &rules, &config_error)) {

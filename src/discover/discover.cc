@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -23,6 +24,7 @@
 #include <thread>
 
 #include "discover/git_ignore.h"
+#include "discover/path_stamp.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -49,22 +51,17 @@ bool Exists(const fs::path& p) {
   return fs::exists(p, ec);
 }
 
-// By its name; a virtualenv of any name is found by its listing (Walker::Walk).
-bool IsSkippedFolder(const fs::path& dir, const std::string& name) {
+// By its name alone; a virtualenv of any name is found by its listing (Walker::Walk).
+bool SkippedByName(const std::string& name) {
   if (kSkippedFolders.count(name) > 0 || EndsWith(name, ".egg-info")) return true;
   // A dot-named folder is no importable package: tool configuration and its test
   // data (saleor's .semgrep/ rule samples connect signals), CI scripts, caches.
-  if (!name.empty() && name[0] == '.') return true;
-  return kSkippedUnlessPackage.count(name) > 0 && !Exists(dir / "__init__.py");
+  return !name.empty() && name[0] == '.';
 }
 
-// A folder's entries as readdir lists them: the name and the type it reports
-// (DT_UNKNOWN on file systems that do not say), so that only the files a scan
-// keeps cost an lstat.
-struct Entry {
-  std::string name;
-  unsigned char type;
-};
+bool SkippedUnlessPackage(const fs::path& dir, const std::string& name) {
+  return kSkippedUnlessPackage.count(name) > 0 && !Exists(dir / "__init__.py");
+}
 
 bool Excluded(const std::vector<std::string>& excludes, const std::string& relative) {
   for (const auto& pattern : excludes) {
@@ -99,14 +96,21 @@ struct Owed {
   int folder = -1;
   std::string own_check;  // the path to check, "" for none
   bool own_check_is_dir = false;
+
+  bool nothing() const { return folder < 0 && own_check.empty(); }
 };
 
-// One thing the walk found: a file, a marker or a diagnostic.
+// One thing the walk found: a file, a marker or a diagnostic; and, when the
+// walk records its listing, an entry of the folder record `record`, or (with
+// no entry) that record itself. Each is kept when the checks it owes pass.
 struct Found {
   Owed owed;
   std::optional<SourceFile> file;
   std::optional<std::string> marker;
   std::optional<Diagnostic> diagnostic;
+  int record = -1;
+  std::optional<ListedEntry> entry;
+  bool entry_if_ignored = false;  // a .py marker: its entry stays, kIgnored, when the file goes
 };
 
 // A repository's ignore rules take libgit2's start-up to read (it parses the
@@ -133,22 +137,30 @@ class SharedWalk {
     std::vector<std::string> unsure;
   };
 
-  SharedWalk(const fs::path& root, const DiscoverOptions& options, int walkers)
-      : walkers_(walkers) {
+  /// `recording`: the walk records its listing (Discover's `listing`), with
+  /// stamps judged against `walk_start_ns`.
+  SharedWalk(const fs::path& root, const DiscoverOptions& options, int walkers,
+             std::int64_t walk_start_ns, bool recording)
+      : walkers_(walkers), walk_start_ns_(walk_start_ns), recording_(recording) {
     tasks_.push_back(Task{});  // the root
-    if (!options.use_gitignore) return;
-    auto read = [root = root.string()] { return std::make_unique<GitIgnore>(root); };
+    read_ = [root = root.string()] { return std::make_unique<GitIgnore>(root); };
+    if (options.memo != nullptr) TakeMemo(*options.memo, options.use_gitignore);
+    if (!options.use_gitignore || ignore_ != nullptr) return;
+    if (memo_ != nullptr) {  // read only when a folder that changed needs them
+      lazy_ = true;
+      return;
+    }
     switch (options.ignore_rules) {
-      case DiscoverOptions::IgnoreRules::kFirst: TakeRules(read()); break;
+      case DiscoverOptions::IgnoreRules::kFirst: TakeRules(read_()); break;
       case DiscoverOptions::IgnoreRules::kBeside:
         try {
-          reading_ = std::async(std::launch::async, read);
+          reading_ = std::async(std::launch::async, read_);
         } catch (const std::system_error&) {  // no thread to be had: read them first
-          TakeRules(read());
+          TakeRules(read_());
         }
         break;
       case DiscoverOptions::IgnoreRules::kAfterWalk:  // never ready before Settle
-        reading_ = std::async(std::launch::deferred, read);
+        reading_ = std::async(std::launch::deferred, read_);
         break;
     }
   }
@@ -166,7 +178,9 @@ class SharedWalk {
     if (known_.load(std::memory_order_acquire)) return true;
     std::lock_guard<std::mutex> lock(rules_mutex_);
     if (known_.load(std::memory_order_relaxed)) return true;
-    if (reading_.valid()) {
+    if (lazy_) {
+      TakeRules(read_());
+    } else if (reading_.valid()) {
       if (reading_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
       TakeRules(reading_.get());
     }
@@ -190,6 +204,34 @@ class SharedWalk {
       known_.store(true, std::memory_order_release);
     }
     out->diagnostics.insert(out->diagnostics.end(), diagnostics_.begin(), diagnostics_.end());
+  }
+
+  /// The memo's record of the folder `relative`, or null.
+  const FolderRecord* Remembered(const std::string& relative) const {
+    if (memo_ == nullptr) return nullptr;
+    const auto& folders = memo_->folders;
+    auto it = std::lower_bound(
+        folders.begin(), folders.end(), relative,
+        [](const FolderRecord& r, const std::string& path) { return r.relative < path; });
+    return it != folders.end() && it->relative == relative ? &*it : nullptr;
+  }
+
+  /// A .gitignore inside the tree changed: what the memo says was ignored may
+  /// not be any more, so Discover walks again without it.
+  void Break() { broken_.store(true, std::memory_order_relaxed); }
+  bool broken() const { return broken_.load(std::memory_order_relaxed); }
+
+  bool recording() const { return recording_; }
+  std::int64_t walk_start_ns() const { return walk_start_ns_; }
+
+  /// After SettleRules: what the listing records besides its folders; false
+  /// when it must not be kept (the rules could not be read).
+  bool RecordInputs(FolderListing* listing) {
+    if (!diagnostics_.empty()) return false;
+    listing->watched = watched_;
+    listing->index = index_;
+    listing->tracked_digest = tracked_digest_;
+    return true;
   }
 
   /// True when a walker waits for work that nobody has handed over yet.
@@ -220,20 +262,73 @@ class SharedWalk {
   }
 
  private:
+  PathStamp StampOfWatched(const std::string& path) const {
+    return WatchedStamp(path, walk_start_ns_);
+  }
+
+  // Uses `memo` when every file outside the tree that decided the ignore rules
+  // is as it was. An index that moved is read (the rules with it): git
+  // rewrites it to refresh stat data, which leaves what it tracks unchanged.
+  void TakeMemo(const FolderListing& memo, bool use_gitignore) {
+    if (memo.folders.empty()) return;
+    for (const WatchedPath& w : memo.watched) {
+      if (!StillHolds(w.stamp, StampOfWatched(w.path))) return;
+    }
+    watched_ = memo.watched;
+    index_ = memo.index;
+    tracked_digest_ = memo.tracked_digest;
+    if (memo.index.path.empty() || StillHolds(memo.index.stamp, StampOfWatched(memo.index.path))) {
+      memo_ = &memo;
+      return;
+    }
+    if (!use_gitignore) return;
+    TakeRules(read_());
+    known_.store(true, std::memory_order_release);
+    const std::vector<std::string>& watched = ignore_->watched();
+    const bool same_inputs = std::equal(
+        watched.begin(), watched.end(), memo.watched.begin(), memo.watched.end(),
+        [](const std::string& path, const WatchedPath& w) { return path == w.path; });
+    if (ignore_->error().empty() && same_inputs && ignore_->index_path() == memo.index.path &&
+        ignore_->tracked_digest() == memo.tracked_digest) {
+      memo_ = &memo;
+    }
+  }
+
   void TakeRules(std::unique_ptr<GitIgnore> rules) {
     ignore_ = std::move(rules);
     if (!ignore_->error().empty()) {
       diagnostics_.push_back(Warn("gitignore-unavailable", "",
                                   ".gitignore rules not applied: " + ignore_->error()));
     }
+    if (!recording_) return;
+    watched_.clear();
+    for (const std::string& path : ignore_->watched()) {
+      watched_.push_back(WatchedPath{path, StampOfWatched(path)});
+    }
+    index_ = WatchedPath{};
+    if (!ignore_->index_path().empty()) {
+      index_ = WatchedPath{ignore_->index_path(), StampOfWatched(ignore_->index_path())};
+    }
+    tracked_digest_ = ignore_->tracked_digest();
   }
 
   int walkers_;  // under tasks_mutex_ once walkers run
+  const std::int64_t walk_start_ns_;
+  const bool recording_;
+  const FolderListing* memo_ = nullptr;  // null: every folder is listed
+  std::atomic<bool> broken_{false};
+
   std::mutex rules_mutex_;  // reading_, ignore_ and libgit2's repository
+  std::function<std::unique_ptr<GitIgnore>()> read_;
+  bool lazy_ = false;  // read by the first walker that needs them
   std::future<std::unique_ptr<GitIgnore>> reading_;
   std::unique_ptr<GitIgnore> ignore_;  // null: no rules apply (or not known yet)
   std::atomic<bool> known_{false};
   std::vector<Diagnostic> diagnostics_;
+  // What the listing records of the rules' inputs: read with them, or the memo's.
+  std::vector<WatchedPath> watched_;
+  WatchedPath index_;
+  std::uint64_t tracked_digest_ = 0;
 
   std::mutex tasks_mutex_;
   std::condition_variable more_;
@@ -244,8 +339,9 @@ class SharedWalk {
 
 class Walker {
  public:
-  Walker(const fs::path& root, const DiscoverOptions& options, SharedWalk* shared)
-      : root_(root), options_(options), shared_(shared) {}
+  /// `root_fd` holds the root open for lookups by a path from it.
+  Walker(const fs::path& root, int root_fd, const DiscoverOptions& options, SharedWalk* shared)
+      : root_(root), root_fd_(root_fd), options_(options), shared_(shared) {}
 
   /// Walks the folders SharedWalk hands out until none is left.
   void Run() {
@@ -260,9 +356,9 @@ class Walker {
       // a walker that stopped would leave the others waiting for it.
       try {
         if (task.relative.empty()) {
-          Walk(root_, "");
+          Walk(root_, "", root_fd_, ".");
         } else {
-          Walk(root_ / task.relative, task.relative);
+          Walk(root_ / task.relative, task.relative, root_fd_, task.relative.c_str());
         }
       } catch (...) {
         if (!error_) error_ = std::current_exception();
@@ -274,54 +370,137 @@ class Walker {
   /// What a walk threw, to throw again once every walker is done.
   std::exception_ptr error() const { return error_; }
 
-  /// Settles what the walk kept aside and hands everything it found to `out`.
-  /// The rules are known by then (SharedWalk::SettleRules).
-  void Finish(Discovery* out) {
+  /// Settles what the walk kept aside and hands everything it found to `out`,
+  /// and the folder records it kept to `listing` (when recording). The rules
+  /// are known by then (SharedWalk::SettleRules).
+  void Finish(Discovery* out, FolderListing* listing) {
     std::vector<char> ignored(unsure_.size(), 0);
     for (std::size_t i = 0; i < unsure_.size(); ++i) {  // a folder after the one it is in
       const Unsure& u = unsure_[i];
       ignored[i] = (u.parent >= 0 && ignored[u.parent]) || Ignored(u.relative, true);
     }
-    auto keep = [&](const Owed& owed) {
-      if (owed.folder >= 0 && ignored[owed.folder]) return false;
-      return owed.own_check.empty() || !Ignored(owed.own_check, owed.own_check_is_dir);
+    enum class Fate { kFolderIgnored, kIgnored, kKept };
+    auto fate = [&](const Owed& owed) {
+      if (owed.folder >= 0 && ignored[owed.folder]) return Fate::kFolderIgnored;
+      if (!owed.own_check.empty() && Ignored(owed.own_check, owed.own_check_is_dir)) {
+        return Fate::kIgnored;
+      }
+      return Fate::kKept;
     };
+    std::vector<char>& kept_records = record_kept_;
     for (Found& f : found_) {
-      if (!keep(f.owed)) continue;
+      const Fate found_fate = fate(f.owed);
+      if (f.record >= 0 && found_fate != Fate::kFolderIgnored) {
+        if (!f.entry) {
+          kept_records[f.record] = 1;
+        } else if (found_fate == Fate::kKept || f.entry_if_ignored) {
+          if (found_fate == Fate::kIgnored) f.entry->decision = IgnoreDecision::kIgnored;
+          records_[f.record].entries.push_back(std::move(*f.entry));
+        }
+      }
+      if (found_fate != Fate::kKept) continue;
       if (f.file) out->files.push_back(std::move(*f.file));
       if (f.marker) out->markers.push_back(std::move(*f.marker));
       if (f.diagnostic) out->diagnostics.push_back(std::move(*f.diagnostic));
     }
+    if (listing == nullptr) return;
+    for (std::size_t i = 0; i < records_.size(); ++i) {
+      if (kept_records[i]) listing->folders.push_back(std::move(records_[i]));
+    }
   }
 
-  /// Walks `dir`, opened by its name in the folder `parent` holds open (by its
-  /// path at the root, `parent` -1): each entry is then looked up from its
-  /// folder, not along the whole path again (most of an lstat's cost in a deep tree).
-  void Walk(const fs::path& dir, const std::string& relative_dir, int parent = -1) {
+ private:
+  // How Visit reaches the entries of a folder: by name in the folder `fd`
+  // holds open, or (a remembered folder, never opened) by their path from the
+  // root. `record`: the folder's record in records_, or -1.
+  struct At {
+    int fd;
+    bool from_root;
+    int record;
+  };
+
+  /// Walks `dir`, the entry `at_name` of the folder `at_fd` holds open: each
+  /// entry is then looked up from its folder, not along the whole path again
+  /// (most of an lstat's cost in a deep tree). A folder the memo remembers,
+  /// whose stamp still holds, is not listed again (Revisit).
+  void Walk(const fs::path& dir, const std::string& relative_dir, int at_fd,
+            const char* at_name) {
+    const FolderRecord* old = shared_->Remembered(relative_dir);
+    if (old != nullptr && old->stamp.known) {
+      const PathStamp now = StampAt(at_fd, at_name, /*follow=*/false);
+      if (StillHolds(old->stamp, now)) {
+        Revisit(*old, dir, relative_dir, now);
+        return;
+      }
+    }
     constexpr int kFlags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
-    const int fd = parent < 0 ? ::open(dir.c_str(), kFlags)
-                              : ::openat(parent, dir.filename().c_str(), kFlags);
+    const int fd = ::openat(at_fd, at_name, kFlags);
     if (fd < 0) {
       Keep(Warn("unreadable", relative_dir, "folder could not be read: " + ErrnoMessage()),
            Here());
       return;
     }
-    std::vector<Entry> entries;
-    List(fd, relative_dir, &entries);
-    // Any virtualenv, whatever its name (never the root: it was asked for).
-    if (relative_dir.empty() ||
-        std::none_of(entries.begin(), entries.end(),
-                     [](const Entry& e) { return e.name == "pyvenv.cfg"; })) {
-      for (const Entry& entry : entries) Visit(dir / entry.name, entry, relative_dir, fd);
+    // The folder's stamp is taken before its listing: a change made after it
+    // moves the stamp the next walk compares.
+    PathStamp stamp;
+    struct stat st;
+    const bool recording = shared_->recording();
+    if (recording && ::fstat(fd, &st) == 0) stamp = Settled(StampOf(st), shared_->walk_start_ns());
+    std::vector<ListedEntry> entries;
+    if (!List(fd, relative_dir, &entries)) stamp.known = false;  // to be listed again
+    if (recording || old != nullptr) {
+      PathStamp gitignore{true, false};
+      if (std::any_of(entries.begin(), entries.end(),
+                      [](const ListedEntry& e) { return e.name == ".gitignore"; })) {
+        gitignore = Settled(StampAt(fd, ".gitignore", /*follow=*/true), shared_->walk_start_ns());
+      }
+      if (old != nullptr && !StillHolds(old->gitignore, gitignore)) shared_->Break();
+      stamp.known = stamp.known && gitignore.known;
+      const int record = recording ? Record(relative_dir, stamp, gitignore) : -1;
+      VisitAll(dir, entries, relative_dir, At{fd, false, record});
+    } else {
+      VisitAll(dir, entries, relative_dir, At{fd, false, -1});
     }
     ::close(fd);
   }
 
- private:
+  // A remembered folder that has not changed: its entries as the memo keeps
+  // them, each looked up by its path from the root.
+  void Revisit(const FolderRecord& old, const fs::path& dir, const std::string& relative_dir,
+               const PathStamp& now) {
+    PathStamp gitignore = old.gitignore;
+    if (old.gitignore.exists) {
+      const std::string path = relative_dir.empty() ? ".gitignore" : relative_dir + "/.gitignore";
+      gitignore = Settled(StampAt(root_fd_, path.c_str(), /*follow=*/true), shared_->walk_start_ns());
+    }
+    if (!StillHolds(old.gitignore, gitignore)) shared_->Break();
+    int record = -1;
+    if (shared_->recording()) {
+      PathStamp stamp = Settled(now, shared_->walk_start_ns());
+      stamp.known = stamp.known && gitignore.known;
+      record = Record(relative_dir, stamp, gitignore);
+    }
+    for (const ListedEntry& entry : old.entries) {
+      Visit(dir / entry.name, entry, relative_dir, At{root_fd_, true, record});
+    }
+  }
+
+  void VisitAll(const fs::path& dir, const std::vector<ListedEntry>& entries,
+                const std::string& relative_dir, At at) {
+    // Any virtualenv, whatever its name (never the root: it was asked for).
+    if (!relative_dir.empty() &&
+        std::any_of(entries.begin(), entries.end(),
+                    [](const ListedEntry& e) { return e.name == "pyvenv.cfg"; })) {
+      return;
+    }
+    for (const ListedEntry& entry : entries) Visit(dir / entry.name, entry, relative_dir, at);
+  }
+
   // getdents64 on the folder's descriptor, not fdopendir and readdir: fdopendir
   // adds an fstat and two fcntl calls per folder, 40 % of the system calls of
   // a walk through Django's 2,554 folders (most of them locale/*/LC_MESSAGES/).
-  void List(int fd, const std::string& relative_dir, std::vector<Entry>* entries) {
+  // False when the listing stopped short.
+  bool List(int fd, const std::string& relative_dir, std::vector<ListedEntry>* entries) {
     listing_.resize(8 * 1024);  // 64 kB, 8-byte aligned as the records are
     char* const bytes = reinterpret_cast<char*>(listing_.data());
     while (true) {
@@ -330,15 +509,15 @@ class Walker {
       if (n < 0) {
         Keep(Warn("unreadable", relative_dir, "folder listing stopped: " + ErrnoMessage()),
              Here());
-        return;
+        return false;
       }
-      if (n == 0) return;
+      if (n == 0) return true;
       for (ssize_t at = 0; at < n;) {
         const auto* d = reinterpret_cast<const dirent64*>(bytes + at);
         at += d->d_reclen;
         std::string_view name = d->d_name;
         if (name == "." || name == "..") continue;
-        entries->push_back({std::string(name), d->d_type});
+        entries->push_back({std::string(name), d->d_type, IgnoreDecision::kAsk});
       }
     }
   }
@@ -347,17 +526,19 @@ class Walker {
     return std::error_code(errno, std::generic_category()).message();
   }
 
-  void Visit(const fs::path& path, const Entry& entry, const std::string& relative_dir,
-             int folder) {
+  void Visit(const fs::path& path, const ListedEntry& entry, const std::string& relative_dir,
+             At at) {
     const std::string& name = entry.name;
     std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
+    const char* at_name = at.from_root ? relative.c_str() : name.c_str();
     const bool python = EndsWith(name, ".py");
     // Only what is kept needs an lstat: a .py file for its size and stamp, and
     // whatever readdir could not type. Other files are known by their name.
     unsigned char type = entry.type;
+    IgnoreDecision decision = entry.decision;
     struct stat st;
     if (type == DT_UNKNOWN || (type == DT_REG && python)) {
-      if (::fstatat(folder, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+      if (::fstatat(at.fd, at_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
         Keep(Warn("unreadable", relative, ErrnoMessage()), Here());
         return;
       }
@@ -365,48 +546,75 @@ class Walker {
              : S_ISDIR(st.st_mode) ? DT_DIR
              : S_ISREG(st.st_mode) ? DT_REG
                                    : DT_UNKNOWN;
+      if (type != entry.type) decision = IgnoreDecision::kAsk;  // not what was decided
     }
     if (type == DT_LNK) {
+      Remember(at.record, ListedEntry{name, DT_LNK, IgnoreDecision::kAsk}, Here());
       SkipSymlink(path, relative, name);
       return;
     }
     if (type == DT_DIR) {
-      if (IsSkippedFolder(path, name) || Excluded(options_.excludes, relative)) return;
-      const bool known = RulesKnown();
-      if (known && Ignored(relative, true)) return;
+      if (SkippedByName(name) || Excluded(options_.excludes, relative)) return;
+      if (SkippedUnlessPackage(path, name)) {  // asked again: it may become one
+        Remember(at.record, ListedEntry{name, DT_UNKNOWN, IgnoreDecision::kAsk}, Here());
+        return;
+      }
+      const bool kept = decision == IgnoreDecision::kKept;
+      const bool known = kept || RulesKnown();
+      if (!kept && known && Ignored(relative, true)) return;
+      const ListedEntry folder{name, DT_DIR, IgnoreDecision::kKept};
       if (shared_->Wanted()) {  // another walker is idle: it takes this folder
+        Remember(at.record, folder, known ? Here() : Owed{unsure_now_, relative, true});
         shared_->Give(SharedWalk::Task{relative, UnsureChain(known ? "" : relative)});
         return;
       }
       if (known) {
-        Walk(path, relative, folder);
+        Remember(at.record, folder, Here());
+        Walk(path, relative, at.fd, at_name);
         return;
       }
       const int outer = unsure_now_;
       unsure_now_ = static_cast<int>(unsure_.size());
       unsure_.push_back(Unsure{relative, outer});
-      Walk(path, relative, folder);
+      Remember(at.record, folder, Here());
+      Walk(path, relative, at.fd, at_name);
       unsure_now_ = outer;
       return;
     }
     if (type != DT_REG) return;  // sockets, fifos, devices
-    if (kMarkers.count(name) > 0 && !Excluded(options_.excludes, relative)) {
-      KeepMarker(relative, Here());
-    }
-    if (!python || Excluded(options_.excludes, relative)) return;
-    Owed owed = Here();
-    if (IgnoredNow(relative, false, &owed)) return;
-    auto size = static_cast<std::uint64_t>(st.st_size);
-    if (size > options_.max_file_size) {
-      Keep(Warn("file-too-large", relative,
-                std::to_string(size) + " bytes, over the limit of " +
-                    std::to_string(options_.max_file_size)),
-           std::move(owed));
+    const bool marker = kMarkers.count(name) > 0 && !Excluded(options_.excludes, relative);
+    if (marker) KeepMarker(relative, Here());
+    if (!python) {
+      if (marker) Remember(at.record, ListedEntry{name, DT_REG, IgnoreDecision::kKept}, Here());
       return;
     }
-    Keep(SourceFile{relative, ClassifyPath(relative), size,
-                    std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec},
-         std::move(owed));
+    if (Excluded(options_.excludes, relative)) return;
+    Owed owed = Here();
+    const bool ignored = decision == IgnoreDecision::kIgnored ||
+                         (decision == IgnoreDecision::kAsk && IgnoredNow(relative, false, &owed));
+    if (ignored) {
+      if (marker) Remember(at.record, ListedEntry{name, DT_REG, IgnoreDecision::kIgnored}, Here());
+      return;
+    }
+    Found found;
+    if (owed.nothing()) {
+      Remember(at.record, ListedEntry{name, DT_REG, IgnoreDecision::kKept}, Owed{});
+    } else {
+      found.record = at.record;
+      found.entry = ListedEntry{name, DT_REG, IgnoreDecision::kKept};
+      found.entry_if_ignored = marker;
+    }
+    found.owed = std::move(owed);
+    auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size > options_.max_file_size) {
+      found.diagnostic = Warn("file-too-large", relative,
+                              std::to_string(size) + " bytes, over the limit of " +
+                                  std::to_string(options_.max_file_size));
+    } else {
+      found.file = SourceFile{relative, ClassifyPath(relative), size,
+                              std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
+    }
+    found_.push_back(std::move(found));
   }
 
   // Links are never followed: a link inside the tree points at files the walk
@@ -467,31 +675,69 @@ class Walker {
   /// The checks owed by what is found in the folder the walk is in.
   Owed Here() const { return Owed{unsure_now_, {}, false}; }
 
-  void Keep(SourceFile file, Owed owed) {
-    found_.push_back(Found{std::move(owed), std::move(file), {}, {}});
-  }
   void KeepMarker(std::string marker, Owed owed) {
-    found_.push_back(Found{std::move(owed), {}, std::move(marker), {}});
+    Found found;
+    found.owed = std::move(owed);
+    found.marker = std::move(marker);
+    found_.push_back(std::move(found));
   }
   void Keep(Diagnostic diagnostic, Owed owed) {
-    found_.push_back(Found{std::move(owed), {}, {}, std::move(diagnostic)});
+    Found found;
+    found.owed = std::move(owed);
+    found.diagnostic = std::move(diagnostic);
+    found_.push_back(std::move(found));
+  }
+
+  /// A new folder record, kept (in Finish) when the folder the walk is in is.
+  int Record(const std::string& relative_dir, const PathStamp& stamp, const PathStamp& gitignore) {
+    const int record = static_cast<int>(records_.size());
+    records_.push_back(FolderRecord{relative_dir, stamp, gitignore, {}});
+    record_kept_.push_back(Here().nothing());
+    if (record_kept_.back()) return record;
+    Found found;
+    found.owed = Here();
+    found.record = record;
+    found_.push_back(std::move(found));
+    return record;
+  }
+
+  /// An entry of the folder record `record` (none: -1), kept when `owed` passes.
+  void Remember(int record, ListedEntry entry, Owed owed) {
+    if (record < 0) return;
+    if (owed.nothing()) {  // most of a walk, once the rules are known
+      records_[record].entries.push_back(std::move(entry));
+      return;
+    }
+    Found found;
+    found.owed = std::move(owed);
+    found.record = record;
+    found.entry = std::move(entry);
+    found_.push_back(std::move(found));
   }
 
   fs::path root_;
+  int root_fd_;
   const DiscoverOptions& options_;
   SharedWalk* shared_;
   std::vector<Unsure> unsure_;
   std::vector<std::uint64_t> listing_;  // List's buffer, reused by every folder
   int unsure_now_ = -1;  // the innermost unsure folder the walk is in, or -1
   std::vector<Found> found_;
+  std::vector<FolderRecord> records_;  // of the folders this walker listed or revisited
+  std::vector<char> record_kept_;      // by record: kept whatever the rules say
   std::exception_ptr error_;
 };
-
 }  // namespace
 
 Discovery Discover(const std::string& root, const DiscoverOptions& options) {
+  return Discover(root, options, nullptr);
+}
+
+Discovery Discover(const std::string& root, const DiscoverOptions& options,
+                   FolderListing* listing) {
   Discovery out;
   out.root = root;
+  if (listing != nullptr) *listing = FolderListing{};
   std::error_code ec;
   fs::path canonical = fs::canonical(root, ec);
   if (ec) {
@@ -502,9 +748,21 @@ Discovery Discover(const std::string& root, const DiscoverOptions& options) {
     out.diagnostics.push_back(Warn("unreadable", "", root + ": not a folder"));
     return out;
   }
-  SharedWalk shared(canonical, options, std::max(1, options.walkers));
+  // Held for lookups by a path from the root (folders the memo remembers).
+  struct RootFolder {
+    int fd;
+    ~RootFolder() {
+      if (fd >= 0) ::close(fd);
+    }
+  } root_folder{::open(canonical.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)};
+  if (root_folder.fd < 0) {
+    out.diagnostics.push_back(Warn("unreadable", "", root + ": " + std::error_code(
+        errno, std::generic_category()).message()));
+    return out;
+  }
+  SharedWalk shared(canonical, options, std::max(1, options.walkers), NowNs(), listing != nullptr);
   std::vector<Walker> walkers(static_cast<std::size_t>(shared.walkers()),
-                              Walker(canonical, options, &shared));
+                              Walker(canonical, root_folder.fd, options, &shared));
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < walkers.size(); ++i) {
     try {
@@ -519,12 +777,31 @@ Discovery Discover(const std::string& root, const DiscoverOptions& options) {
   for (const Walker& walker : walkers) {
     if (walker.error()) std::rethrow_exception(walker.error());
   }
+  if (shared.broken()) {  // a .gitignore in the tree changed: walk it afresh
+    DiscoverOptions afresh = options;
+    afresh.memo = nullptr;
+    return Discover(root, afresh, listing);
+  }
   shared.SettleRules(&out);
-  for (Walker& walker : walkers) walker.Finish(&out);
+  for (Walker& walker : walkers) walker.Finish(&out, listing);
   std::sort(out.files.begin(), out.files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   std::sort(out.markers.begin(), out.markers.end());
   std::sort(out.diagnostics.begin(), out.diagnostics.end());
+  if (listing != nullptr) {
+    if (shared.RecordInputs(listing)) {
+      // In one order whoever walked what, so that an unchanged tree records
+      // the same memo.
+      std::sort(listing->folders.begin(), listing->folders.end(),
+                [](const FolderRecord& a, const FolderRecord& b) { return a.relative < b.relative; });
+      for (FolderRecord& folder : listing->folders) {
+        std::sort(folder.entries.begin(), folder.entries.end(),
+                  [](const ListedEntry& a, const ListedEntry& b) { return a.name < b.name; });
+      }
+    } else {
+      *listing = FolderListing{};
+    }
+  }
   return out;
 }
 

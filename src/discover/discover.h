@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "data/folder_listing.h"
 #include "data/source_file.h"
 
 namespace djcost {
@@ -23,12 +24,23 @@ struct DiscoverOptions {
   // Threads listing folders: nearly all of a walk is system calls, which run
   // on every core. The result does not depend on it.
   int walkers = 1;
+  // What the last walk of this root recorded (Discover's `listing`), or null.
+  // Folders whose stamps still hold are not listed again, nor the ignore rules
+  // read, when none of the files that decided them changed. The result is the
+  // same as a walk without it.
+  const FolderListing* memo = nullptr;
 };
 
 /// Walks `root`. Skips .git, virtual environments, node_modules, site-packages,
 /// build folders and what .gitignore ignores; never follows a symlink out of the
 /// tree or around a loop. Problems become diagnostics in the result.
 Discovery Discover(const std::string& root, const DiscoverOptions& options);
+
+/// Discover, recording in `*listing` what the next walk needs as its memo:
+/// empty (no folders) when this walk's could not be trusted (the ignore rules
+/// were unavailable).
+Discovery Discover(const std::string& root, const DiscoverOptions& options,
+                   FolderListing* listing);
 
 /// The kind of a file from its relative path alone.
 FileKind ClassifyPath(const std::string& relative_path);

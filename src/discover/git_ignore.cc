@@ -1,8 +1,10 @@
 #include "discover/git_ignore.h"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "discover/libgit2.h"
+#include "util/content_hash.h"
 
 namespace djcost {
 
@@ -11,19 +13,34 @@ namespace {
 // True when `root` or a folder above it holds a `.git` (a folder, or the file a
 // worktree or submodule has): only then can libgit2 find a work tree. Its start-up
 // reads the system's certificate bundle, most of a warm scan of a small tree.
-bool MayBeInWorkTree(const std::string& root) {
+// Every `.git` looked for goes to `*looked_for`.
+bool MayBeInWorkTree(const std::string& root, std::vector<std::string>* looked_for) {
   std::error_code ec;
   for (std::filesystem::path dir(root); !dir.empty(); dir = dir.parent_path()) {
+    looked_for->push_back((dir / ".git").string());
     if (std::filesystem::exists(dir / ".git", ec)) return true;
     if (dir == dir.parent_path()) break;
   }
   return false;
 }
 
+// $XDG_CONFIG_HOME/git/NAME, else ~/.config/git/NAME, as git looks them up.
+std::string XdgGitFile(const char* name) {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  if (xdg != nullptr && *xdg == '/') return std::string(xdg) + "/git/" + name;
+  const char* home = std::getenv("HOME");
+  return home != nullptr && *home == '/' ? std::string(home) + "/.config/git/" + name : "";
+}
+
+std::string HomeFile(const char* name) {
+  const char* home = std::getenv("HOME");
+  return home != nullptr && *home == '/' ? std::string(home) + "/" + name : "";
+}
+
 }  // namespace
 
 GitIgnore::GitIgnore(const std::string& canonical_root) {
-  if (!MayBeInWorkTree(canonical_root)) return;
+  if (!MayBeInWorkTree(canonical_root, &watched_)) return;
   git_ = OpenLibgit2(&error_);
   if (git_ == nullptr) return;
   git_->libgit2_init();
@@ -49,15 +66,58 @@ GitIgnore::GitIgnore(const std::string& canonical_root) {
   }
   prefix_ = prefix == "." ? "" : prefix + "/";
   repo_ = repo;
+  WatchRepository(work.string());
   // A root the enclosing repository ignores was asked for by name (a checkout
   // kept inside another one): its own files are the point, so the outer rules
   // must not hide them all.
+  ReadIndex();
   if (!prefix_.empty() && IsIgnoredInRepo(prefix_)) {
     git_->repository_free(repo_);
     repo_ = nullptr;
-    return;
   }
-  ReadIndex();
+}
+
+void GitIgnore::WatchRepository(const std::string& work_tree) {
+  // Both end in '/'; a linked worktree keeps its index apart from the common
+  // folder, which holds the config and info/exclude.
+  const std::string git_dir = git_->repository_path(repo_);
+  const std::string common_dir = git_->repository_commondir(repo_);
+  watched_.push_back(common_dir + "config");
+  watched_.push_back(common_dir + "info/exclude");
+  if (git_dir != common_dir) watched_.push_back(git_dir + "config.worktree");
+  index_path_ = git_dir + "index";
+  // The user's and the system's configs where libgit2 finds them, else where
+  // one would be created; and the excludes file they name, else git's default.
+  auto found = [&](decltype(git_->config_find_global) find, std::string otherwise) {
+    git_buf buf = GIT_BUF_INIT;
+    if (find(&buf) == 0 && buf.ptr != nullptr) otherwise = buf.ptr;
+    git_->buf_dispose(&buf);
+    if (!otherwise.empty()) watched_.push_back(std::move(otherwise));
+  };
+  found(git_->config_find_global, HomeFile(".gitconfig"));
+  found(git_->config_find_xdg, XdgGitFile("config"));
+  found(git_->config_find_system, "/etc/gitconfig");
+  std::string excludes = XdgGitFile("ignore");
+  git_config* config = nullptr;
+  if (git_->repository_config_snapshot(&config, repo_) == 0) {
+    git_buf buf = GIT_BUF_INIT;
+    if (git_->config_get_path(&buf, config, "core.excludesfile") == 0 && buf.ptr != nullptr) {
+      excludes = buf.ptr;
+    }
+    git_->buf_dispose(&buf);
+    git_->config_free(config);
+  }
+  if (!excludes.empty()) watched_.push_back(std::move(excludes));
+  // The .gitignore files from the work tree down to the root's parent (the
+  // root's own, and those below, are the walk's to watch).
+  std::string folder = work_tree;
+  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+  for (std::size_t at = 0; at < prefix_.size();) {
+    watched_.push_back(folder + "/.gitignore");
+    const std::size_t slash = prefix_.find('/', at);
+    folder += "/" + prefix_.substr(at, slash - at);
+    at = slash + 1;
+  }
 }
 
 void GitIgnore::ReadIndex() {
@@ -73,6 +133,7 @@ void GitIgnore::ReadIndex() {
          slash = path.rfind('/', slash - 1)) {
       if (!tracked_folders_.insert(path.substr(0, slash)).second) break;
     }
+    tracked_digest_ = tracked_digest_ * 1099511628211u ^ Fnv1a64(path);
     tracked_files_.insert(std::move(path));
   }
   git_->index_free(index);

@@ -36,6 +36,16 @@ Opened Open() {
              Bind(library, "git_repository_workdir", &g.repository_workdir, &missing) &
              Bind(library, "git_repository_index", &g.repository_index, &missing) &
              Bind(library, "git_repository_free", &g.repository_free, &missing) &
+             Bind(library, "git_repository_path", &g.repository_path, &missing) &
+             Bind(library, "git_repository_commondir", &g.repository_commondir, &missing) &
+             Bind(library, "git_repository_config_snapshot", &g.repository_config_snapshot,
+                  &missing) &
+             Bind(library, "git_config_get_path", &g.config_get_path, &missing) &
+             Bind(library, "git_config_find_global", &g.config_find_global, &missing) &
+             Bind(library, "git_config_find_xdg", &g.config_find_xdg, &missing) &
+             Bind(library, "git_config_find_system", &g.config_find_system, &missing) &
+             Bind(library, "git_config_free", &g.config_free, &missing) &
+             Bind(library, "git_buf_dispose", &g.buf_dispose, &missing) &
              Bind(library, "git_index_entrycount", &g.index_entrycount, &missing) &
              Bind(library, "git_index_get_byindex", &g.index_get_byindex, &missing) &
              Bind(library, "git_index_free", &g.index_free, &missing) &

@@ -21,6 +21,15 @@ struct Libgit2 {
   decltype(&::git_repository_workdir) repository_workdir = nullptr;
   decltype(&::git_repository_index) repository_index = nullptr;
   decltype(&::git_repository_free) repository_free = nullptr;
+  decltype(&::git_repository_path) repository_path = nullptr;
+  decltype(&::git_repository_commondir) repository_commondir = nullptr;
+  decltype(&::git_repository_config_snapshot) repository_config_snapshot = nullptr;
+  decltype(&::git_config_get_path) config_get_path = nullptr;
+  decltype(&::git_config_find_global) config_find_global = nullptr;
+  decltype(&::git_config_find_xdg) config_find_xdg = nullptr;
+  decltype(&::git_config_find_system) config_find_system = nullptr;
+  decltype(&::git_config_free) config_free = nullptr;
+  decltype(&::git_buf_dispose) buf_dispose = nullptr;
   decltype(&::git_index_entrycount) index_entrycount = nullptr;
   decltype(&::git_index_get_byindex) index_get_byindex = nullptr;
   decltype(&::git_index_free) index_free = nullptr;

@@ -40,14 +40,14 @@ Result RunDjcost(std::vector<std::string> args) {
   return r;
 }
 
-// A fixture repository, copied, with every file an hour old so stamps are trusted.
+// A fixture repository, copied, with every file and folder an hour old so
+// stamps are trusted (the fact cache's and the folder listing memo's).
 std::string CopyFixture(const TempDir& dir, const std::string& fixture) {
   fs::path repo = dir.path() / "repo";
   fs::copy(fs::path(DJCOST_SOURCE_DIR) / fixture, repo, fs::copy_options::recursive);
   auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
-  for (const auto& e : fs::recursive_directory_iterator(repo)) {
-    if (e.is_regular_file()) fs::last_write_time(e.path(), old);
-  }
+  for (const auto& e : fs::recursive_directory_iterator(repo)) fs::last_write_time(e.path(), old);
+  fs::last_write_time(repo, old);
   return repo.string();
 }
 
@@ -62,14 +62,15 @@ std::vector<std::string> Listing(const fs::path& root) {
   return out;
 }
 
-// The one fact cache file in `dir` (beside it: its link memo, "<file>.link").
+// The one fact cache file in `dir` (beside it: its link memo, "<file>.link",
+// and its folder listing memo, "<file>.list").
 std::string OnlyCacheFile(const fs::path& dir) {
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(dir)) {
     if (e.path().extension() == ".facts") {
       files.push_back(e.path().string());
     } else {
-      EXPECT_EQ(e.path().extension(), ".link") << e.path();
+      EXPECT_TRUE(e.path().extension() == ".link" || e.path().extension() == ".list") << e.path();
     }
   }
   EXPECT_EQ(files.size(), 1u);
@@ -452,6 +453,30 @@ TEST(WarmScan, AnAddedOrRemovedFileIsNotAnsweredByTheMemo) {
   EXPECT_NE(removed_cold.out, added_cold.out);
   Result removed_warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
   EXPECT_EQ(removed_warm.out, removed_cold.out);
+}
+
+// The folder listing memo is kept beside the fact cache from the first scan;
+// a damaged one costs a full walk, never a report, and is written again.
+TEST(WarmScan, TheFolderListingMemoIsKeptAndADamagedOneRewritten) {
+  TempDir dir;
+  std::string repo = CopyBookshop(dir);
+  std::string cache = (dir.path() / "cache").string();
+  Result cold = RunDjcost({repo, "--format", "json", "--no-cache"});
+  ASSERT_EQ(cold.code, 0) << cold.err;
+  ASSERT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).out, cold.out);
+  const std::string list = OnlyCacheFile(cache) + ".list";
+  ASSERT_TRUE(fs::exists(list));
+  const std::string written = ReadAll(list);
+  EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).out, cold.out);
+  EXPECT_EQ(ReadAll(list), written);  // an unchanged tree: the same memo
+  for (std::string damaged : {written.substr(0, written.size() / 2), std::string("DJCOSTLS"),
+                              std::string(written.size(), 'x')}) {
+    std::ofstream(list, std::ios::binary | std::ios::trunc) << damaged;
+    Result warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+    EXPECT_EQ(warm.out, cold.out);
+    EXPECT_EQ(warm.err, "");
+    EXPECT_EQ(ReadAll(list), written);
+  }
 }
 
 }  // namespace
