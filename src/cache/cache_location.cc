@@ -55,6 +55,10 @@ std::string LinkMemoKey(const RuleSet& rules) {
   return key;
 }
 
+std::string ReportMemoKey(const RuleSet& rules) {
+  return LinkMemoKey(rules) + "; report " + DJCOST_REPORT_DIGEST;
+}
+
 std::string ListingMemoKey(const std::string& options) {
   return std::string("djcost ") + DJCOST_VERSION + "; discover " + DJCOST_DISCOVER_DIGEST + "; " +
          options;

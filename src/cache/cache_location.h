@@ -30,6 +30,11 @@ std::string FactCacheKey(const std::string& rules_version);
 /// (cache/link_memo.h) is used only by the build that made it, for that release.
 std::string LinkMemoKey(const RuleSet& rules);
 
+/// LinkMemoKey plus a digest of the estimate, the rendering and the scan's
+/// assembly of the report: a rendering in the report memo (cache/report_memo.h)
+/// is used only by the build that made it.
+std::string ReportMemoKey(const RuleSet& rules);
+
 /// The folder listing memo's key (cache/listing_memo.h): djcost's version, a
 /// digest of the discovery sources, and `options`, whatever else shapes a walk
 /// (the discovery options, the environment that locates git's config files).

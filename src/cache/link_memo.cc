@@ -25,15 +25,22 @@ std::uint64_t LinkInputsDigest(const std::vector<SourceFile>& files,
   return FastHash(text);
 }
 
+bool MatchLinkMemo(std::string_view file, const std::string& key, std::uint64_t inputs,
+                   std::string_view* encoded) {
+  std::string_view rest;
+  if (OpenCacheFile(file, kMagic, &rest) != CacheFileCheck::kIntact) return false;
+  ByteReader body(rest);
+  if (body.StringView() != key || body.Fixed64() != inputs || !body.ok()) return false;
+  *encoded = rest.substr(body.pos());
+  return true;
+}
+
 bool LoadLinkMemo(const std::string& path, const std::string& key, std::uint64_t inputs,
                   Inventory* inventory) {
   std::string all, error;
-  if (!ReadFile(path, &all, &error)) return false;
-  std::string_view rest;
-  if (OpenCacheFile(all, kMagic, &rest) != CacheFileCheck::kIntact) return false;
-  ByteReader body(rest);
-  if (body.StringView() != key || body.Fixed64() != inputs || !body.ok()) return false;
-  return DecodeInventory(rest.substr(body.pos()), inventory);
+  std::string_view encoded;
+  return ReadFile(path, &all, &error) && MatchLinkMemo(all, key, inputs, &encoded) &&
+         DecodeInventory(encoded, inventory);
 }
 
 bool WriteLinkMemo(const std::string& path, const std::string& key, std::uint64_t inputs,

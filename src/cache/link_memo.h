@@ -29,6 +29,12 @@ std::uint64_t LinkInputsDigest(const std::vector<SourceFile>& files,
 bool LoadLinkMemo(const std::string& path, const std::string& key, std::uint64_t inputs,
                   Inventory* inventory);
 
+/// True when `file` (a memo file's bytes) is intact and holds a memo written
+/// under `key` for `inputs`; `*encoded` then views its Inventory, for
+/// DecodeInventory (cache/inventory_codec.h) when it is needed.
+bool MatchLinkMemo(std::string_view file, const std::string& key, std::uint64_t inputs,
+                   std::string_view* encoded);
+
 /// Replaces the memo at `path` (atomically). False when it could not be written.
 bool WriteLinkMemo(const std::string& path, const std::string& key, std::uint64_t inputs,
                    const Inventory& inventory);

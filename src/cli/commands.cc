@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "cache/report_memo.h"
 #include "cli/facts_json.h"
 #include "cli/run.h"
 #include "cli/scan.h"
@@ -24,6 +25,26 @@ int Fail(std::ostream& err, const std::string& message) {
   return kExitUsage;
 }
 
+namespace {
+
+// Writes `text` to standard output, or atomically to the -o file.
+bool WriteOutput(const ScanConfig& config, std::string_view text, std::ostream& out,
+                 std::string* error) {
+  if (config.output.empty()) {
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    return true;
+  }
+  return WriteFileAtomically(config.output, text, error);
+}
+
+StrategyP50s P50s(const Report& report) {
+  StrategyP50s p50s;
+  for (const auto& s : report.estimate.strategies) p50s.emplace_back(s.id, s.p50);
+  return p50s;
+}
+
+}  // namespace
+
 int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& err) {
   ScanConfig config;
   std::string error;
@@ -31,9 +52,27 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
   if (options.progress) config.progress = &err;
   Report report;
   std::future<void> finishing;  // the link memo, written beside the rendering
-  if (!Scan(config, &report, &error, &finishing)) return Fail(err, error);
+  ReportShortcut shortcut;
+  shortcut.format = config.format;
+  if (!Scan(config, &report, &error, &finishing, &shortcut)) return Fail(err, error);
+  if (shortcut.taken) {  // the rendering the report memo kept for these inputs
+    if (!WriteOutput(config, shortcut.remembered.rendered, out, &error)) return Fail(err, error);
+    return CheckFailAbove(config, shortcut.remembered.p50s, err);
+  }
   bool written = true;
-  if (config.output.empty()) {
+  if (!shortcut.key.empty()) {
+    // Rendered into the report memo's buffer, written from it, then kept.
+    std::string memo = StartReportMemo(shortcut.key, P50s(report));
+    const std::size_t start = memo.size();
+    std::ostringstream rendering(std::move(memo), std::ios::ate);
+    FindRenderer(config.format)->render(report, rendering);
+    memo = std::move(rendering).str();
+    written = WriteOutput(config, std::string_view(memo).substr(start), out, &error);
+    if (finishing.valid()) finishing.wait();
+    SealReportMemo(&memo);
+    std::string unwritten;  // the next scan renders again; the fact cache warns
+    if (written) (void)WriteFileAtomically(ReportMemoPath(config.cache_file), memo, &unwritten);
+  } else if (config.output.empty()) {
     FindRenderer(config.format)->render(report, out);
   } else {  // straight to the file, not built in memory first
     AtomicFileWriter file(config.output);
@@ -46,10 +85,14 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
 }
 
 int CheckFailAbove(const ScanConfig& config, const Report& report, std::ostream& err) {
+  return CheckFailAbove(config, P50s(report), err);
+}
+
+int CheckFailAbove(const ScanConfig& config, const StrategyP50s& p50s, std::ostream& err) {
   if (!config.fail_strategy.empty()) {
-    for (const auto& s : report.estimate.strategies) {
-      if (s.id == config.fail_strategy && s.p50 > config.fail_weeks) {
-        err << "djcost: " << s.id << " P50 of " << FormatWeeks(s.p50)
+    for (const auto& [id, p50] : p50s) {
+      if (id == config.fail_strategy && p50 > config.fail_weeks) {
+        err << "djcost: " << id << " P50 of " << FormatWeeks(p50)
             << " engineer-weeks is above the threshold of " << FormatWeeks(config.fail_weeks)
             << "\n";
         return kExitThreshold;

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 
+#include "cache/report_memo.h"
 #include "cli/scan_config.h"
 #include "data/report.h"
 
@@ -16,6 +17,8 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
 /// --fail-above: kExitThreshold (with a line on `err`) when the strategy's P50
 /// is above the threshold, else kExitOk.
 int CheckFailAbove(const ScanConfig& config, const Report& report, std::ostream& err);
+/// The same from each strategy's id and P50 alone (a remembered rendering's).
+int CheckFailAbove(const ScanConfig& config, const StrategyP50s& p50s, std::ostream& err);
 
 /// `djcost rules [PATH] [--rules FILE]`: the rates in effect and where each came from.
 int RunRulesCommand(const std::string& path, const std::string& rules_file, std::ostream& out,

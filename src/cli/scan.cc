@@ -3,14 +3,20 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <memory>
+#include <optional>
 
 #include "cache/cache_location.h"
 #include "cache/link_memo.h"
 #include "cache/listing_memo.h"
+#include "cache/report_memo.h"
+#include "cache/byte_stream.h"
+#include "cache/fact_cache.h"
+#include "cache/inventory_codec.h"
 #include "cli/extract_cached.h"
 #include "cli/progress.h"
 #include "cli/traffic_file.h"
@@ -102,40 +108,59 @@ Discovery DiscoverWithMemo(const std::string& root, DiscoverOptions options,
   return discovery;
 }
 
-// The link memo of a scan (cache/link_memo.h), read at most once per digest.
+// The link memo of a scan (cache/link_memo.h), read at most once per digest
+// and decoded only when its Inventory is needed: a scan the report memo
+// answers never decodes it.
 class LinkMemo {
  public:
   explicit LinkMemo(const ScanConfig& config)
       : path_(config.cache_file.empty() ? "" : LinkMemoPath(config.cache_file)) {}
 
-  /// Set once the project's Django release is known, before the first Find.
+  /// Set once the project's Django release is known, before the first Holds.
   void KeyOn(const RuleSet& rules) { key_ = LinkMemoKey(rules); }
 
-  /// True, with `*inventory` filled, when the memo holds Link's result for `inputs`.
-  bool Find(std::uint64_t inputs, Inventory* inventory) {
-    if (path_.empty() || inputs == 0 || inputs == tried_) return false;
+  /// True when the memo holds Link's result for `inputs` (TakeInventory gives it).
+  bool Holds(std::uint64_t inputs) {
+    if (path_.empty() || inputs == 0) return false;
+    if (inputs == held_) return true;
+    if (inputs == tried_) return false;
     tried_ = inputs;
-    if (LoadLinkMemo(path_, key_, inputs, inventory)) return true;
-    *inventory = Inventory{};
+    std::string error;
+    if (ReadFile(path_, &file_, &error) && MatchLinkMemo(file_, key_, inputs, &encoded_)) {
+      held_ = inputs;
+      return true;
+    }
+    file_.clear();
     return false;
   }
 
-  /// True, with `*inventory` filled, when the memo holds Link's result for
-  /// `before` and every shift applies to it: then it is Link's result for the
-  /// edited files (cache/line_shift.h), to be remembered.
-  bool FindShifted(std::uint64_t before, const std::vector<LineShift>& shifts,
-                   Inventory* inventory) {
-    if (!Find(before, inventory)) return false;
+  /// True when the memo holds Link's result for `before` and every shift
+  /// applies to it: then it is Link's result for the edited files
+  /// (cache/line_shift.h), to be remembered.
+  bool FindShifted(std::uint64_t before, const std::vector<LineShift>& shifts) {
+    Inventory inventory;
+    if (!Holds(before) || !TakeInventory(&inventory)) return false;
     for (const LineShift& shift : shifts) {
-      if (!shift.Apply(inventory)) {
-        *inventory = Inventory{};
-        return false;
-      }
+      if (!shift.Apply(&inventory)) return false;
     }
-    shifted_ = !shifts.empty();
+    shifted_ = std::move(inventory);
     return true;
   }
-  bool shifted() const { return shifted_; }
+  bool shifted() const { return shifted_.has_value(); }
+
+  /// The Inventory Holds or FindShifted found; false when it does not decode.
+  bool TakeInventory(Inventory* inventory) {
+    if (shifted_) {
+      *inventory = std::move(*shifted_);
+      shifted_.reset();
+      return true;
+    }
+    const bool decoded = held_ != 0 && DecodeInventory(encoded_, inventory);
+    held_ = 0;
+    encoded_ = {};
+    std::string().swap(file_);
+    return decoded;
+  }
 
   /// Link, or the Inventory the last scan of these same inputs linked. Sets
   /// `*linked` when Link ran: then Remember() should keep its result.
@@ -143,7 +168,7 @@ class LinkMemo {
                        bool* linked) {
     Inventory inventory;
     *linked = false;
-    if (Find(extraction.link_inputs, &inventory)) return inventory;
+    if (Holds(extraction.link_inputs) && TakeInventory(&inventory)) return inventory;
     *linked = true;
     return LinkScanned(extraction.facts, rules, WorkerCount(2, jobs));
   }
@@ -159,13 +184,53 @@ class LinkMemo {
   std::string path_;
   std::string key_;
   std::uint64_t tried_ = 0;
-  bool shifted_ = false;
+  std::uint64_t held_ = 0;  // the inputs `encoded_` is Link's result for
+  std::string file_;
+  std::string_view encoded_;  // into file_
+  std::optional<Inventory> shifted_;
 };
+
+// Everything a report is made of but the Inventory (which `link_inputs`
+// names) and what the report memo's key already holds (the build, the rules):
+// the report memo's key for one scan.
+std::string ReportKey(const RuleSet& rules, std::uint64_t link_inputs, const ScanConfig& config,
+                      const std::string& format, const EstimateOptions& options,
+                      const std::vector<const std::vector<Diagnostic>*>& diagnostics) {
+  std::string inputs;
+  ByteWriter w(&inputs);
+  w.Fixed64(link_inputs);
+  w.String(config.project);
+  w.String(format);
+  w.Signed(options.team_size);
+  w.Fixed64(std::bit_cast<std::uint64_t>(options.weekly_cost));
+  w.String(options.currency);
+  w.Varint(options.hot_patterns.size());
+  for (const std::string& pattern : options.hot_patterns) w.String(pattern);
+  w.String(options.traffic_file);
+  w.Varint(options.traffic.size());
+  for (const TrafficEntry& entry : options.traffic) {
+    w.String(entry.method);
+    w.String(entry.path);
+    w.Signed(entry.count);
+  }
+  for (const std::vector<Diagnostic>* list : diagnostics) {
+    w.Varint(list->size());
+    for (const Diagnostic& d : *list) {
+      w.Varint(static_cast<std::uint64_t>(d.severity));
+      w.String(d.code);
+      w.String(d.location.path);
+      w.Signed(d.location.line);
+      w.Signed(d.location.column);
+      w.String(d.message);
+    }
+  }
+  return ReportMemoKey(rules) + "; inputs " + std::to_string(FastHash(inputs));
+}
 
 }  // namespace
 
 bool Scan(const ScanConfig& config, Report* report, std::string* error,
-          std::future<void>* finishing) {
+          std::future<void>* finishing, ReportShortcut* shortcut) {
   // Work that needs no result of the step beside it runs on a second thread when
   // --jobs allows (deferred to its wait() otherwise): discovery beside loading
   // the rules and reading the fact cache (the cache's key is the rules'), and
@@ -210,12 +275,11 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
     }
   }
   LinkMemo memo(config);
-  Inventory remembered;
   FactCacheUse cache_use{config.cache_file, FactCacheKey(rules.version),
                          config.unchanged.empty() ? nullptr : &config.unchanged,
-                         [&](std::uint64_t inputs) { return memo.Find(inputs, &remembered); },
+                         [&](std::uint64_t inputs) { return memo.Holds(inputs); },
                          [&](std::uint64_t before, const std::vector<LineShift>& shifts) {
-                           return memo.FindShifted(before, shifts, &remembered);
+                           return memo.FindShifted(before, shifts);
                          },
                          TestReachRulesOf(rules)};
   ReadFactCache read = ReadCacheOf(cache_use);
@@ -226,16 +290,43 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   Extraction extraction =
       ExtractWithCache(config.root, discovery.files, config.jobs, cache_use, &progress, &read);
   progress.Finish();
-  bool linked = false;
-  Inventory inventory = extraction.facts_skipped
-                            ? std::move(remembered)
-                            : memo.LinkOrFind(extraction, rules, config.jobs, &linked);
-  if (extraction.facts_skipped) linked = memo.shifted();  // a new Inventory, to remember
   // Without facts (an unchanged tree), their diagnostics are in the remembered
-  // Inventory's, as Link put them there. The facts are not needed past this.
+  // Inventory's, as Link put them there.
   std::vector<Diagnostic> file_diagnostics;
   for (const auto& f : extraction.facts) {
     file_diagnostics.insert(file_diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());
+  }
+  // [tool.djcost] in pyproject.toml fills what the command line left unset.
+  EstimateOptions options = MergeEstimateOptions(rules, config.estimate);
+  if (options.weekly_cost > 0 && options.currency.empty()) options.currency = "EUR";
+  options.traffic_file = traffic.name;
+  options.traffic = std::move(traffic.entries);
+  if (shortcut != nullptr && !config.cache_file.empty() && extraction.link_inputs != 0) {
+    shortcut->key = ReportKey(rules, extraction.link_inputs, config, shortcut->format, options,
+                              {&discovery.diagnostics, &extraction.diagnostics, &file_diagnostics,
+                               &traffic.diagnostics});
+    if (LoadReportMemo(ReportMemoPath(config.cache_file), shortcut->key, &shortcut->remembered)) {
+      shortcut->taken = true;
+      return true;
+    }
+  }
+  bool linked = false;
+  Inventory inventory;
+  if (extraction.facts_skipped) {
+    linked = memo.shifted();  // a new Inventory, to remember
+    if (!memo.TakeInventory(&inventory)) {
+      // A memo that matched its checksum and key but does not decode: link
+      // the facts after all, read again without the memo.
+      FactCacheUse without_memo = cache_use;
+      without_memo.link_result_known = nullptr;
+      without_memo.link_result_shifted = nullptr;
+      extraction = ExtractWithCache(config.root, discovery.files, config.jobs, without_memo,
+                                    nullptr);
+      inventory = LinkScanned(extraction.facts, rules, WorkerCount(2, config.jobs));
+      linked = true;
+    }
+  } else {
+    inventory = memo.LinkOrFind(extraction, rules, config.jobs, &linked);
   }
   if (discovery.files.empty() || !LooksLikeDjango(inventory)) {
     *error = config.root + ": not a Django project (no settings, urls, models or admin found)";
@@ -254,11 +345,6 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
         if (linked) memo_owned.Remember(inputs, linked_inventory);
         std::vector<FileFacts>().swap(facts);  // freed here, not on the scan's thread
       });
-  // [tool.djcost] in pyproject.toml fills what the command line left unset.
-  EstimateOptions options = MergeEstimateOptions(rules, config.estimate);
-  if (options.weekly_cost > 0 && options.currency.empty()) options.currency = "EUR";
-  options.traffic_file = traffic.name;
-  options.traffic = std::move(traffic.entries);
   Estimate estimate = EstimateCosts(r.inventory, rules, options);
 
   r.tool_version = DJCOST_VERSION;

@@ -10,7 +10,10 @@
 #include <sstream>
 
 #include "cache/cache_location.h"
+#include "cache/byte_stream.h"
+#include "cache/fact_cache.h"
 #include "cache/link_memo.h"
+#include "cache/report_memo.h"
 #include "cli/extract_cached.h"
 #include "cli/run.h"
 #include "discover/discover.h"
@@ -63,14 +66,15 @@ std::vector<std::string> Listing(const fs::path& root) {
 }
 
 // The one fact cache file in `dir` (beside it: its link memo, "<file>.link",
-// and its folder listing memo, "<file>.list").
+// its folder listing memo, "<file>.list", and its report memo, "<file>.report").
 std::string OnlyCacheFile(const fs::path& dir) {
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(dir)) {
     if (e.path().extension() == ".facts") {
       files.push_back(e.path().string());
     } else {
-      EXPECT_TRUE(e.path().extension() == ".link" || e.path().extension() == ".list") << e.path();
+      const std::string ext = e.path().extension().string();
+      EXPECT_TRUE(ext == ".link" || ext == ".list" || ext == ".report") << e.path();
     }
   }
   EXPECT_EQ(files.size(), 1u);
@@ -272,11 +276,24 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   Result warm = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
   EXPECT_EQ(warm.out, cold.out);
 
-  // A damaged memo is a link, not an error, and is rewritten.
+  // A damaged memo is a link, not an error, and is rewritten (with no report
+  // memo to answer first).
   fs::resize_file(memo, fs::file_size(memo) / 2);
+  fs::remove(ReportMemoPath(facts_file));
   Result damaged = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
   EXPECT_EQ(damaged.out, cold.out);
   EXPECT_TRUE(LoadLinkMemo(memo, LinkMemoKey(rules), asked, &remembered));
+  // One intact and for these inputs, whose Inventory does not decode: the
+  // facts are read and linked after all.
+  std::string undecodable = StartCacheFile("DJCOSTLM", 0);
+  ByteWriter(&undecodable).String(LinkMemoKey(rules));
+  ByteWriter(&undecodable).Fixed64(asked);
+  undecodable += "not an inventory";
+  SealCacheFile("DJCOSTLM", &undecodable);
+  std::ofstream(memo, std::ios::binary | std::ios::trunc) << undecodable;
+  fs::remove(ReportMemoPath(facts_file));
+  EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).out, cold.out);
+  EXPECT_TRUE(LoadLinkMemo(memo, LinkMemoKey(rules), asked, &remembered));  // written again
   // The memo of another tree does not answer for this one, even with the same
   // file names: a changed file changes the digest.
   fs::copy_file(memo, dir.path() / "saved.link");
@@ -477,6 +494,68 @@ TEST(WarmScan, TheFolderListingMemoIsKeptAndADamagedOneRewritten) {
     EXPECT_EQ(warm.err, "");
     EXPECT_EQ(ReadAll(list), written);
   }
+}
+
+// The key the report memo at `path` was written under (its first field).
+std::string ReportMemoKeyIn(const std::string& path) {
+  const std::string file = ReadAll(path);
+  std::string_view body = std::string_view(file).substr(16);  // magic and checksum
+  ByteReader r(body);
+  return r.String();
+}
+
+// The report memo: a scan of unchanged inputs writes what the memo holds, in
+// either format, to a file or standard output, and --fail-above reads the
+// P50s kept with it; any input that changes the report is a new key.
+TEST(WarmScan, TheReportMemoAnswersOnlyForTheSameInputs) {
+  TempDir dir;
+  std::string repo = CopyBookshop(dir);
+  std::string cache = (dir.path() / "cache").string();
+  std::string out = (dir.path() / "report.md").string();
+  for (std::string format : {"md", "json"}) {
+    Result cold = RunDjcost({repo, "--format", format, "--no-cache"});
+    ASSERT_EQ(cold.code, 0) << cold.err;
+    EXPECT_EQ(RunDjcost({repo, "--format", format, "--cache-dir", cache}).out, cold.out);
+    EXPECT_EQ(RunDjcost({repo, "--format", format, "--cache-dir", cache}).out, cold.out);
+    ASSERT_EQ(RunDjcost({repo, "--format", format, "--cache-dir", cache, "-o", out}).code, 0);
+    EXPECT_EQ(ReadAll(out), cold.out);
+  }
+  // It is what the scan wrote: a memo with the same key and other bytes is
+  // written out as it is.
+  const std::string memo = OnlyCacheFile(cache) + ".report";
+  const std::string key = ReportMemoKeyIn(memo);
+  std::string planted = StartReportMemo(key, {{"split", 1.5}, {"rewrite", 40.0}});
+  planted += "remembered\n";
+  SealReportMemo(&planted);
+  std::ofstream(memo, std::ios::binary | std::ios::trunc) << planted;
+  Result remembered = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
+  EXPECT_EQ(remembered.out, "remembered\n");
+  Result over = RunDjcost({repo, "--format", "json", "--cache-dir", cache, "--fail-above",
+                           "rewrite=39"});
+  EXPECT_EQ(over.code, kExitThreshold);
+  EXPECT_EQ(over.out, "remembered\n");
+  EXPECT_EQ(over.err,
+            "djcost: rewrite P50 of 40.0 engineer-weeks is above the threshold of 39.0\n");
+  EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache, "--fail-above",
+                       "rewrite=41"}).code, kExitOk);
+  // Another format, option, rule or file: not the memo's.
+  Result cold_md = RunDjcost({repo, "--no-cache"});
+  EXPECT_EQ(RunDjcost({repo, "--cache-dir", cache}).out, cold_md.out);
+  std::ofstream(memo, std::ios::binary | std::ios::trunc) << planted;
+  for (std::vector<std::string> options :
+       {std::vector<std::string>{"--team", "3"}, {"--weekly-cost", "5000"},
+        {"--hot", "api/*"}, {"--settings", "config.settings.prod"}}) {
+    std::vector<std::string> args = {repo, "--format", "json"};
+    args.insert(args.end(), options.begin(), options.end());
+    std::vector<std::string> cached = args;
+    cached.insert(cached.end(), {"--cache-dir", cache});
+    args.push_back("--no-cache");
+    EXPECT_EQ(RunDjcost(cached).out, RunDjcost(args).out) << options[0];
+    std::ofstream(memo, std::ios::binary | std::ios::trunc) << planted;
+  }
+  Append(repo + "/catalog/models.py", "\n\nclass Shelf(models.Model):\n    pass\n");
+  EXPECT_EQ(RunDjcost({repo, "--format", "json", "--cache-dir", cache}).out,
+            RunDjcost({repo, "--format", "json", "--no-cache"}).out);
 }
 
 }  // namespace
