@@ -403,6 +403,9 @@ class Walker {
       if (f.marker) out->markers.push_back(std::move(*f.marker));
       if (f.diagnostic) out->diagnostics.push_back(std::move(*f.diagnostic));
     }
+    for (SourceFile& file : kept_.files) out->files.push_back(std::move(file));
+    for (std::string& marker : kept_.markers) out->markers.push_back(std::move(marker));
+    for (Diagnostic& d : kept_.diagnostics) out->diagnostics.push_back(std::move(d));
     if (listing == nullptr) return;
     for (std::size_t i = 0; i < records_.size(); ++i) {
       if (kept_records[i]) listing->folders.push_back(std::move(records_[i]));
@@ -426,12 +429,26 @@ class Walker {
   void Walk(const fs::path& dir, const std::string& relative_dir, int at_fd,
             const char* at_name) {
     const FolderRecord* old = shared_->Remembered(relative_dir);
-    if (old != nullptr && old->stamp.known) {
+    // A folder of a few entries costs less by paths from the root than by an
+    // open and a close of its own.
+    constexpr std::size_t kEntriesWorthHolding = 4;
+    if (old != nullptr && old->stamp.known && old->entries.size() < kEntriesWorthHolding) {
       const PathStamp now = StampAt(at_fd, at_name, /*follow=*/false);
       if (StillHolds(old->stamp, now)) {
-        Revisit(*old, dir, relative_dir, now);
+        Revisit(*old, dir, relative_dir, now, -1);
         return;
       }
+    } else if (old != nullptr && old->stamp.known) {
+      // Held by path only (no listing), so that each entry is looked up by its
+      // name from here rather than along the whole path again.
+      const int held = ::openat(at_fd, at_name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      struct stat st;
+      if (held >= 0 && ::fstat(held, &st) == 0 && StillHolds(old->stamp, StampOf(st))) {
+        Revisit(*old, dir, relative_dir, StampOf(st), held);
+        ::close(held);
+        return;
+      }
+      if (held >= 0) ::close(held);
     }
     constexpr int kFlags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
     const int fd = ::openat(at_fd, at_name, kFlags);
@@ -465,13 +482,17 @@ class Walker {
   }
 
   // A remembered folder that has not changed: its entries as the memo keeps
-  // them, each looked up by its path from the root.
+  // them, each looked up from the folder `held` holds (by path only), or by
+  // its path from the root when `held` is -1.
   void Revisit(const FolderRecord& old, const fs::path& dir, const std::string& relative_dir,
-               const PathStamp& now) {
+               const PathStamp& now, int held) {
     PathStamp gitignore = old.gitignore;
     if (old.gitignore.exists) {
-      const std::string path = relative_dir.empty() ? ".gitignore" : relative_dir + "/.gitignore";
-      gitignore = Settled(StampAt(root_fd_, path.c_str(), /*follow=*/true), shared_->walk_start_ns());
+      const std::string path = held >= 0            ? ".gitignore"
+                               : relative_dir.empty() ? ".gitignore"
+                                                      : relative_dir + "/.gitignore";
+      gitignore = Settled(StampAt(held >= 0 ? held : root_fd_, path.c_str(), /*follow=*/true),
+                          shared_->walk_start_ns());
     }
     if (!StillHolds(old.gitignore, gitignore)) shared_->Break();
     int record = -1;
@@ -480,9 +501,8 @@ class Walker {
       stamp.known = stamp.known && gitignore.known;
       record = Record(relative_dir, stamp, gitignore);
     }
-    for (const ListedEntry& entry : old.entries) {
-      Visit(dir / entry.name, entry, relative_dir, At{root_fd_, true, record});
-    }
+    const At at = held >= 0 ? At{held, false, record} : At{root_fd_, true, record};
+    for (const ListedEntry& entry : old.entries) Visit(dir, entry, relative_dir, at);
   }
 
   void VisitAll(const fs::path& dir, const std::vector<ListedEntry>& entries,
@@ -493,7 +513,7 @@ class Walker {
                     [](const ListedEntry& e) { return e.name == "pyvenv.cfg"; })) {
       return;
     }
-    for (const ListedEntry& entry : entries) Visit(dir / entry.name, entry, relative_dir, at);
+    for (const ListedEntry& entry : entries) Visit(dir, entry, relative_dir, at);
   }
 
   // getdents64 on the folder's descriptor, not fdopendir and readdir: fdopendir
@@ -526,7 +546,8 @@ class Walker {
     return std::error_code(errno, std::generic_category()).message();
   }
 
-  void Visit(const fs::path& path, const ListedEntry& entry, const std::string& relative_dir,
+  // An entry of the folder `dir`.
+  void Visit(const fs::path& dir, const ListedEntry& entry, const std::string& relative_dir,
              At at) {
     const std::string& name = entry.name;
     std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
@@ -550,11 +571,12 @@ class Walker {
     }
     if (type == DT_LNK) {
       Remember(at.record, ListedEntry{name, DT_LNK, IgnoreDecision::kAsk}, Here());
-      SkipSymlink(path, relative, name);
+      SkipSymlink(dir / name, relative, name);
       return;
     }
     if (type == DT_DIR) {
       if (SkippedByName(name) || Excluded(options_.excludes, relative)) return;
+      const fs::path path = dir / name;
       if (SkippedUnlessPackage(path, name)) {  // asked again: it may become one
         Remember(at.record, ListedEntry{name, DT_UNKNOWN, IgnoreDecision::kAsk}, Here());
         return;
@@ -596,24 +618,31 @@ class Walker {
       if (marker) Remember(at.record, ListedEntry{name, DT_REG, IgnoreDecision::kIgnored}, Here());
       return;
     }
-    Found found;
-    if (owed.nothing()) {
-      Remember(at.record, ListedEntry{name, DT_REG, IgnoreDecision::kKept}, Owed{});
-    } else {
-      found.record = at.record;
-      found.entry = ListedEntry{name, DT_REG, IgnoreDecision::kKept};
-      found.entry_if_ignored = marker;
-    }
-    found.owed = std::move(owed);
+    std::optional<SourceFile> file;
+    std::optional<Diagnostic> too_large;
     auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > options_.max_file_size) {
-      found.diagnostic = Warn("file-too-large", relative,
-                              std::to_string(size) + " bytes, over the limit of " +
-                                  std::to_string(options_.max_file_size));
+      too_large = Warn("file-too-large", relative,
+                       std::to_string(size) + " bytes, over the limit of " +
+                           std::to_string(options_.max_file_size));
     } else {
-      found.file = SourceFile{relative, ClassifyPath(relative), size,
-                              std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
+      file = SourceFile{relative, ClassifyPath(relative), size,
+                        std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
     }
+    const ListedEntry listed{name, DT_REG, IgnoreDecision::kKept};
+    if (owed.nothing()) {  // most of a walk: kept as it is, without a Found
+      Remember(at.record, listed, Owed{});
+      if (file) kept_.files.push_back(std::move(*file));
+      if (too_large) kept_.diagnostics.push_back(std::move(*too_large));
+      return;
+    }
+    Found found;
+    found.owed = std::move(owed);
+    found.file = std::move(file);
+    found.diagnostic = std::move(too_large);
+    found.record = at.record;
+    found.entry = listed;
+    found.entry_if_ignored = marker;
     found_.push_back(std::move(found));
   }
 
@@ -676,12 +705,20 @@ class Walker {
   Owed Here() const { return Owed{unsure_now_, {}, false}; }
 
   void KeepMarker(std::string marker, Owed owed) {
+    if (owed.nothing()) {
+      kept_.markers.push_back(std::move(marker));
+      return;
+    }
     Found found;
     found.owed = std::move(owed);
     found.marker = std::move(marker);
     found_.push_back(std::move(found));
   }
   void Keep(Diagnostic diagnostic, Owed owed) {
+    if (owed.nothing()) {
+      kept_.diagnostics.push_back(std::move(diagnostic));
+      return;
+    }
     Found found;
     found.owed = std::move(owed);
     found.diagnostic = std::move(diagnostic);
@@ -723,6 +760,7 @@ class Walker {
   std::vector<std::uint64_t> listing_;  // List's buffer, reused by every folder
   int unsure_now_ = -1;  // the innermost unsure folder the walk is in, or -1
   std::vector<Found> found_;
+  Discovery kept_;  // what owes no check: kept whatever the rules say
   std::vector<FolderRecord> records_;  // of the folders this walker listed or revisited
   std::vector<char> record_kept_;      // by record: kept whatever the rules say
   std::exception_ptr error_;

@@ -152,10 +152,13 @@ TEST(ListingMemo, AWalkWithTheMemoFindsWhatAWalkWithoutItFinds) {
     ExpectSame(remembered, fresh, "walkers " + std::to_string(walkers));
     EXPECT_EQ(again, first) << walkers;  // nothing changed: the memo stays as it was
   }
-  // And it was used: a file slipped into a folder whose stamp holds is not seen.
+  // And it was used: a file slipped into a folder whose stamp holds is not
+  // seen, in a folder of a few entries (looked up from the root) and in one
+  // of many (held open by path).
   SlipIn(dir, "app/unseen.py");
+  SlipIn(dir, "unseen_at_the_root.py");
   EXPECT_EQ(Discover(dir.str(), Options(2, &first)).files, fresh.files);
-  EXPECT_EQ(Discover(dir.str(), Options(2, nullptr)).files.size(), fresh.files.size() + 1);
+  EXPECT_EQ(Discover(dir.str(), Options(2, nullptr)).files.size(), fresh.files.size() + 2);
 }
 
 TEST(ListingMemo, WhatChangedIsSeen) {
