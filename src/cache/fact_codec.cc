@@ -369,6 +369,11 @@ bool GuardsInRange(const FileFacts& facts) {
 
 }  // namespace
 
+void EncodeDiagnostic(const Diagnostic& diagnostic, std::string* out) {
+  ByteWriter w(out);
+  Put(w, diagnostic);
+}
+
 void EncodeFacts(const FileFacts& facts, std::string* out) {
   ByteWriter w(out);
   w.Varint(facts.parsed);

@@ -21,6 +21,10 @@ void EncodeFacts(const FileFacts& facts, std::string* out);
 /// differ only in where things are have the same shape (cache/line_shift.h).
 void EncodeFactsShape(const FileFacts& facts, std::string* shape, std::vector<int>* lines);
 
+/// Appends the encoding of one diagnostic to `*out`, as EncodeFacts writes a
+/// file's (for keys that must tell diagnostics apart).
+void EncodeDiagnostic(const Diagnostic& diagnostic, std::string* out);
+
 /// Decodes what EncodeFacts wrote into `*facts` (whose `file` is left as it
 /// was). Returns false when `bytes` is not exactly one valid encoding.
 [[nodiscard]] bool DecodeFacts(std::string_view bytes, FileFacts* facts);

@@ -16,6 +16,7 @@
 #include "cache/report_memo.h"
 #include "cache/byte_stream.h"
 #include "cache/fact_cache.h"
+#include "cache/fact_codec.h"
 #include "cache/inventory_codec.h"
 #include "cli/extract_cached.h"
 #include "cli/progress.h"
@@ -215,14 +216,7 @@ std::string ReportKey(const RuleSet& rules, std::uint64_t link_inputs, const Sca
   }
   for (const std::vector<Diagnostic>* list : diagnostics) {
     w.Varint(list->size());
-    for (const Diagnostic& d : *list) {
-      w.Varint(static_cast<std::uint64_t>(d.severity));
-      w.String(d.code);
-      w.String(d.location.path);
-      w.Signed(d.location.line);
-      w.Signed(d.location.column);
-      w.String(d.message);
-    }
+    for (const Diagnostic& d : *list) EncodeDiagnostic(d, &inputs);
   }
   return ReportMemoKey(rules) + "; inputs " + std::to_string(FastHash(inputs));
 }

@@ -705,23 +705,21 @@ class Walker {
   Owed Here() const { return Owed{unsure_now_, {}, false}; }
 
   void KeepMarker(std::string marker, Owed owed) {
-    if (owed.nothing()) {
-      kept_.markers.push_back(std::move(marker));
-      return;
-    }
-    Found found;
-    found.owed = std::move(owed);
-    found.marker = std::move(marker);
-    found_.push_back(std::move(found));
+    Keep(std::move(marker), std::move(owed), &Discovery::markers, &Found::marker);
   }
   void Keep(Diagnostic diagnostic, Owed owed) {
+    Keep(std::move(diagnostic), std::move(owed), &Discovery::diagnostics, &Found::diagnostic);
+  }
+  /// Into the result at once when it owes no check, else kept aside in a Found.
+  template <typename T>
+  void Keep(T item, Owed owed, std::vector<T> Discovery::*list, std::optional<T> Found::*slot) {
     if (owed.nothing()) {
-      kept_.diagnostics.push_back(std::move(diagnostic));
+      (kept_.*list).push_back(std::move(item));
       return;
     }
     Found found;
     found.owed = std::move(owed);
-    found.diagnostic = std::move(diagnostic);
+    found.*slot = std::move(item);
     found_.push_back(std::move(found));
   }
 

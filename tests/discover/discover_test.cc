@@ -1,37 +1,20 @@
 #include "discover/discover.h"
 
-#include <git2.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
+#include "support/discovery.h"
 #include "support/temp_dir.h"
 
 namespace djcost {
 namespace {
 
+using testing::Diags;
+using testing::InitGitRepo;
+using testing::Paths;
 using testing::TempDir;
-
-std::vector<std::string> Paths(const Discovery& d) {
-  std::vector<std::string> out;
-  for (const auto& f : d.files) out.push_back(f.path);
-  return out;
-}
-
-// One line per diagnostic: "code path: message".
-std::vector<std::string> Diags(const Discovery& d) {
-  std::vector<std::string> out;
-  for (const auto& x : d.diagnostics) out.push_back(x.code + " " + x.location.path + ": " + x.message);
-  return out;
-}
-
-void InitGitRepo(const std::string& path) {
-  git_libgit2_init();
-  git_repository* repo = nullptr;
-  ASSERT_EQ(git_repository_init(&repo, path.c_str(), 0), 0);
-  git_repository_free(repo);
-  git_libgit2_shutdown();
-}
+using testing::TrackInIndex;
 
 TEST(Discover, ListsPythonFilesSortedAndClassified) {
   TempDir dir;
@@ -239,20 +222,6 @@ TEST(Discover, HonoursGitignoreInsideARepository) {
   DiscoverOptions no_ignore;
   no_ignore.use_gitignore = false;
   EXPECT_EQ(Discover(dir.str(), no_ignore).files.size(), 6u);
-}
-
-// Adds `paths` to the repository's index, as `git add -f` does.
-void TrackInIndex(const std::string& repo_path, const std::vector<std::string>& paths) {
-  git_libgit2_init();
-  git_repository* repo = nullptr;
-  ASSERT_EQ(git_repository_open(&repo, repo_path.c_str()), 0);
-  git_index* index = nullptr;
-  ASSERT_EQ(git_repository_index(&index, repo), 0);
-  for (const auto& p : paths) ASSERT_EQ(git_index_add_bypath(index, p.c_str()), 0) << p;
-  ASSERT_EQ(git_index_write(index), 0);
-  git_index_free(index);
-  git_repository_free(repo);
-  git_libgit2_shutdown();
 }
 
 // As git does: ignore rules apply to untracked files; a tracked file is scanned

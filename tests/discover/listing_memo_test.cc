@@ -3,7 +3,6 @@
 // folders that changed, and drops the memo when what decided the ignore rules
 // changed.
 #include <fcntl.h>
-#include <git2.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -12,48 +11,18 @@
 #include <filesystem>
 
 #include "discover/discover.h"
+#include "support/discovery.h"
 #include "support/temp_dir.h"
 
 namespace djcost {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Diags;
+using testing::InitGitRepo;
+using testing::Paths;
 using testing::TempDir;
-
-std::vector<std::string> Paths(const Discovery& d) {
-  std::vector<std::string> out;
-  for (const auto& f : d.files) out.push_back(f.path);
-  return out;
-}
-
-std::vector<std::string> Diags(const Discovery& d) {
-  std::vector<std::string> out;
-  for (const auto& x : d.diagnostics) out.push_back(x.code + " " + x.location.path + ": " + x.message);
-  return out;
-}
-
-void InitGitRepo(const std::string& path) {
-  git_libgit2_init();
-  git_repository* repo = nullptr;
-  ASSERT_EQ(git_repository_init(&repo, path.c_str(), 0), 0);
-  git_repository_free(repo);
-  git_libgit2_shutdown();
-}
-
-// Adds `paths` to the repository's index, as `git add -f` does (an index
-// written again even when it tracked them already).
-void TrackInIndex(const std::string& repo_path, const std::vector<std::string>& paths) {
-  git_libgit2_init();
-  git_repository* repo = nullptr;
-  ASSERT_EQ(git_repository_open(&repo, repo_path.c_str()), 0);
-  git_index* index = nullptr;
-  ASSERT_EQ(git_repository_index(&index, repo), 0);
-  for (const auto& p : paths) ASSERT_EQ(git_index_add_bypath(index, p.c_str()), 0) << p;
-  ASSERT_EQ(git_index_write(index), 0);
-  git_index_free(index);
-  git_repository_free(repo);
-  git_libgit2_shutdown();
-}
+using testing::TrackInIndex;
 
 // Sets the modification time of `path` (not following a link) `seconds_ago`.
 void SetMtime(const fs::path& path, int seconds_ago) {
