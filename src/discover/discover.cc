@@ -110,7 +110,7 @@ struct Found {
   std::optional<Diagnostic> diagnostic;
   int record = -1;
   std::optional<ListedEntry> entry;
-  bool entry_if_ignored = false;  // a .py marker: its entry stays, kIgnored, when the file goes
+  bool entry_if_ignored = false;  // its entry stays, kIgnored, when its own check fails
 };
 
 // A repository's ignore rules take libgit2's start-up to read (it parses the
@@ -222,6 +222,8 @@ class SharedWalk {
   bool broken() const { return broken_.load(std::memory_order_relaxed); }
 
   bool recording() const { return recording_; }
+  /// After SettleRules: whether the ignore rules were read (libgit2 opened).
+  bool rules_read() const { return ignore_ != nullptr; }
   std::int64_t walk_start_ns() const { return walk_start_ns_; }
 
   /// After SettleRules: what the listing records besides its folders; false
@@ -370,6 +372,11 @@ class Walker {
   /// What a walk threw, to throw again once every walker is done.
   std::exception_ptr error() const { return error_; }
 
+  void AddCounts(WalkCounts* counts) const {
+    counts->folders_listed += listed_;
+    counts->folders_remembered += remembered_;
+  }
+
   /// Settles what the walk kept aside and hands everything it found to `out`,
   /// and the folder records it kept to `listing` (when recording). The rules
   /// are known by then (SharedWalk::SettleRules).
@@ -435,6 +442,7 @@ class Walker {
     if (old != nullptr && old->stamp.known && old->entries.size() < kEntriesWorthHolding) {
       const PathStamp now = StampAt(at_fd, at_name, /*follow=*/false);
       if (StillHolds(old->stamp, now)) {
+        ++remembered_;
         Revisit(*old, dir, relative_dir, now, -1);
         return;
       }
@@ -444,6 +452,7 @@ class Walker {
       const int held = ::openat(at_fd, at_name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       struct stat st;
       if (held >= 0 && ::fstat(held, &st) == 0 && StillHolds(old->stamp, StampOf(st))) {
+        ++remembered_;
         Revisit(*old, dir, relative_dir, StampOf(st), held);
         ::close(held);
         return;
@@ -457,6 +466,7 @@ class Walker {
            Here());
       return;
     }
+    ++listed_;
     // The folder's stamp is taken before its listing: a change made after it
     // moves the stamp the next walk compares.
     PathStamp stamp;
@@ -465,6 +475,7 @@ class Walker {
     if (recording && ::fstat(fd, &st) == 0) stamp = Settled(StampOf(st), shared_->walk_start_ns());
     std::vector<ListedEntry> entries;
     if (!List(fd, relative_dir, &entries)) stamp.known = false;  // to be listed again
+    if (old != nullptr) TakeDecisions(*old, &entries);
     if (recording || old != nullptr) {
       PathStamp gitignore{true, false};
       if (std::any_of(entries.begin(), entries.end(),
@@ -503,6 +514,20 @@ class Walker {
     }
     const At at = held >= 0 ? At{held, false, record} : At{root_fd_, true, record};
     for (const ListedEntry& entry : old.entries) Visit(dir, entry, relative_dir, at);
+  }
+
+  // What the ignore rules said of the entries a changed folder still holds
+  // (an editor's save renames a new file over the old one): while nothing
+  // that decided them moved, they say it again, so only new names are asked.
+  static void TakeDecisions(const FolderRecord& old, std::vector<ListedEntry>* entries) {
+    for (ListedEntry& entry : *entries) {
+      auto it = std::lower_bound(
+          old.entries.begin(), old.entries.end(), entry.name,
+          [](const ListedEntry& e, const std::string& name) { return e.name < name; });
+      if (it != old.entries.end() && it->name == entry.name && it->type == entry.type) {
+        entry.decision = it->decision;
+      }
+    }
   }
 
   void VisitAll(const fs::path& dir, const std::vector<ListedEntry>& entries,
@@ -557,6 +582,12 @@ class Walker {
     // whatever readdir could not type. Other files are known by their name.
     unsigned char type = entry.type;
     IgnoreDecision decision = entry.decision;
+    if (type == DT_REG && python && decision == IgnoreDecision::kIgnored) {
+      // No stat: an ignored file's size and stamp are nobody's business.
+      if (kMarkers.count(name) > 0) KeepMarker(relative, Here());
+      Remember(at.record, entry, Here());
+      return;
+    }
     struct stat st;
     if (type == DT_UNKNOWN || (type == DT_REG && python)) {
       if (::fstatat(at.fd, at_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
@@ -570,8 +601,7 @@ class Walker {
       if (type != entry.type) decision = IgnoreDecision::kAsk;  // not what was decided
     }
     if (type == DT_LNK) {
-      Remember(at.record, ListedEntry{name, DT_LNK, IgnoreDecision::kAsk}, Here());
-      SkipSymlink(dir / name, relative, name);
+      SkipSymlink(dir / name, relative, name, decision, at.record);
       return;
     }
     if (type == DT_DIR) {
@@ -581,24 +611,29 @@ class Walker {
         Remember(at.record, ListedEntry{name, DT_UNKNOWN, IgnoreDecision::kAsk}, Here());
         return;
       }
+      const ListedEntry ignored_folder{name, DT_DIR, IgnoreDecision::kIgnored};
       const bool kept = decision == IgnoreDecision::kKept;
-      const bool known = kept || RulesKnown();
-      if (!kept && known && Ignored(relative, true)) return;
+      const bool known = kept || decision == IgnoreDecision::kIgnored || RulesKnown();
+      if (decision == IgnoreDecision::kIgnored || (!kept && known && Ignored(relative, true))) {
+        Remember(at.record, ignored_folder, Here());
+        return;
+      }
       const ListedEntry folder{name, DT_DIR, IgnoreDecision::kKept};
+      // Its entry owes the folder's own ignore check while the rules are not known.
+      const Owed entry_owes = known ? Here() : Owed{unsure_now_, relative, true};
       if (shared_->Wanted()) {  // another walker is idle: it takes this folder
-        Remember(at.record, folder, known ? Here() : Owed{unsure_now_, relative, true});
+        Remember(at.record, folder, entry_owes);
         shared_->Give(SharedWalk::Task{relative, UnsureChain(known ? "" : relative)});
         return;
       }
+      Remember(at.record, folder, entry_owes);
       if (known) {
-        Remember(at.record, folder, Here());
         Walk(path, relative, at.fd, at_name);
         return;
       }
       const int outer = unsure_now_;
       unsure_now_ = static_cast<int>(unsure_.size());
       unsure_.push_back(Unsure{relative, outer});
-      Remember(at.record, folder, Here());
       Walk(path, relative, at.fd, at_name);
       unsure_now_ = outer;
       return;
@@ -615,7 +650,7 @@ class Walker {
     const bool ignored = decision == IgnoreDecision::kIgnored ||
                          (decision == IgnoreDecision::kAsk && IgnoredNow(relative, false, &owed));
     if (ignored) {
-      if (marker) Remember(at.record, ListedEntry{name, DT_REG, IgnoreDecision::kIgnored}, Here());
+      Remember(at.record, ListedEntry{name, DT_REG, IgnoreDecision::kIgnored}, Here());
       return;
     }
     std::optional<SourceFile> file;
@@ -642,7 +677,7 @@ class Walker {
     found.diagnostic = std::move(too_large);
     found.record = at.record;
     found.entry = listed;
-    found.entry_if_ignored = marker;
+    found.entry_if_ignored = true;
     found_.push_back(std::move(found));
   }
 
@@ -650,10 +685,15 @@ class Walker {
   // reaches by their real path (following it would count them twice, or loop),
   // and a link out of the tree points at code that is not the project's.
   // Only links that could matter (folders, *.py) are named.
-  void SkipSymlink(const fs::path& link, const std::string& relative, const std::string& name) {
+  // `decision`: what the ignore rules said of the link when it last pointed
+  // at a file (a link to a folder is asked again). Its entry goes to `record`.
+  void SkipSymlink(const fs::path& link, const std::string& relative, const std::string& name,
+                   IgnoreDecision decision, int record) {
+    const ListedEntry asked{name, DT_LNK, IgnoreDecision::kAsk};
     std::error_code ec;
     fs::path target = fs::canonical(link, ec);
     if (ec) {
+      Remember(record, asked, Here());
       if (EndsWith(name, ".py")) {
         Keep(Warn("symlink-skipped", relative,
                   "symbolic link not followed: its target does not exist"),
@@ -662,10 +702,22 @@ class Walker {
       return;
     }
     bool is_dir = fs::is_directory(target, ec);
-    if (!is_dir && !EndsWith(name, ".py")) return;
-    if (Excluded(options_.excludes, relative)) return;
+    if ((!is_dir && !EndsWith(name, ".py")) || Excluded(options_.excludes, relative)) {
+      Remember(record, asked, Here());
+      return;
+    }
     Owed owed = Here();
-    if (IgnoredNow(relative, is_dir, &owed)) return;
+    const bool ignored = !is_dir && decision != IgnoreDecision::kAsk
+                             ? decision == IgnoreDecision::kIgnored
+                             : IgnoredNow(relative, is_dir, &owed);
+    if (is_dir) {
+      Remember(record, asked, Here());
+    } else {
+      Remember(record,
+               ListedEntry{name, DT_LNK, ignored ? IgnoreDecision::kIgnored : IgnoreDecision::kKept},
+               owed);
+    }
+    if (ignored) return;
     std::string why;
     if (!Inside(target, root_)) {
       why = "symbolic link not followed: it points outside the scanned folder";
@@ -747,6 +799,7 @@ class Walker {
     found.owed = std::move(owed);
     found.record = record;
     found.entry = std::move(entry);
+    found.entry_if_ignored = true;  // only an entry's own check can fail it alone
     found_.push_back(std::move(found));
   }
 
@@ -761,6 +814,8 @@ class Walker {
   Discovery kept_;  // what owes no check: kept whatever the rules say
   std::vector<FolderRecord> records_;  // of the folders this walker listed or revisited
   std::vector<char> record_kept_;      // by record: kept whatever the rules say
+  int listed_ = 0;
+  int remembered_ = 0;
   std::exception_ptr error_;
 };
 }  // namespace
@@ -770,7 +825,7 @@ Discovery Discover(const std::string& root, const DiscoverOptions& options) {
 }
 
 Discovery Discover(const std::string& root, const DiscoverOptions& options,
-                   FolderListing* listing) {
+                   FolderListing* listing, WalkCounts* counts) {
   Discovery out;
   out.root = root;
   if (listing != nullptr) *listing = FolderListing{};
@@ -816,10 +871,15 @@ Discovery Discover(const std::string& root, const DiscoverOptions& options,
   if (shared.broken()) {  // a .gitignore in the tree changed: walk it afresh
     DiscoverOptions afresh = options;
     afresh.memo = nullptr;
-    return Discover(root, afresh, listing);
+    return Discover(root, afresh, listing, counts);
   }
   shared.SettleRules(&out);
   for (Walker& walker : walkers) walker.Finish(&out, listing);
+  if (counts != nullptr) {
+    *counts = WalkCounts{};
+    for (const Walker& walker : walkers) walker.AddCounts(counts);
+    counts->ignore_rules_read = shared.rules_read();
+  }
   std::sort(out.files.begin(), out.files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   std::sort(out.markers.begin(), out.markers.end());

@@ -36,11 +36,18 @@ struct DiscoverOptions {
 /// tree or around a loop. Problems become diagnostics in the result.
 Discovery Discover(const std::string& root, const DiscoverOptions& options);
 
+/// What a walk did, for tests and measurements.
+struct WalkCounts {
+  int folders_listed = 0;      // opened and read
+  int folders_remembered = 0;  // taken from the memo
+  bool ignore_rules_read = false;
+};
+
 /// Discover, recording in `*listing` what the next walk needs as its memo:
 /// empty (no folders) when this walk's could not be trusted (the ignore rules
-/// were unavailable).
+/// were unavailable); and what the walk did in `*counts` when given.
 Discovery Discover(const std::string& root, const DiscoverOptions& options,
-                   FolderListing* listing);
+                   FolderListing* listing, WalkCounts* counts = nullptr);
 
 /// The kind of a file from its relative path alone.
 FileKind ClassifyPath(const std::string& relative_path);

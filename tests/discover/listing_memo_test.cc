@@ -117,9 +117,14 @@ TEST(ListingMemo, AWalkWithTheMemoFindsWhatAWalkWithoutItFinds) {
             (std::vector<std::string>{"manage.py", "pyproject.toml", "tools/manage.py"}));
   for (int walkers : {1, 2, 3}) {
     FolderListing again;
-    const Discovery remembered = Discover(dir.str(), Options(walkers, &first), &again);
+    WalkCounts counts;
+    const Discovery remembered = Discover(dir.str(), Options(walkers, &first), &again, &counts);
     ExpectSame(remembered, fresh, "walkers " + std::to_string(walkers));
     EXPECT_EQ(again, first) << walkers;  // nothing changed: the memo stays as it was
+    // No folder listed again, and the ignore rules not even read.
+    EXPECT_EQ(counts.folders_listed, 0) << walkers;
+    EXPECT_EQ(counts.folders_remembered, static_cast<int>(first.folders.size())) << walkers;
+    EXPECT_FALSE(counts.ignore_rules_read) << walkers;
   }
   // And it was used: a file slipped into a folder whose stamp holds is not
   // seen, in a folder of a few entries (looked up from the root) and in one
@@ -155,6 +160,40 @@ TEST(ListingMemo, WhatChangedIsSeen) {
     EXPECT_EQ(std::find(paths.begin(), paths.end(), "deep/d0/d1/d2/m.py"), paths.end());
     EXPECT_EQ(std::find(paths.begin(), paths.end(), "app3/sub/views.py"), paths.end());
   }
+}
+
+// An editor saves by renaming a new file over the old one: the folder is
+// listed again, but what the ignore rules said of the names it still holds
+// stands, so they are not read. A new name is asked.
+TEST(ListingMemo, AnEditorSaveListsOneFolderAndAsksNoRules) {
+  TempDir dir;
+  LayOutProject(dir);
+  AgeTree(dir.path());
+  FolderListing memo;
+  (void)Discover(dir.str(), Options(1, nullptr), &memo);
+  dir.Write("app/models.py.tmp", "class Saved: pass\n");
+  fs::rename(dir.path() / "app/models.py.tmp", dir.path() / "app/models.py");
+  dir.Write("app/scratch.py", "still ignored\n");  // in place, as most tools write
+  for (int walkers : {1, 2}) {
+    WalkCounts counts;
+    FolderListing next;
+    const Discovery saved = Discover(dir.str(), Options(walkers, &memo), &next, &counts);
+    ExpectSame(saved, Discover(dir.str(), Options(walkers, nullptr)), "after a save");
+    EXPECT_EQ(counts.folders_listed, 1) << walkers;
+    EXPECT_FALSE(counts.ignore_rules_read) << walkers;
+    const std::vector<std::string> paths = Paths(saved);
+    EXPECT_EQ(std::find(paths.begin(), paths.end(), "app/scratch.py"), paths.end());
+    EXPECT_EQ(std::find(paths.begin(), paths.end(), "app/settings_local.py"), paths.end());
+  }
+  dir.Write("app/other_local.py");  // a new name: the rules are asked (and ignore it)
+  dir.Write("app/views.py");
+  WalkCounts counts;
+  const Discovery added = Discover(dir.str(), Options(2, &memo), nullptr, &counts);
+  ExpectSame(added, Discover(dir.str(), Options(2, nullptr)), "after adding");
+  EXPECT_TRUE(counts.ignore_rules_read);
+  const std::vector<std::string> paths = Paths(added);
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "app/views.py"), paths.end());
+  EXPECT_EQ(std::find(paths.begin(), paths.end(), "app/other_local.py"), paths.end());
 }
 
 TEST(ListingMemo, IgnoreRulesThatChangedAreReadAgain) {
