@@ -84,7 +84,10 @@ Discovery DiscoverWithMemo(const std::string& root, DiscoverOptions options,
     const char* value = std::getenv(name);
     return std::string(name) + "=" + (value != nullptr ? value : "") + "; ";
   };
-  std::string shape = env("HOME") + env("XDG_CONFIG_HOME") +
+  // The root: a facts cache given by name (--facts-cache) may serve two checkouts.
+  std::error_code ec;
+  std::string shape = "root=" + std::filesystem::canonical(root, ec).string() + "; " +
+                      env("HOME") + env("XDG_CONFIG_HOME") +
                       "gitignore=" + (options.use_gitignore ? "1" : "0") + "; exclude";
   for (const std::string& pattern : options.excludes) shape += " " + pattern;
   const std::string key = ListingMemoKey(shape);
@@ -102,7 +105,7 @@ Discovery DiscoverWithMemo(const std::string& root, DiscoverOptions options,
   }
   const std::string file = EncodeListingMemo(key, listing);
   if (file == old_file) return discovery;
-  std::error_code ec;  // the first scan's: the fact cache is written later
+  // The first scan's: the fact cache is written later.
   if (old_file.empty()) std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
   // Unwritable: the fact cache's own warning says so; the next walk lists all.
   (void)WriteFileAtomically(path, file, &error);
