@@ -172,6 +172,8 @@ bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& 
   ahead->records.resize(files.size());
   ahead->facts.resize(files.size());
   const std::vector<std::uint64_t> before = tree.CachedHashes();
+  const std::uint64_t before_digest = LinkInputsDigest(files, before);
+  if (use.link_result_ahead) use.link_result_ahead(before_digest);
   std::vector<CacheRecord> records(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     const FactCache::Entry* entry = tree.entries[i];
@@ -208,7 +210,7 @@ bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& 
     after[i] = record.hash;
     record.encoded = {};
   }
-  if (!use.link_result_shifted(LinkInputsDigest(files, before), shifts)) return false;
+  if (!use.link_result_shifted(before_digest, shifts)) return false;
   out->facts_skipped = true;
   out->link_inputs = LinkInputsDigest(files, after);
   out->from_cache = files.size() - shifts.size();

@@ -43,6 +43,10 @@ struct FactCacheUse {
   /// be empty; asked only when link_result_known is set.
   std::function<bool(std::uint64_t before, const std::vector<LineShift>& shifts)>
       link_result_shifted;
+  /// Told the digest link_result_shifted will be asked about, before the
+  /// changed files are parsed: the caller may read what it holds meanwhile.
+  /// May be empty.
+  std::function<void(std::uint64_t before)> link_result_ahead;
   /// What the rules add to which test files link reads (link/test_reach.h):
   /// those are parsed.
   TestReachRules test_reach;

@@ -138,12 +138,39 @@ class LinkMemo {
     return false;
   }
 
+  /// Starts reading and decoding the memo for `before` on another thread,
+  /// for FindShifted: the changed files are parsed meanwhile.
+  void ReadAhead(std::uint64_t before) {
+    if (path_.empty() || before == 0 || ahead_.valid()) return;
+    ahead_inputs_ = before;
+    try {
+      ahead_ = std::async(std::launch::async, [path = path_, key = key_, before] {
+        std::string file, error;
+        std::string_view encoded;
+        std::optional<Inventory> inventory(std::in_place);
+        if (!ReadFile(path, &file, &error) || !MatchLinkMemo(file, key, before, &encoded) ||
+            !DecodeInventory(encoded, &*inventory)) {
+          inventory.reset();
+        }
+        return inventory;
+      });
+    } catch (const std::system_error&) {  // no thread to be had: FindShifted reads it
+    }
+  }
+
   /// True when the memo holds Link's result for `before` and every shift
   /// applies to it: then it is Link's result for the edited files
   /// (cache/line_shift.h), to be remembered.
   bool FindShifted(std::uint64_t before, const std::vector<LineShift>& shifts) {
     Inventory inventory;
-    if (!Holds(before) || !TakeInventory(&inventory)) return false;
+    if (ahead_.valid() && ahead_inputs_ == before) {
+      std::optional<Inventory> read = ahead_.get();
+      tried_ = before;
+      if (!read) return false;
+      inventory = std::move(*read);
+    } else if (!Holds(before) || !TakeInventory(&inventory)) {
+      return false;
+    }
     for (const LineShift& shift : shifts) {
       if (!shift.Apply(&inventory)) return false;
     }
@@ -192,6 +219,8 @@ class LinkMemo {
   std::string file_;
   std::string_view encoded_;  // into file_
   std::optional<Inventory> shifted_;
+  std::uint64_t ahead_inputs_ = 0;
+  std::future<std::optional<Inventory>> ahead_;  // ReadAhead's
 };
 
 // Everything a report is made of but the Inventory (which `link_inputs`
@@ -278,7 +307,11 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
                          [&](std::uint64_t before, const std::vector<LineShift>& shifts) {
                            return memo.FindShifted(before, shifts);
                          },
+                         {},
                          TestReachRulesOf(rules)};
+  if (beside == std::launch::async) {
+    cache_use.link_result_ahead = [&](std::uint64_t before) { memo.ReadAhead(before); };
+  }
   ReadFactCache read = ReadCacheOf(cache_use);
   Discovery discovery = discovering.get();
   if (!ProjectRelease(config.root, discovery, &rules, error)) return false;
