@@ -68,7 +68,6 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
     FindRenderer(config.format)->render(report, rendering);
     memo = std::move(rendering).str();
     written = WriteOutput(config, std::string_view(memo).substr(start), out, &error);
-    if (finishing.valid()) finishing.wait();
     SealReportMemo(&memo);
     std::string unwritten;  // the next scan renders again; the fact cache warns
     if (written) (void)WriteFileAtomically(ReportMemoPath(config.cache_file), memo, &unwritten);

@@ -145,13 +145,8 @@ class LinkMemo {
     ahead_inputs_ = before;
     try {
       ahead_ = std::async(std::launch::async, [path = path_, key = key_, before] {
-        std::string file, error;
-        std::string_view encoded;
         std::optional<Inventory> inventory(std::in_place);
-        if (!ReadFile(path, &file, &error) || !MatchLinkMemo(file, key, before, &encoded) ||
-            !DecodeInventory(encoded, &*inventory)) {
-          inventory.reset();
-        }
+        if (!LoadLinkMemo(path, key, before, &*inventory)) inventory.reset();
         return inventory;
       });
     } catch (const std::system_error&) {  // no thread to be had: FindShifted reads it

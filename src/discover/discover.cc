@@ -102,7 +102,8 @@ struct Owed {
 
 // One thing the walk found: a file, a marker or a diagnostic; and, when the
 // walk records its listing, an entry of the folder record `record`, or (with
-// no entry) that record itself. Each is kept when the checks it owes pass.
+// no entry) that record itself. Each is kept when the checks it owes pass;
+// an entry whose own check fails stays, marked kIgnored.
 struct Found {
   Owed owed;
   std::optional<SourceFile> file;
@@ -110,7 +111,6 @@ struct Found {
   std::optional<Diagnostic> diagnostic;
   int record = -1;
   std::optional<ListedEntry> entry;
-  bool entry_if_ignored = false;  // its entry stays, kIgnored, when its own check fails
 };
 
 // A repository's ignore rules take libgit2's start-up to read (it parses the
@@ -400,7 +400,7 @@ class Walker {
       if (f.record >= 0 && found_fate != Fate::kFolderIgnored) {
         if (!f.entry) {
           kept_records[f.record] = 1;
-        } else if (found_fate == Fate::kKept || f.entry_if_ignored) {
+        } else {
           if (found_fate == Fate::kIgnored) f.entry->decision = IgnoreDecision::kIgnored;
           records_[f.record].entries.push_back(std::move(*f.entry));
         }
@@ -611,22 +611,19 @@ class Walker {
         Remember(at.record, ListedEntry{name, DT_UNKNOWN, IgnoreDecision::kAsk}, Here());
         return;
       }
-      const ListedEntry ignored_folder{name, DT_DIR, IgnoreDecision::kIgnored};
       const bool kept = decision == IgnoreDecision::kKept;
       const bool known = kept || decision == IgnoreDecision::kIgnored || RulesKnown();
       if (decision == IgnoreDecision::kIgnored || (!kept && known && Ignored(relative, true))) {
-        Remember(at.record, ignored_folder, Here());
+        Remember(at.record, ListedEntry{name, DT_DIR, IgnoreDecision::kIgnored}, Here());
         return;
       }
-      const ListedEntry folder{name, DT_DIR, IgnoreDecision::kKept};
       // Its entry owes the folder's own ignore check while the rules are not known.
-      const Owed entry_owes = known ? Here() : Owed{unsure_now_, relative, true};
+      Remember(at.record, ListedEntry{name, DT_DIR, IgnoreDecision::kKept},
+               known ? Here() : Owed{unsure_now_, relative, true});
       if (shared_->Wanted()) {  // another walker is idle: it takes this folder
-        Remember(at.record, folder, entry_owes);
         shared_->Give(SharedWalk::Task{relative, UnsureChain(known ? "" : relative)});
         return;
       }
-      Remember(at.record, folder, entry_owes);
       if (known) {
         Walk(path, relative, at.fd, at_name);
         return;
@@ -677,7 +674,6 @@ class Walker {
     found.diagnostic = std::move(too_large);
     found.record = at.record;
     found.entry = listed;
-    found.entry_if_ignored = true;
     found_.push_back(std::move(found));
   }
 
@@ -799,7 +795,6 @@ class Walker {
     found.owed = std::move(owed);
     found.record = record;
     found.entry = std::move(entry);
-    found.entry_if_ignored = true;  // only an entry's own check can fail it alone
     found_.push_back(std::move(found));
   }
 

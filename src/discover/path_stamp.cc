@@ -11,6 +11,13 @@ namespace {
 
 constexpr std::int64_t kRacyWindowNs = 2'000'000'000;
 
+// After a failed stat: known to be missing, or not known at all.
+PathStamp NotThere() {
+  PathStamp missing;
+  missing.known = errno == ENOENT || errno == ENOTDIR;
+  return missing;
+}
+
 }  // namespace
 
 PathStamp StampOf(const struct stat& st) {
@@ -26,9 +33,7 @@ PathStamp StampOf(const struct stat& st) {
 PathStamp StampAt(int dirfd, const char* path, bool follow) {
   struct stat st;
   if (::fstatat(dirfd, path, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0) return StampOf(st);
-  PathStamp missing;
-  if (errno == ENOENT || errno == ENOTDIR) missing.known = true;
-  return missing;
+  return NotThere();
 }
 
 PathStamp Settled(PathStamp stamp, std::int64_t walk_start_ns) {
@@ -38,7 +43,7 @@ PathStamp Settled(PathStamp stamp, std::int64_t walk_start_ns) {
 
 PathStamp WatchedStamp(const std::string& path, std::int64_t walk_start_ns) {
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return StampAt(AT_FDCWD, path.c_str(), /*follow=*/true);
+  if (::stat(path.c_str(), &st) != 0) return NotThere();
   if (S_ISDIR(st.st_mode)) return PathStamp{true, true, 0, 0, 0};
   return Settled(StampOf(st), walk_start_ns);
 }
