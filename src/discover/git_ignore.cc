@@ -67,10 +67,10 @@ GitIgnore::GitIgnore(const std::string& canonical_root) {
   prefix_ = prefix == "." ? "" : prefix + "/";
   repo_ = repo;
   WatchRepository(work.string());
+  ReadIndex();  // its digest is watched even when the rules end up unused
   // A root the enclosing repository ignores was asked for by name (a checkout
   // kept inside another one): its own files are the point, so the outer rules
   // must not hide them all.
-  ReadIndex();
   if (!prefix_.empty() && IsIgnoredInRepo(prefix_)) {
     git_->repository_free(repo_);
     repo_ = nullptr;
