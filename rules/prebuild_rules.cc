@@ -13,6 +13,7 @@
 
 #include "rules/merge_rules.h"
 #include "rules/rule_set_text.h"
+#include "util/content_hash.h"
 
 namespace {
 
@@ -85,7 +86,9 @@ int main(int argc, char** argv) {
       << "#include \"rules/embedded.h\"\n\nnamespace djcost {\n\n"
       << "std::string_view PrebuiltRuleSetText() {\n"
       << "  static constexpr char kText[] =\n    " << Literal(text) << ";\n"
-      << "  return {kText, sizeof kText - 1};\n}\n\n}  // namespace djcost\n";
+      << "  return {kText, sizeof kText - 1};\n}\n\n"
+      << "std::string_view PrebuiltRulesVersion() { return \"" << djcost::ContentHash(text)
+      << "\"; }\n\n}  // namespace djcost\n";
   out.close();
   if (!out || std::rename((out_path + ".tmp").c_str(), out_path.c_str()) != 0) {
     std::cerr << "djcost_prebuild_rules: cannot write " << out_path << "\n";

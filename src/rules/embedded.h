@@ -20,4 +20,8 @@ const std::vector<EmbeddedFile>& EmbeddedRuleFiles();
 /// an embedded rules file does not load (rules/prebuild_rules.cc).
 std::string_view PrebuiltRuleSetText();
 
+/// ContentHash of PrebuiltRuleSetText, the defaults' version: hashed by the build,
+/// not at every start.
+std::string_view PrebuiltRulesVersion();
+
 }  // namespace djcost

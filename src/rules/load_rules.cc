@@ -9,7 +9,6 @@
 #include "rules/rules_json.h"
 #include "rules/toml_config.h"
 #include "util/atomic_file.h"
-#include "util/content_hash.h"
 #include "util/strings.h"
 
 namespace djcost {
@@ -20,34 +19,24 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-struct Defaults {
-  RuleSet rules;
-  bool ok = true;
-  ConfigError error;  // when !ok
-};
-
-// Read once from the rule set the build merged (rules/prebuild_rules.cc): the
-// embedded files never change while the process runs, and reading them back is
-// some 30 times cheaper than parsing their JSON again.
-const Defaults& EmbeddedDefaults() {
-  static const Defaults defaults = [] {
-    Defaults d;
-    try {
-      if (!ReadRuleSetText(PrebuiltRuleSetText(), &d.rules)) {
-        d.ok = false;
-        d.rules = RuleSet{};
-        d.error = ConfigError{"rules/", 0, 0, "", "internal error: the prebuilt rules do not read"};
-      }
-    } catch (const std::exception& e) {
-      d.ok = false;
-      d.rules = RuleSet{};
-      d.error = ConfigError{"rules/", 0, 0, "", std::string("internal error: ") + e.what()};
+// The rule set the build merged (rules/prebuild_rules.cc), read into `out`:
+// reading it back is some 30 times cheaper than parsing the JSON again, and
+// cheaper than copying a RuleSet kept from an earlier call.
+bool ReadDefaults(RuleSet* out, ConfigError* err) {
+  std::string why;
+  try {
+    if (ReadRuleSetText(PrebuiltRuleSetText(), out)) {
+      // The text is RuleSetText of the merged, sorted rules: its hash is their version.
+      out->version = std::string(PrebuiltRulesVersion());
+      return true;
     }
-    // The text is RuleSetText of the merged, sorted rules: its hash is their version.
-    d.rules.version = d.ok ? ContentHash(PrebuiltRuleSetText()) : RulesVersion(d.rules);
-    return d;
-  }();
-  return defaults;
+    why = "the prebuilt rules do not read";
+  } catch (const std::exception& e) {
+    why = e.what();
+  }
+  *out = RuleSet{};
+  *err = ConfigError{"rules/", 0, 0, "", "internal error: " + why};
+  return false;
 }
 
 // Which embedded file defined each name, for a --rules JSON file's duplicates
@@ -87,12 +76,8 @@ bool ApplyRulesFile(const std::string& path, const TextReader& read, RuleSet* ru
 }
 
 bool Load(const RuleSources& sources, const TextReader& read, RuleSet* out, ConfigError* err) {
-  const Defaults& defaults = EmbeddedDefaults();
-  if (!defaults.ok) {
-    *err = defaults.error;
-    return false;
-  }
-  RuleSet rules = defaults.rules;
+  RuleSet rules;
+  if (!ReadDefaults(&rules, err)) return false;
   if (sources.rules_file.empty() && sources.pyproject.empty()) {
     *out = std::move(rules);
     return true;
@@ -115,7 +100,12 @@ bool Load(const RuleSources& sources, const TextReader& read, RuleSet* out, Conf
 
 }  // namespace
 
-RuleSet DefaultRuleSet() { return EmbeddedDefaults().rules; }
+RuleSet DefaultRuleSet() {
+  RuleSet rules;
+  ConfigError unused;  // the build fails when the prebuilt rules do not read
+  ReadDefaults(&rules, &unused);
+  return rules;
+}
 
 bool LoadRuleSet(const RuleSources& sources, RuleSet* out, ConfigError* err) {
   try {
