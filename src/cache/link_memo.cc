@@ -4,6 +4,7 @@
 #include "cache/fact_cache.h"
 #include "cache/inventory_codec.h"
 #include "util/atomic_file.h"
+#include "util/mapped_file.h"
 
 namespace djcost {
 namespace {
@@ -25,6 +26,13 @@ std::uint64_t LinkInputsDigest(const std::vector<SourceFile>& files,
   return FastHash(text);
 }
 
+bool LinkMemoNames(std::string_view head, const std::string& key, std::uint64_t inputs) {
+  const std::size_t header = kMagic.size() + 8;  // the magic, the checksum
+  if (head.size() < header || head.substr(0, kMagic.size()) != kMagic) return false;
+  ByteReader body(head.substr(header));
+  return body.StringView() == key && body.Fixed64() == inputs && body.ok();
+}
+
 bool MatchLinkMemo(std::string_view file, const std::string& key, std::uint64_t inputs,
                    std::string_view* encoded) {
   std::string_view rest;
@@ -37,9 +45,10 @@ bool MatchLinkMemo(std::string_view file, const std::string& key, std::uint64_t 
 
 bool LoadLinkMemo(const std::string& path, const std::string& key, std::uint64_t inputs,
                   Inventory* inventory) {
-  std::string all, error;
+  MappedFile file;
+  std::string error;
   std::string_view encoded;
-  return ReadFile(path, &all, &error) && MatchLinkMemo(all, key, inputs, &encoded) &&
+  return file.Open(path, &error) && MatchLinkMemo(file.bytes(), key, inputs, &encoded) &&
          DecodeInventory(encoded, inventory);
 }
 

@@ -29,6 +29,11 @@ std::uint64_t LinkInputsDigest(const std::vector<SourceFile>& files,
 bool LoadLinkMemo(const std::string& path, const std::string& key, std::uint64_t inputs,
                   Inventory* inventory);
 
+/// True when `head` (a memo file's first bytes, or all of them) names `key` and
+/// `inputs`: the memo is then very likely Link's result for them, but whether it
+/// is intact only MatchLinkMemo, which reads it all, can say.
+bool LinkMemoNames(std::string_view head, const std::string& key, std::uint64_t inputs);
+
 /// True when `file` (a memo file's bytes) is intact and holds a memo written
 /// under `key` for `inputs`; `*encoded` then views its Inventory, for
 /// DecodeInventory (cache/inventory_codec.h) when it is needed.

@@ -5,7 +5,6 @@
 
 #include "cache/byte_stream.h"
 #include "cache/fact_cache.h"
-#include "util/atomic_file.h"
 
 namespace djcost {
 namespace {
@@ -31,9 +30,9 @@ void SealReportMemo(std::string* file) { SealCacheFile(kMagic, file); }
 bool LoadReportMemo(const std::string& path, const std::string& key, RememberedReport* report) {
   RememberedReport out;
   std::string error;
-  if (!ReadFile(path, &out.file, &error)) return false;
+  if (!out.file.Open(path, &error)) return false;
   std::string_view body;
-  if (OpenCacheFile(out.file, kMagic, &body) != CacheFileCheck::kIntact) return false;
+  if (OpenCacheFile(out.file.bytes(), kMagic, &body) != CacheFileCheck::kIntact) return false;
   ByteReader r(body);
   if (r.StringView() != key || !r.ok()) return false;
   out.p50s.resize(r.Count());

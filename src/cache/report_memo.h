@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/mapped_file.h"
+
 namespace djcost {
 
 /// The memo kept beside the fact cache file `cache_file`.
@@ -23,7 +25,7 @@ inline std::string ReportMemoPath(const std::string& cache_file) {
 using StrategyP50s = std::vector<std::pair<std::string, double>>;
 
 struct RememberedReport {
-  std::string file;        // the memo file's bytes
+  MappedFile file;            // the memo file
   std::string_view rendered;  // views into `file`
   StrategyP50s p50s;
 };

@@ -31,6 +31,7 @@
 #include "rules/rule_options.h"
 #include "syntax/python_parser.h"
 #include "util/atomic_file.h"
+#include "util/mapped_file.h"
 #include "util/parallel.h"
 
 #ifndef DJCOST_VERSION
@@ -129,12 +130,14 @@ class LinkMemo {
     if (inputs == held_) return true;
     if (inputs == tried_) return false;
     tried_ = inputs;
+    // Only the memo's head is read here: whether the rest is intact is checked
+    // when its Inventory is taken, and a scan the report memo answers never is.
     std::string error;
-    if (ReadFile(path_, &file_, &error) && MatchLinkMemo(file_, key_, inputs, &encoded_)) {
+    if (file_.Open(path_, &error) && LinkMemoNames(file_.bytes(), key_, inputs)) {
       held_ = inputs;
       return true;
     }
-    file_.clear();
+    file_.Close();
     return false;
   }
 
@@ -174,17 +177,19 @@ class LinkMemo {
   }
   bool shifted() const { return shifted_.has_value(); }
 
-  /// The Inventory Holds or FindShifted found; false when it does not decode.
+  /// The Inventory Holds or FindShifted found; false when it is damaged or does
+  /// not decode.
   bool TakeInventory(Inventory* inventory) {
     if (shifted_) {
       *inventory = std::move(*shifted_);
       shifted_.reset();
       return true;
     }
-    const bool decoded = held_ != 0 && DecodeInventory(encoded_, inventory);
+    std::string_view encoded;
+    const bool decoded = held_ != 0 && MatchLinkMemo(file_.bytes(), key_, held_, &encoded) &&
+                         DecodeInventory(encoded, inventory);
     held_ = 0;
-    encoded_ = {};
-    std::string().swap(file_);
+    file_.Close();
     return decoded;
   }
 
@@ -210,9 +215,8 @@ class LinkMemo {
   std::string path_;
   std::string key_;
   std::uint64_t tried_ = 0;
-  std::uint64_t held_ = 0;  // the inputs `encoded_` is Link's result for
-  std::string file_;
-  std::string_view encoded_;  // into file_
+  std::uint64_t held_ = 0;  // the inputs the memo in `file_` names
+  MappedFile file_;
   std::optional<Inventory> shifted_;
   std::uint64_t ahead_inputs_ = 0;
   std::future<std::optional<Inventory>> ahead_;  // ReadAhead's
@@ -340,8 +344,8 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   if (extraction.facts_skipped) {
     linked = memo.shifted();  // a new Inventory, to remember
     if (!memo.TakeInventory(&inventory)) {
-      // A memo that matched its checksum and key but does not decode: link
-      // the facts after all, read again without the memo.
+      // A memo whose head named these inputs but that is damaged or does not
+      // decode: link the facts after all, read again without the memo.
       FactCacheUse without_memo = cache_use;
       without_memo.link_result_known = nullptr;
       without_memo.link_result_shifted = nullptr;

@@ -20,6 +20,7 @@
 #include "discover/django_pin.h"
 #include "rules/load_rules.h"
 #include "support/temp_dir.h"
+#include "util/mapped_file.h"
 
 namespace djcost {
 namespace {
@@ -279,6 +280,18 @@ TEST(WarmScan, TheLinkMemoAnswersOnlyForTheSameInputs) {
   // A damaged memo is a link, not an error, and is rewritten (with no report
   // memo to answer first).
   fs::resize_file(memo, fs::file_size(memo) / 2);
+  {
+    // Its head still names these inputs, which is all a scan reads before it
+    // skips the facts; only the whole, read when it is taken, fails its checksum.
+    MappedFile half;
+    std::string why;
+    std::string_view encoded;
+    ASSERT_TRUE(half.Open(memo, &why)) << why;
+    EXPECT_TRUE(LinkMemoNames(half.bytes(), LinkMemoKey(rules), asked));
+    EXPECT_FALSE(LinkMemoNames(half.bytes(), LinkMemoKey(rules), asked + 1));
+    EXPECT_FALSE(LinkMemoNames(half.bytes(), LinkMemoKey(other), asked));
+    EXPECT_FALSE(MatchLinkMemo(half.bytes(), LinkMemoKey(rules), asked, &encoded));
+  }
   fs::remove(ReportMemoPath(facts_file));
   Result damaged = RunDjcost({repo, "--format", "json", "--cache-dir", cache});
   EXPECT_EQ(damaged.out, cold.out);
