@@ -61,7 +61,7 @@ bool WriteLinkMemo(const std::string& path, const std::string& key, std::uint64_
   EncodeInventory(inventory, &file);
   SealCacheFile(kMagic, &file);
   std::string error;
-  return WriteFileAtomically(path, file, &error);
+  return WriteCacheFile(path, file, &error);
 }
 
 }  // namespace djcost

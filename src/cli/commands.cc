@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include <filesystem>
+#include <future>
 #include <iomanip>
 #include <sstream>
 
@@ -15,6 +16,7 @@
 #include "rules/load_rules.h"
 #include "syntax/python_parser.h"
 #include "util/atomic_file.h"
+#include "util/parallel.h"
 
 namespace djcost {
 
@@ -67,10 +69,17 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
     std::ostringstream rendering(std::move(memo), std::ios::ate);
     FindRenderer(config.format)->render(report, rendering);
     memo = std::move(rendering).str();
+    // Sealed and kept while the report is written, from the same bytes: sealing
+    // sets only the memo's head, which the report does not hold.
+    const std::launch beside = WorkerCount(2, config.jobs) > 1 ? std::launch::async
+                                                               : std::launch::deferred;
+    std::future<void> kept = std::async(beside, [&memo, &config] {
+      SealReportMemo(&memo);
+      std::string unwritten;  // the next scan renders again; the fact cache warns
+      (void)WriteCacheFile(ReportMemoPath(config.cache_file), memo, &unwritten);
+    });
     written = WriteOutput(config, std::string_view(memo).substr(start), out, &error);
-    SealReportMemo(&memo);
-    std::string unwritten;  // the next scan renders again; the fact cache warns
-    if (written) (void)WriteFileAtomically(ReportMemoPath(config.cache_file), memo, &unwritten);
+    kept.wait();
   } else if (config.output.empty()) {
     FindRenderer(config.format)->render(report, out);
   } else {  // straight to the file, not built in memory first

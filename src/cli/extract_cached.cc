@@ -66,7 +66,7 @@ void WriteCache(const FactCacheUse& use, const std::vector<SourceFile>& files,
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(use.file).parent_path(), ec);
   std::string error;
-  if (ec || !WriteFileAtomically(use.file, BuildCacheFile(use.key, files, facts, records),
+  if (ec || !WriteCacheFile(use.file, BuildCacheFile(use.key, files, facts, records),
                                  &error)) {
     std::string reason = ec ? ec.message() : error.substr(error.rfind(": ") + 2);
     diagnostics->push_back(Diagnostic{Severity::kWarning, "cache-not-written", Location{},

@@ -109,7 +109,7 @@ Discovery DiscoverWithMemo(const std::string& root, DiscoverOptions options,
   // The first scan's: the fact cache is written later.
   if (old_file.empty()) std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
   // Unwritable: the fact cache's own warning says so; the next walk lists all.
-  (void)WriteFileAtomically(path, file, &error);
+  (void)WriteCacheFile(path, file, &error);
   return discovery;
 }
 

@@ -115,7 +115,7 @@ void RenameTarget(const std::string& path, std::string* file) {
 }  // namespace
 
 struct AtomicFileWriter::State {
-  explicit State(const std::string& target) : path(target) {
+  State(const std::string& target, Readers seen) : path(target), readers(seen) {
     RenameTarget(path, &file);
     if (file.empty()) {
       fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
@@ -131,6 +131,7 @@ struct AtomicFileWriter::State {
   }
   InterruptionGuard guard;  // first made, last gone
   std::string path;
+  Readers readers;
   std::string file;       // what the temporary file is renamed over; "" in place
   std::string temporary;  // "" in place
   int fd = -1;
@@ -139,8 +140,8 @@ struct AtomicFileWriter::State {
   std::ostream out{nullptr};
 };
 
-AtomicFileWriter::AtomicFileWriter(const std::string& path)
-    : state_(std::make_unique<State>(path)) {}
+AtomicFileWriter::AtomicFileWriter(const std::string& path, Readers readers)
+    : state_(std::make_unique<State>(path, readers)) {}
 
 AtomicFileWriter::~AtomicFileWriter() {
   if (state_->fd < 0) return;
@@ -170,6 +171,7 @@ bool AtomicFileWriter::Commit(std::string* error) {
     ::unlink(s.temporary.c_str());
     return fail(e);
   }
+  if (s.readers == Readers::kOldNoneOrNew) ::unlink(s.file.c_str());  // see WriteCacheFile
   if (std::rename(s.temporary.c_str(), s.file.c_str()) != 0) {
     const int renamed = errno;
     ::unlink(s.temporary.c_str());
@@ -178,10 +180,23 @@ bool AtomicFileWriter::Commit(std::string* error) {
   return true;
 }
 
-bool WriteFileAtomically(const std::string& path, std::string_view contents, std::string* error) {
-  AtomicFileWriter writer(path);
+namespace {
+
+bool WriteWhole(const std::string& path, AtomicFileWriter::Readers readers,
+                std::string_view contents, std::string* error) {
+  AtomicFileWriter writer(path, readers);
   writer.stream().write(contents.data(), static_cast<std::streamsize>(contents.size()));
   return writer.Commit(error);
+}
+
+}  // namespace
+
+bool WriteFileAtomically(const std::string& path, std::string_view contents, std::string* error) {
+  return WriteWhole(path, AtomicFileWriter::Readers::kOldOrNew, contents, error);
+}
+
+bool WriteCacheFile(const std::string& path, std::string_view contents, std::string* error) {
+  return WriteWhole(path, AtomicFileWriter::Readers::kOldNoneOrNew, contents, error);
 }
 
 bool ReadFile(const std::string& path, std::string* contents, std::string* error) {

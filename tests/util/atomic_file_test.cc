@@ -125,6 +125,30 @@ TEST_F(AtomicFileTest, PipesAreWrittenInPlaceAndLinksThrough) {
   EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 3);
 }
 
+// A cache is replaced as a report is, but for a moment without any file: a
+// reader that opened the old one keeps it, links stay links, nothing is left.
+TEST_F(AtomicFileTest, CacheFilesAreReplacedWholeThroughLinks) {
+  std::string file = (dir_ / "repo.facts").string(), link = (dir_ / "named.facts").string();
+  std::string error;
+  ASSERT_TRUE(WriteCacheFile(file, "first", &error)) << error;
+  const int reader = ::open(file.c_str(), O_RDONLY);
+  ASSERT_GE(reader, 0);
+  fs::create_symlink("repo.facts", link);
+  ASSERT_TRUE(WriteCacheFile(link, "second, longer", &error)) << error;
+  char old[16] = {};
+  EXPECT_EQ(::read(reader, old, sizeof old), 5);
+  ::close(reader);
+  EXPECT_EQ(std::string(old), "first");
+  EXPECT_TRUE(fs::is_symlink(link));
+  std::string contents;
+  ASSERT_TRUE(ReadFile(file, &contents, &error)) << error;
+  EXPECT_EQ(contents, "second, longer");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 2);
+  std::string missing = (dir_ / "none" / "repo.facts").string();
+  EXPECT_FALSE(WriteCacheFile(missing, "bytes", &error));
+  EXPECT_EQ(error, missing + ": No such file or directory");
+}
+
 TEST_F(AtomicFileTest, AStreamIntoAMissingFolderFailsAtCommitNamingThePath) {
   std::string path = (dir_ / "missing" / "report.md").string();
   AtomicFileWriter writer(path);
