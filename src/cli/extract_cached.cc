@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <memory>
 
 #include "cache/fact_cache.h"
@@ -159,15 +160,22 @@ bool NoOtherFileWrites(const std::vector<std::string>& names, std::size_t change
   return true;
 }
 
+// The new fact cache of a shift: the changed files' facts, every file's record.
+struct CacheToWrite {
+  std::vector<FileFacts> facts;
+  std::vector<CacheRecord> records;
+};
+
 // A few files changed since the cache was written (every other file's stamp
 // matches). When each changed only in where things are (cache/line_shift.h)
 // and the caller holds what Link made of the files before, that Inventory is
-// shifted instead of decoding every file and linking again; the new cache is
-// written here. False, with `*out` untouched, when that does not hold; then
+// shifted instead of decoding every file and linking again; `*write` is then
+// the new cache. False, with `*out` untouched, when that does not hold; then
 // `ahead` holds the changed files it extracted.
 bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& files,
                         const FactCacheUse& use, const TreeStamps& tree,
-                        std::int64_t scan_start, Extraction* out, ExtractedAhead* ahead) {
+                        std::int64_t scan_start, Extraction* out, ExtractedAhead* ahead,
+                        CacheToWrite* write) {
   ahead->done.assign(files.size(), 0);
   ahead->records.resize(files.size());
   ahead->facts.resize(files.size());
@@ -214,7 +222,7 @@ bool ShiftInsteadOfLink(const std::string& root, const std::vector<SourceFile>& 
   out->facts_skipped = true;
   out->link_inputs = LinkInputsDigest(files, after);
   out->from_cache = files.size() - shifts.size();
-  WriteCache(use, files, facts, records, &out->diagnostics);
+  *write = {std::move(facts), std::move(records)};
   return true;
 }
 
@@ -298,7 +306,20 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
       }
     } else if (!tree.unknown && tree.unmatched.size() <= kMostShiftedFiles &&
                use.link_result_shifted && cache.LoadFacts(&out.diagnostics)) {
-      done = ShiftInsteadOfLink(root, files, use, tree, scan_start, &out, &ahead);
+      CacheToWrite write;
+      done = ShiftInsteadOfLink(root, files, use, tree, scan_start, &out, &ahead, &write);
+      if (done) {
+        // Written while the caller estimates: its records view the old cache's
+        // facts, so the old cache goes along.
+        const std::launch beside = WorkerCount(2, jobs) > 1 ? std::launch::async
+                                                            : std::launch::deferred;
+        out.cache_writing = std::async(
+            beside, [&use, &files, old = std::move(cache), write = std::move(write)] {
+              std::vector<Diagnostic> said;
+              WriteCache(use, files, write.facts, write.records, &said);
+              return said;
+            });
+      }
     }
     if (done) {
       if (progress) {

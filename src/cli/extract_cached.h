@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <set>
 #include <string>
 #include <vector>
@@ -64,6 +65,12 @@ struct Extraction {
   /// True when link_result_known or link_result_shifted said yes: `facts` is
   /// then empty, not decoded.
   bool facts_skipped = false;
+  /// When a shift answered (the fact cache then changed only in a few files),
+  /// the fact cache is written beside the rest of the scan: what that says
+  /// (cache-not-written) belongs in `diagnostics` once it is done, before a
+  /// report is made. Not valid otherwise: the cache was written, if at all,
+  /// before ExtractWithCache returned.
+  std::future<std::vector<Diagnostic>> cache_writing;
 };
 
 /// The fact cache as read from disk, with what reading it said (cache-ignored).

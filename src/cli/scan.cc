@@ -222,6 +222,13 @@ class LinkMemo {
   std::future<std::optional<Inventory>> ahead_;  // ReadAhead's
 };
 
+// Waits for the fact cache written beside the scan, and keeps what that said.
+void FinishCacheWriting(Extraction* extraction) {
+  if (!extraction->cache_writing.valid()) return;
+  std::vector<Diagnostic> said = extraction->cache_writing.get();
+  extraction->diagnostics.insert(extraction->diagnostics.end(), said.begin(), said.end());
+}
+
 // Everything a report is made of but the Inventory (which `link_inputs`
 // names) and what the report memo's key already holds (the build, the rules):
 // the report memo's key for one scan.
@@ -330,10 +337,18 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   if (options.weekly_cost > 0 && options.currency.empty()) options.currency = "EUR";
   options.traffic_file = traffic.name;
   options.traffic = std::move(traffic.entries);
-  if (shortcut != nullptr && !config.cache_file.empty() && extraction.link_inputs != 0) {
-    shortcut->key = ReportKey(rules, extraction.link_inputs, config, shortcut->format, options,
-                              {&discovery.diagnostics, &extraction.diagnostics, &file_diagnostics,
-                               &traffic.diagnostics});
+  const bool keep_report = shortcut != nullptr && !config.cache_file.empty() &&
+                           extraction.link_inputs != 0;
+  auto report_key = [&] {
+    return ReportKey(rules, extraction.link_inputs, config, shortcut->format, options,
+                     {&discovery.diagnostics, &extraction.diagnostics, &file_diagnostics,
+                      &traffic.diagnostics});
+  };
+  // Files that shifted are inputs the fact cache did not hold, nor the report
+  // memo written with it: that is not looked up (and its key waits for the
+  // fact cache's writing, whose diagnostics it holds).
+  if (keep_report && !extraction.cache_writing.valid()) {
+    shortcut->key = report_key();
     if (LoadReportMemo(ReportMemoPath(config.cache_file), shortcut->key, &shortcut->remembered)) {
       shortcut->taken = true;
       return true;
@@ -344,6 +359,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   if (extraction.facts_skipped) {
     linked = memo.shifted();  // a new Inventory, to remember
     if (!memo.TakeInventory(&inventory)) {
+      FinishCacheWriting(&extraction);
       // A memo whose head named these inputs but that is damaged or does not
       // decode: link the facts after all, read again without the memo.
       FactCacheUse without_memo = cache_use;
@@ -375,6 +391,10 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
         std::vector<FileFacts>().swap(facts);  // freed here, not on the scan's thread
       });
   Estimate estimate = EstimateCosts(r.inventory, rules, options);
+  if (extraction.cache_writing.valid()) {
+    FinishCacheWriting(&extraction);
+    if (keep_report) shortcut->key = report_key();
+  }
 
   r.tool_version = DJCOST_VERSION;
   r.rules_version = rules.version;

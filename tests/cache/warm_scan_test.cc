@@ -4,7 +4,9 @@
 // the scanned repository.
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -424,6 +426,72 @@ TEST(WarmScan, AnEditThatOnlyMovesLinesShiftsTheRememberedInventory) {
     std::string new_view_cold = scan(nullptr);
     EXPECT_EQ(scan("cache"), new_view_cold);
     EXPECT_EQ(scan("cache"), new_view_cold);
+  }
+}
+
+// Files past RLIMIT_FSIZE cannot be written, by root either: while it lives,
+// every cache file a scan writes fails with EFBIG (SIGXFSZ ignored meanwhile).
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    ::getrlimit(RLIMIT_FSIZE, &saved_);
+    rlimit limit = saved_;
+    limit.rlim_cur = bytes;
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    saved_signal_ = std::signal(SIGXFSZ, SIG_IGN);
+  }
+  ~FileSizeLimit() {
+    ::setrlimit(RLIMIT_FSIZE, &saved_);
+    std::signal(SIGXFSZ, saved_signal_);
+  }
+
+ private:
+  rlimit saved_{};
+  void (*saved_signal_)(int) = nullptr;
+};
+
+// A fact cache that cannot be written is named in the report, whether the scan
+// read the files or shifted the remembered Inventory (which writes the cache
+// beside the estimate); the old cache stays and answers the next scan.
+TEST(WarmScan, AFactCacheThatCannotBeWrittenIsNamed) {
+  for (const char* jobs : {"1", "2"}) {
+    SCOPED_TRACE(std::string("--jobs ") + jobs);
+    TempDir dir;
+    std::string repo = CopyBookshop(dir);
+    std::string cache = (dir.path() / "cache").string();
+    auto scan = [&](bool cached) {
+      std::vector<std::string> args = {repo, "--format", "json", "--jobs", jobs};
+      if (cached) {
+        args.insert(args.end(), {"--cache-dir", cache});
+      } else {
+        args.push_back("--no-cache");
+      }
+      Result r = RunDjcost(args);
+      EXPECT_EQ(r.code, 0) << r.err;
+      return r.out;
+    };
+    const std::string warning = "\"cache-not-written\"";
+    {
+      FileSizeLimit limit(256);
+      EXPECT_NE(scan(true).find(warning), std::string::npos);  // every file read
+    }
+    std::string before = scan(true);
+    EXPECT_EQ(before.find(warning), std::string::npos);
+
+    std::string views = repo + "/catalog/views.py";
+    std::string text = ReadAll(views);
+    std::ofstream(views, std::ios::trunc) << "# moved down\n\n" << text;
+    Asked asked = AskOnACopy(repo, cache, dir.path() / "scratch");
+    ASSERT_EQ(asked.shifted, std::vector<std::string>{"catalog/views.py"});
+    std::string shifted;
+    {
+      FileSizeLimit limit(256);
+      shifted = scan(true);
+    }
+    EXPECT_NE(shifted.find(warning), std::string::npos);
+    std::string cold = scan(false);
+    EXPECT_EQ(scan(true), cold);
+    EXPECT_EQ(scan(true), cold);
   }
 }
 
