@@ -1,5 +1,5 @@
-// Owns tree-sitter objects for Python: one PythonParser per thread, trees freed
-// on scope exit. Input: bytes; output: a SyntaxTree. Knows nothing of Django.
+// Owns tree-sitter objects for Python: one PythonParser per thread, each tree
+// and its parser freed on scope exit. Input: bytes; output: a SyntaxTree. Knows nothing of Django.
 #pragma once
 
 #include <tree_sitter/api.h>
@@ -7,24 +7,31 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+
+#include "syntax/parse_arena.h"
 
 namespace djcost {
 
 /// The tree-sitter-python grammar compiled into djcost.
 const TSLanguage* PythonLanguage();
 
-struct TreeDeleter {
-  void operator()(TSTree* tree) const { ts_tree_delete(tree); }
-};
-
-/// A parsed file. Keeps the bytes' owner responsible for the bytes' lifetime.
+/// A parsed file, with the parser that made it: both live in a parse arena
+/// (syntax/parse_arena.h), emptied when the tree goes. Keeps the bytes' owner
+/// responsible for the bytes' lifetime. Freed on the thread that parsed it.
 class SyntaxTree {
  public:
   SyntaxTree() = default;
-  SyntaxTree(TSTree* tree, std::string_view source) : tree_(tree), source_(source) {}
+  SyntaxTree(ParseArenaScope arena, TSParser* parser, TSTree* tree, std::string_view source)
+      : arena_(std::move(arena)), parser_(parser), tree_(tree), source_(source) {}
+  SyntaxTree(SyntaxTree&& other) noexcept;
+  SyntaxTree& operator=(SyntaxTree&& other) noexcept;
+  SyntaxTree(const SyntaxTree&) = delete;
+  SyntaxTree& operator=(const SyntaxTree&) = delete;
+  ~SyntaxTree() { Release(); }
 
   bool ok() const { return tree_ != nullptr; }
-  TSNode Root() const { return ts_tree_root_node(tree_.get()); }
+  TSNode Root() const { return ts_tree_root_node(tree_); }
   std::string_view Source() const { return source_; }
   /// The bytes `node` spans; empty for a null node (absent optional fields).
   std::string_view Text(TSNode node) const {
@@ -36,14 +43,20 @@ class SyntaxTree {
   }
 
  private:
-  std::unique_ptr<TSTree, TreeDeleter> tree_;
+  // The tree, then the parser, then the arena they live in.
+  void Release();
+
+  ParseArenaScope arena_;
+  TSParser* parser_ = nullptr;
+  TSTree* tree_ = nullptr;
   std::string_view source_;
 };
 
+/// Parses Python. Holds no tree-sitter object between parses: each Parse makes
+/// its parser in the tree's arena. One per thread all the same.
 class PythonParser {
  public:
   PythonParser();
-  ~PythonParser();
   PythonParser(const PythonParser&) = delete;
   PythonParser& operator=(const PythonParser&) = delete;
 
@@ -56,7 +69,6 @@ class PythonParser {
   SyntaxTree Parse(std::string_view source);
 
  private:
-  TSParser* parser_ = nullptr;
   bool ok_ = false;
   std::string error_;
 };
