@@ -1,6 +1,6 @@
 // The floor of issue 6: lists every .py file under a root with djcost's own
 // discovery, reads each and parses it with tree-sitter on N threads (one
-// PythonParser per thread), and does nothing else. Prints files, bytes and
+// parser per thread), and does nothing else. Prints files, bytes and
 // seconds on one line, so bench/run can compare djcost's cold scan with it.
 // Depends on djcost_discover, djcost_syntax and djcost_util only.
 #include <atomic>
@@ -13,6 +13,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "discover/discover.h"
@@ -27,6 +28,54 @@ struct FloorOptions {
   int jobs = 0;       // 0: one thread per core, as djcost --jobs 0
   bool walk = false;  // also visit every node once (what an extractor adds at least)
 };
+
+// The bare parse the floor measures: tree-sitter's own allocator, one parser
+// per thread kept between files, each tree freed by ts_tree_delete. Built with
+// DJCOST_FLOOR_ALLOCATES_AS_DJCOST (djcost_floor_mimalloc), the floor parses
+// as djcost does instead: PythonParser's parse arenas (syntax/parse_arena.h),
+// with mimalloc linked, so that djcost's lead from allocation alone shows.
+class BareTree {
+ public:
+  explicit BareTree(TSTree* tree) : tree_(tree) {}
+  bool ok() const { return tree_ != nullptr; }
+  TSNode Root() const { return ts_tree_root_node(tree_.get()); }
+
+ private:
+  struct Delete {
+    void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+  };
+  std::unique_ptr<TSTree, Delete> tree_;
+};
+
+class BareParser {
+ public:
+  BareParser() : parser_(ts_parser_new()) {
+    error_ = CheckLanguageAbi(PythonLanguage());
+    if (error_.empty() && !ts_parser_set_language(parser_, PythonLanguage())) {
+      error_ = "tree-sitter refused the Python grammar";
+    }
+  }
+  ~BareParser() { ts_parser_delete(parser_); }
+  BareParser(const BareParser&) = delete;
+  BareParser& operator=(const BareParser&) = delete;
+  bool ok() const { return error_.empty(); }
+  const std::string& Error() const { return error_; }
+  BareTree Parse(std::string_view source) {
+    ts_parser_reset(parser_);
+    return BareTree(ts_parser_parse_string(parser_, nullptr, source.data(),
+                                           static_cast<uint32_t>(source.size())));
+  }
+
+ private:
+  TSParser* parser_;
+  std::string error_;
+};
+
+#ifdef DJCOST_FLOOR_ALLOCATES_AS_DJCOST
+using FloorParser = PythonParser;
+#else
+using FloorParser = BareParser;
+#endif
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
@@ -59,9 +108,9 @@ int RunFloor(const FloorOptions& options) {
   Discovery discovery = Discover(options.root, DiscoverOptions{});
   const std::size_t n = discovery.files.size();
   const int workers = WorkerCount(n, options.jobs);
-  std::vector<std::unique_ptr<PythonParser>> parsers;
+  std::vector<std::unique_ptr<FloorParser>> parsers;
   for (int i = 0; i < workers; ++i) {
-    parsers.push_back(std::make_unique<PythonParser>());
+    parsers.push_back(std::make_unique<FloorParser>());
     if (!parsers.back()->ok()) {
       std::cerr << "floor: " << parsers.back()->Error() << "\n";
       return 2;
@@ -76,7 +125,7 @@ int RunFloor(const FloorOptions& options) {
       return;
     }
     bytes.fetch_add(source.size(), std::memory_order_relaxed);
-    SyntaxTree tree = parsers[worker]->Parse(source);
+    auto tree = parsers[worker]->Parse(source);
     if (!tree.ok()) {
       failed.fetch_add(1, std::memory_order_relaxed);
       return;

@@ -340,6 +340,20 @@ TEST(WarmScan, ANewDjangoPinIsNotAnsweredByTheMemo) {
   }
 }
 
+// The JSON report of a scan of `repo` on `jobs` threads, through the cache in
+// folder `cache`, or with none when it is empty; the scan must succeed.
+std::string ScanReport(const std::string& repo, const char* jobs, const std::string& cache) {
+  std::vector<std::string> args = {repo, "--format", "json", "--jobs", jobs};
+  if (cache.empty()) {
+    args.push_back("--no-cache");
+  } else {
+    args.insert(args.end(), {"--cache-dir", cache});
+  }
+  Result r = RunDjcost(args);
+  EXPECT_EQ(r.code, 0) << r.err;
+  return r.out;
+}
+
 // What ExtractWithCache asks of the memo after the tree's last change, on a
 // copy of the cache (it rewrites the cache it reads): the paths of the shifts
 // it asked about, or none when it was not asked.
@@ -379,15 +393,7 @@ TEST(WarmScan, AnEditThatOnlyMovesLinesShiftsTheRememberedInventory) {
     std::string cache = (dir.path() / "cache").string();
     fs::path scratch = dir.path() / "scratch";
     auto scan = [&](const char* cache_flag) {
-      std::vector<std::string> args = {repo, "--format", "json", "--jobs", jobs};
-      if (cache_flag == nullptr) {
-        args.push_back("--no-cache");
-      } else {
-        args.insert(args.end(), {"--cache-dir", cache});
-      }
-      Result r = RunDjcost(args);
-      EXPECT_EQ(r.code, 0) << r.err;
-      return r.out;
+      return ScanReport(repo, jobs, cache_flag == nullptr ? "" : cache);
     };
     std::string before = scan("cache");
 
@@ -459,17 +465,7 @@ TEST(WarmScan, AFactCacheThatCannotBeWrittenIsNamed) {
     TempDir dir;
     std::string repo = CopyBookshop(dir);
     std::string cache = (dir.path() / "cache").string();
-    auto scan = [&](bool cached) {
-      std::vector<std::string> args = {repo, "--format", "json", "--jobs", jobs};
-      if (cached) {
-        args.insert(args.end(), {"--cache-dir", cache});
-      } else {
-        args.push_back("--no-cache");
-      }
-      Result r = RunDjcost(args);
-      EXPECT_EQ(r.code, 0) << r.err;
-      return r.out;
-    };
+    auto scan = [&](bool cached) { return ScanReport(repo, jobs, cached ? cache : ""); };
     const std::string warning = "\"cache-not-written\"";
     {
       FileSizeLimit limit(256);

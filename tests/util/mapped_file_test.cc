@@ -2,34 +2,22 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <utility>
 
+#include "support/temp_dir.h"
 #include "util/atomic_file.h"
 
 namespace djcost {
 namespace {
 
-namespace fs = std::filesystem;
-
 class MappedFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("djcost-mapped-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string Write(const std::string& name, const std::string& contents) {
-    std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << contents;
-    return path;
+    dir_.Write(name, contents);
+    return (dir_.path() / name).string();
   }
-  fs::path dir_;
+  testing::TempDir dir_;
 };
 
 TEST_F(MappedFileTest, HoldsTheFilesBytes) {
@@ -74,12 +62,12 @@ TEST_F(MappedFileTest, WhatCannotBeMappedSaysWhyAndHoldsNothing) {
   std::string error;
   MappedFile file;
   ASSERT_TRUE(file.Open(Write("memo", "bytes"), &error));
-  std::string missing = (dir_ / "missing").string();
+  std::string missing = (dir_.path() / "missing").string();
   EXPECT_FALSE(file.Open(missing, &error));
   EXPECT_EQ(error, missing + ": No such file or directory");
   EXPECT_TRUE(file.bytes().empty());
-  EXPECT_FALSE(file.Open(dir_.string(), &error));
-  EXPECT_EQ(error, dir_.string() + ": not a regular file");
+  EXPECT_FALSE(file.Open(dir_.str(), &error));
+  EXPECT_EQ(error, dir_.str() + ": not a regular file");
 }
 
 }  // namespace
