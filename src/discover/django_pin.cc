@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
-#include <toml++/toml.h>
 
 #include "util/strings.h"
+#include "util/toml.h"
 
 namespace djcost {
 namespace {

@@ -4,12 +4,11 @@
 #include <cmath>
 #include <optional>
 
-#include <toml++/toml.h>
-
 #include "rules/number_text.h"
 #include "rules/rate_override.h"
 #include "util/spellcheck.h"
 #include "util/strings.h"
+#include "util/toml.h"
 
 namespace djcost {
 namespace {

@@ -252,6 +252,18 @@ TEST(LoadRuleSetTest, PyprojectAppliesAfterTheRulesFile) {
 
 // Every error message, exactly.
 
+// toml++ asserts that a table header's key starts with a key character, which
+// input can break (fuzz_config found a NUL after `[`): compiled into djcost with
+// its assertions off, the parser goes on to an error naming the file.
+TEST(LoadRuleSetErrorTest, AKeyStartingWithNoKeyCharacterIsASyntaxError) {
+  TempDir dir;
+  const std::string pyproject =
+      dir.Write("pyproject.toml", std::string("[\0\0\0\x03.djcost.rcost\n", 19));
+  const std::string error = LoadError({"", pyproject});
+  EXPECT_EQ(error.rfind(pyproject + ":1:", 0), 0u) << error;
+  EXPECT_EQ(error.find("internal error"), std::string::npos) << error;
+}
+
 TEST(LoadRuleSetErrorTest, WrongTypeNamesFileLineAndKey) {
   TempDir dir;
   const std::string pyproject = dir.Write("pyproject.toml",
