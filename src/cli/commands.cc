@@ -66,6 +66,11 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
     // Rendered into the report memo's buffer, written from it, then kept.
     std::string memo = StartReportMemo(shortcut.key, P50s(report));
     const std::size_t start = memo.size();
+    // Room for a report the size of the last one kept: grown by doubling, the
+    // buffer was copied into fresh pages at each step.
+    std::error_code unknown;
+    const std::uintmax_t last = fs::file_size(ReportMemoPath(config.cache_file), unknown);
+    if (!unknown && last < (std::uintmax_t{1} << 30)) memo.reserve(start + last + last / 8);
     std::ostringstream rendering(std::move(memo), std::ios::ate);
     FindRenderer(config.format)->render(report, rendering);
     memo = std::move(rendering).str();
