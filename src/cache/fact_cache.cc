@@ -85,11 +85,17 @@ void SealCacheFile(std::string_view magic, std::string* file) {
   file->replace(magic.size(), 8, checksum);
 }
 
+std::string_view PeekCacheFile(std::string_view file, std::string_view magic) {
+  const std::size_t header = magic.size() + 8;  // the magic, the checksum
+  if (file.size() < header || file.substr(0, magic.size()) != magic) return {};
+  return file.substr(header);
+}
+
 CacheFileCheck OpenCacheFile(std::string_view file, std::string_view magic, std::string_view* body) {
   const std::size_t header = magic.size() + 8;
   if (file.size() < header || file.substr(0, magic.size()) != magic) return CacheFileCheck::kForeign;
   ByteReader checksum(file.substr(magic.size(), 8));
-  *body = file.substr(header);
+  *body = PeekCacheFile(file, magic);
   return checksum.Fixed64() == FastHash(*body) ? CacheFileCheck::kIntact : CacheFileCheck::kDamaged;
 }
 

@@ -130,6 +130,11 @@ std::uint64_t FastHash(std::string_view bytes);
 std::string StartCacheFile(std::string_view magic, std::size_t body_size);
 void SealCacheFile(std::string_view magic, std::string* file);
 
+/// The body of a file SealCacheFile wrote under `magic`, its checksum not
+/// checked: for reading a key at its head before the whole is read. Empty when
+/// `file` is too short or not of `magic`.
+std::string_view PeekCacheFile(std::string_view file, std::string_view magic);
+
 enum class CacheFileCheck { kIntact, kForeign, kDamaged };
 /// Checks what SealCacheFile wrote under `magic`; when intact, `*body` views into `file`.
 CacheFileCheck OpenCacheFile(std::string_view file, std::string_view magic, std::string_view* body);

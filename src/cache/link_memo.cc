@@ -27,9 +27,7 @@ std::uint64_t LinkInputsDigest(const std::vector<SourceFile>& files,
 }
 
 bool LinkMemoNames(std::string_view head, const std::string& key, std::uint64_t inputs) {
-  const std::size_t header = kMagic.size() + 8;  // the magic, the checksum
-  if (head.size() < header || head.substr(0, kMagic.size()) != kMagic) return false;
-  ByteReader body(head.substr(header));
+  ByteReader body(PeekCacheFile(head, kMagic));
   return body.StringView() == key && body.Fixed64() == inputs && body.ok();
 }
 

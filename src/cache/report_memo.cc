@@ -33,8 +33,7 @@ bool LoadReportMemo(const std::string& path, const std::string& key, RememberedR
   if (!out.file.Open(path, &error)) return false;
   // The key first: a memo of other inputs is not read past its head.
   const std::string_view file = out.file.bytes();
-  const std::size_t header = kMagic.size() + 8;  // the magic, the checksum
-  if (file.size() < header || ByteReader(file.substr(header)).StringView() != key) return false;
+  if (ByteReader(PeekCacheFile(file, kMagic)).StringView() != key) return false;
   std::string_view body;
   if (OpenCacheFile(file, kMagic, &body) != CacheFileCheck::kIntact) return false;
   ByteReader r(body);
