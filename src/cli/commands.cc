@@ -76,9 +76,7 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
     memo = std::move(rendering).str();
     // Sealed and kept while the report is written, from the same bytes: sealing
     // sets only the memo's head, which the report does not hold.
-    const std::launch beside = WorkerCount(2, config.jobs) > 1 ? std::launch::async
-                                                               : std::launch::deferred;
-    std::future<void> kept = std::async(beside, [&memo, &config] {
+    std::future<void> kept = std::async(BesideLaunch(config.jobs), [&memo, &config] {
       SealReportMemo(&memo);
       std::string unwritten;  // the next scan renders again; the fact cache warns
       (void)WriteCacheFile(ReportMemoPath(config.cache_file), memo, &unwritten);

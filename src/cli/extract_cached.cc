@@ -311,10 +311,8 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
       if (done) {
         // Written while the caller estimates: its records view the old cache's
         // facts, so the old cache goes along.
-        const std::launch beside = WorkerCount(2, jobs) > 1 ? std::launch::async
-                                                            : std::launch::deferred;
         out.cache_writing = std::async(
-            beside, [&use, &files, old = std::move(cache), write = std::move(write)] {
+            BesideLaunch(jobs), [&use, &files, old = std::move(cache), write = std::move(write)] {
               std::vector<Diagnostic> said;
               WriteCache(use, files, write.facts, write.records, &said);
               return said;

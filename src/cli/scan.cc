@@ -269,8 +269,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   // keeping the link memo and freeing the facts beside the estimate (and the
   // rendering, with `finishing`). Each is waited for before its result is used
   // or its input changes.
-  const std::launch beside = WorkerCount(2, config.jobs) > 1 ? std::launch::async
-                                                             : std::launch::deferred;
+  const std::launch beside = BesideLaunch(config.jobs);
   DiscoverOptions discover = config.discover;
   if (beside == std::launch::async) {  // a third thread, briefly
     discover.ignore_rules = DiscoverOptions::IgnoreRules::kBeside;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <future>
 
 namespace djcost {
 
@@ -16,5 +17,11 @@ void ParallelFor(std::size_t n_items, int jobs,
 
 /// The number of workers ParallelFor would use for `jobs` and `n_items`.
 int WorkerCount(std::size_t n_items, int jobs);
+
+/// How std::async runs work beside the caller's: on a thread of its own when
+/// `jobs` allows a second, else deferred to the future's wait().
+inline std::launch BesideLaunch(int jobs) {
+  return WorkerCount(2, jobs) > 1 ? std::launch::async : std::launch::deferred;
+}
 
 }  // namespace djcost
