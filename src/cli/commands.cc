@@ -66,20 +66,21 @@ int RunScanCommand(const ScanOptions& options, std::ostream& out, std::ostream& 
     // Rendered into the report memo's buffer, written from it, then kept.
     std::string memo = StartReportMemo(shortcut.key, P50s(report));
     const std::size_t start = memo.size();
+    const std::string memo_path = ReportMemoPath(config.cache_file);
     // Room for a report the size of the last one kept: grown by doubling, the
     // buffer was copied into fresh pages at each step.
     std::error_code unknown;
-    const std::uintmax_t last = fs::file_size(ReportMemoPath(config.cache_file), unknown);
+    const std::uintmax_t last = fs::file_size(memo_path, unknown);
     if (!unknown && last < (std::uintmax_t{1} << 30)) memo.reserve(start + last + last / 8);
     std::ostringstream rendering(std::move(memo), std::ios::ate);
     FindRenderer(config.format)->render(report, rendering);
     memo = std::move(rendering).str();
     // Sealed and kept while the report is written, from the same bytes: sealing
     // sets only the memo's head, which the report does not hold.
-    std::future<void> kept = std::async(BesideLaunch(config.jobs), [&memo, &config] {
+    std::future<void> kept = std::async(BesideLaunch(config.jobs), [&memo, &memo_path] {
       SealReportMemo(&memo);
       std::string unwritten;  // the next scan renders again; the fact cache warns
-      (void)WriteCacheFile(ReportMemoPath(config.cache_file), memo, &unwritten);
+      (void)WriteCacheFile(memo_path, memo, &unwritten);
     });
     written = WriteOutput(config, std::string_view(memo).substr(start), out, &error);
     kept.wait();

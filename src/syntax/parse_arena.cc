@@ -88,6 +88,12 @@ struct Arena {
 
 thread_local Arena t_arena;
 
+// What an allocation of `bytes` takes of the arena: its header, and the bytes
+// rounded up to the alignment. Less than `bytes` when that overflows.
+std::size_t Footprint(std::size_t bytes) {
+  return kHeader + ((bytes + kAlign - 1) & ~(kAlign - 1));
+}
+
 std::size_t SizeOf(const void* p) {
   std::size_t size;
   const char* header = static_cast<const char*>(p) - kHeader;
@@ -99,7 +105,7 @@ std::size_t SizeOf(const void* p) {
 void* Allocate(std::size_t bytes) {
   Arena& a = t_arena;
   if (a.depth > 0 && a.whole) {
-    const std::size_t need = kHeader + ((bytes + kAlign - 1) & ~(kAlign - 1));
+    const std::size_t need = Footprint(bytes);
     if (need >= bytes && need <= a.capacity - a.used) {
       char* p = a.base + a.used;
       a.used += need;
@@ -133,8 +139,8 @@ void* Reallocate(void* p, std::size_t bytes) {
   if (bytes <= old) return p;
   // The arena's last allocation grows where it is (tree-sitter's arrays grow so).
   char* start = static_cast<char*>(p) - kHeader;
-  const std::size_t old_need = kHeader + ((old + kAlign - 1) & ~(kAlign - 1));
-  const std::size_t need = kHeader + ((bytes + kAlign - 1) & ~(kAlign - 1));
+  const std::size_t old_need = Footprint(old);
+  const std::size_t need = Footprint(bytes);
   if (a.whole && start + old_need == a.base + a.used && need >= bytes &&
       need - old_need <= a.capacity - a.used) {
     a.used += need - old_need;
