@@ -276,7 +276,7 @@ ReadFactCache ReadCacheOf(const FactCacheUse& use) {
 
 Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFile>& files,
                             int jobs, const FactCacheUse& use, Progress* progress,
-                            ReadFactCache* read) {
+                            ReadFactCache* read, ExtractedEarly* early) {
   Extraction out;
   const bool caching = !use.file.empty();
   ReadFactCache read_here;
@@ -343,6 +343,16 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
     if (i < ahead.done.size() && ahead.done[i]) {
       facts = std::move(ahead.facts[i]);
       record = std::move(ahead.records[i]);
+      if (progress) progress->Tick();
+      return;
+    }
+    if (early != nullptr && i < early->done.size() && early->done[i]) {
+      facts = std::move(early->facts[i]);
+      // As a file read and parsed here is recorded.
+      FileStamp stamp;
+      if (caching && StampOf(root, file, &stamp)) {
+        record = {true, Racy(stamp, scan_start), early->hashes[i], {}};
+      }
       if (progress) progress->Tick();
       return;
     }

@@ -73,6 +73,16 @@ struct Extraction {
   std::future<std::vector<Diagnostic>> cache_writing;
 };
 
+/// Files extracted before discovery's list was complete (cli/early_extraction.h),
+/// by file index: when `done[i]`, `facts[i]` are file i's and `hashes[i]` its
+/// content's FastHash (0 without a cache), and the file is not read again.
+/// Empty when there are none.
+struct ExtractedEarly {
+  std::vector<char> done;
+  std::vector<FileFacts> facts;
+  std::vector<std::uint64_t> hashes;
+};
+
 /// The fact cache as read from disk, with what reading it said (cache-ignored).
 struct ReadFactCache {
   FactCache cache;
@@ -85,9 +95,10 @@ ReadFactCache ReadCacheOf(const FactCacheUse& use);
 
 /// Extracts `files` under `root` on `jobs` workers (one parser each), through
 /// the cache when `cache.file` is set: `read`, when given, is that cache read
-/// ahead by ReadCacheOf (consumed); else it is read here. `progress` may be null.
+/// ahead by ReadCacheOf (consumed); else it is read here. `early`, when given,
+/// holds files extracted already (consumed). `progress` may be null.
 Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFile>& files,
                             int jobs, const FactCacheUse& cache, Progress* progress,
-                            ReadFactCache* read = nullptr);
+                            ReadFactCache* read = nullptr, ExtractedEarly* early = nullptr);
 
 }  // namespace djcost

@@ -18,6 +18,7 @@
 #include "cache/fact_cache.h"
 #include "cache/fact_codec.h"
 #include "cache/inventory_codec.h"
+#include "cli/early_extraction.h"
 #include "cli/extract_cached.h"
 #include "cli/progress.h"
 #include "cli/traffic_file.h"
@@ -277,8 +278,17 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   // Listing folders is system calls, which every core runs; past four walkers
   // the file system's own locks gain little.
   discover.walkers = WorkerCount(4, config.jobs);
+  // Declared before the discovery it is told of, so that it outlives it.
+  EarlyExtraction early(config.root, !config.cache_file.empty());
+  if (beside == std::launch::async) {
+    discover.found = [&early](const SourceFile& file) { early.Found(file); };
+  }
   std::future<Discovery> discovering =
-      std::async(beside, [&config, discover] {
+      std::async(beside, [&config, discover, &early] {
+        struct Closing {
+          EarlyExtraction& early;
+          ~Closing() { early.Close(); }  // thrown out of too
+        } closing{early};
         return DiscoverWithMemo(config.root, discover, config.cache_file);
       });
   RuleSet rules;
@@ -318,12 +328,20 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
     cache_use.link_result_ahead = [&](std::uint64_t before) { memo.ReadAhead(before); };
   }
   ReadFactCache read = ReadCacheOf(cache_use);
+  // Without a fact cache every file is parsed: this thread starts on those the
+  // walk has listed while it lists the rest. With one, most are decoded instead.
+  if (beside == std::launch::async && read.cache.size() == 0) {
+    early.Run();
+  } else {
+    early.Abandon();
+  }
   Discovery discovery = discovering.get();
   if (!ProjectRelease(config.root, discovery, &rules, error)) return false;
   memo.KeyOn(rules);
   Progress progress(config.progress, config.progress != nullptr, discovery.files.size());
-  Extraction extraction =
-      ExtractWithCache(config.root, discovery.files, config.jobs, cache_use, &progress, &read);
+  ExtractedEarly extracted_early = early.Take(discovery.files);
+  Extraction extraction = ExtractWithCache(config.root, discovery.files, config.jobs, cache_use,
+                                           &progress, &read, &extracted_early);
   progress.Finish();
   // Without facts (an unchanged tree), their diagnostics are in the remembered
   // Inventory's, as Link put them there.

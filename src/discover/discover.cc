@@ -660,6 +660,7 @@ class Walker {
     } else {
       file = SourceFile{relative, ClassifyPath(relative), size,
                         std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
+      if (options_.found) options_.found(*file);
     }
     const ListedEntry listed{name, DT_REG, IgnoreDecision::kKept};
     if (owed.nothing()) {  // most of a walk: kept as it is, without a Found

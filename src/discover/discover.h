@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct DiscoverOptions {
   // read, when none of the files that decided them changed. The result is the
   // same as a walk without it.
   const FolderListing* memo = nullptr;
+  // Told of each Python file the walk lists, as it lists it, from the walkers'
+  // threads (several at once): the ignore rules may still drop it from the
+  // result. Files of folders the memo remembers are not listed. May be empty.
+  std::function<void(const SourceFile&)> found;
 };
 
 /// Walks `root`. Skips .git, virtual environments, node_modules, site-packages,

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <mutex>
 
 #include "support/discovery.h"
 #include "support/temp_dir.h"
@@ -301,6 +303,52 @@ TEST(Discover, IgnoreRulesReadBesideOrAfterTheWalkFindTheSame) {
             (std::vector<std::string>{"app/models.py", "app/settings_local.py",
                                       "generated/kept.py", "generated/other.py",
                                       "manage.py", "media/deeper/code.py", "media/manage.py"}));
+}
+
+// DiscoverOptions::found hears of each Python file as it is listed, from
+// every walker, before the ignore rules (read after the walk here) drop some:
+// the result is a part of what it heard, each file as the result has it.
+TEST(Discover, FoundHearsOfEveryListedFileBeforeTheRulesDecide) {
+  TempDir dir;
+  InitGitRepo(dir.str());
+  dir.Write(".gitignore", "generated/\n*_local.py\n");
+  dir.Write("manage.py");
+  dir.Write("app/models.py");
+  dir.Write("app/settings_local.py");
+  dir.Write("app/big.py", std::string(200, '#'));
+  dir.Write("generated/x.py");
+  dir.Write("node_modules/pkg/y.py");  // never listed
+  for (int i = 0; i < 12; ++i) dir.Write("pkg" + std::to_string(i) + "/views.py");
+  for (int walkers : {1, 3}) {
+    std::mutex mutex;
+    std::vector<SourceFile> heard;
+    DiscoverOptions options;
+    options.max_file_size = 100;
+    options.walkers = walkers;
+    options.ignore_rules = DiscoverOptions::IgnoreRules::kAfterWalk;
+    options.found = [&](const SourceFile& file) {
+      std::lock_guard<std::mutex> lock(mutex);
+      heard.push_back(file);
+    };
+    const Discovery d = Discover(dir.str(), options);
+    ASSERT_EQ(d.files.size(), 14u) << walkers;  // manage.py, app/models.py, 12 views
+    std::sort(heard.begin(), heard.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    std::vector<std::string> heard_paths;
+    for (const SourceFile& f : heard) heard_paths.push_back(f.path);
+    // The ignored ones too; not the oversized one, nor what is never entered.
+    EXPECT_EQ(heard.size(), 16u) << walkers;
+    EXPECT_TRUE(std::binary_search(heard_paths.begin(), heard_paths.end(), "generated/x.py"));
+    EXPECT_TRUE(std::binary_search(heard_paths.begin(), heard_paths.end(),
+                                   "app/settings_local.py"));
+    for (const SourceFile& kept : d.files) {
+      auto it = std::lower_bound(
+          heard.begin(), heard.end(), kept,
+          [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+      ASSERT_NE(it, heard.end()) << kept.path;
+      EXPECT_EQ(*it, kept);
+    }
+  }
 }
 
 TEST(Discover, GitignoreOfTheEnclosingRepositoryAppliesToASubfolderRoot) {
