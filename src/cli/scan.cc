@@ -197,12 +197,12 @@ class LinkMemo {
   /// Link, or the Inventory the last scan of these same inputs linked. Sets
   /// `*linked` when Link ran: then Remember() should keep its result.
   Inventory LinkOrFind(const Extraction& extraction, const RuleSet& rules, int jobs,
-                       bool* linked) {
+                       bool* linked, LinkLeftovers* leftovers) {
     Inventory inventory;
     *linked = false;
     if (Holds(extraction.link_inputs) && TakeInventory(&inventory)) return inventory;
     *linked = true;
-    return LinkScanned(extraction.facts, rules, WorkerCount(2, jobs));
+    return LinkScanned(extraction.facts, rules, WorkerCount(2, jobs), leftovers);
   }
 
   /// Keeps `inventory` as what Link makes of `inputs`. Only reads it.
@@ -373,6 +373,7 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   }
   bool linked = false;
   Inventory inventory;
+  LinkLeftovers leftovers;  // freed beside the estimate
   if (extraction.facts_skipped) {
     linked = memo.shifted();  // a new Inventory, to remember
     if (!memo.TakeInventory(&inventory)) {
@@ -384,11 +385,11 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
       without_memo.link_result_shifted = nullptr;
       extraction = ExtractWithCache(config.root, discovery.files, config.jobs, without_memo,
                                     nullptr);
-      inventory = LinkScanned(extraction.facts, rules, WorkerCount(2, config.jobs));
+      inventory = LinkScanned(extraction.facts, rules, WorkerCount(2, config.jobs), &leftovers);
       linked = true;
     }
   } else {
-    inventory = memo.LinkOrFind(extraction, rules, config.jobs, &linked);
+    inventory = memo.LinkOrFind(extraction, rules, config.jobs, &linked, &leftovers);
   }
   if (discovery.files.empty() || !LooksLikeDjango(inventory)) {
     *error = config.root + ": not a Django project (no settings, urls, models or admin found)";
@@ -403,9 +404,12 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   const Inventory& linked_inventory = r.inventory;
   std::future<void> tidying = std::async(
       beside, [&linked_inventory, linked, inputs = extraction.link_inputs,
-               facts = std::move(extraction.facts), memo_owned = std::move(memo)]() mutable {
+               facts = std::move(extraction.facts), memo_owned = std::move(memo),
+               leftovers = std::move(leftovers)]() mutable {
         if (linked) memo_owned.Remember(inputs, linked_inventory);
-        std::vector<FileFacts>().swap(facts);  // freed here, not on the scan's thread
+        // Freed here, not on the scan's thread.
+        std::vector<FileFacts>().swap(facts);
+        LinkLeftovers().swap(leftovers);
       });
   Estimate estimate = EstimateCosts(r.inventory, rules, options);
   if (extraction.cache_writing.valid()) {

@@ -49,24 +49,28 @@ class FindingFinder {
     }
   }
 
-  std::vector<Finding> Run() {
+  /// Unsorted: the findings of the chunks taken and, with `settings_entries`,
+  /// of the settings.
+  std::vector<Finding> Run(FileChunks* chunks, bool settings_entries) {
     const auto& files = index_.files();
-    for (size_t i = 0; i < files.size(); ++i) {
-      FileKind kind = files[i].file.kind;
-      // Test code does not move to production; migrations are Django's own.
-      if (kind == FileKind::kTest || kind == FileKind::kMigration) continue;
-      int file = static_cast<int>(i);
-      for (const auto& fn : files[i].functions) ReadFunction(file, fn);
-      for (const auto& cls : files[i].classes) {
-        for (const auto& m : cls.methods) ReadFunction(file, m);
-        ReadClass(file, cls);
+    for (size_t begin = 0, end = 0; chunks->Next(&begin, &end);) {
+      for (size_t i = begin; i < end; ++i) {
+        FileKind kind = files[i].file.kind;
+        // Test code does not move to production; migrations are Django's own.
+        if (kind == FileKind::kTest || kind == FileKind::kMigration) continue;
+        int file = static_cast<int>(i);
+        for (const auto& fn : files[i].functions) ReadFunction(file, fn);
+        for (const auto& cls : files[i].classes) {
+          for (const auto& m : cls.methods) ReadFunction(file, m);
+          ReadClass(file, cls);
+        }
       }
     }
-    ReadSettingsEntries(settings_.middleware, "middleware");
-    ReadSettingsEntries(settings_.authentication_backends, "auth-backend");
-    ReadUserModel();
-    std::sort(out_.begin(), out_.end());
-    out_.erase(std::unique(out_.begin(), out_.end()), out_.end());
+    if (settings_entries) {
+      ReadSettingsEntries(settings_.middleware, "middleware");
+      ReadSettingsEntries(settings_.authentication_backends, "auth-backend");
+      ReadUserModel();
+    }
     return std::move(out_);
   }
 
@@ -229,7 +233,28 @@ class FindingFinder {
 
 std::vector<Finding> FindFindings(const ProjectIndex& index, const Settings& settings,
                                   const Apps& apps) {
-  return FindingFinder(index, settings, apps).Run();
+  FileChunks chunks(index.files().size());
+  std::vector<Finding> findings = FindingFinder(index, settings, apps).Run(&chunks, true);
+  SortFindings(&findings);
+  return findings;
+}
+
+bool FileChunks::Next(std::size_t* begin, std::size_t* end) {
+  *begin = next_.fetch_add(kChunk, std::memory_order_relaxed);
+  if (*begin >= files_) return false;
+  *end = std::min(files_, *begin + kChunk);
+  return true;
+}
+
+std::vector<Finding> FindFindingsInChunks(const ProjectIndex& index, const Settings& settings,
+                                          const Apps& apps, FileChunks* chunks,
+                                          bool settings_entries) {
+  return FindingFinder(index, settings, apps).Run(chunks, settings_entries);
+}
+
+void SortFindings(std::vector<Finding>* findings) {
+  std::sort(findings->begin(), findings->end());
+  findings->erase(std::unique(findings->begin(), findings->end()), findings->end());
 }
 
 }  // namespace djcost

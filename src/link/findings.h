@@ -3,6 +3,8 @@
 // forms. Input: ProjectIndex, Settings, Apps; output: sorted findings.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
 #include <vector>
 
 #include "data/inventory.h"
@@ -31,5 +33,31 @@ namespace djcost {
 /// Sorted.
 std::vector<Finding> FindFindings(const ProjectIndex& index, const Settings& settings,
                                   const Apps& apps);
+
+/// Hands out the files by index in chunks, to threads that read findings in
+/// turn as they come free. Any thread.
+class FileChunks {
+ public:
+  explicit FileChunks(std::size_t files) : files_(files) {}
+  /// The next chunk, [*begin, *end); false once every file was handed out.
+  bool Next(std::size_t* begin, std::size_t* end);
+
+ private:
+  static constexpr std::size_t kChunk = 32;
+  const std::size_t files_;
+  std::atomic<std::size_t> next_{0};
+};
+
+/// The findings of the files this thread takes from `chunks` and, with
+/// `settings_entries`, those read from the settings alone; unsorted. Threads
+/// that share `chunks`, each with its own index (ProjectIndex::Share), one of
+/// them reading the settings' entries, find between them what FindFindings
+/// finds, once the parts are joined by SortFindings.
+std::vector<Finding> FindFindingsInChunks(const ProjectIndex& index, const Settings& settings,
+                                          const Apps& apps, FileChunks* chunks,
+                                          bool settings_entries);
+
+/// Sorts findings and drops repeats, as FindFindings returns them.
+void SortFindings(std::vector<Finding>* findings);
 
 }  // namespace djcost

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <future>
+#include <iterator>
+#include <tuple>
 #include <set>
 #include <unordered_set>
 
@@ -58,9 +60,9 @@ void DropModelsOutsideInstalledApps(const Settings& settings, const Apps& apps,
   models->erase(std::remove_if(models->begin(), models->end(), outside), models->end());
 }
 
-// Link's finders fall in two groups of about equal cost: the URL walk with the
-// signals, and models with admin and findings (admin reads the models). The
-// groups read the index and write apart.
+// Link's finders fall in three groups: the URL walk with the signals, models
+// with admin (admin reads the models), and findings, which are read file by
+// file. On two threads, see LinkScanned.
 struct UrlsAndSignals {
   UrlInventory urls;
   SignalInventory signals;
@@ -114,8 +116,9 @@ void DropAdminWhenNotInstalled(const ProjectIndex& index, const Settings& settin
   found->admin_registrations_external.clear();
 }
 
-ModelsAdminFindings FindModelsAdminFindings(const ProjectIndex& index, const Settings& settings,
-                                            const Apps& apps) {
+// Models and admin; findings apart.
+ModelsAdminFindings FindModelsAdmin(const ProjectIndex& index, const Settings& settings,
+                                    const Apps& apps) {
   ModelsAdminFindings found;
   found.models = FindModels(index, settings, apps, &found.diagnostics);
   DropModelsOutsideInstalledApps(settings, apps, &found.models, &found.diagnostics);
@@ -125,7 +128,6 @@ ModelsAdminFindings FindModelsAdminFindings(const ProjectIndex& index, const Set
     (repo_model ? found.admin_registrations : found.admin_registrations_external)
         .push_back(std::move(reg));
   }
-  found.findings = FindFindings(index, settings, apps);
   DropAdminWhenNotInstalled(index, settings, &found);
   return found;
 }
@@ -198,12 +200,14 @@ void Append(const std::vector<Diagnostic>& more, std::vector<Diagnostic>* diagno
 
 }  // namespace
 
-Inventory LinkScanned(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs) {
+Inventory LinkScanned(const std::vector<FileFacts>& files, const RuleSet& rules, int jobs,
+                      LinkLeftovers* leftovers) {
   std::vector<std::string> markers;
   for (const auto& f : files) {
     if (IsManagePy(f.file.path)) markers.push_back(f.file.path);
   }
-  ProjectIndex index(files, rules, markers);
+  auto index_owned = std::make_shared<ProjectIndex>(files, rules, markers);
+  ProjectIndex& index = *index_owned;
   auto named_settings = rules.options.find("settings");  // [tool.djcost] settings = "..."
   Settings settings = FindSettings(
       index, named_settings == rules.options.end() ? std::string() : named_settings->second);
@@ -228,20 +232,34 @@ Inventory LinkScanned(const std::vector<FileFacts>& files, const RuleSet& rules,
     index.SetInstalledApps(std::move(installed));
   }
 
-  // With a second thread, the URLs and signals are found there, with an index of
-  // its own (lookups write to the index's memos), freed when its share is done.
+  // With a second thread, the URL walk and the signals run there, with an index
+  // of its own (lookups write to the index's memos; the two share many), and
+  // models and admin here. Then each reads the findings of the files left, in
+  // chunks, so that neither waits long for the other.
   UrlsAndSignals first;
   ModelsAdminFindings second;
   if (jobs > 1) {
+    FileChunks chunks(files.size());
     auto on_second_thread = std::async(std::launch::async, [&] {
-      ProjectIndex own = index.Share();
-      return FindUrlsAndSignals(own, settings, apps);
+      std::shared_ptr<ProjectIndex> own = index.ShareOwned();
+      UrlsAndSignals found = FindUrlsAndSignals(*own, settings, apps);
+      std::vector<Finding> findings =
+          FindFindingsInChunks(*own, settings, apps, &chunks, /*settings_entries=*/false);
+      if (leftovers == nullptr) own.reset();  // freed here, beside the first thread's share
+      return std::make_tuple(std::move(found), std::move(findings), std::move(own));
     });
-    second = FindModelsAdminFindings(index, settings, apps);
-    first = on_second_thread.get();
+    second = FindModelsAdmin(index, settings, apps);
+    second.findings = FindFindingsInChunks(index, settings, apps, &chunks, true);
+    auto [found, findings, own] = on_second_thread.get();
+    first = std::move(found);
+    second.findings.insert(second.findings.end(), std::make_move_iterator(findings.begin()),
+                           std::make_move_iterator(findings.end()));
+    SortFindings(&second.findings);
+    if (own) leftovers->push_back(std::move(own));
   } else {
     first = FindUrlsAndSignals(index, settings, apps);
-    second = FindModelsAdminFindings(index, settings, apps);
+    second = FindModelsAdmin(index, settings, apps);
+    second.findings = FindFindings(index, settings, apps);
   }
   inv.endpoints = std::move(first.urls.endpoints);
   inv.external_routes = std::move(first.urls.external_routes);
@@ -262,6 +280,7 @@ Inventory LinkScanned(const std::vector<FileFacts>& files, const RuleSet& rules,
             [](const Diagnostic& a, const Diagnostic& b) {
               return std::tie(a.location, a.code, a.message) < std::tie(b.location, b.code, b.message);
             });
+  if (leftovers != nullptr) leftovers->push_back(std::move(index_owned));
   return inv;
 }
 

@@ -75,6 +75,10 @@ class ProjectIndex {
   /// Reads only what construction wrote: another thread may call it while this
   /// index is in use.
   ProjectIndex Share() const;
+  /// Share(), on the heap, for a caller that frees it elsewhere.
+  std::shared_ptr<ProjectIndex> ShareOwned() const {
+    return std::shared_ptr<ProjectIndex>(new ProjectIndex(*this));
+  }
 
   const ModuleIndex& modules() const { return tables_->modules; }
   const RuleSet& rules() const { return rules_; }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "link/models_test_support.h"
 
 namespace djcost {
@@ -153,6 +155,43 @@ def test_sql(cursor):
             "config/settings.py:22\n"
             "third-party-middleware corsheaders.middleware.CorsMiddleware app= "
             "config/settings.py:11\n");
+}
+
+// Link's two threads each take chunks of the files, with an index of their
+// own, one of them reading the settings' entries: together they find what
+// FindFindings finds, whoever took which chunk.
+TEST(FindFindingsTest, ThreadsTakingChunksOfTheFilesFindWhatOneFinds) {
+  SnippetProject p;
+  p.Add("shop/__init__.py", "");
+  for (int i = 0; i < 90; ++i) {
+    p.Add("shop/q" + std::to_string(i) + ".py",
+          "from django.db import connection\n\n\ndef run" + std::to_string(i) +
+              "():\n    with connection.cursor() as cursor:\n        cursor.execute('x')\n");
+  }
+  p.Add("shop/middleware.py", "class TimingMiddleware:\n    pass\n");
+  p.settings.middleware = {Setting("shop.middleware.TimingMiddleware", 12)};
+  p.Build();
+  const std::vector<Finding> one = FindFindings(p.index(), p.settings, p.apps());
+  ASSERT_EQ(one.size(), 91u);
+  for (int run = 0; run < 3; ++run) {
+    FileChunks chunks(p.index().files().size());
+    ProjectIndex own = p.index().Share();
+    std::vector<Finding> second;
+    std::thread other([&] {
+      second = FindFindingsInChunks(own, p.settings, p.apps(), &chunks, false);
+    });
+    std::vector<Finding> first = FindFindingsInChunks(p.index(), p.settings, p.apps(), &chunks,
+                                                      /*settings_entries=*/true);
+    other.join();
+    first.insert(first.end(), second.begin(), second.end());
+    SortFindings(&first);
+    EXPECT_EQ(Dump(first), Dump(one));
+  }
+  // Without the settings' entries, the files' findings alone.
+  FileChunks all(p.index().files().size());
+  std::vector<Finding> files_only =
+      FindFindingsInChunks(p.index(), p.settings, p.apps(), &all, false);
+  EXPECT_EQ(files_only.size(), 90u);
 }
 
 TEST(FindFindingsTest, UserModelOutsideTheRepoIsReportedAtTheSetting) {
