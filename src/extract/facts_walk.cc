@@ -141,12 +141,14 @@ class Walker {
     stack_.push_back({node, scope, false, true});
   }
 
-  // Every call's source holds its argument list's '(' , so a subtree without
-  // one holds no call and need not be walked (most of a function body: names,
-  // attributes, operators, literals). A '(' in a string only costs a visit.
+  // Every call's source holds its argument list's '(' after the call's first
+  // byte, so a subtree without one past its own first byte holds no call and
+  // need not be walked: most of a function body (names, attributes, operators,
+  // literals), and argument lists, tuples and parentheses whose only '(' is
+  // their own. A '(' in a string only costs a visit.
   bool MayHoldCall(TSNode node) const {
     std::string_view text = tree_.Text(node);
-    return std::memchr(text.data(), '(', text.size()) != nullptr;
+    return text.size() > 1 && std::memchr(text.data() + 1, '(', text.size() - 1) != nullptr;
   }
 
   // One cursor pass over the expression: statements never nest inside one (a

@@ -50,6 +50,28 @@ INSTANTIATE_TEST_SUITE_P(
                     "  calls 5: pairs\n"
                     "  calls 5: ok\n"
                     "  calls 6: build\n"},
+        // A node whose only '(' is its first byte holds no call: argument
+        // lists, tuples and parentheses of plain values are passed over, and
+        // calls in them, chained, called through parentheses or as a lone
+        // generator argument are all found.
+        SnippetCase{"CallsInsideParentheses",
+                    "def g(request):\n"
+                    "    t = (a, b)\n"
+                    "    u = ((first(), (second(1),)),)\n"
+                    "    v = (handler)(request).chain(x)(y)\n"
+                    "    w = total(len(s) for s in (names))\n"
+                    "    return outer((inner((deep()))))\n",
+                    "def 1-6: g(request)\n"
+                    "  calls 3: first\n"
+                    "  calls 3: second\n"
+                    "  calls 4: handler().chain()\n"
+                    "  calls 4: handler().chain\n"
+                    "  calls 4: handler\n"
+                    "  calls 5: total\n"
+                    "  calls 5: len\n"
+                    "  calls 6: outer\n"
+                    "  calls 6: inner\n"
+                    "  calls 6: deep\n"},
         // A module-level function with one return of what may be url patterns
         // keeps the value (link walks it as a URL helper); views, methods,
         // nested functions and functions with two returns keep none.
