@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -129,6 +130,18 @@ TreeStamps StampTree(const std::string& root, const std::vector<SourceFile>& fil
     if (unmatched[i]) tree.unmatched.push_back(i);
   }
   return tree;
+}
+
+// The files' indices, largest first: the workers take files in this order, so
+// that the last ones taken are small and no worker is left alone on a large
+// one at the end (a real repository's largest parse alone can take 20 ms).
+std::vector<std::size_t> LargestFirst(const std::vector<SourceFile>& files) {
+  std::vector<std::size_t> order(files.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return files[a].size > files[b].size;
+  });
+  return order;
 }
 
 // More changed files than this are linked: reading and parsing them one by one
@@ -335,7 +348,9 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
   // One parser per worker, made on first need: a TSParser must not be shared
   // between threads, and a warm scan never needs one.
   std::vector<std::unique_ptr<PythonParser>> parsers(workers);
-  ParallelFor(files.size(), jobs, [&](std::size_t i, int worker) {
+  const std::vector<std::size_t> order = LargestFirst(files);
+  ParallelFor(files.size(), jobs, [&](std::size_t k, int worker) {
+    const std::size_t i = order[k];
     const SourceFile& file = files[i];
     FileFacts& facts = out.facts[i];
     CacheRecord& record = records[i];
