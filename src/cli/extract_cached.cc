@@ -250,7 +250,8 @@ std::vector<char> ExtractReachedTestFiles(const std::string& root,
                                           std::vector<FileFacts>* facts,
                                           std::vector<CacheRecord>* records) {
   TestFileReach reach(*facts, rules);
-  for (std::vector<std::size_t> next = reach.Follow(); !next.empty(); next = reach.Follow()) {
+  for (std::vector<std::size_t> next = reach.Follow(jobs); !next.empty();
+       next = reach.Follow(jobs)) {
     ParallelFor(next.size(), jobs, [&](std::size_t k, int worker) {
       const std::size_t i = next[k];
       FileFacts& f = (*facts)[i];

@@ -6,6 +6,7 @@
 #include "data/test_names.h"
 #include "data/unread_arguments.h"
 #include "link/project_index.h"
+#include "util/parallel.h"
 
 namespace djcost {
 namespace {
@@ -67,7 +68,11 @@ bool MayName(const Components& reference, size_t length, const std::vector<std::
 }  // namespace
 
 TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReachRules& rules)
-    : files_(files), read_(files.size(), 0), module_of_(files.size()), at_top_(files.size(), 0) {
+    : files_(files),
+      model_bases_(rules.model_bases),
+      read_(files.size(), 0),
+      module_of_(files.size()),
+      at_top_(files.size(), 0) {
   // Folders that are packages, and folders a manage.py puts on sys.path.
   std::unordered_set<std::string_view> packages, projects;
   for (const FileFacts& f : files) {
@@ -77,9 +82,11 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReac
     if (name == "__init__.py") packages.insert(FolderOf(path));
     if (name == "manage.py") projects.insert(FolderOf(path));
   }
+  std::size_t read_count = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (files[i].counts_alone) {
       read_[i] = 1;
+      ++read_count;
       // A migration names nothing link reads, and a scan does not parse it.
       if (files[i].file.kind != FileKind::kMigration) pending_.push_back(i);
       continue;
@@ -97,12 +104,24 @@ TestFileReach::TestFileReach(const std::vector<FileFacts>& files, const TestReac
     if (!last.empty()) ends_.set(Ends(last));
     lengths_.set(std::min<size_t>(last.size(), 63));
   }
-  // Reached before any file is read: the first Follow returns them.
-  ReachClassesThatMayBeModels(rules.model_bases);
-  for (const std::string& module : rules.named_modules) ReachString("", module, true);
+  unread_ = files.size() - read_count;
+  // Reached before any file is read: the first Follow returns them, with the
+  // classes that may be models (read by the first Follow, beside the files).
+  Found found;
+  for (const std::string& module : rules.named_modules) ReachString("", module, true, &found);
+  Mark(found);
 }
 
-void TestFileReach::ReachClassesThatMayBeModels(const std::vector<std::string>& model_bases) {
+void TestFileReach::Mark(const Found& found) {
+  for (std::size_t file : found) {
+    if (read_[file]) continue;
+    read_[file] = 1;
+    --unread_;
+    reached_.push_back(file);
+  }
+}
+
+void TestFileReach::ReachClassesThatMayBeModels(Found* found_files) const {
   // Every class of the project by name: from the parsed facts of other files,
   // from the headers of test files (parsed or not, so that the answer never
   // depends on which were parsed). Not from migrations, which a scan does not
@@ -145,7 +164,7 @@ void TestFileReach::ReachClassesThatMayBeModels(const std::vector<std::string>& 
     c.may_be_model = true;
     found.push_back(name);
   };
-  for (const std::string& m : model_bases) {
+  for (const std::string& m : model_bases_) {
     auto it = classes.find(m);
     if (it != classes.end()) mark(it->second, it->first);
   }
@@ -171,8 +190,7 @@ void TestFileReach::ReachClassesThatMayBeModels(const std::vector<std::string>& 
     if (read_[i]) continue;
     for (const ClassHeader& h : files_[i].class_headers) {
       if (std::all_of(h.bases.begin(), h.bases.end(), safe)) continue;
-      read_[i] = 1;
-      reached_.push_back(i);
+      found_files->push_back(i);
       break;
     }
   }
@@ -200,10 +218,29 @@ bool TestFileReach::NamesAModuleLeft(std::string_view dotted) const {
   return false;
 }
 
-std::vector<std::size_t> TestFileReach::Follow() {
+std::vector<std::size_t> TestFileReach::Follow(int jobs) {
   std::vector<std::size_t> reading;
   reading.swap(pending_);
-  for (std::size_t file : reading) ReadFile(file);
+  // With every file read (a project without tests), nothing is left to reach.
+  const bool classes = !classes_read_ && unread_ > 0;
+  classes_read_ = true;
+  if (unread_ == 0) reading.clear();
+  // The classes that may be models (on the first call), then the files in
+  // chunks, each task finding apart; what they found is marked read after.
+  constexpr std::size_t kFilesPerTask = 64;
+  const std::size_t chunks = (reading.size() + kFilesPerTask - 1) / kFilesPerTask;
+  const std::size_t first_chunk = classes ? 1 : 0;
+  std::vector<Found> found(first_chunk + chunks);
+  ParallelFor(found.size(), jobs, [&](std::size_t task, int) {
+    if (task < first_chunk) {
+      ReachClassesThatMayBeModels(&found[task]);
+      return;
+    }
+    const std::size_t begin = (task - first_chunk) * kFilesPerTask;
+    const std::size_t end = std::min(reading.size(), begin + kFilesPerTask);
+    for (std::size_t k = begin; k < end; ++k) ReadFile(reading[k], &found[task]);
+  });
+  for (const Found& f : found) Mark(f);
   std::vector<std::size_t> reached;
   reached.swap(reached_);
   std::sort(reached.begin(), reached.end());
@@ -211,7 +248,7 @@ std::vector<std::size_t> TestFileReach::Follow() {
   return reached;
 }
 
-void TestFileReach::Reach(const Components& reference, bool any_depth) {
+void TestFileReach::Reach(const Components& reference, bool any_depth, Found* found) const {
   for (size_t length = 1; length <= reference.size(); ++length) {
     if (!MayBeLastComponent(reference[length - 1])) continue;
     auto it = by_last_component_.find(reference[length - 1]);
@@ -219,29 +256,29 @@ void TestFileReach::Reach(const Components& reference, bool any_depth) {
     for (std::size_t candidate : it->second) {
       if (read_[candidate] || !MayName(reference, length, module_of_[candidate])) continue;
       if (length == 1 && !any_depth && !at_top_[candidate]) continue;
-      read_[candidate] = 1;
-      reached_.push_back(candidate);
+      found->push_back(candidate);
     }
   }
 }
 
-void TestFileReach::ReachPath(std::string_view folder, std::string_view pattern) {
+void TestFileReach::ReachPath(std::string_view folder, std::string_view pattern,
+                              Found* found) const {
   if (pattern.empty() || pattern[0] == '/') return;
   std::string glob = folder.empty() ? std::string(pattern) : std::string(folder) + "/" +
                                                                   std::string(pattern);
   for (auto& [last, candidates] : by_last_component_) {
     for (std::size_t candidate : candidates) {
       if (!read_[candidate] && GlobMatch(glob, files_[candidate].file.path)) {
-        read_[candidate] = 1;
-        reached_.push_back(candidate);
+        found->push_back(candidate);
       }
     }
   }
 }
 
-void TestFileReach::ReachString(std::string_view folder, std::string_view text, bool any_depth) {
+void TestFileReach::ReachString(std::string_view folder, std::string_view text, bool any_depth,
+                                Found* found) const {
   if (text.size() > 3 && text.ends_with(".py")) {
-    ReachPath(folder, text);
+    ReachPath(folder, text, found);
     return;
   }
   while (!text.empty() && text.front() == '.') text.remove_prefix(1);
@@ -250,10 +287,10 @@ void TestFileReach::ReachString(std::string_view folder, std::string_view text, 
   // before they are split.
   if (!NamesAModuleLeft(text)) return;
   Components reference;
-  if (DottedName(text, &reference)) Reach(reference, any_depth);
+  if (DottedName(text, &reference)) Reach(reference, any_depth, found);
 }
 
-void TestFileReach::ReadFile(std::size_t file) {
+void TestFileReach::ReadFile(std::size_t file, Found* found) const {
   const FileFacts& facts = files_[file];
   const std::string_view folder = FolderOf(facts.file.path);
   Components folder_parts;
@@ -291,10 +328,10 @@ void TestFileReach::ReadFile(std::size_t file) {
     if (NamesAModuleLeft(imp.module) || NamesAModuleLeft(imp.name) ||
         (imp.level > 0 && folder_may_reach)) {
       imported(imp, false, &module);
-      Reach(module);
+      Reach(module, false, found);
       if (!imp.star && !imp.name.empty()) {
         module.push_back(imp.name);
-        Reach(module);
+        Reach(module, false, found);
       }
     }
     if (imp.star) continue;
@@ -320,13 +357,13 @@ void TestFileReach::ReadFile(std::size_t file) {
     imported(*imp, binds == Binds::kModuleAndName, &reference);
     if (binds == Binds::kFirstPart) reference.resize(1);
     SplitInto(text.substr(dot + 1), '.', &reference);
-    Reach(reference);
+    Reach(reference, false, found);
   };
   // An entry point's strings may name the settings module, looked up at any depth.
   const std::string_view base =
       std::string_view(facts.file.path).substr(folder.empty() ? 0 : folder.size() + 1);
   const bool entry_point = base == "manage.py" || base == "wsgi.py" || base == "asgi.py";
-  auto string = [&](std::string_view text) { ReachString(folder, text, entry_point); };
+  auto string = [&](std::string_view text) { ReachString(folder, text, entry_point, found); };
   auto expr = [&](auto& self, const Expr& e) -> void {
     switch (e.kind) {
       case ExprKind::kString: string(e.text); break;
@@ -415,9 +452,10 @@ TestReachRules TestReachRulesOf(const RuleSet& rules) {
   return out;
 }
 
-std::vector<char> TestFilesRead(const std::vector<FileFacts>& files, const TestReachRules& rules) {
+std::vector<char> TestFilesRead(const std::vector<FileFacts>& files, const TestReachRules& rules,
+                                int jobs) {
   TestFileReach reach(files, rules);
-  while (!reach.Follow().empty()) {
+  while (!reach.Follow(jobs).empty()) {
   }
   std::vector<char> read(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) read[i] = reach.Reads(i);

@@ -68,24 +68,35 @@ class TestFileReach {
   /// every file that counts alone) and returns the test files they reach for
   /// the first time, by index, ascending. Those are read at the next call: a
   /// scan extracts them first. Returns nothing once the closure is complete.
-  std::vector<std::size_t> Follow();
+  /// The files are read on up to `jobs` threads; the result is the same.
+  std::vector<std::size_t> Follow(int jobs = 1);
 
   /// True when link reads `file`: it counts alone or is reached.
   bool Reads(std::size_t file) const { return read_[file] != 0; }
 
  private:
   using Components = std::vector<std::string_view>;
+  // What a step finds reached, each file not read before the step at least
+  // once, to be marked read when the step ends: the finding only reads read_,
+  // so that one step's files can be read on several threads.
+  using Found = std::vector<std::size_t>;
 
-  void ReadFile(std::size_t file);
-  void ReachString(std::string_view folder, std::string_view text, bool any_depth);
-  void ReachClassesThatMayBeModels(const std::vector<std::string>& model_bases);
-  void Reach(const Components& reference, bool any_depth = false);
+  void ReadFile(std::size_t file, Found* found) const;
+  void ReachString(std::string_view folder, std::string_view text, bool any_depth,
+                   Found* found) const;
+  void ReachClassesThatMayBeModels(Found* found) const;
+  void Reach(const Components& reference, bool any_depth, Found* found) const;
   bool MayBeLastComponent(std::string_view name) const;
-  /// True when a part of `dotted` is the last part of a test module not read yet.
+  /// True when a part of `dotted` is the last part of a test module.
   bool NamesAModuleLeft(std::string_view dotted) const;
-  void ReachPath(std::string_view folder, std::string_view pattern);
+  void ReachPath(std::string_view folder, std::string_view pattern, Found* found) const;
+  /// Marks what a step found read, to be returned by Follow.
+  void Mark(const Found& found);
 
   const std::vector<FileFacts>& files_;
+  const std::vector<std::string> model_bases_;
+  bool classes_read_ = false;  // the first Follow reads them
+  std::size_t unread_ = 0;     // files not read yet: none, and nothing is left to reach
   std::vector<char> read_;
   std::vector<std::size_t> pending_;  // read, references not yet followed
   std::vector<std::size_t> reached_;  // reached since the last Follow returned
@@ -102,7 +113,8 @@ class TestFileReach {
 };
 
 /// TestFileReach run to completion: by file index, nonzero when link reads it.
-std::vector<char> TestFilesRead(const std::vector<FileFacts>& files, const TestReachRules& rules);
+std::vector<char> TestFilesRead(const std::vector<FileFacts>& files, const TestReachRules& rules,
+                                int jobs = 1);
 
 /// A test file's facts as link sees them when it does not read the file: its
 /// lines and the checks made before a parse (not-python-source, not-utf8),

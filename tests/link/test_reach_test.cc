@@ -19,6 +19,8 @@ std::set<std::string> Reached(const std::vector<std::pair<std::string, std::stri
   TestReachRules rules = TestReachRulesOf(DefaultRuleSet());
   rules.named_modules = named;
   std::vector<char> read = TestFilesRead(files, rules);
+  // On several threads, whoever reads which file, the same files are read.
+  EXPECT_EQ(TestFilesRead(files, rules, 3), read);
   std::set<std::string> out;
   for (size_t i = 0; i < files.size(); ++i) {
     if (read[i] && !files[i].counts_alone) out.insert(files[i].file.path);
@@ -44,6 +46,26 @@ TEST(TestFileReach, NothingTheProjectDoesNotNameIsRead) {
   // test_views.py imports helpers.py, but nothing link reads imports test_views.py.
   EXPECT_EQ(Reached(With({{"shop/views.py", "import json\nx = 'tests'[0]\n"}})),
             (std::set<std::string>{}));
+}
+
+// Many files, read in chunks on several threads: each import reaches its
+// module, however the files were shared out, and what is reached reads on.
+TEST(TestFileReach, ManyFilesReadOnSeveralThreadsReachTheSame) {
+  std::vector<std::pair<std::string, std::string>> sources = {{"shop/tests/__init__.py", ""}};
+  std::set<std::string> expected = {"shop/tests/__init__.py"};
+  for (int i = 0; i < 300; ++i) {
+    const std::string n = std::to_string(i);
+    sources.push_back({"shop/tests/helper_" + n + ".py",
+                       i % 30 == 7 ? "from shop.tests.more_" + n + " import x\n" : "x = 1\n"});
+    sources.push_back({"shop/tests/more_" + n + ".py", "x = 2\n"});
+    sources.push_back({"shop/m" + n + ".py",
+                       i % 10 == 3 ? "from shop.tests.helper_" + n + " import x\n" : "import json\n"});
+    if (i % 10 == 3) expected.insert("shop/tests/helper_" + n + ".py");
+    if (i % 10 == 3 && i % 30 == 7) expected.insert("shop/tests/more_" + n + ".py");
+  }
+  sources.push_back({"shop/tests/test_models.py", "class Temp(models.Model):\n    pass\n"});
+  expected.insert("shop/tests/test_models.py");
+  EXPECT_EQ(Reached(sources), expected);
 }
 
 TEST(TestFileReach, ImportsReachModulesAndTheirPackages) {
