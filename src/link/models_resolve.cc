@@ -67,15 +67,12 @@ std::string BodyScope(const FunctionDef& fn) { return Join(fn.scope, fn.name); }
 Symbol ResolveInScope(const ProjectIndex& index, int file, const std::string& scope,
                       std::string_view dotted) {
   if (file < 0 || dotted.empty()) return index.Resolve(file, dotted);
-  const FileFacts& facts = index.files()[file];
-  // Most files have neither local imports nor nested functions: skip the walk.
-  bool local_names =
-      std::any_of(facts.imports.begin(), facts.imports.end(),
-                  [](const Import& i) { return !i.module_level; }) ||
-      std::any_of(facts.functions.begin(), facts.functions.end(),
-                  [](const FunctionDef& f) { return !f.scope.empty(); });
-  if (!local_names) return index.Resolve(file, dotted);
   auto [head, rest] = SplitHead(dotted);
+  // Most names no function body binds itself: they mean what the module binds,
+  // without the walk through the scopes (a search of every function and import
+  // of the file at each, for every name a finder resolves).
+  if (!index.BindsLocally(file, head)) return index.Resolve(file, dotted);
+  const FileFacts& facts = index.files()[file];
   for (std::string_view s = scope; !s.empty(); s = ParentScope(s)) {
     const FunctionDef* fn = FunctionForScope(facts, s);
     if (!fn) continue;

@@ -51,6 +51,17 @@ std::string_view LastComponent(std::string_view dotted) {
   return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
 }
 
+namespace {
+
+// The name a (not star) import binds: `import a.b` binds `a`, `import a.b as
+// c` and `from m import n as c` bind `c`, `from m import n` binds `n`.
+std::string_view BoundName(const Import& imp) {
+  if (!imp.alias.empty()) return imp.alias;
+  return imp.name.empty() ? SplitHead(imp.module).first : std::string_view(imp.name);
+}
+
+}  // namespace
+
 ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& rules,
                            const std::vector<std::string>& markers)
     : files_(files),
@@ -72,13 +83,21 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
   resolved_.resize(files_.size());
   tables_->shadowed.resize(files_.size());
   tables_->star_modules.resize(files_.size());
+  tables_->local_names.resize(files_.size());
   for (size_t i = 0; i < files_.size(); ++i) {
     const FileFacts& facts = files_[i];
     const int file = static_cast<int>(i);
     Namespace::Building ns, shadowed;
+    std::vector<std::string_view>& local = tables_->local_names[i];
+    for (const auto& fn : facts.functions) {
+      if (!fn.scope.empty()) local.push_back(fn.name);
+    }
     // First binding wins: `try: from x import y / except: y = None` keeps the import.
     for (const auto& imp : facts.imports) {
-      if (!imp.module_level) continue;
+      if (!imp.module_level) {
+        if (!imp.star) local.push_back(BoundName(imp));
+        continue;
+      }
       std::string_view module = imp.module;
       if (imp.level != 0) module = tables_->relative_modules.emplace_back(ImportedModule(file, imp));
       if (imp.star) {
@@ -144,9 +163,16 @@ ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& r
       b.assignment = &a;
       ns.emplace(a.target, b);
     }
+    std::sort(local.begin(), local.end());
+    local.erase(std::unique(local.begin(), local.end()), local.end());
     tables_->namespaces[i] = Namespace(ns);
     if (!shadowed.empty()) tables_->shadowed[i] = Namespace(shadowed);
   }
+}
+
+bool ProjectIndex::BindsLocally(int file, std::string_view name) const {
+  const std::vector<std::string_view>& local = tables_->local_names[file];
+  return std::binary_search(local.begin(), local.end(), name);
 }
 
 ProjectIndex::Namespace::Namespace(const Building& names) : names_(names.begin(), names.end()) {

@@ -100,6 +100,11 @@ class ProjectIndex {
   /// The module an import names, made absolute ("" when it climbs above the top).
   std::string ImportedModule(int file, const Import& import) const;
 
+  /// True when a function body of `file` binds `name` itself: a function
+  /// nested in a function, or an import in a body binding it. Only then can a
+  /// name in a body mean other than what the module binds (ResolveInScope).
+  bool BindsLocally(int file, std::string_view name) const;
+
   const KnownClass* FindKnownClass(std::string_view qualname) const;
   const KnownFunction* FindKnownFunction(std::string_view qualname) const;
   /// A repo class by qualified name, or nullptr (sets *file).
@@ -306,6 +311,7 @@ class ProjectIndex {
     ModuleIndex modules;
     std::vector<Namespace> namespaces;
     std::vector<Namespace> shadowed;  // per file: imports a class definition rebinds
+    std::vector<std::vector<std::string_view>> local_names;  // per file, sorted: BindsLocally
     std::vector<std::vector<std::string_view>> star_modules;  // per file, in source order
     // Relative imports made absolute, which the facts do not hold; a deque keeps
     // them in place for the views above.

@@ -239,6 +239,39 @@ TEST(ProjectIndexRootPackageTest, ImportsOfNamesTheFolderDoesNotBindAreNoVotes) 
   EXPECT_EQ(on_path.ModuleOf(4), "package.views");
 }
 
+// What a function body binds itself (ResolveInScope walks the scopes only for
+// those names): functions nested in functions and the names local imports bind.
+TEST(ProjectIndexLocalNamesTest, NestedFunctionsAndLocalImportsBindLocally) {
+  FileFacts views = File("shop/views.py");
+  views.imports.push_back(From("django.urls", "path"));  // module level
+  Import local_from = From("django.db", "connection", 0, "conn");
+  local_from.module_level = false;
+  Import local_module = From("os.path", "");
+  local_module.module_level = false;
+  Import local_star = From("shop.helpers", "");
+  local_star.star = true;
+  local_star.module_level = false;
+  views.imports.push_back(local_from);
+  views.imports.push_back(local_module);
+  views.imports.push_back(local_star);
+  FunctionDef outer;
+  outer.name = "outer";
+  FunctionDef inner;
+  inner.name = "inner";
+  inner.scope = "outer";
+  views.functions = {outer, inner};
+  std::vector<FileFacts> files{File("shop/__init__.py"), views};
+  RuleSet rules;
+  ProjectIndex index(files, rules, {});
+  EXPECT_TRUE(index.BindsLocally(1, "conn"));   // from django.db import connection as conn
+  EXPECT_TRUE(index.BindsLocally(1, "os"));     // import os.path binds os
+  EXPECT_TRUE(index.BindsLocally(1, "inner"));  // nested in outer
+  EXPECT_FALSE(index.BindsLocally(1, "outer"));       // module level
+  EXPECT_FALSE(index.BindsLocally(1, "path"));        // a module-level import
+  EXPECT_FALSE(index.BindsLocally(1, "connection"));  // bound as conn
+  EXPECT_FALSE(index.BindsLocally(0, "conn"));        // another file
+}
+
 // ralph: src/ralph/lib/transitions/api/ has no __init__.py, inside a package:
 // Python imports it as a namespace subpackage, ralph.lib.transitions.api.
 TEST(ProjectIndexRootPackageTest, NamespaceSubpackageInsideAPackageKeepsItsFullName) {
