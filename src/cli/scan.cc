@@ -407,9 +407,9 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
                facts = std::move(extraction.facts), memo_owned = std::move(memo),
                leftovers = std::move(leftovers)]() mutable {
         if (linked) memo_owned.Remember(inputs, linked_inventory);
-        // Freed here, not on the scan's thread.
-        std::vector<FileFacts>().swap(facts);
+        // Freed here, not on the scan's thread: the index before the facts it views.
         LinkLeftovers().swap(leftovers);
+        std::vector<FileFacts>().swap(facts);
       });
   Estimate estimate = EstimateCosts(r.inventory, rules, options);
   if (extraction.cache_writing.valid()) {
