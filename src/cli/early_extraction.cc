@@ -72,15 +72,12 @@ void EarlyExtraction::Run() {
 ExtractedEarly EarlyExtraction::Take(const std::vector<SourceFile>& files) {
   ExtractedEarly early;
   if (extracted_.empty()) return early;
-  early.done.assign(files.size(), 0);
-  early.facts.resize(files.size());
-  early.hashes.assign(files.size(), 0);
+  early.slot.assign(files.size(), -1);
   for (std::size_t i = 0; i < files.size(); ++i) {
     auto it = extracted_.find(files[i].path);
     if (it == extracted_.end() || !(it->second.file == files[i])) continue;
-    early.done[i] = 1;
-    early.facts[i] = std::move(it->second.facts);
-    early.hashes[i] = it->second.hash;
+    early.slot[i] = static_cast<int>(early.files.size());
+    early.files.push_back({std::move(it->second.facts), it->second.hash});
   }
   extracted_.clear();
   return early;

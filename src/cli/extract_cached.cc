@@ -367,12 +367,12 @@ Extraction ExtractWithCache(const std::string& root, const std::vector<SourceFil
       if (progress) progress->Tick();
       return;
     }
-    if (early != nullptr && i < early->done.size() && early->done[i]) {
-      facts = std::move(early->facts[i]);
+    if (ExtractedEarly::File* done = early != nullptr ? early->Find(i) : nullptr) {
+      facts = std::move(done->facts);
       // As a file read and parsed here is recorded.
       FileStamp stamp;
       if (caching && StampOf(root, file, &stamp)) {
-        record = {true, Racy(stamp, scan_start), early->hashes[i], {}};
+        record = {true, Racy(stamp, scan_start), done->hash, {}};
       }
       if (progress) progress->Tick();
       return;

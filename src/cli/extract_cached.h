@@ -73,14 +73,21 @@ struct Extraction {
   std::future<std::vector<Diagnostic>> cache_writing;
 };
 
-/// Files extracted before discovery's list was complete (cli/early_extraction.h),
-/// by file index: when `done[i]`, `facts[i]` are file i's and `hashes[i]` its
-/// content's FastHash (0 without a cache), and the file is not read again.
-/// Empty when there are none.
+/// Files extracted before discovery's list was complete (cli/early_extraction.h):
+/// each one's facts and its content's FastHash (0 without a cache); such a file
+/// is not read again. Kept apart from the list, a few of its files at most.
 struct ExtractedEarly {
-  std::vector<char> done;
-  std::vector<FileFacts> facts;
-  std::vector<std::uint64_t> hashes;
+  struct File {
+    FileFacts facts;
+    std::uint64_t hash = 0;
+  };
+  std::vector<int> slot;    // by file index: into `files`, or -1; empty when none
+  std::vector<File> files;
+
+  /// File `index`'s, or null.
+  File* Find(std::size_t index) {
+    return index < slot.size() && slot[index] >= 0 ? &files[slot[index]] : nullptr;
+  }
 };
 
 /// The fact cache as read from disk, with what reading it said (cache-ignored).

@@ -339,9 +339,12 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
   if (!ProjectRelease(config.root, discovery, &rules, error)) return false;
   memo.KeyOn(rules);
   Progress progress(config.progress, config.progress != nullptr, discovery.files.size());
-  ExtractedEarly extracted_early = early.Take(discovery.files);
-  Extraction extraction = ExtractWithCache(config.root, discovery.files, config.jobs, cache_use,
-                                           &progress, &read, &extracted_early);
+  Extraction extraction;
+  {
+    ExtractedEarly extracted_early = early.Take(discovery.files);
+    extraction = ExtractWithCache(config.root, discovery.files, config.jobs, cache_use,
+                                  &progress, &read, &extracted_early);
+  }
   progress.Finish();
   // Without facts (an unchanged tree), their diagnostics are in the remembered
   // Inventory's, as Link put them there.
@@ -406,10 +409,12 @@ bool Scan(const ScanConfig& config, Report* report, std::string* error,
       beside, [&linked_inventory, linked, inputs = extraction.link_inputs,
                facts = std::move(extraction.facts), memo_owned = std::move(memo),
                leftovers = std::move(leftovers)]() mutable {
-        if (linked) memo_owned.Remember(inputs, linked_inventory);
-        // Freed here, not on the scan's thread: the index before the facts it views.
+        // Freed here, not on the scan's thread (the index before the facts it
+        // views), and before the link memo is encoded beside them: at the scan's
+        // peak of memory, after link.
         LinkLeftovers().swap(leftovers);
         std::vector<FileFacts>().swap(facts);
+        if (linked) memo_owned.Remember(inputs, linked_inventory);
       });
   Estimate estimate = EstimateCosts(r.inventory, rules, options);
   if (extraction.cache_writing.valid()) {

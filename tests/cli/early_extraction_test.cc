@@ -78,19 +78,21 @@ TEST(EarlyExtraction, HandsOverWhatTheScanWouldExtractOfTheFilesKept) {
   std::vector<SourceFile> kept = files;
   kept[1].mtime_ns += 1;  // found before an edit: not the file discovery keeps
   ExtractedEarly taken = early.Take(kept);
-  ASSERT_EQ(taken.done.size(), kept.size());
+  EXPECT_EQ(taken.files.size(), kept.size() - 1);  // not the dropped one, nor the restamped
   for (std::size_t i = 0; i < kept.size(); ++i) {
     SCOPED_TRACE(kept[i].path);
+    ExtractedEarly::File* file = taken.Find(i);
     if (i == 1) {
-      EXPECT_FALSE(taken.done[i]);
+      EXPECT_EQ(file, nullptr);
       continue;
     }
-    ASSERT_TRUE(taken.done[i]);
-    EXPECT_EQ(taken.facts[i], ExtractedHere(dir, kept[i]));
+    ASSERT_NE(file, nullptr);
+    EXPECT_EQ(file->facts, ExtractedHere(dir, kept[i]));
     std::ifstream in(dir.path() / kept[i].path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    EXPECT_EQ(taken.hashes[i], FastHash(bytes));
+    EXPECT_EQ(file->hash, FastHash(bytes));
   }
+  EXPECT_EQ(taken.Find(kept.size()), nullptr);
 }
 
 TEST(EarlyExtraction, ClosedFirstItExtractsNothing) {
@@ -100,7 +102,7 @@ TEST(EarlyExtraction, ClosedFirstItExtractsNothing) {
   for (const SourceFile& file : files) early.Found(file);
   early.Close();
   early.Run();  // the queued files are the scan's workers' now
-  EXPECT_TRUE(early.Take(files).done.empty());
+  EXPECT_TRUE(early.Take(files).files.empty());
 }
 
 TEST(EarlyExtraction, AbandonedItQueuesNothing) {
@@ -111,7 +113,7 @@ TEST(EarlyExtraction, AbandonedItQueuesNothing) {
   for (const SourceFile& file : files) early.Found(file);
   EXPECT_EQ(early.queued(), 0u);
   RunUntilEmpty(early);
-  EXPECT_TRUE(early.Take(files).done.empty());
+  EXPECT_TRUE(early.Take(files).files.empty());
 }
 
 // ExtractWithCache takes the files extracted early instead of reading them: a
@@ -129,7 +131,7 @@ TEST(EarlyExtraction, TheScanReadsNoFileItWasHanded) {
   for (const SourceFile& file : files) early.Found(file);
   RunUntilEmpty(early);
   ExtractedEarly handed = early.Take(files);
-  ASSERT_EQ(std::count(handed.done.begin(), handed.done.end(), 1), 4);
+  ASSERT_EQ(handed.files.size(), 4u);
   std::filesystem::remove(dir.path() / "shop/views.py");
   FactCacheUse other = plain;
   other.file = cache_b;
