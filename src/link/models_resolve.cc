@@ -38,18 +38,15 @@ const FunctionDef* FunctionForScope(const FileFacts& facts, std::string_view sco
 // import `imp`, or "" when `imp` does not bind that head.
 std::string ThroughLocalImport(const ProjectIndex& index, int file, const Import& imp,
                                std::string_view head, std::string_view rest) {
-  if (imp.star) return "";
+  // What ProjectIndex::BindsLocally knows the body binds, so the two agree.
+  if (imp.star || BoundName(imp) != head) return "";
   std::string module = index.ImportedModule(file, imp);
   if (module.empty() && imp.name.empty()) return "";
   if (imp.name.empty()) {
-    if (imp.alias.empty()) {
-      // `import a.b` binds `a`.
-      return SplitHead(module).first == head ? Join(head, rest) : "";
-    }
-    return imp.alias == head ? Join(module, rest) : "";
+    // `import a.b` binds `a` itself; `import a.b as c`, the module.
+    return imp.alias.empty() ? Join(head, rest) : Join(module, rest);
   }
-  const std::string& bound = imp.alias.empty() ? imp.name : imp.alias;
-  return bound == head ? Join(Join(module, imp.name), rest) : "";
+  return Join(Join(module, imp.name), rest);
 }
 
 // Django's contrib apps: their models live outside the repository but are

@@ -51,16 +51,10 @@ std::string_view LastComponent(std::string_view dotted) {
   return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
 }
 
-namespace {
-
-// The name a (not star) import binds: `import a.b` binds `a`, `import a.b as
-// c` and `from m import n as c` bind `c`, `from m import n` binds `n`.
 std::string_view BoundName(const Import& imp) {
   if (!imp.alias.empty()) return imp.alias;
   return imp.name.empty() ? SplitHead(imp.module).first : std::string_view(imp.name);
 }
-
-}  // namespace
 
 ProjectIndex::ProjectIndex(const std::vector<FileFacts>& files, const RuleSet& rules,
                            const std::vector<std::string>& markers)

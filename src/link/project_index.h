@@ -370,4 +370,9 @@ std::pair<std::string_view, std::string_view> SplitHead(std::string_view dotted)
 /// The last component ("a.b.c" -> "c").
 std::string_view LastComponent(std::string_view dotted);
 
+/// The name an import binds, not a star import: `import a.b` binds `a`,
+/// `import a.b as c` and `from m import n as c` bind `c`, `from m import n`
+/// binds `n`.
+std::string_view BoundName(const Import& import);
+
 }  // namespace djcost

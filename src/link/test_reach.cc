@@ -335,15 +335,10 @@ void TestFileReach::ReadFile(std::size_t file, Found* found) const {
       }
     }
     if (imp.star) continue;
-    if (!imp.name.empty()) {
-      bound[imp.alias.empty() ? std::string_view(imp.name) : std::string_view(imp.alias)] = {
-          &imp, Binds::kModuleAndName};
-    } else if (!imp.alias.empty()) {
-      bound[imp.alias] = {&imp, Binds::kModule};
-    } else {  // `import a.b`, never relative
-      bound[std::string_view(imp.module).substr(0, imp.module.find('.'))] = {&imp,
-                                                                            Binds::kFirstPart};
-    }
+    const Binds binds = !imp.name.empty()    ? Binds::kModuleAndName
+                        : !imp.alias.empty() ? Binds::kModule
+                                             : Binds::kFirstPart;  // `import a.b`, never relative
+    bound[BoundName(imp)] = {&imp, binds};
   }
 
   // What an import binds was reached with its import, every prefix of it:
